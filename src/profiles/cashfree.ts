@@ -1,0 +1,15 @@
+import type { ProviderProfile } from "./profile.ts";
+
+export const cashfreeProfile: ProviderProfile = {
+  provider: "cashfree",
+  operationId: "DELETE /customer/{customer_id}",
+  notFound: { status: 404 },
+  errorCodePointers: ["/code", "/type"],
+  credentials: {
+    ApiKeyAuth: { kind: "apiKey", env: "CASHFREE_CLIENT_ID" },
+    ApiSecret: { kind: "apiKey", env: "CASHFREE_CLIENT_SECRET" },
+  },
+  headerValues: {},
+  fixtureState: "a customer exists",
+  fixturesEnv: "PAYCONFORM_CASHFREE_FIXTURES",
+};

@@ -1,0 +1,97 @@
+/**
+ * payconform's view of one provider's OpenAPI document: every internal $ref resolved, and every
+ * fact the checks need lifted into plain typed fields. Built once per run by `loadSpec`.
+ */
+import type { HttpProvider } from "../providers.ts";
+
+export type JsonSchema = Record<string, unknown>;
+
+export type Environment = "sandbox" | "production" | "unknown";
+
+export interface ServerSpec {
+  url: string;
+  environment: Environment;
+  /** The document's host is a placeholder (EnKash): a real run needs --target. */
+  placeholder: boolean;
+}
+
+/** Where a fact came from: stated by the provider, or assumed by payconform (an `x-payconform-assumed` mark). */
+export type Basis = "documented" | "assumed";
+
+export interface ParameterSpec {
+  name: string;
+  in: "path" | "query" | "header";
+  required: boolean;
+  schema: JsonSchema;
+  example?: unknown;
+  /** JSON pointer of the parameter object in the document, for messages. */
+  pointer: string;
+  /** Facts about this parameter marked assumed, keyed by what was assumed (e.g. "pattern"). */
+  assumed: Record<string, string>;
+}
+
+export interface RequestBodySpec {
+  required: boolean;
+  contentType: string;
+  schema: JsonSchema;
+  example?: unknown;
+}
+
+export interface SecuritySchemeSpec {
+  /** The scheme's key under components.securitySchemes. */
+  name: string;
+  type: "apiKey" | "http";
+  /** For apiKey: the header name. */
+  headerName?: string;
+  /** For http: basic or bearer. */
+  scheme?: "basic" | "bearer";
+}
+
+export interface ResponseSpec {
+  status: number;
+  description: string;
+  /** Documented media type, or undefined when the doc gives no body ("body is empty"). */
+  contentType?: string;
+  schema?: JsonSchema;
+  /** Every example value the doc gives for this status (media-type `example` and `examples`). */
+  examples: unknown[];
+  /** Whether the status itself is documented or assumed. */
+  statusBasis: Basis;
+  /** Whether the body shape is documented or assumed (EnKash documents error statuses without bodies). */
+  bodyBasis: Basis;
+  pointer: string;
+}
+
+export interface OperationSpec {
+  provider: HttpProvider;
+  /** The document's operationId, or "METHOD path" when it has none (Cashfree). */
+  operationId: string;
+  method: string;
+  /** Path template relative to the server URL, e.g. /customers/{customer_id}. */
+  path: string;
+  parameters: ParameterSpec[];
+  requestBody?: RequestBodySpec;
+  /** Schemes that must all be satisfied (the first security requirement). */
+  security: SecuritySchemeSpec[];
+  responses: ResponseSpec[];
+  pointer: string;
+}
+
+export interface ApiSpec {
+  provider: HttpProvider;
+  file: string;
+  openapi: string;
+  title: string;
+  servers: ServerSpec[];
+  operations: OperationSpec[];
+  /** The dereferenced document. */
+  document: Record<string, unknown>;
+}
+
+export function responseFor(op: OperationSpec, status: number): ResponseSpec | undefined {
+  return op.responses.find((r) => r.status === status);
+}
+
+export function parametersIn(op: OperationSpec, where: ParameterSpec["in"]): ParameterSpec[] {
+  return op.parameters.filter((p) => p.in === where);
+}
