@@ -2,8 +2,9 @@
  * The contract between the runner and a target that payconform starts itself: the embedded
  * reference sandboxes, and (later) the faulty adapters built from them.
  */
-import type { IncomingHttpHeaders } from "node:http";
+import type { IncomingHttpHeaders, ServerResponse } from "node:http";
 import type { HttpProvider } from "../providers.ts";
+import type { OperationSpec } from "../spec/model.ts";
 
 /** Credential values keyed by the environment variable a real run would read them from. */
 export type Credentials = Record<string, string>;
@@ -36,4 +37,81 @@ export interface SandboxReply {
   status: number;
   headers?: Record<string, string>;
   body?: unknown;
+}
+
+/** Whether a value satisfies the spec's own schema, read through loadSpec (Ajv semantics). */
+export interface SpecChecks {
+  /** A parameter value against the schema of the operation's parameter of that name. */
+  parameter(name: string, value: string): boolean;
+  /** A parsed request body against the operation's request body schema. */
+  body(value: unknown): boolean;
+}
+
+/** What a sandbox keeps: customers, and for Juspay the accounts under them. */
+export interface SandboxStore {
+  addCustomer(customerId: string): void;
+  hasCustomer(customerId: string): boolean;
+  /** Removes the customer and every account under it; false when it was not there. */
+  removeCustomer(customerId: string): boolean;
+  addAccount(customerId: string, accountId: string): void;
+  hasAccount(customerId: string, accountId: string): boolean;
+  /** Removes the account; false when that customer has no such account. */
+  removeAccount(customerId: string, accountId: string): boolean;
+}
+
+/** Everything a provider step may use besides the request itself, fixed for one sandbox. */
+export interface SandboxEnv {
+  provider: HttpProvider;
+  operation: OperationSpec;
+  credentials: Credentials;
+  store: SandboxStore;
+  checks: SpecChecks;
+  /** The provider's steps with any overrides applied; steps call each other through this. */
+  behaviour: ProviderBehaviour;
+}
+
+/** The env plus what routing found for one request. */
+export interface SandboxContext extends SandboxEnv {
+  /**
+   * Path parameters by the operation's own names: the percent-decoded value, or undefined when
+   * the segment has a malformed escape or decodes to something holding "/".
+   */
+  path: Record<string, string | undefined>;
+}
+
+/** The kinds of error answer each provider documents (or assumes) a body for. */
+export type ErrorKind = "unauthorized" | "invalidRequest" | "invalidId" | "notFound";
+
+/**
+ * One provider's logic as small named steps, run in this order for a routed request:
+ * authenticate, validate, remove. The first step that answers ends the request.
+ */
+export interface ProviderBehaviour {
+  /** Checks the credentials; a reply rejects the request. */
+  authenticate(req: SandboxRequest, ctx: SandboxContext): SandboxReply | undefined;
+  /** Checks headers, body and parameter formats; a reply rejects the request. */
+  validate(req: SandboxRequest, ctx: SandboxContext): SandboxReply | undefined;
+  /** Looks the resource up and deletes it: the success answer, or the documented not-found. */
+  remove(req: SandboxRequest, ctx: SandboxContext): SandboxReply;
+  /** The provider's documented error answer of a kind; `detail` is a human-readable reason. */
+  errorReply(kind: ErrorKind, detail: string): SandboxReply;
+  /**
+   * Provider-state setup: creates a deletable resource and returns its path parameter values in
+   * the order of the operation's path template. `requested` holds values the caller asked for.
+   */
+  createFixture(ctx: SandboxEnv, requested: (string | undefined)[]): string[];
+  /** Provider-state teardown: removes what is still there, given values in path-template order. */
+  removeFixture(ctx: SandboxEnv, ids: (string | undefined)[]): void;
+}
+
+export interface SandboxOptions {
+  /** Replaces some of the provider's steps (one departure per faulty adapter). Default: none. */
+  behaviour?: Partial<ProviderBehaviour>;
+  /** Rewrites every answer to an API request (not the state endpoint) before it is sent. Default: none. */
+  transformReply?: (req: SandboxRequest, reply: SandboxReply) => SandboxReply;
+  /**
+   * Takes over the raw response of an API request (not the state endpoint) before any step runs:
+   * return true when it answered, destroyed the socket or means to answer later. Default: none.
+   */
+  rawResponse?: (req: SandboxRequest, res: ServerResponse) => boolean;
 }

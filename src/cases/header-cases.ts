@@ -1,0 +1,33 @@
+/**
+ * required_header_enforcement: each documented required header (other than credentials) left
+ * out, and sent with a value that breaks its documented constraints.
+ */
+import type { OperationSpec } from "../spec/model.ts";
+import { plan, type Scenario } from "./model.ts";
+import type { Rng } from "./random.ts";
+import { malformedHeaderValue } from "./values.ts";
+
+export function headerScenarios(op: OperationSpec, rng: Rng): Scenario[] {
+  const scenarios: Scenario[] = [];
+  const base = { provider: op.provider, operationId: op.operationId, check: "required_header_enforcement" as const, negative: true, basis: "documented" as const, fixture: false };
+  for (const param of op.parameters) {
+    if (param.in !== "header" || !param.required) continue;
+    const name = param.name.toLowerCase();
+    scenarios.push({
+      ...base,
+      id: `header ${param.name} missing`,
+      description: `the required header ${param.name} is left out`,
+      steps: [{ label: "missing", plan: plan({ omitHeaders: [name] }), useFixture: false, expect: "rejected" }],
+    });
+    const bad = malformedHeaderValue(param, rng);
+    if (bad) {
+      scenarios.push({
+        ...base,
+        id: `header ${param.name} ${bad.label}`,
+        description: `the header ${param.name} breaks its documented constraints (${bad.label})`,
+        steps: [{ label: bad.label, plan: plan({ headers: { [name]: bad.value } }), useFixture: false, expect: "rejected" }],
+      });
+    }
+  }
+  return scenarios;
+}

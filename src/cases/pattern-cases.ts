@@ -1,0 +1,42 @@
+/**
+ * path_pattern_enforcement and query_pattern_enforcement: for every parameter with a documented
+ * pattern, values generated from the regex that break it, each expected to be rejected with a 4xx.
+ */
+import { SpecError } from "../errors.ts";
+import type { OperationSpec, ParameterSpec } from "../spec/model.ts";
+import { plan, type Scenario } from "./model.ts";
+import type { Rng } from "./random.ts";
+import { generateViolations } from "./regex/index.ts";
+
+export function patternScenarios(op: OperationSpec, rng: Rng): Scenario[] {
+  const scenarios: Scenario[] = [];
+  for (const param of op.parameters) {
+    if (param.in === "header" || typeof param.schema.pattern !== "string") continue;
+    for (const v of violationsOf(param, rng)) {
+      // An empty path parameter yields another path (`/customer/`), a route the contract does not cover.
+      if (param.in === "path" && v.label === "empty") continue;
+      const where = param.in === "path" ? { pathParams: { [param.name]: v.value } } : { query: { [param.name]: v.value } };
+      scenarios.push({
+        id: `${param.in} ${param.name} ${v.label}`,
+        provider: op.provider,
+        operationId: op.operationId,
+        check: param.in === "path" ? "path_pattern_enforcement" : "query_pattern_enforcement",
+        negative: true,
+        basis: param.assumed.pattern || param.assumed.all ? "assumed" : "documented",
+        fixture: false,
+        description: `${param.name} ${v.description} (pattern ${param.schema.pattern})`,
+        steps: [{ label: v.label, plan: plan(where), useFixture: false, expect: "rejected" }],
+      });
+    }
+  }
+  return scenarios;
+}
+
+function violationsOf(param: ParameterSpec, rng: Rng) {
+  try {
+    return generateViolations(String(param.schema.pattern), rng);
+  } catch (error) {
+    if (error instanceof SpecError) return [];
+    throw error;
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * Valid values for parameters: ids that match the documented shape but never existed, and the
+ * values of required headers. Derived from the parameter's schema and example.
+ */
+import type { ParameterSpec } from "../spec/model.ts";
+import { generateMatching } from "./regex/index.ts";
+import type { Rng } from "./random.ts";
+
+const ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+/**
+ * A value of the parameter's documented shape that no target has issued: drawn from the pattern
+ * when there is one, else the example's prefix (`cst_`, `cust_`) with a random tail.
+ */
+export function neverExistingValue(param: ParameterSpec, rng: Rng): string {
+  const pattern = param.schema.pattern;
+  if (typeof pattern === "string") return generateMatching(pattern, rng);
+  if (param.schema.format === "uuid") return uuidFrom(rng);
+  const example = typeof param.example === "string" ? param.example : "";
+  const prefix = /^[A-Za-z]+[_-]/.exec(example)?.[0] ?? "pc_";
+  return `${prefix}${rng.string(ALNUM, 16)}`;
+}
+
+export function uuidFrom(rng: Rng): string {
+  const hex = rng.string("0123456789abcdef", 32).split("");
+  hex[12] = "4";
+  hex[16] = "89ab"[rng.int(0, 3)];
+  const s = hex.join("");
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+}
+
+/** A value that breaks a header's documented constraints (length, format), or undefined if it has none. */
+export function malformedHeaderValue(param: ParameterSpec, rng: Rng): { label: string; value: string } | undefined {
+  const { minLength, maxLength, format } = param.schema;
+  if (format === "uuid") return { label: "not-a-uuid", value: `${uuidFrom(rng).slice(0, 35)}z` };
+  if (typeof minLength === "number" && minLength > 1) return { label: "too-short", value: "x".repeat(minLength - 1) };
+  if (typeof maxLength === "number") return { label: "too-long", value: "x".repeat(maxLength + 1) };
+  return undefined;
+}

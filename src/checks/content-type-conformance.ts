@@ -1,0 +1,21 @@
+/**
+ * content_type_conformance: the response media type is the documented one, and the body is
+ * empty where the doc says it is (Yuno 202, Cashfree 204).
+ */
+import { documented, documentedStatus, when } from "./preconditions.ts";
+import type { Check } from "./types.ts";
+
+export const contentTypeConformance: Check = {
+  id: "content_type_conformance",
+  run: when(documentedStatus, (input) => {
+    const doc = documented(input)!;
+    const { mediaType, text, status } = { ...input.response };
+    const basis = doc.bodyBasis;
+    if (doc.contentType === undefined) {
+      if (text.length === 0) return [];
+      return [{ expected: "an empty body", actual: `${Buffer.byteLength(text)} bytes${mediaType ? ` of ${mediaType}` : ""}`, message: `the doc says the ${status} body is empty`, basis }];
+    }
+    if (mediaType === doc.contentType.toLowerCase()) return [];
+    return [{ expected: doc.contentType, actual: mediaType ?? "no content-type", message: `the ${status} body is documented as ${doc.contentType}`, basis }];
+  }),
+};

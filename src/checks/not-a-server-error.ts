@@ -1,0 +1,17 @@
+/**
+ * not_a_server_error: no request payconform generates gets a 5xx, except a 5xx the doc
+ * documents, answered to a valid delete of an existing fixture (Cashfree's deletion_failed).
+ */
+import { documented } from "./preconditions.ts";
+import type { Check } from "./types.ts";
+
+export const notAServerError: Check = {
+  id: "not_a_server_error",
+  run: (input) => {
+    const status = input.response.status;
+    if (status < 500) return [];
+    const documentedForCase = documented(input) !== undefined && input.step.useFixture && input.step.expect === "success";
+    if (documentedForCase) return [];
+    return [{ expected: "no 5xx", actual: `${status}`, message: `${input.scenario.id}: the target answered ${status}` }];
+  },
+};

@@ -1,0 +1,32 @@
+/** Every check, registered by id, in the order reports list them. */
+import { contentTypeConformance } from "./content-type-conformance.ts";
+import { deleteSemantics } from "./delete-semantics.ts";
+import { authEnforcement, pathPatternEnforcement, queryPatternEnforcement, requiredBodyEnforcement, requiredHeaderEnforcement } from "./enforcement.ts";
+import { errorCodeConformance } from "./error-code-conformance.ts";
+import type { CheckId } from "./ids.ts";
+import { noSecretEcho } from "./no-secret-echo.ts";
+import { notAServerError } from "./not-a-server-error.ts";
+import { responseSchemaConformance } from "./response-schema-conformance.ts";
+import { statusCodeConformance } from "./status-code-conformance.ts";
+import type { Check } from "./types.ts";
+
+export const CHECKS: readonly Check[] = [
+  statusCodeConformance,
+  contentTypeConformance,
+  responseSchemaConformance,
+  errorCodeConformance,
+  pathPatternEnforcement,
+  queryPatternEnforcement,
+  requiredHeaderEnforcement,
+  requiredBodyEnforcement,
+  authEnforcement,
+  notAServerError,
+  deleteSemantics,
+  noSecretEcho,
+];
+
+export function checkById(id: CheckId): Check {
+  const check = CHECKS.find((c) => c.id === id);
+  if (!check) throw new Error(`unknown check ${id}`);
+  return check;
+}

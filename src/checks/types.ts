@@ -1,0 +1,63 @@
+/**
+ * The one signature every check has. A check looks at one exchange in its scenario and returns
+ * the violations it finds (an empty list: the exchange passes), or undefined when it does not
+ * apply to that exchange. Violations are data.
+ */
+import type { ValidateFunction } from "ajv";
+import type { Scenario, Step } from "../cases/model.ts";
+import type { HttpResponse, HttpRequest } from "../http/types.ts";
+import type { ProviderProfile } from "../profiles/profile.ts";
+import type { Basis, OperationSpec } from "../spec/model.ts";
+import type { CheckId } from "./ids.ts";
+
+export type Severity = "failure" | "warning";
+
+export interface Violation {
+  check: CheckId;
+  provider: string;
+  operationId: string;
+  case: string;
+  expected: string;
+  actual: string;
+  message: string;
+  severity: Severity;
+  basis: Basis;
+}
+
+/** Spec-derived facts about one operation, computed once per run. */
+export interface OperationContext {
+  op: OperationSpec;
+  profile: ProviderProfile;
+  /** Compiled response-body validators by status. */
+  validators: Map<number, ValidateFunction>;
+}
+
+export interface CheckInput {
+  operation: OperationContext;
+  scenario: Scenario;
+  step: Step;
+  request: HttpRequest;
+  response: HttpResponse;
+  /** The body parsed as JSON, when it parses. */
+  json: { ok: true; value: unknown } | { ok: false; error: string };
+  /** Path parameter values sent in this step. */
+  pathParams: Record<string, string>;
+  /** Every credential value the request carried (valid or wrong). */
+  secrets: readonly string[];
+}
+
+/** A violation before the runner stamps provider, operation and case on it. */
+export interface Finding {
+  expected: string;
+  actual: string;
+  message: string;
+  severity?: Severity;
+  basis?: Basis;
+}
+
+export type CheckFn = (input: CheckInput) => Finding[] | undefined;
+
+export interface Check {
+  id: CheckId;
+  run: CheckFn;
+}

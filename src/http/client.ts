@@ -1,0 +1,56 @@
+/**
+ * The HTTP client every run uses against a target: bounded concurrency, keep-alive, a
+ * per-request timeout, a body size cap, and 429 Retry-After honoured a bounded number of times.
+ */
+import http from "node:http";
+import https from "node:https";
+import { createLimiter } from "./limiter.ts";
+import { retryAfterMs } from "./retry-after.ts";
+import { isFault, sendOnce } from "./send.ts";
+import type { Exchange, HttpRequest } from "./types.ts";
+
+export interface HttpClientOptions {
+  /** Requests in flight at once against one target. */
+  concurrency: number;
+  /** Per-request timeout in milliseconds. */
+  timeoutMs: number;
+  /** Larger response bodies become a `body-too-large` fault. */
+  maxBodyBytes: number;
+  /** How many 429 answers to wait out per request. */
+  maxRetries: number;
+  /** Longest Retry-After honoured; a longer one is reported as the 429 it is. */
+  maxRetryAfterMs: number;
+}
+
+export interface HttpClient {
+  send(request: HttpRequest): Promise<Exchange>;
+  close(): void;
+}
+
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  const agentOptions = { keepAlive: true, maxSockets: options.concurrency };
+  const httpAgent = new http.Agent(agentOptions);
+  const httpsAgent = new https.Agent(agentOptions);
+  const limit = createLimiter(options.concurrency);
+  const sendOptions = { timeoutMs: options.timeoutMs, maxBodyBytes: options.maxBodyBytes, httpAgent, httpsAgent };
+
+  const send = async (request: HttpRequest): Promise<Exchange> => {
+    for (let retries = 0; ; retries++) {
+      const outcome = await limit(() => sendOnce(request, sendOptions));
+      if (isFault(outcome)) return { request, fault: outcome, retries };
+      const wait = outcome.status === 429 ? retryAfterMs(outcome.headers["retry-after"]) ?? 1000 : undefined;
+      if (wait === undefined || retries >= options.maxRetries || wait > options.maxRetryAfterMs) {
+        return { request, response: outcome, retries };
+      }
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  };
+
+  return {
+    send,
+    close: () => {
+      httpAgent.destroy();
+      httpsAgent.destroy();
+    },
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * Sends one request over node:http(s) with a keep-alive agent, a per-request timeout and a cap
+ * on the body size. Transport failures come back as a `TransportFault`, never as a throw.
+ */
+import http from "node:http";
+import https from "node:https";
+import type { HttpRequest, HttpResponse, TransportFault } from "./types.ts";
+
+export interface SendOptions {
+  timeoutMs: number;
+  maxBodyBytes: number;
+  httpAgent: http.Agent;
+  httpsAgent: https.Agent;
+}
+
+export function sendOnce(req: HttpRequest, options: SendOptions): Promise<HttpResponse | TransportFault> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = (value: HttpResponse | TransportFault): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(value);
+    };
+    const url = new URL(req.url);
+    const secure = url.protocol === "https:";
+    const body = req.body === undefined ? undefined : Buffer.from(req.body, "utf8");
+    const headers: Record<string, string> = { ...req.headers };
+    if (body) headers["content-length"] = String(body.length);
+    const outgoing = (secure ? https : http).request(url, {
+      method: req.method,
+      headers,
+      agent: secure ? options.httpsAgent : options.httpAgent,
+    });
+    const timer = setTimeout(() => {
+      finish({ kind: "timeout", message: `no complete response within ${options.timeoutMs} ms` });
+      outgoing.destroy();
+    }, options.timeoutMs);
+    outgoing.on("error", (error: NodeJS.ErrnoException) => finish(faultOf(error)));
+    outgoing.on("response", (incoming) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      incoming.on("data", (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > options.maxBodyBytes) {
+          finish({ kind: "body-too-large", message: `response body exceeds ${options.maxBodyBytes} bytes` });
+          incoming.destroy();
+          return;
+        }
+        chunks.push(chunk);
+      });
+      incoming.on("error", (error: NodeJS.ErrnoException) => finish(faultOf(error)));
+      incoming.on("aborted", () => finish({ kind: "reset", message: "target closed the connection mid-response" }));
+      incoming.on("end", () => {
+        const responseHeaders: Record<string, string> = {};
+        for (const [name, value] of Object.entries(incoming.headers)) {
+          if (value !== undefined) responseHeaders[name] = Array.isArray(value) ? value.join(", ") : value;
+        }
+        const contentType = responseHeaders["content-type"];
+        finish({
+          status: incoming.statusCode ?? 0,
+          headers: responseHeaders,
+          text: Buffer.concat(chunks).toString("utf8"),
+          mediaType: contentType ? contentType.split(";")[0].trim().toLowerCase() : undefined,
+        });
+      });
+    });
+    outgoing.end(body);
+  });
+}
+
+export function isFault(value: HttpResponse | TransportFault): value is TransportFault {
+  return "kind" in value;
+}
+
+function faultOf(error: NodeJS.ErrnoException): TransportFault {
+  switch (error.code) {
+    case "ECONNREFUSED":
+      return { kind: "refused", message: "connection refused by target" };
+    case "ECONNRESET":
+    case "EPIPE":
+      return { kind: "reset", message: "connection reset by target" };
+    case "ETIMEDOUT":
+      return { kind: "timeout", message: "connection timed out" };
+    default:
+      if (error.code?.startsWith("HPE_")) return { kind: "protocol", message: `malformed HTTP response (${error.code})` };
+      return { kind: "protocol", message: error.code ? `${error.code}: ${error.message}` : error.message };
+  }
+}

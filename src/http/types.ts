@@ -1,0 +1,34 @@
+/** One HTTP exchange as payconform sends and sees it. */
+export interface HttpRequest {
+  method: string;
+  /** Absolute URL, path already percent-encoded. */
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export interface HttpResponse {
+  status: number;
+  /** Header names lowercased; repeated headers joined with ", ". */
+  headers: Record<string, string>;
+  /** The raw body as text (UTF-8). */
+  text: string;
+  /** The media type without parameters, lowercased, or undefined when absent. */
+  mediaType?: string;
+}
+
+export type FaultKind = "timeout" | "reset" | "refused" | "body-too-large" | "protocol";
+
+/** The target failed at the transport level: no usable HTTP response. */
+export interface TransportFault {
+  kind: FaultKind;
+  message: string;
+}
+
+export interface Exchange {
+  request: HttpRequest;
+  response?: HttpResponse;
+  fault?: TransportFault;
+  /** How many 429 answers were waited out before this one. */
+  retries: number;
+}

@@ -1,0 +1,59 @@
+/**
+ * junit.xml: one testsuite per provider, one testcase per result (`check: case`). Failed results
+ * are <failure>, errored <error>, skipped <skipped/>; warnings pass with a <system-out> note.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Reporter, Result, RunEvent } from "../runner/events.ts";
+
+export function junitReporter(reportDir: string): Reporter {
+  const results: Result[] = [];
+  return {
+    handle: (event: RunEvent) => {
+      if (event.type === "result") results.push(event.result);
+    },
+    finish: async () => {
+      mkdirSync(reportDir, { recursive: true });
+      writeFileSync(join(reportDir, "junit.xml"), renderJunit(results));
+    },
+  };
+}
+
+export function renderJunit(results: readonly Result[]): string {
+  const providers = [...new Set(results.map((r) => r.provider))];
+  const count = (rs: readonly Result[], outcome: Result["outcome"]): number => rs.filter((r) => r.outcome === outcome).length;
+  const suites = providers.map((provider) => {
+    const rs = results.filter((r) => r.provider === provider);
+    const cases = rs.map(renderCase).join("\n");
+    return `  <testsuite name="${esc(provider)}" tests="${rs.length}" failures="${count(rs, "failed")}" errors="${count(rs, "errored")}" skipped="${count(rs, "skipped")}">\n${cases}\n  </testsuite>`;
+  });
+  const head = `<testsuites name="payconform" tests="${results.length}" failures="${count(results, "failed")}" errors="${count(results, "errored")}" skipped="${count(results, "skipped")}">`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${head}\n${suites.join("\n")}\n</testsuites>\n`;
+}
+
+function renderCase(r: Result): string {
+  const open = `    <testcase classname="${esc(`${r.provider}.${r.operationId}`)}" name="${esc(`${r.check}: ${r.case}`)}"`;
+  const detail = [r.message, r.expected !== undefined ? `expected: ${r.expected}` : "", r.actual !== undefined ? `actual: ${r.actual}` : "", r.curl ?? ""].filter(Boolean).join("\n");
+  switch (r.outcome) {
+    case "failed":
+      return `${open}>\n      <failure message="${esc(r.message)}">${esc(detail)}</failure>\n    </testcase>`;
+    case "errored":
+      return `${open}>\n      <error message="${esc(r.message)}">${esc(detail)}</error>\n    </testcase>`;
+    case "skipped":
+      return `${open}>\n      <skipped message="${esc(r.message)}"/>\n    </testcase>`;
+    case "warning":
+      return `${open}>\n      <system-out>${esc(`warning: ${detail}`)}</system-out>\n    </testcase>`;
+    default:
+      return `${open}/>`;
+  }
+}
+
+function esc(text: string): string {
+  // XML 1.0 forbids most control characters even when escaped.
+  return text
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
+}

@@ -1,0 +1,50 @@
+/**
+ * Runs every check on one exchange and turns findings into results. A finding resting on an
+ * assumed fact is a warning unless --strict; with --strict every warning fails.
+ */
+import { CHECKS } from "../checks/registry.ts";
+import type { CheckInput, Finding } from "../checks/types.ts";
+import type { Result } from "./events.ts";
+
+export interface EvaluateOptions {
+  strict: boolean;
+  curl: () => string;
+}
+
+export function evaluate(input: CheckInput, options: EvaluateOptions): Result[] {
+  const results: Result[] = [];
+  for (const check of CHECKS) {
+    const findings = check.run(input);
+    if (findings === undefined) continue;
+    results.push(toResult(input, check.id, findings, options));
+  }
+  return results;
+}
+
+export function caseName(input: Pick<CheckInput, "scenario" | "step">): string {
+  return input.scenario.steps.length > 1 ? `${input.scenario.id}: ${input.step.label}` : input.scenario.id;
+}
+
+function toResult(input: CheckInput, check: Result["check"], findings: Finding[], options: EvaluateOptions): Result {
+  const base = { provider: input.operation.op.provider, operationId: input.operation.op.operationId, check, case: caseName(input) };
+  if (findings.length === 0) return { ...base, outcome: "passed", message: "", basis: input.scenario.basis };
+  const severities = findings.map((f) => severityOf(f, options.strict));
+  const outcome = severities.includes("failure") ? "failed" : "warning";
+  const first = findings[severities.indexOf(outcome === "failed" ? "failure" : "warning")];
+  const basis = findings.every((f) => f.basis === "assumed") ? "assumed" : "documented";
+  return {
+    ...base,
+    outcome,
+    message: findings.map((f) => f.message).join("; "),
+    expected: first.expected,
+    actual: first.actual,
+    curl: options.curl(),
+    basis,
+  };
+}
+
+function severityOf(finding: Finding, strict: boolean): "failure" | "warning" {
+  if (strict) return "failure";
+  if (finding.basis === "assumed") return "warning";
+  return finding.severity ?? "failure";
+}

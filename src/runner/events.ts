@@ -1,0 +1,53 @@
+/**
+ * What a run emits. Reporters consume these events; adding a report format touches one file.
+ */
+import type { CheckId } from "../checks/ids.ts";
+import type { Basis } from "../spec/model.ts";
+
+export type Outcome = "passed" | "failed" | "errored" | "skipped" | "warning";
+
+export interface Result {
+  provider: string;
+  operationId: string;
+  check: CheckId;
+  /** Scenario id and step label, e.g. "path customerId too-short: too-short". */
+  case: string;
+  outcome: Outcome;
+  message: string;
+  /** A curl command reproducing the request, credentials masked. Present unless the result passed. */
+  curl?: string;
+  expected?: string;
+  actual?: string;
+  basis: Basis;
+}
+
+export interface Summary {
+  passed: number;
+  failed: number;
+  errored: number;
+  skipped: number;
+  warnings: number;
+}
+
+export type RunEvent =
+  | { type: "run-start"; providers: string[]; seed: number }
+  | { type: "provider-start"; provider: string; target: string; embedded: boolean; scenarios: number }
+  | { type: "progress"; provider: string; done: number; total: number }
+  | { type: "result"; result: Result }
+  | { type: "provider-end"; provider: string }
+  | { type: "run-end"; summary: Summary };
+
+export interface Reporter {
+  handle(event: RunEvent): void;
+  /** Flush and write; called once, even when the run stopped early. */
+  finish(): Promise<void>;
+}
+
+export function summarize(results: readonly Result[]): Summary {
+  const summary: Summary = { passed: 0, failed: 0, errored: 0, skipped: 0, warnings: 0 };
+  for (const r of results) {
+    if (r.outcome === "warning") summary.warnings++;
+    else summary[r.outcome]++;
+  }
+  return summary;
+}

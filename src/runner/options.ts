@@ -1,0 +1,55 @@
+/**
+ * One typed options object for a run, with every default written out and documented, built in
+ * one place (`resolveRunOptions`).
+ */
+import { HTTP_PROVIDERS, type HttpProvider } from "../providers.ts";
+
+export interface RunOptions {
+  /** Providers to run, in order. Default: all four HTTP providers. */
+  providers: HttpProvider[];
+  /** A target base URL that replaces the spec's server URL entirely. Default: the embedded sandbox. */
+  target?: string;
+  /** Provider-state URL (Pact convention) that sets up fixtures. Default: the sandbox's own, or none. */
+  stateUrl?: string;
+  /** Fixtures from a JSON file, for targets without a state hook. */
+  fixturesFile?: string;
+  /** Folder for junit.xml and conformance.json. Default: reports/. */
+  reportDir: string;
+  /** Seed for case generation. Default: 1. */
+  seed: number;
+  /** Warnings (undocumented 4xx, departures from assumed facts) count as failures. Default: false. */
+  strict: boolean;
+  /** Allow a target that is one of the specs' production servers. Default: false. */
+  allowProduction: boolean;
+  /** Requests in flight at once per target. Default: 4. */
+  concurrency: number;
+  /** Per-request timeout. Default: 10 000 ms. */
+  timeoutMs: number;
+  /** Response bodies larger than this become an errored result. Default: 1 MiB. */
+  maxBodyBytes: number;
+  /** 429 answers waited out per request. Default: 3. */
+  maxRetries: number;
+  /** Longest Retry-After honoured. Default: 30 000 ms. */
+  maxRetryAfterMs: number;
+  /** Environment to read credentials and fixture lists from. Default: process.env. */
+  env: NodeJS.ProcessEnv;
+}
+
+export const DEFAULT_RUN_OPTIONS: RunOptions = {
+  providers: [...HTTP_PROVIDERS],
+  reportDir: "reports",
+  seed: 1,
+  strict: false,
+  allowProduction: false,
+  concurrency: 4,
+  timeoutMs: 10_000,
+  maxBodyBytes: 1024 * 1024,
+  maxRetries: 3,
+  maxRetryAfterMs: 30_000,
+  env: process.env,
+};
+
+export function resolveRunOptions(partial: Partial<RunOptions> = {}): RunOptions {
+  const defined = Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined));
+  return { ...DEFAULT_RUN_OPTIONS, ...defined };
+}

@@ -1,0 +1,130 @@
+/**
+ * The HTTP core every sandbox shares: binds 127.0.0.1 on an ephemeral port, reads each request
+ * into a `SandboxRequest`, hands it to the state endpoint or the API, and writes `SandboxReply`s.
+ * It knows no provider.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { SandboxReply, SandboxRequest } from "./types.ts";
+
+/** Where the provider-state endpoint lives, outside any base path. */
+export const STATE_PATH = "/_payconform/state";
+/** Request bodies above this size are refused with 413 before any step runs. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+/** Room for request lines and headers several times the size of Node's default. */
+const MAX_HEADER_BYTES = 128 * 1024;
+
+export interface SandboxApp {
+  /** The spec server's path prefix, e.g. "/v1", or "" for none. */
+  basePath: string;
+  api(req: SandboxRequest, res: ServerResponse): void;
+  state(req: SandboxRequest): SandboxReply;
+}
+
+export interface RunningServer {
+  origin: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(app: SandboxApp): Promise<RunningServer> {
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
+    void handle(app, req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function handle(app: SandboxApp, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  req.on("error", () => res.destroy());
+  try {
+    const body = await readBody(req);
+    if (body === undefined) {
+      sendReply(res, { status: 413, headers: { connection: "close" }, body: { message: "Request body too large." } });
+      return;
+    }
+    const request = toSandboxRequest(req, body, app.basePath);
+    const pathname = request.rawUrl.split("?")[0];
+    if (pathname === STATE_PATH) sendReply(res, app.state(request));
+    else app.api(request, res);
+  } catch {
+    if (res.headersSent || res.destroyed) res.destroy();
+    else sendReply(res, { status: 500, body: { message: "The sandbox failed to answer." } });
+  }
+}
+
+/** The body as UTF-8 text, or undefined when it is larger than MAX_BODY_BYTES (then drained). */
+function readBody(req: IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      else chunks.length = 0;
+    });
+    req.on("end", () => resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function toSandboxRequest(req: IncomingMessage, body: string, basePath: string): SandboxRequest {
+  const rawUrl = originForm(req.url ?? "/");
+  const at = rawUrl.indexOf("?");
+  const pathname = at === -1 ? rawUrl : rawUrl.slice(0, at);
+  const query = new URLSearchParams(at === -1 ? "" : rawUrl.slice(at + 1));
+  return { method: req.method ?? "GET", rawUrl, segments: segmentsAfter(pathname, basePath), query, headers: req.headers, body };
+}
+
+/** The request target as path and query, also for an absolute-form target. */
+function originForm(target: string): string {
+  if (target.startsWith("/")) return target;
+  try {
+    const url = new URL(target);
+    return url.pathname + url.search;
+  } catch {
+    return "/";
+  }
+}
+
+/** Still-encoded segments after the base path; none when the path is outside it. */
+function segmentsAfter(pathname: string, basePath: string): string[] {
+  if (basePath !== "" && pathname !== basePath && !pathname.startsWith(`${basePath}/`)) return [];
+  const rest = pathname.slice(basePath.length);
+  return rest === "" ? [] : rest.split("/").slice(1);
+}
+
+/** Writes a reply: an object body as JSON, a string or bytes as given, nothing as an empty body. */
+export function sendReply(res: ServerResponse, reply: SandboxReply): void {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(reply.headers ?? {})) headers[name.toLowerCase()] = value;
+  const payload = encodeBody(reply.body, headers);
+  const bodyless = reply.status === 204 || reply.status === 304 || reply.status < 200;
+  if (!bodyless) headers["content-length"] = String(payload?.length ?? 0);
+  res.writeHead(reply.status, headers);
+  res.end(bodyless ? undefined : payload);
+}
+
+function encodeBody(body: unknown, headers: Record<string, string>): Buffer | undefined {
+  if (body === undefined) return undefined;
+  if (typeof body === "string") {
+    headers["content-type"] ??= "text/plain; charset=utf-8";
+    return Buffer.from(body, "utf8");
+  }
+  if (body instanceof Uint8Array) {
+    headers["content-type"] ??= "application/octet-stream";
+    return Buffer.from(body);
+  }
+  headers["content-type"] ??= "application/json";
+  return Buffer.from(JSON.stringify(body) ?? "null", "utf8");
+}
