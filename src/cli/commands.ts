@@ -1,18 +1,18 @@
-/** The CLI's commands, by name. Each takes its arguments and resolves to an exit code. */
-import { inventoryCommand } from "./inventory-command.ts";
-import { RUN_USAGE, runCommand } from "./run-command.ts";
-import { VALIDATE_PAYLOAD_USAGE, validatePayloadCommand } from "./validate-payload-command.ts";
-
+/**
+ * The CLI's commands, by name. Each takes its arguments and resolves to an exit code. Modules
+ * load on demand, so `validate-payload` never pays for the runner's start-up.
+ */
 export type Command = (argv: string[]) => Promise<number>;
 
 export const commands: Record<string, Command> = {
-  run: runCommand,
-  inventory: inventoryCommand,
-  "validate-payload": validatePayloadCommand,
+  run: async (argv) => (await import("./run-command.ts")).runCommand(argv),
+  "validate-payload": async (argv) => (await import("./validate-payload-command.ts")).validatePayloadCommand(argv),
+  inventory: async (argv) => (await import("./inventory-command.ts")).inventoryCommand(argv),
 };
 
 export const USAGE = `Usage:
-  ${RUN_USAGE}
-  ${VALIDATE_PAYLOAD_USAGE}
+  payconform run [--provider juspay|yuno|cashfree|enkash ...] [--target URL] [--state-url URL] [--fixtures FILE]
+                 [--report-dir DIR] [--seed N] [--strict] [--allow-production] [--concurrency N] [--timeout-ms N]
+  payconform validate-payload [--request FILE] [--response FILE]
   payconform inventory
 Exit codes: 0 conforms (warnings allowed), 1 a failed or errored result, 2 usage or tool error.`;

@@ -8,9 +8,6 @@ import { resolveRunOptions } from "../runner/options.ts";
 import { run } from "../runner/run.ts";
 import { listFlag, parseFlags, parseInteger } from "./args.ts";
 
-export const RUN_USAGE = `payconform run [--provider ${HTTP_PROVIDERS.join("|")} ...] [--target URL] [--state-url URL] [--fixtures FILE]
-                [--report-dir DIR] [--seed N] [--strict] [--allow-production] [--concurrency N] [--timeout-ms N]`;
-
 export async function runCommand(argv: string[]): Promise<number> {
   const flags = parseFlags(argv, {
     provider: { type: "string", multiple: true },

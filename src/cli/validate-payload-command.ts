@@ -6,7 +6,6 @@
 import { formatFindings, hasErrors, readPayloadFile, summarizeFindings, validatePayloads } from "../upi/index.ts";
 import { parseFlags } from "./args.ts";
 
-export const VALIDATE_PAYLOAD_USAGE = "payconform validate-payload [--request FILE] [--response FILE]";
 
 export async function validatePayloadCommand(argv: string[]): Promise<number> {
   const flags = parseFlags(argv, { request: { type: "string" }, response: { type: "string" } });
