@@ -1,0 +1,4 @@
+export * from './ErrorApiResponse.ts';
+export * from './ErrorApiResponseAllOf.ts';
+export * from './ErrorResponse.ts';
+export * from './ModelApiResponse.ts';

@@ -1,0 +1,3 @@
+export * from './runtime.ts';
+export * from './apis/index.ts';
+export * from './models/index.ts';

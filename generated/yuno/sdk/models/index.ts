@@ -1,0 +1,1 @@
+export * from './InlineResponse400.ts';
