@@ -28,8 +28,19 @@ export const errorCodeConformance: Check = {
   }),
 };
 
+/** Allowed values already worked out, per documented response and pointer: they depend on the spec only. */
+const allowedCache = new WeakMap<ResponseSpec, Map<string, string[]>>();
+
 /** The documented values at `pointer` for a status: its examples' values, else its schema's const/enum. */
 export function allowedValues(doc: ResponseSpec, pointer: string): string[] {
+  let byPointer = allowedCache.get(doc);
+  if (!byPointer) allowedCache.set(doc, (byPointer = new Map()));
+  let allowed = byPointer.get(pointer);
+  if (!allowed) byPointer.set(pointer, (allowed = computeAllowedValues(doc, pointer)));
+  return allowed;
+}
+
+function computeAllowedValues(doc: ResponseSpec, pointer: string): string[] {
   const fromExamples = doc.examples.map((ex) => getPointer(ex, pointer)).filter((v): v is string => typeof v === "string");
   if (fromExamples.length > 0) return [...new Set(fromExamples)];
   const schema = schemaAt(doc.schema, pointer);

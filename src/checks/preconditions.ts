@@ -2,7 +2,7 @@
  * Preconditions are wrappers, not `if`s inside checks: `when(documentedStatus, fn)` runs `fn`
  * only when the response status is documented, and reports "not applicable" otherwise.
  */
-import { responseFor, type ResponseSpec } from "../spec/model.ts";
+import { responseFor, type OperationSpec, type ResponseSpec } from "../spec/model.ts";
 import type { CheckFn, CheckInput } from "./types.ts";
 import type { CheckId } from "./ids.ts";
 
@@ -35,6 +35,12 @@ export function documented(input: CheckInput): ResponseSpec | undefined {
   return responseFor(input.operation.op, input.response.status);
 }
 
+/** The operation's documented statuses, joined once per operation: the spec does not change during a run. */
+const statusesCache = new WeakMap<OperationSpec, string>();
+
 export function documentedStatuses(input: CheckInput): string {
-  return input.operation.op.responses.map((r) => r.status).join(", ");
+  const op = input.operation.op;
+  let statuses = statusesCache.get(op);
+  if (statuses === undefined) statusesCache.set(op, (statuses = op.responses.map((r) => r.status).join(", ")));
+  return statuses;
 }

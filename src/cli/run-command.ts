@@ -22,6 +22,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     "timeout-ms": { type: "string" },
   });
   const providers = listFlag(flags.provider);
+  if (providers?.length === 0) throw new UsageError(`--provider needs a name (one of ${HTTP_PROVIDERS.join(", ")})`);
   for (const p of providers ?? []) {
     if (!isHttpProvider(p)) throw new UsageError(`unknown provider "${p}" (expected one of ${HTTP_PROVIDERS.join(", ")})`);
   }

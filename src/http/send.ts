@@ -1,6 +1,7 @@
 /**
  * Sends one request over node:http(s) with a keep-alive agent, a per-request timeout and a cap
- * on the body size. Transport failures come back as a `TransportFault`, never as a throw.
+ * on the body size. Transport failures, and requests Node refuses to send, come back as a
+ * `TransportFault`, never as a throw.
  */
 import http from "node:http";
 import https from "node:https";
@@ -27,11 +28,14 @@ export function sendOnce(req: HttpRequest, options: SendOptions): Promise<HttpRe
     const body = req.body === undefined ? undefined : Buffer.from(req.body, "utf8");
     const headers: Record<string, string> = { ...req.headers };
     if (body) headers["content-length"] = String(body.length);
-    const outgoing = (secure ? https : http).request(url, {
-      method: req.method,
-      headers,
-      agent: secure ? options.httpsAgent : options.httpAgent,
-    });
+    let outgoing: http.ClientRequest;
+    try {
+      outgoing = (secure ? https : http).request(url, { method: req.method, headers, agent: secure ? options.httpsAgent : options.httpAgent });
+    } catch (error) {
+      // Node refuses some values before any byte is sent, e.g. a header value outside Latin-1.
+      resolve({ kind: "unsendable", message: `the request cannot be sent: ${(error as Error).message}` });
+      return;
+    }
     const timer = setTimeout(() => {
       finish({ kind: "timeout", message: `no complete response within ${options.timeoutMs} ms` });
       outgoing.destroy();

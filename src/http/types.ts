@@ -17,7 +17,8 @@ export interface HttpResponse {
   mediaType?: string;
 }
 
-export type FaultKind = "timeout" | "reset" | "refused" | "body-too-large" | "protocol";
+/** `unsendable`: Node refused the request before sending it (e.g. a header value outside Latin-1). */
+export type FaultKind = "timeout" | "reset" | "refused" | "body-too-large" | "protocol" | "unsendable";
 
 /** The target failed at the transport level: no usable HTTP response. */
 export interface TransportFault {

@@ -1,25 +1,28 @@
 /**
  * junit.xml: one testsuite per provider, one testcase per result (`check: case`). Failed results
  * are <failure>, errored <error>, skipped <skipped/>; warnings pass with a <system-out> note.
+ * A run stopped by a tool error adds a "payconform" suite whose one testcase is that <error>, so
+ * CI never reads a stopped run as green.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Reporter, Result, RunEvent } from "../runner/events.ts";
+import { prepareReportDir, writeReport } from "./report-file.ts";
 
 export function junitReporter(reportDir: string): Reporter {
+  prepareReportDir(reportDir);
   const results: Result[] = [];
+  let aborted: string | undefined;
   return {
     handle: (event: RunEvent) => {
       if (event.type === "result") results.push(event.result);
+      if (event.type === "run-aborted") aborted = event.message;
     },
     finish: async () => {
-      mkdirSync(reportDir, { recursive: true });
-      writeFileSync(join(reportDir, "junit.xml"), renderJunit(results));
+      writeReport(reportDir, "junit.xml", renderJunit(results, aborted));
     },
   };
 }
 
-export function renderJunit(results: readonly Result[]): string {
+export function renderJunit(results: readonly Result[], aborted?: string): string {
   const providers = [...new Set(results.map((r) => r.provider))];
   const count = (rs: readonly Result[], outcome: Result["outcome"]): number => rs.filter((r) => r.outcome === outcome).length;
   const suites = providers.map((provider) => {
@@ -27,7 +30,11 @@ export function renderJunit(results: readonly Result[]): string {
     const cases = rs.map(renderCase).join("\n");
     return `  <testsuite name="${esc(provider)}" tests="${rs.length}" failures="${count(rs, "failed")}" errors="${count(rs, "errored")}" skipped="${count(rs, "skipped")}">\n${cases}\n  </testsuite>`;
   });
-  const head = `<testsuites name="payconform" tests="${results.length}" failures="${count(results, "failed")}" errors="${count(results, "errored")}" skipped="${count(results, "skipped")}">`;
+  if (aborted !== undefined) {
+    suites.push(`  <testsuite name="payconform" tests="1" failures="0" errors="1" skipped="0">\n    <testcase classname="payconform" name="run">\n      <error message="${esc(aborted)}">${esc(aborted)}</error>\n    </testcase>\n  </testsuite>`);
+  }
+  const extra = aborted === undefined ? 0 : 1;
+  const head = `<testsuites name="payconform" tests="${results.length + extra}" failures="${count(results, "failed")}" errors="${count(results, "errored") + extra}" skipped="${count(results, "skipped")}">`;
   return `<?xml version="1.0" encoding="UTF-8"?>\n${head}\n${suites.join("\n")}\n</testsuites>\n`;
 }
 

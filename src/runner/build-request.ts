@@ -1,7 +1,8 @@
 /**
  * Turns a step's plan into the HTTP request to send: the spec's path template filled and
  * percent-encoded, credentials placed as each security scheme says, required headers filled as
- * the profile says, and the documented body.
+ * the profile says, and the documented body. What does not depend on the plan (the path
+ * template's pieces, the credential headers, the valid body) is worked out once per context.
  */
 import type { RequestPlan } from "../cases/model.ts";
 import { encodeBody } from "../cases/body.ts";
@@ -10,6 +11,7 @@ import type { ProviderProfile } from "../profiles/profile.ts";
 import type { Credentials } from "../sandboxes/types.ts";
 import type { OperationSpec, SecuritySchemeSpec } from "../spec/model.ts";
 
+/** Read once, on the first request built with it: treat a context as immutable. */
 export interface RequestContext {
   op: OperationSpec;
   profile: ProviderProfile;
@@ -18,37 +20,81 @@ export interface RequestContext {
   wrongCredentials: Credentials;
 }
 
+/** The plan-independent parts of every request of one context. */
+interface Prepared {
+  /** The base URL without trailing slashes. */
+  base: string;
+  /** The path template: literal text, and path parameter names in between. */
+  path: Array<{ text: string } | { param: string }>;
+  /** Each security scheme's headers, with the valid and with the wrong credentials. */
+  auth: Array<{ scheme: string; valid: Record<string, string>; wrong: Record<string, string> }>;
+  /** Required header parameters: a fixed value, or the value of a path parameter. */
+  headers: Array<{ name: string; value?: string; pathParam?: string }>;
+  /** The documented body and its media type, when the operation has one. */
+  body?: { contentType: string; valid: string };
+}
+
+const preparedByContext = new WeakMap<RequestContext, Prepared>();
+
 export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams: Record<string, string>): HttpRequest {
-  const { op, profile } = ctx;
-  const path = op.path.replace(/\{([^}]+)\}/g, (_m, name: string) => encodeURIComponent(pathParams[name] ?? ""));
-  const query = new URLSearchParams(plan.query).toString();
-  const url = `${ctx.baseUrl.replace(/\/+$/, "")}${path}${query ? `?${query}` : ""}`;
+  const prepared = preparedFor(ctx);
+  let path = "";
+  for (const piece of prepared.path) path += "text" in piece ? piece.text : encodeURIComponent(pathParams[piece.param] ?? "");
+  const query = Object.keys(plan.query).length > 0 ? new URLSearchParams(plan.query).toString() : "";
+  const url = `${prepared.base}${path}${query ? `?${query}` : ""}`;
 
   const headers: Record<string, string> = { accept: "application/json" };
-  const creds = plan.auth.kind === "wrong" ? ctx.wrongCredentials : ctx.credentials;
-  for (const scheme of op.security) {
-    const skip = plan.auth.kind === "missing" || (plan.auth.kind === "missing-one" && plan.auth.scheme === scheme.name);
-    if (!skip) Object.assign(headers, authHeader(scheme, profile, creds));
+  for (const scheme of prepared.auth) {
+    const skip = plan.auth.kind === "missing" || (plan.auth.kind === "missing-one" && plan.auth.scheme === scheme.scheme);
+    if (!skip) Object.assign(headers, plan.auth.kind === "wrong" ? scheme.wrong : scheme.valid);
   }
-  for (const param of op.parameters) {
-    if (param.in !== "header" || !param.required) continue;
-    const source = profile.headerValues[param.name];
-    const value =
-      source?.kind === "env" ? ctx.credentials[source.env] :
-      source?.kind === "pathParam" ? pathParams[source.name] :
-      typeof param.example === "string" ? param.example : undefined;
-    if (value !== undefined) headers[param.name.toLowerCase()] = value;
+  for (const header of prepared.headers) {
+    const value = header.pathParam !== undefined ? pathParams[header.pathParam] : header.value;
+    if (value !== undefined) headers[header.name] = value;
   }
 
   let body: string | undefined;
-  if (op.requestBody) {
-    const valid = op.requestBody.example && typeof op.requestBody.example === "object" ? encodeBody(op.requestBody.contentType, op.requestBody.example as Record<string, unknown>) : "";
-    body = plan.body === null ? undefined : plan.body ?? valid;
-    if (body !== undefined) headers["content-type"] = op.requestBody.contentType;
+  if (prepared.body) {
+    body = plan.body === null ? undefined : plan.body ?? prepared.body.valid;
+    if (body !== undefined) headers["content-type"] = prepared.body.contentType;
   }
   Object.assign(headers, plan.headers);
   for (const name of plan.omitHeaders) delete headers[name];
-  return { method: op.method, url, headers, body };
+  return { method: ctx.op.method, url, headers, body };
+}
+
+function preparedFor(ctx: RequestContext): Prepared {
+  const hit = preparedByContext.get(ctx);
+  if (hit) return hit;
+  const { op, profile } = ctx;
+  const path: Prepared["path"] = [];
+  let last = 0;
+  for (const match of op.path.matchAll(/\{([^}]+)\}/g)) {
+    path.push({ text: op.path.slice(last, match.index) }, { param: match[1] });
+    last = match.index + match[0].length;
+  }
+  path.push({ text: op.path.slice(last) });
+  const headers: Prepared["headers"] = [];
+  for (const param of op.parameters) {
+    if (param.in !== "header" || !param.required) continue;
+    const source = profile.headerValues[param.name];
+    const name = param.name.toLowerCase();
+    if (source?.kind === "pathParam") headers.push({ name, pathParam: source.name });
+    else headers.push({ name, value: source?.kind === "env" ? ctx.credentials[source.env] : typeof param.example === "string" ? param.example : undefined });
+  }
+  const example = op.requestBody?.example;
+  const prepared: Prepared = {
+    base: ctx.baseUrl.replace(/\/+$/, ""),
+    path,
+    auth: op.security.map((scheme) => ({ scheme: scheme.name, valid: authHeader(scheme, profile, ctx.credentials), wrong: authHeader(scheme, profile, ctx.wrongCredentials) })),
+    headers,
+    body: op.requestBody && {
+      contentType: op.requestBody.contentType,
+      valid: example && typeof example === "object" ? encodeBody(op.requestBody.contentType, example as Record<string, unknown>) : "",
+    },
+  };
+  preparedByContext.set(ctx, prepared);
+  return prepared;
 }
 
 function authHeader(scheme: SecuritySchemeSpec, profile: ProviderProfile, creds: Credentials): Record<string, string> {

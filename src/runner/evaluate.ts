@@ -26,8 +26,10 @@ export function caseName(input: Pick<CheckInput, "scenario" | "step">): string {
 }
 
 function toResult(input: CheckInput, check: Result["check"], findings: Finding[], options: EvaluateOptions): Result {
-  const base = { provider: input.operation.op.provider, operationId: input.operation.op.operationId, check, case: caseName(input) };
-  if (findings.length === 0) return { ...base, outcome: "passed", message: "", basis: input.scenario.basis };
+  const { provider, operationId } = input.operation.op;
+  // A passed result is built in one go: most results pass, and this runs for every check of every exchange.
+  if (findings.length === 0) return { provider, operationId, check, case: caseName(input), outcome: "passed", message: "", basis: input.scenario.basis };
+  const base = { provider, operationId, check, case: caseName(input) };
   const severities = findings.map((f) => severityOf(f, options.strict));
   const outcome = severities.includes("failure") ? "failed" : "warning";
   const first = findings[severities.indexOf(outcome === "failed" ? "failure" : "warning")];

@@ -35,7 +35,9 @@ export type RunEvent =
   | { type: "progress"; provider: string; done: number; total: number }
   | { type: "result"; result: Result }
   | { type: "provider-end"; provider: string }
-  | { type: "run-end"; summary: Summary };
+  | { type: "run-end"; summary: Summary }
+  /** A tool error stopped the run (exit code 2); reports still hold the results emitted so far. */
+  | { type: "run-aborted"; message: string };
 
 export interface Reporter {
   handle(event: RunEvent): void;

@@ -7,7 +7,9 @@ import type { Scenario } from "../cases/model.ts";
 import type { CheckInput, OperationContext } from "../checks/types.ts";
 import { FixtureError } from "../errors.ts";
 import { toCurl } from "../http/curl.ts";
+import { redact } from "../http/redact.ts";
 import type { HttpClient } from "../http/client.ts";
+import type { HttpRequest } from "../http/types.ts";
 import { buildRequest, type RequestContext } from "./build-request.ts";
 import { caseName, evaluate } from "./evaluate.ts";
 import type { Result } from "./events.ts";
@@ -42,7 +44,7 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
     for (const step of scenario.steps) {
       const pathParams = step.useFixture && fixture ? fixture : step.plan.pathParams;
       const request = buildRequest(run.request, step.plan, pathParams);
-      const curl = (): string => toCurl(request, run.secrets);
+      const curl = curlOf(request, run.secrets);
       const exchange = await run.client.send(request);
       if (!exchange.response) {
         const fault = exchange.fault!;
@@ -56,7 +58,7 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
         step,
         request,
         response: exchange.response,
-        json: parseJson(text),
+        json: parseJson(text, run.secrets),
         pathParams,
         secrets: run.secrets,
       };
@@ -68,11 +70,30 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
   return results;
 }
 
-function parseJson(text: string): CheckInput["json"] {
+/** The request as a curl command, rendered only when a result needs one (passed results do not). */
+function curlOf(request: HttpRequest, secrets: readonly string[]): () => string {
+  return () => toCurl(request, secrets);
+}
+
+/**
+ * The body as JSON, or why it is not. The reason quotes the start of the body, so it is built
+ * from the body with every secret masked: a quote cut short would otherwise keep part of one.
+ */
+function parseJson(text: string, secrets: readonly string[]): CheckInput["json"] {
   try {
     return { ok: true, value: JSON.parse(text) };
+  } catch {
+    const masked = redact(text, secrets);
+    const preview = masked.length > 60 ? `${masked.slice(0, 60)}…` : masked;
+    return { ok: false, error: `${jsonSyntaxError(masked)} (body starts ${JSON.stringify(preview)})` };
+  }
+}
+
+function jsonSyntaxError(text: string): string {
+  try {
+    JSON.parse(text);
+    return "not valid JSON";
   } catch (error) {
-    const preview = text.length > 60 ? `${text.slice(0, 60)}…` : text;
-    return { ok: false, error: `${(error as Error).message} (body starts ${JSON.stringify(preview)})` };
+    return (error as Error).message;
   }
 }

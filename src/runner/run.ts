@@ -1,7 +1,8 @@
 /**
  * A conformance run: for each provider, derive the scenarios from its spec, open the target,
  * run every scenario with bounded concurrency, and emit results to the reporters. Reports are
- * always finished, even when a provider stops the run with a tool error.
+ * always finished, even when a tool error stops the run: the results so far, and a
+ * `run-aborted` event that says why.
  */
 import { deriveScenarios } from "../cases/derive.ts";
 import { forkRng } from "../cases/random.ts";
@@ -17,17 +18,22 @@ import { wrongCredentials } from "./credentials.ts";
 import { summarize, type Reporter, type Result, type RunEvent, type Summary } from "./events.ts";
 import { runScenario, type ProviderRun } from "./execute.ts";
 import type { RunOptions } from "./options.ts";
-import { openTarget } from "./target.ts";
+import { checkTargetOptions, openTarget } from "./target.ts";
 
 export async function run(options: RunOptions, reporters: readonly Reporter[]): Promise<Summary> {
   const emit = (event: RunEvent): void => reporters.forEach((r) => r.handle(event));
   const all: Result[] = [];
   try {
     emit({ type: "run-start", providers: options.providers, seed: options.seed });
+    checkTargetOptions(options);
     for (const provider of options.providers) all.push(...(await runProvider(provider, options, emit)));
     const summary = summarize(all);
     emit({ type: "run-end", summary });
     return summary;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    emit({ type: "run-aborted", message: message.split("\n")[0] });
+    throw error;
   } finally {
     await Promise.all(reporters.map((r) => r.finish()));
   }
@@ -77,9 +83,14 @@ async function runProvider(provider: HttpProvider, options: RunOptions, emit: (e
   }
 }
 
-function redactResult(result: Result, secrets: readonly string[]): Result {
-  const out: Result = { ...result, message: redact(result.message, secrets) };
-  if (result.expected !== undefined) out.expected = redact(result.expected, secrets);
-  if (result.actual !== undefined) out.actual = redact(result.actual, secrets);
+/** A result with every secret masked in its message, expected and actual; the result itself when none holds one. */
+export function redactResult(result: Result, secrets: readonly string[]): Result {
+  const message = redact(result.message, secrets);
+  const expected = result.expected === undefined ? undefined : redact(result.expected, secrets);
+  const actual = result.actual === undefined ? undefined : redact(result.actual, secrets);
+  if (message === result.message && expected === result.expected && actual === result.actual) return result;
+  const out: Result = { ...result, message };
+  if (expected !== undefined) out.expected = expected;
+  if (actual !== undefined) out.actual = actual;
   return out;
 }

@@ -1,8 +1,11 @@
 /**
  * Deletes are destructive: a run refuses a target that is one of the specs' production servers
- * unless --allow-production is given.
+ * unless --allow-production is given. Every spec's production servers count, whichever providers
+ * the run selects: a Yuno run aimed at Juspay's production host is refused as well.
  */
 import { UsageError } from "../errors.ts";
+import { HTTP_PROVIDERS } from "../providers.ts";
+import { loadSpec } from "../spec/load.ts";
 import type { ApiSpec } from "../spec/model.ts";
 
 export function parseUrlOption(value: string, flag: string): URL {
@@ -13,16 +16,23 @@ export function parseUrlOption(value: string, flag: string): URL {
     throw new UsageError(`${flag} ${JSON.stringify(value)} is not a URL (expected e.g. http://127.0.0.1:8080/v1)`);
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") throw new UsageError(`${flag} must be an http or https URL, got ${url.protocol}`);
+  // Credentials in a URL would be printed with it (progress line, curl commands) unmasked.
+  if (url.username || url.password) throw new UsageError(`${flag} must not carry credentials; set them in environment variables (see README, Credentials)`);
   return url;
 }
 
+/** The production server URL of `spec` on the target's host name (any port, a trailing dot ignored), if any. */
 export function productionServerFor(spec: ApiSpec, target: URL): string | undefined {
-  return spec.servers.find((s) => s.environment === "production" && new URL(s.url).host.toLowerCase() === target.host.toLowerCase())?.url;
+  const host = (url: URL): string => url.hostname.toLowerCase().replace(/\.$/, "");
+  return spec.servers.find((s) => s.environment === "production" && host(new URL(s.url)) === host(target))?.url;
 }
 
-export function assertTargetAllowed(spec: ApiSpec, target: URL, allowProduction: boolean): void {
-  const production = productionServerFor(spec, target);
-  if (production && !allowProduction) {
-    throw new UsageError(`${target.host} is ${spec.provider}'s production server (${production}); deletes are destructive, pass --allow-production to run against it`);
+export function assertTargetAllowed(target: URL, allowProduction: boolean, specs: readonly ApiSpec[] = HTTP_PROVIDERS.map((p) => loadSpec(p))): void {
+  if (allowProduction) return;
+  for (const spec of specs) {
+    const production = productionServerFor(spec, target);
+    if (production) {
+      throw new UsageError(`${target.host} is ${spec.provider}'s production server (${production}); deletes are destructive, pass --allow-production to run against it`);
+    }
   }
 }

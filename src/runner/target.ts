@@ -1,13 +1,17 @@
 /**
  * Resolves where a provider's cases go: the embedded reference sandbox (default), or a URL that
  * replaces the spec's server URL entirely. Also decides where credentials and fixtures come from.
+ * `checkTargetOptions` refuses, before any connection, every option that would stop a later
+ * provider, so a run never sends a request and then stops on a bad option.
  */
 import { listFixtures, parseFixtureList, readFixturesFile } from "../fixtures/list.ts";
 import type { FixtureSource } from "../fixtures/source.ts";
 import { stateUrlFixtures } from "../fixtures/state-url.ts";
+import { PROFILES } from "../profiles/index.ts";
 import type { ProviderProfile } from "../profiles/profile.ts";
 import { startSandbox } from "../sandboxes/index.ts";
 import type { Credentials } from "../sandboxes/types.ts";
+import { loadSpec } from "../spec/load.ts";
 import type { ApiSpec, OperationSpec } from "../spec/model.ts";
 import { credentialsFromEnv } from "./credentials.ts";
 import type { RunOptions } from "./options.ts";
@@ -22,8 +26,28 @@ export interface OpenTarget {
   close(): Promise<void>;
 }
 
+/**
+ * Everything about the target options that can be refused without network, for every provider
+ * of the run: URLs, production hosts, credentials, fixture lists and the fixtures file.
+ */
+export function checkTargetOptions(options: RunOptions): void {
+  const url = options.target === undefined ? undefined : parseUrlOption(options.target, "--target");
+  if (url) assertTargetAllowed(url, options.allowProduction);
+  if (options.stateUrl) parseUrlOption(options.stateUrl, "--state-url");
+  for (const provider of options.providers) {
+    const profile = PROFILES[provider];
+    const op = loadSpec(provider).operations.find((o) => o.operationId === profile.operationId);
+    const pathParams = op ? pathParamNames(op) : [];
+    if (options.fixturesFile) readFixturesFile(options.fixturesFile, provider, pathParams);
+    if (url) {
+      credentialsFromEnv(profile, options.env);
+      if (!options.stateUrl) listedFixtures(profile, pathParams, options);
+    }
+  }
+}
+
 export async function openTarget(spec: ApiSpec, op: OperationSpec, profile: ProviderProfile, options: RunOptions): Promise<OpenTarget> {
-  const pathParams = op.parameters.filter((p) => p.in === "path").map((p) => p.name);
+  const pathParams = pathParamNames(op);
   const stateFixtures = (url: string): FixtureSource => stateUrlFixtures({ url, state: profile.fixtureState, pathParams, timeoutMs: options.timeoutMs });
   if (options.target === undefined) {
     const sandbox = await startSandbox(spec.provider);
@@ -36,7 +60,7 @@ export async function openTarget(spec: ApiSpec, op: OperationSpec, profile: Prov
     };
   }
   const url = parseUrlOption(options.target, "--target");
-  assertTargetAllowed(spec, url, options.allowProduction);
+  assertTargetAllowed(url, options.allowProduction);
   const credentials = credentialsFromEnv(profile, options.env);
   if (options.stateUrl) parseUrlOption(options.stateUrl, "--state-url");
   await assertReachable(url, options.timeoutMs);
@@ -47,6 +71,10 @@ export async function openTarget(spec: ApiSpec, op: OperationSpec, profile: Prov
     fixtures: options.stateUrl ? stateFixtures(options.stateUrl) : listedFixtures(profile, pathParams, options),
     close: async () => {},
   };
+}
+
+function pathParamNames(op: OperationSpec): string[] {
+  return op.parameters.filter((p) => p.in === "path").map((p) => p.name);
 }
 
 function listedFixtures(profile: ProviderProfile, pathParams: string[], options: RunOptions): FixtureSource | undefined {

@@ -4,9 +4,13 @@
  */
 import { SpecError } from "../errors.ts";
 
+/** Pointers already split into tokens: checks resolve the same few pointers on every response. */
+const tokensCache = new Map<string, readonly string[]>();
+const TOKENS_CACHE_LIMIT = 1024;
+
 export function getPointer(doc: unknown, pointer: string): unknown {
   if (pointer === "" || pointer === "#") return doc;
-  const parts = pointer.replace(/^#/, "").split("/").slice(1).map(unescapeToken);
+  const parts = pointerTokens(pointer);
   let node: unknown = doc;
   for (const part of parts) {
     if (node === null || typeof node !== "object" || !(part in (node as object))) return undefined;
@@ -17,6 +21,15 @@ export function getPointer(doc: unknown, pointer: string): unknown {
 
 export function escapeToken(token: string): string {
   return token.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+function pointerTokens(pointer: string): readonly string[] {
+  const hit = tokensCache.get(pointer);
+  if (hit) return hit;
+  const parts = pointer.replace(/^#/, "").split("/").slice(1).map(unescapeToken);
+  if (tokensCache.size >= TOKENS_CACHE_LIMIT) tokensCache.clear();
+  tokensCache.set(pointer, parts);
+  return parts;
 }
 
 function unescapeToken(token: string): string {

@@ -1,0 +1,80 @@
+/**
+ * Adapters that let through requests the documents say must be refused: credentials not
+ * enforced, a wrong key accepted, a required header or the required body ignored. Each goes on
+ * to look the (never-existing) resource up, so it answers the not-found answer or a success.
+ */
+import { baseBehaviour } from "../sandboxes/index.ts";
+import type { SandboxRequest } from "../sandboxes/types.ts";
+import { withHeader } from "./request-view.ts";
+import { variant, type FaultyAdapter } from "./types.ts";
+
+const juspay = baseBehaviour("juspay");
+const yuno = baseBehaviour("yuno");
+const enkash = baseBehaviour("enkash");
+
+const has = (req: SandboxRequest, name: string): boolean => typeof req.headers[name] === "string" && req.headers[name] !== "";
+
+/** Whether the form body carries a command field at all. */
+const hasCommand = (req: SandboxRequest): boolean => new URLSearchParams(req.body).has("command");
+
+export const authHeaders: FaultyAdapter[] = [
+  variant(
+    {
+      name: "cashfree-auth-not-enforced",
+      provider: "cashfree",
+      departure: "never checks x-client-id or x-client-secret",
+      expectedCheck: "auth_enforcement",
+    },
+    { behaviour: { authenticate: () => undefined } },
+  ),
+  variant(
+    {
+      name: "enkash-any-bearer-token-accepted",
+      provider: "enkash",
+      departure: "accepts any bearer token (a missing one is still refused with 401)",
+      expectedCheck: "auth_enforcement",
+    },
+    { behaviour: { authenticate: (req, ctx) => (/^Bearer \S+$/.test(String(req.headers.authorization ?? "")) ? undefined : enkash.authenticate(req, ctx)) } },
+  ),
+  variant(
+    {
+      name: "yuno-private-key-not-checked",
+      provider: "yuno",
+      departure: "checks public-api-key but never private-secret-key",
+      expectedCheck: "auth_enforcement",
+    },
+    { behaviour: { authenticate: (req, ctx) => yuno.authenticate(withHeader(req, "private-secret-key", ctx.credentials.YUNO_PRIVATE_SECRET_KEY), ctx) } },
+  ),
+  variant(
+    {
+      name: "yuno-missing-account-code-ignored",
+      provider: "yuno",
+      departure: "goes on without the required x-account-code header",
+      expectedCheck: "required_header_enforcement",
+    },
+    { behaviour: { validate: (req, ctx) => yuno.validate(has(req, "x-account-code") ? req : withHeader(req, "x-account-code", ctx.credentials.YUNO_ACCOUNT_CODE), ctx) } },
+  ),
+  variant(
+    {
+      name: "juspay-missing-routing-id-ignored",
+      provider: "juspay",
+      departure: "goes on without the required x-routing-id header",
+      expectedCheck: "required_header_enforcement",
+    },
+    { behaviour: { validate: (req, ctx) => juspay.validate(has(req, "x-routing-id") ? req : withHeader(req, "x-routing-id", "guest"), ctx) } },
+  ),
+  variant(
+    {
+      name: "juspay-missing-command-ignored",
+      provider: "juspay",
+      departure: "treats a request without command=delete (no body, or no command field) as a delete",
+      expectedCheck: "required_body_enforcement",
+    },
+    {
+      behaviour: {
+        validate: (req, ctx) =>
+          juspay.validate(hasCommand(req) ? req : { ...withHeader(req, "content-type", "application/x-www-form-urlencoded"), body: "command=delete" }, ctx),
+      },
+    },
+  ),
+];

@@ -1,0 +1,91 @@
+/**
+ * Adapters that accept input the documents rule out: one EnKash adapter per kind of
+ * pattern-breaking customerId the runner generates (each skips the format check for that kind
+ * only and looks the id up), a bad parentCompanyId accepted, and a 500 for a malformed id.
+ */
+import { createRng } from "../cases/random.ts";
+import { generateMatching } from "../cases/regex/index.ts";
+import { SpecError } from "../errors.ts";
+import { PROFILES } from "../profiles/index.ts";
+import { DEFAULT_RUN_OPTIONS } from "../runner/options.ts";
+import { baseBehaviour } from "../sandboxes/index.ts";
+import { loadSpec } from "../spec/load.ts";
+import type { OperationSpec, ParameterSpec } from "../spec/model.ts";
+import { kindTest, patternCases } from "./pattern-kinds.ts";
+import { sentPathValue, withoutQuery } from "./request-view.ts";
+import { variant, type FaultyAdapter } from "./types.ts";
+
+const enkash = baseBehaviour("enkash");
+const cashfree = baseBehaviour("cashfree");
+
+function enkashOperation(): OperationSpec {
+  const op = loadSpec("enkash").operations.find((o) => o.operationId === PROFILES.enkash.operationId);
+  if (!op) throw new SpecError("the EnKash spec has no delete operation");
+  return op;
+}
+
+function parameter(op: OperationSpec, name: string): ParameterSpec {
+  const param = op.parameters.find((p) => p.name === name);
+  if (!param) throw new SpecError(`the EnKash spec has no parameter ${name}`);
+  return param;
+}
+
+const preview = (value: string): string => JSON.stringify(value.length > 24 ? `${value.slice(0, 24)}…` : value);
+
+/** One adapter per pattern case the runner generates for EnKash's customerId (default seed). */
+export function enkashCustomerIdAdapters(seed = DEFAULT_RUN_OPTIONS.seed): FaultyAdapter[] {
+  const op = enkashOperation();
+  const param = parameter(op, "customerId");
+  const pattern = String(param.schema.pattern);
+  const wellFormed = generateMatching(pattern, createRng(seed));
+  return patternCases(op, param, seed).map(({ label, value }) => {
+    const accepts = kindTest(label, pattern, [value]);
+    return variant(
+      {
+        name: `enkash-accepts-customer-id-${label}`,
+        provider: "enkash",
+        departure: `skips the customerId format check for ${label} values (e.g. ${preview(value)}) and looks them up`,
+        expectedCheck: "path_pattern_enforcement",
+      },
+      {
+        behaviour: {
+          validate(req, ctx) {
+            const sent = sentPathValue(req, ctx.operation, param.name);
+            if (sent === undefined || !accepts(sent)) return enkash.validate(req, ctx);
+            return enkash.validate(req, { ...ctx, path: { ...ctx.path, [param.name]: wellFormed } });
+          },
+        },
+      },
+    );
+  });
+}
+
+export const badInput: FaultyAdapter[] = [
+  ...enkashCustomerIdAdapters(),
+  variant(
+    {
+      name: "enkash-accepts-bad-parent-company-id",
+      provider: "enkash",
+      departure: "never checks parentCompanyId against ^CEK[A-Z0-9]{7}$ and goes on to look the customer up",
+      expectedCheck: "query_pattern_enforcement",
+    },
+    { behaviour: { validate: (req, ctx) => enkash.validate(withoutQuery(req, "parentCompanyId"), ctx) } },
+  ),
+  variant(
+    {
+      name: "cashfree-500-for-malformed-id",
+      provider: "cashfree",
+      departure: "answers a malformed customer_id with 500 deletion_failed instead of the documented 400",
+      expectedCheck: "not_a_server_error",
+    },
+    {
+      behaviour: {
+        validate(req, ctx) {
+          const reply = cashfree.validate(req, ctx);
+          if (reply?.status !== 400) return reply;
+          return { status: 500, body: { message: "Customer deletion failed due to server error", code: "deletion_failed", type: "server_error" } };
+        },
+      },
+    },
+  ),
+];

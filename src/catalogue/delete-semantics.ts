@@ -1,0 +1,94 @@
+/**
+ * Adapters whose deletes mean something other than the documents say: a delete that does
+ * nothing, a second delete that succeeds, a never-existing id deleted "successfully", and a
+ * documented 500 answered to every delete of an existing customer. Caught by delete_semantics.
+ */
+import { baseBehaviour } from "../sandboxes/index.ts";
+import { jsonReply } from "../sandboxes/replies.ts";
+import { recordingFixtures } from "./request-view.ts";
+import { variant, type FaultyAdapter } from "./types.ts";
+
+const juspay = baseBehaviour("juspay");
+const yuno = baseBehaviour("yuno");
+const cashfree = baseBehaviour("cashfree");
+const enkash = baseBehaviour("enkash");
+
+export const deleteSemantics: FaultyAdapter[] = [
+  variant(
+    {
+      name: "juspay-delete-does-nothing",
+      provider: "juspay",
+      departure: "answers DELETED for an existing account but keeps it",
+      expectedCheck: "delete_semantics",
+    },
+    {
+      behaviour: {
+        remove(req, ctx) {
+          const [customerId, accountId] = Object.values(ctx.path);
+          if (customerId === undefined || accountId === undefined || !ctx.store.hasAccount(customerId, accountId)) return juspay.remove(req, ctx);
+          return jsonReply(200, { customer_account_status: "DELETED", customer_account_id: accountId });
+        },
+      },
+    },
+  ),
+  variant(
+    {
+      name: "yuno-second-delete-succeeds",
+      provider: "yuno",
+      departure: "answers 202 again to a delete of a customer it already deleted",
+      expectedCheck: "delete_semantics",
+    },
+    () => {
+      const deleted = new Set<string>();
+      return {
+        behaviour: {
+          remove(req, ctx) {
+            const [customerId] = Object.values(ctx.path);
+            if (customerId !== undefined && deleted.has(customerId)) return { status: 202 };
+            const reply = yuno.remove(req, ctx);
+            if (reply.status === 202 && customerId !== undefined) deleted.add(customerId);
+            return reply;
+          },
+        },
+      };
+    },
+  ),
+  variant(
+    {
+      name: "enkash-never-existing-delete-succeeds",
+      provider: "enkash",
+      departure: "answers 200 to a delete of a customerId it never issued",
+      expectedCheck: "delete_semantics",
+    },
+    () => {
+      const issued = new Set<string>();
+      return {
+        behaviour: {
+          ...recordingFixtures("enkash", issued),
+          remove(req, ctx) {
+            const [customerId] = Object.values(ctx.path);
+            if (customerId === undefined || issued.has(customerId)) return enkash.remove(req, ctx);
+            return jsonReply(200, { response_code: 200, response_message: "OK", payload: `Customer ${customerId} deleted` });
+          },
+        },
+      };
+    },
+  ),
+  variant(
+    {
+      name: "cashfree-always-deletion-failed",
+      provider: "cashfree",
+      departure: "answers every delete of an existing customer with the documented 500 deletion_failed and keeps it",
+      expectedCheck: "delete_semantics",
+    },
+    {
+      behaviour: {
+        remove(req, ctx) {
+          const [customerId] = Object.values(ctx.path);
+          if (customerId === undefined || !ctx.store.hasCustomer(customerId)) return cashfree.remove(req, ctx);
+          return jsonReply(500, { message: "Customer deletion failed due to server error", code: "deletion_failed", type: "server_error" });
+        },
+      },
+    },
+  ),
+];

@@ -1,0 +1,135 @@
+/**
+ * Adapters whose answers depart in status, body shape, error code or media type; caught by
+ * status_code_conformance, response_schema_conformance, error_code_conformance and
+ * content_type_conformance.
+ */
+import { baseBehaviour } from "../sandboxes/index.ts";
+import type { ErrorKind, SandboxReply } from "../sandboxes/types.ts";
+import { variant, type FaultyAdapter } from "./types.ts";
+
+type Obj = Record<string, unknown>;
+
+const juspay = baseBehaviour("juspay");
+const yuno = baseBehaviour("yuno");
+const cashfree = baseBehaviour("cashfree");
+
+const isObj = (value: unknown): value is Obj => value !== null && typeof value === "object" && !Array.isArray(value);
+
+/** The reply with its object body rewritten; other replies as they are. */
+function editBody(reply: SandboxReply, edit: (body: Obj) => Obj): SandboxReply {
+  return isObj(reply.body) ? { ...reply, body: edit(reply.body) } : reply;
+}
+
+/** An errorReply step that answers `kind` with `reply(detail)` and every other kind as `base` does. */
+function replaceError(base: { errorReply(kind: ErrorKind, detail: string): SandboxReply }, kind: ErrorKind, reply: (detail: string) => SandboxReply) {
+  return { errorReply: (k: ErrorKind, detail: string) => (k === kind ? reply(detail) : base.errorReply(k, detail)) };
+}
+
+const LOWERCASE_TO_TABLE = { user_message: "User_message", developer_message: "Developer_message", category: "Category" } as Record<string, string>;
+const renameKeys = (obj: Obj): Obj => Object.fromEntries(Object.entries(obj).map(([k, v]) => [LOWERCASE_TO_TABLE[k] ?? k, v]));
+const HTML_404 = "<!DOCTYPE html><html><head><title>404 Not Found</title></head><body><h1>Not Found</h1></body></html>";
+
+export const statusesBodies: FaultyAdapter[] = [
+  variant(
+    {
+      name: "cashfree-200-instead-of-204",
+      provider: "cashfree",
+      departure: "answers a successful delete with 200 instead of the documented 204",
+      expectedCheck: "status_code_conformance",
+    },
+    { transformReply: (_req, reply) => (reply.status === 204 ? { status: 200 } : reply) },
+  ),
+  variant(
+    {
+      name: "yuno-404-for-unknown-customer",
+      provider: "yuno",
+      departure: "answers an unknown customer with 404 instead of the documented 400 CUSTOMER_NOT_FOUND",
+      expectedCheck: "status_code_conformance",
+    },
+    { behaviour: replaceError(yuno, "notFound", (detail) => ({ status: 404, body: { code: "CUSTOMER_NOT_FOUND", messages: [detail] } })) },
+  ),
+  variant(
+    {
+      name: "cashfree-error-without-type",
+      provider: "cashfree",
+      departure: "leaves the required `type` out of every ErrorResponse",
+      expectedCheck: "response_schema_conformance",
+    },
+    { transformReply: (_req, reply) => (reply.status >= 400 ? editBody(reply, ({ type: _type, ...rest }) => rest) : reply) },
+  ),
+  variant(
+    {
+      name: "juspay-capitalised-error-info",
+      provider: "juspay",
+      departure: "spells error_info's fields User_message, Developer_message, Category (the field table's spelling), not the samples' lowercase",
+      expectedCheck: "response_schema_conformance",
+    },
+    { transformReply: (_req, reply) => editBody(reply, (b) => (isObj(b.error_info) ? { ...b, error_info: renameKeys(b.error_info) } : b)) },
+  ),
+  variant(
+    {
+      name: "juspay-status-removed",
+      provider: "juspay",
+      departure: "answers a delete with customer_account_status REMOVED instead of the documented DELETED",
+      expectedCheck: "response_schema_conformance",
+    },
+    { transformReply: (_req, reply) => (reply.status === 200 ? editBody(reply, (b) => ({ ...b, customer_account_status: "REMOVED" })) : reply) },
+  ),
+  variant(
+    {
+      name: "cashfree-404-code-invalid-customer-id",
+      provider: "cashfree",
+      departure: "answers an unknown customer with 404 code invalid_customer_id, a code the doc gives for 400 only",
+      expectedCheck: "error_code_conformance",
+    },
+    { behaviour: replaceError(cashfree, "notFound", (detail) => editBody(cashfree.errorReply("notFound", detail), (b) => ({ ...b, code: "invalid_customer_id" }))) },
+  ),
+  variant(
+    {
+      name: "yuno-not-found-code-not-found",
+      provider: "yuno",
+      departure: "answers an unknown customer with 400 code NOT_FOUND (the schema's placeholder) instead of CUSTOMER_NOT_FOUND",
+      expectedCheck: "error_code_conformance",
+    },
+    { behaviour: replaceError(yuno, "notFound", (detail) => ({ status: 400, body: { code: "NOT_FOUND", messages: [detail] } })) },
+  ),
+  variant(
+    {
+      name: "juspay-401-error-code-invalid-api-key",
+      provider: "juspay",
+      departure: "answers bad credentials with error_code invalid_api_key instead of the documented access_denied",
+      expectedCheck: "error_code_conformance",
+    },
+    { behaviour: replaceError(juspay, "unauthorized", (detail) => editBody(juspay.errorReply("unauthorized", detail), (b) => ({ ...b, error_code: "invalid_api_key" }))) },
+  ),
+  variant(
+    {
+      name: "yuno-202-with-json-body",
+      provider: "yuno",
+      departure: "answers a successful delete with 202 and a JSON body where the doc says the body is empty",
+      expectedCheck: "content_type_conformance",
+    },
+    { transformReply: (_req, reply) => (reply.status === 202 ? { status: 202, body: { status: "DELETED" } } : reply) },
+  ),
+  variant(
+    {
+      name: "cashfree-errors-as-text-plain",
+      provider: "cashfree",
+      departure: "sends its JSON error bodies as text/plain instead of application/json",
+      expectedCheck: "content_type_conformance",
+    },
+    {
+      transformReply: (_req, reply) =>
+        reply.status >= 400 ? { ...reply, headers: { "content-type": "text/plain; charset=utf-8" }, body: JSON.stringify(reply.body) } : reply,
+    },
+  ),
+  variant(
+    {
+      name: "juspay-html-404-page",
+      provider: "juspay",
+      departure: "answers an unknown account with an HTML 404 page instead of the documented JSON error",
+      expectedCheck: "content_type_conformance",
+    },
+    { behaviour: replaceError(juspay, "notFound", () => ({ status: 404, headers: { "content-type": "text/html; charset=utf-8" }, body: HTML_404 })) },
+  ),
+];

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { CATALOGUE, runAdapter, runSandbox } from "../../src/catalogue/index.ts";
+import { CHECK_IDS } from "../../src/checks/ids.ts";
+import { HTTP_PROVIDERS } from "../../src/providers.ts";
+
+describe("the catalogue of faulty adapters", () => {
+  it.each(CATALOGUE.map((a) => [a.name, a] as const))("%s is caught by its declared check", async (_name, adapter) => {
+    const outcome = await runAdapter(adapter);
+    expect(outcome.firedChecks).toContain(adapter.expectedCheck);
+    expect(outcome.caught, `fired: ${outcome.firedChecks.join(", ")}`).toBe(true);
+  });
+
+  it.each(HTTP_PROVIDERS)("the %s reference sandbox is clean: nothing failed, errored or warned", async (provider) => {
+    const outcome = await runSandbox(provider);
+    expect(outcome.problems).toEqual([]);
+    expect(outcome.clean).toBe(true);
+  });
+
+  it("holds at least 30 adapters with unique names, covering every check id", () => {
+    expect(CATALOGUE.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(CATALOGUE.map((a) => a.name)).size).toBe(CATALOGUE.length);
+    const declared = new Set(CATALOGUE.map((a) => a.expectedCheck));
+    expect(CHECK_IDS.filter((id) => !declared.has(id))).toEqual([]);
+  });
+
+  it("covers every HTTP provider and names each adapter after its provider", () => {
+    expect(new Set(CATALOGUE.map((a) => a.provider))).toEqual(new Set(HTTP_PROVIDERS));
+    for (const a of CATALOGUE) {
+      expect(a.name.startsWith(`${a.provider}-`), a.name).toBe(true);
+      expect(a.departure, a.name).not.toMatch(/\n/);
+    }
+  });
+});

@@ -1,0 +1,125 @@
+/**
+ * Exit codes of the real command line: 0 conforms, 1 a failed or errored result, 2 a usage or
+ * tool error with a one-line message and no stack trace. Refusals that must not touch the
+ * network run with a guard that makes any connection attempt an internal error.
+ */
+import { existsSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { removeTempDirs, tempDir } from "../runner/harness.ts";
+import { closedPort } from "../runner/state-server.ts";
+import { closeTargets, startRecordingSandbox } from "../runner/targets.ts";
+import { runCli, type CliResult } from "./spawn-cli.ts";
+
+afterAll(async () => {
+  await closeTargets();
+  removeTempDirs();
+});
+
+const EXAMPLES = "specs/juspay-upi/examples";
+const YUNO_ENV = { YUNO_PUBLIC_API_KEY: "sandbox_pk", YUNO_PRIVATE_SECRET_KEY: "sandbox_sk", YUNO_ACCOUNT_CODE: "0b5e4b5e-0000-4000-8000-000000000000" };
+
+/** Exit code 2, one line on stderr saying `message`, nothing that looks like a stack. */
+function expectToolError(result: CliResult, message: RegExp): void {
+  expect(result.code, result.stderr).toBe(2);
+  const lines = result.stderr.split("\n").filter((l) => l.trim() !== "" && !l.startsWith("npm warn"));
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^payconform: /);
+  expect(lines[0]).not.toMatch(/internal error|\bat .*:\d+:\d+|Error:/);
+  expect(lines[0]).toMatch(message);
+}
+
+describe("payconform run", () => {
+  it("exits 0 on the embedded sandbox and writes both reports", async () => {
+    const dir = tempDir();
+    const result = await runCli(["run", "--provider", "enkash", "--report-dir", dir]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/\d+ passed, 0 failed, 0 errored, 0 skipped, 0 warnings/);
+    expect(existsSync(join(dir, "conformance.json")) && existsSync(join(dir, "junit.xml"))).toBe(true);
+  });
+
+  it("exits 1 against a target that breaks the contract", async () => {
+    // Deleting an unknown customer answers 200: the documented not-found is 404.
+    const sandbox = await startRecordingSandbox("enkash", {
+      behaviour: { remove: () => ({ status: 200, body: { response_code: 200, response_message: "OK", payload: "deleted" } }) },
+    });
+    const result = await runCli(["run", "--provider", "enkash", "--target", sandbox.baseUrl, "--state-url", sandbox.stateUrl, "--report-dir", tempDir()], { env: sandbox.credentials });
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stdout).toMatch(/FAILED enkash delete_semantics \[delete an id that never existed\]/);
+    expect(sandbox.seen.length).toBeGreaterThan(0);
+  });
+});
+
+describe("exit code 2: one line, no stack trace", () => {
+  const rows: Array<[string, () => Promise<string[]>, Record<string, string>, RegExp]> = [
+    ["an unknown flag", async () => ["run", "--bogus"], {}, /Unknown option '--bogus'/],
+    ["an unknown provider", async () => ["run", "--provider", "stripe"], {}, /unknown provider "stripe"/],
+    ["an empty --provider", async () => ["run", "--provider", ","], {}, /--provider needs a name/],
+    ["a --seed that is not an integer", async () => ["run", "--seed", "abc"], {}, /--seed must be an integer >= 0, got "abc"/],
+    ["a --target that is not a URL", async () => ["run", "--target", "not a url"], {}, /--target "not a url" is not a URL/],
+    ["an unreachable target", async () => ["run", "--provider", "enkash", "--target", `http://127.0.0.1:${await closedPort()}`], { ENKASH_ACCESS_TOKEN: "token" }, /target http:\/\/127\.0\.0\.1:\d+ is unreachable: ECONNREFUSED/],
+    ["missing credentials for a real target", async () => ["run", "--provider", "enkash", "--target", "http://127.0.0.1:9"], {}, /enkash: set ENKASH_ACCESS_TOKEN to run against a real target/],
+    ["an unknown command", async () => ["delete-everything"], {}, /unknown command "delete-everything"/],
+    ["an unreadable --fixtures file", async () => ["run", "--provider", "enkash", "--fixtures", join(tempDir(), "missing.json")], {}, /cannot read fixtures file .*missing\.json: ENOENT/],
+  ];
+  it.concurrent.each(rows)("%s", async (_name, args, env, message) => {
+    const argv = await args();
+    const result = await runCli(argv[0] === "run" ? [...argv, "--report-dir", tempDir()] : argv, { env });
+    expectToolError(result, message);
+  });
+});
+
+describe("a --report-dir that cannot be written", () => {
+  it("exits 2 before any request reaches the target", async () => {
+    const sandbox = await startRecordingSandbox("enkash");
+    const notADir = join(tempDir(), "file");
+    writeFileSync(notADir, "");
+    const result = await runCli(["run", "--provider", "enkash", "--target", sandbox.baseUrl, "--report-dir", notADir], { env: sandbox.credentials });
+    expectToolError(result, /cannot create the report folder .*file: (EEXIST|ENOTDIR)$/);
+    expect(sandbox.seen).toEqual([]);
+  });
+});
+
+describe("production targets are refused before any connection", () => {
+  const refusal = /^payconform: api\.juspay\.in is juspay's production server \(https:\/\/api\.juspay\.in\); deletes are destructive, pass --allow-production to run against it$/;
+  const rows: Array<[string, string[], Record<string, string>, RegExp]> = [
+    ["Juspay's production host", ["--target", "https://api.juspay.in"], {}, refusal],
+    ["Juspay's production host for a Yuno run", ["--provider", "yuno", "--target", "https://api.juspay.in"], YUNO_ENV, refusal],
+    ["Juspay's production host after another provider", ["--provider", "yuno,juspay", "--target", "https://API.juspay.in"], { ...YUNO_ENV, JUSPAY_API_KEY: "key" }, refusal],
+    ["--allow-production moves on to the missing credentials", ["--target", "https://api.juspay.in", "--allow-production"], {}, /^payconform: juspay: set JUSPAY_API_KEY to run against a real target/],
+  ];
+  it.concurrent.each(rows)("%s", async (_name, args, env, message) => {
+    const result = await runCli(["run", ...args, "--report-dir", tempDir()], { env, denyNetwork: true });
+    expectToolError(result, message);
+  });
+
+  it("the network guard does catch a connection attempt", async () => {
+    const result = await runCli(["run", "--provider", "enkash", "--target", "http://127.0.0.1:9", "--report-dir", tempDir()], { env: { ENKASH_ACCESS_TOKEN: "token" }, denyNetwork: true });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("network access attempted");
+  });
+});
+
+describe("payconform validate-payload", () => {
+  it.concurrent.each([
+    ["the repaired request and response: exit 0", async () => [`${EXAMPLES}/request.json`, `${EXAMPLES}/response.json`], 0],
+    ["a response answering another request: exit 1", async () => [`${EXAMPLES}/request.json`, mismatchedResponse()], 1],
+  ] as const)("%s", async (_name, files, code) => {
+    const [request, response] = await files();
+    const result = await runCli(["validate-payload", "--request", request, "--response", response]);
+    expect(result.code, result.stdout + result.stderr).toBe(code);
+    if (code === 1) expect(result.stdout).toContain("requestId");
+  });
+
+  it("exits 2 on the page's sample, which is not valid JSON", async () => {
+    const result = await runCli(["validate-payload", "--request", `${EXAMPLES}/request.doc.txt`]);
+    expectToolError(result, /invalid JSON in payload file .*request\.doc\.txt at line \d+, column \d+/);
+  });
+});
+
+function mismatchedResponse(): string {
+  const file = join(tempDir(), "response.json");
+  const response = { service: "in.juspay.hyperapi", requestId: "00000000-0000-4000-8000-000000000000", payload: { action: "upiDeleteAccount", status: "SUCCESS" }, event: "process_result", errorMessage: "", errorCode: "", error: false };
+  writeFileSync(file, JSON.stringify(response));
+  return file;
+}

@@ -1,0 +1,99 @@
+/**
+ * conformance.json and junit.xml: their shape, their well-formedness, and that a run always
+ * writes them, also when a tool error stops it after a provider has run.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { TargetUnreachableError } from "../../src/errors.ts";
+import { renderJunit } from "../../src/reporters/junit.ts";
+import type { Result } from "../../src/runner/events.ts";
+import { removeTempDirs, runCollecting } from "./harness.ts";
+import { aimAt, closeTargets, startRecordingSandbox } from "./targets.ts";
+import { xmlProblems } from "./well-formed-xml.ts";
+
+afterEach(async () => {
+  await closeTargets();
+  removeTempDirs();
+});
+
+const SUMMARY_KEYS = ["errored", "failed", "passed", "skipped", "warnings"];
+const RESULT_KEYS = ["case", "check", "message", "operationId", "outcome", "provider"];
+
+describe("conformance.json", () => {
+  it("has the summary and result keys, and a curl on every result that did not pass", async () => {
+    // A target that accepts everything: every negative case fails, with a curl to reproduce it.
+    const sandbox = await startRecordingSandbox("enkash", { transformReply: () => ({ status: 200, body: { response_code: 200, response_message: "OK" } }) });
+    const run = await runCollecting(aimAt(sandbox));
+    const report = run.json();
+
+    expect(Object.keys(report.summary).sort()).toEqual(SUMMARY_KEYS);
+    expect(report.summary).toEqual(run.summary);
+    expect(report.error).toBeUndefined();
+    expect(report.summary.failed).toBeGreaterThan(0);
+    for (const r of report.results) {
+      for (const key of RESULT_KEYS) expect(typeof r[key], `${key} of ${JSON.stringify(r)}`).toBe("string");
+      if (r.outcome === "passed") expect(r.curl).toBeUndefined();
+      else expect(r.curl, JSON.stringify(r)).toMatch(/^curl -i -X DELETE 'http:\/\/127\.0\.0\.1:\d+\//);
+    }
+    expect(xmlProblems(run.junit())).toEqual([]);
+  });
+});
+
+describe("a run stopped by a tool error", () => {
+  it("writes the results so far and the reason to both reports", async () => {
+    const sandbox = await startRecordingSandbox("enkash");
+    // The target goes away once the first provider is done: the second cannot reach it.
+    const run = await runCollecting(
+      aimAt(sandbox, { providers: ["enkash", "cashfree"], env: { ...sandbox.credentials, CASHFREE_CLIENT_ID: "id", CASHFREE_CLIENT_SECRET: "secret" } }),
+      (event) => {
+        if (event.type === "provider-end") void sandbox.close();
+      },
+    );
+
+    expect(run.error).toBeInstanceOf(TargetUnreachableError);
+    const report = run.json();
+    expect(report.error).toMatch(/^target http:\/\/127\.0\.0\.1:\d+ is unreachable: ECONNREFUSED$/);
+    expect(report.results.length).toBeGreaterThan(20);
+    expect(new Set(report.results.map((r) => r.provider))).toEqual(new Set(["enkash"]));
+    expect(report.summary.passed).toBe(report.results.length);
+    const junit = run.junit();
+    expect(xmlProblems(junit)).toEqual([]);
+    expect(junit).toContain('<testsuite name="enkash"');
+    expect(junit).toMatch(/<testsuites name="payconform" tests="\d+" failures="0" errors="1"/);
+    expect(junit).toMatch(/<error message="target http:\/\/127\.0\.0\.1:\d+ is unreachable: ECONNREFUSED">/);
+  });
+
+  it("refuses a later provider's missing credentials before any request", async () => {
+    const sandbox = await startRecordingSandbox("enkash");
+    const run = await runCollecting(aimAt(sandbox, { providers: ["enkash", "yuno"] }));
+
+    expect((run.error as Error).message).toMatch(/^yuno: set YUNO_PUBLIC_API_KEY, YUNO_PRIVATE_SECRET_KEY, YUNO_ACCOUNT_CODE/);
+    expect(sandbox.seen).toEqual([]);
+    expect(run.json()).toMatchObject({ summary: { passed: 0, failed: 0, errored: 0, skipped: 0, warnings: 0 }, results: [] });
+    expect(run.json().error).toMatch(/^yuno: set /);
+    expect(xmlProblems(run.junit())).toEqual([]);
+  });
+});
+
+describe("junit.xml", () => {
+  const base: Omit<Result, "outcome" | "message"> = { provider: "enkash", operationId: "op", check: "status_code_conformance", case: "a <case> & \"more\"", basis: "documented" };
+  const hostile = "bad \u0001 <tag> & 'quote' \"dq\" ]]> \u001f end";
+  it.each([
+    ["passed", ""],
+    ["failed", hostile],
+    ["errored", hostile],
+    ["skipped", hostile],
+    ["warning", hostile],
+  ] as const)("a %s result with hostile text stays well-formed", (outcome, message) => {
+    const xml = renderJunit([{ ...base, outcome, message, expected: hostile, actual: hostile, curl: `curl '${hostile}'` }], hostile);
+    expect(xmlProblems(xml)).toEqual([]);
+  });
+
+  it.each([
+    ["a tag closed out of order", "<a><b></a></b>"],
+    ["an unclosed tag", "<a><b></b>"],
+    ["a stray ampersand", "<a>x & y</a>"],
+    ["two roots", "<a/><b/>"],
+  ])("the well-formedness check catches %s", (_name, xml) => {
+    expect(xmlProblems(xml)).not.toEqual([]);
+  });
+});
