@@ -18,6 +18,8 @@ export function parseUrlOption(value: string, flag: string): URL {
   if (url.protocol !== "http:" && url.protocol !== "https:") throw new UsageError(`${flag} must be an http or https URL, got ${url.protocol}`);
   // Credentials in a URL would be printed with it (progress line, curl commands) unmasked.
   if (url.username || url.password) throw new UsageError(`${flag} must not carry credentials; set them in environment variables (see README, Credentials)`);
+  // A target is a base URL: request paths are appended to it, so a query or fragment would end up before them.
+  if (flag === "--target" && (url.search || url.hash)) throw new UsageError(`${flag} must be a base URL without a query or fragment, got ${JSON.stringify(value)}`);
   return url;
 }
 

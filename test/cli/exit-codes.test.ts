@@ -57,6 +57,7 @@ describe("exit code 2: one line, no stack trace", () => {
     ["an empty --provider", async () => ["run", "--provider", ","], {}, /--provider needs a name/],
     ["a --seed that is not an integer", async () => ["run", "--seed", "abc"], {}, /--seed must be an integer >= 0, got "abc"/],
     ["a --target that is not a URL", async () => ["run", "--target", "not a url"], {}, /--target "not a url" is not a URL/],
+    ["a --target with a query string", async () => ["run", "--target", "http://127.0.0.1:9/v1?x=1"], {}, /--target must be a base URL without a query or fragment/],
     ["an unreachable target", async () => ["run", "--provider", "enkash", "--target", `http://127.0.0.1:${await closedPort()}`], { ENKASH_ACCESS_TOKEN: "token" }, /target http:\/\/127\.0\.0\.1:\d+ is unreachable: ECONNREFUSED/],
     ["missing credentials for a real target", async () => ["run", "--provider", "enkash", "--target", "http://127.0.0.1:9"], {}, /enkash: set ENKASH_ACCESS_TOKEN to run against a real target/],
     ["an unknown command", async () => ["delete-everything"], {}, /unknown command "delete-everything"/],
