@@ -5,9 +5,11 @@ const SUPPORTED = "anchors, literals, escapes, character classes, groups, altern
 
 export class Cursor {
   private readonly chars: string[];
+  readonly pattern: string;
   pos = 0;
 
-  constructor(readonly pattern: string) {
+  constructor(pattern: string) {
+    this.pattern = pattern;
     this.chars = Array.from(pattern);
   }
 

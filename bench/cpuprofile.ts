@@ -1,0 +1,94 @@
+/**
+ * Reads a V8 .cpuprofile (node --cpu-prof) into the two views the findings need: the share of
+ * samples under a named function (inclusive, outermost call only), and the functions with the
+ * most samples of their own.
+ */
+import { readFileSync } from "node:fs";
+
+interface CallFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: CallFrame;
+  children?: number[];
+}
+
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  startTime: number;
+  endTime: number;
+}
+
+export interface Share {
+  label: string;
+  percent: number;
+}
+
+export interface ProfileView {
+  samples: number;
+  /** From the profile's start to its end. */
+  durationMs: number;
+  /** Share of samples under a function (by name, and by the end of its file's URL when given). */
+  inclusive(label: string, fn: string, file?: string): Share;
+  /** Share of samples under any function of files whose URL contains `part`. */
+  inclusiveFile(label: string, part: string): Share;
+  /** The `n` functions with the most samples of their own. */
+  topSelf(n: number): Share[];
+}
+
+export function readProfile(path: string): ProfileView {
+  const profile = JSON.parse(readFileSync(path, "utf8")) as CpuProfile;
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const own = new Map<number, number>();
+  for (const s of profile.samples) own.set(s, (own.get(s) ?? 0) + 1);
+  const total = profile.samples.length;
+  const under = new Map<number, number>();
+  const subtree = (id: number): number => {
+    const hit = under.get(id);
+    if (hit !== undefined) return hit;
+    let sum = own.get(id) ?? 0;
+    for (const c of byId.get(id)?.children ?? []) sum += subtree(c);
+    under.set(id, sum);
+    return sum;
+  };
+  /** Samples under every outermost node that matches. */
+  const outermost = (label: string, match: (n: ProfileNode) => boolean): Share => {
+    let sum = 0;
+    for (const n of profile.nodes) {
+      if (!match(n)) continue;
+      let up = parent.get(n.id);
+      let nested = false;
+      while (up !== undefined && !nested) {
+        nested = match(byId.get(up)!);
+        up = parent.get(up);
+      }
+      if (!nested) sum += subtree(n.id);
+    }
+    return { label, percent: total ? (100 * sum) / total : 0 };
+  };
+  return {
+    samples: total,
+    durationMs: (profile.endTime - profile.startTime) / 1000,
+    inclusive: (label, fn, file) => outermost(label, (n) => n.callFrame.functionName === fn && (file === undefined || n.callFrame.url.endsWith(file))),
+    inclusiveFile: (label, part) => outermost(label, (n) => n.callFrame.url.includes(part)),
+    topSelf(n) {
+      const self = new Map<string, number>();
+      for (const node of profile.nodes) {
+        const count = own.get(node.id) ?? 0;
+        if (count === 0) continue;
+        const cf = node.callFrame;
+        const where = cf.url ? `${cf.url.replace(/^.*\/(src|bench|node_modules)\//, "$1/").replace(/^node:/, "node:")}:${cf.lineNumber + 1}` : "native";
+        const key = `${cf.functionName || "(anonymous)"} ${where}`;
+        self.set(key, (self.get(key) ?? 0) + count);
+      }
+      return [...self].sort((a, b) => b[1] - a[1]).slice(0, n).map(([label, count]) => ({ label, percent: (100 * count) / total }));
+    },
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * The "Profile findings" section: what profiling showed and what was changed because of it,
+ * then the figures measured in this run: the busy-time decomposition (decompose.ts) and the
+ * CPU profiles (profile.ts).
+ */
+import type { Share } from "./cpuprofile.ts";
+import type { ProfileFindings } from "./profile.ts";
+
+/** What the profiles showed while the bench was built, and the change each finding led to. */
+const FINDINGS: string[] = [
+  "**Secret masking recomputed every encoding on every call** (about 9% of the checked loop's CPU in the first profile). `secretForms` (src/http/redact.ts) built the base64 and percent-encoded forms of each secret whenever asked: `redactResult` asks for every result, passed ones included, and `no_secret_echo` for every header of every response. Fixed: forms are computed once per secret (a bounded cache); `redact` returns at once for an empty text and splits only on forms the text contains.",
+  "**Spec work repeated per request.** `buildRequest` (src/runner/build-request.ts) re-parsed the path template with a regex, re-trimmed the base URL, rebuilt every security scheme's header (base64 for Basic auth) and re-encoded the documented body for each request; these are now worked out once per request context (a WeakMap), and `URLSearchParams` is skipped for requests without a query. In the checks, `error_code_conformance` re-derived the allowed codes from the spec's examples and `documentedStatuses` re-joined the status list on every response; both are now cached per spec object. `getPointer` (src/spec/deref.ts) re-split and percent-decoded the same JSON pointers on every response (about 2%); tokens are now cached per pointer. Output is unchanged: the new buildRequest was compared with the old one on every derived scenario of every provider (390 requests, identical), and test/runner/build-request.test.ts keeps contexts apart.",
+  "**Result objects copied for nothing.** `redactResult` (src/runner/run.ts) copied every result, though a passed result has nothing to mask: it now returns the result itself when no field changes. `evaluate` builds a passed result in one object literal. The lazy curl closure in `runScenario` was a named arrow, which tsx (esbuild `keepNames`) wraps in a `__name` call defining a property on every request; a helper makes it now. Curl commands are still rendered only for results that need one.",
+  "**Verified, no change needed.** Ajv validators are compiled once per operation (`operationContext` → `compileResponseValidators`), never per request; the spec is loaded once per process (`loadSpec` cache); passed results carry no curl; the client keeps connections alive (one agent per client, `maxSockets` = concurrency), the same client the bare loop uses.",
+  "**Tried and dropped.** A single-scan fast path in `no_secret_echo` (one search of body and headers joined) and a hand-written query serializer instead of `URLSearchParams`: neither made the loop faster (busy time per exchange unchanged within noise; the serializer was slower in isolation), so both were left out. Node's compile cache (`NODE_COMPILE_CACHE`) did not shorten the cold start measurably.",
+  "**Measuring it right.** (1) With the sandbox on the loop's thread, payconform and the bare loop both paid the target's CPU for every exchange while Prism, a separate process, had the second core: the sandbox now answers in a worker thread for every tool, and the loop thread is the one saturated (see the loop-thread busy column per provider above). (2) `payconform run` queues all scenarios behind the client's limiter, so a response's checks run while the next request is already in flight; the first bench drove exactly four sequential workers, which serialised the checks with the round trips. The loops now keep a queue behind the limiter, the bare loop and the Prism load too. (3) A single warm-up of each loop left the first measured round about 40% slow; warm-up now alternates the loops like the measured rounds.",
+  "**What is left** is in the decomposition below: building requests, JSON.parse and the checks, each a few microseconds on top of node:http. The costliest check is `no_secret_echo` (it scans the body and every header for every form of every credential, valid and wrong); the enforcement checks format their expected text (`expectRejection`) for every response, passed or not. Both live in src/checks/.",
+  "**Cold start.** A one-provider run is well under a second (see the cold-start table for each phase). Node starts in tens of milliseconds and the CLI entry loads in about a hundred; importing the modules of `payconform run` is the largest part; inside the run, compiling the response validators with Ajv, starting the sandbox (its own Ajv checks) and deriving the regex cases dominate. Ajv compiles one validator per documented status, so EnKash's six error statuses, which share one schema, compile it six times: sharing validators per schema in src/spec/validators.ts would trim the cold start further. Under tsx the first run after an install was slower (about 1.1 s) because tsx transpiled every module then. bin/payconform.mjs now loads the sources with Node 24's own type stripping (tsx only on older Nodes); src/ keeps to erasable syntax, checked by tsconfig.runtime.json in `npm run typecheck`. That removed the first-run cost: the fresh and warm columns now agree.",
+];
+
+export function findingsMarkdown(p: ProfileFindings): string {
+  const table = (rows: Share[]): string[] => ["| where | share of CPU samples |", "|---|--:|", ...rows.map((r) => `| ${r.label.replace(/^ {2}/, "&nbsp;&nbsp;")} | ${r.percent.toFixed(1)}% |`)];
+  const bare = p.decomposition[0]?.busyMicrosPerExchange ?? 1;
+  return [
+    "## Profile findings",
+    "",
+    ...FINDINGS.map((f) => `- ${f}`),
+    "",
+    "### Where the time per exchange goes (EnKash, this run)",
+    "",
+    "Busy time of the loop thread per exchange, medians of the measured rounds; each line adds one piece of payconform's work to the one above. These rounds are separate from the throughput rounds, so the last line and the overhead ratio above differ by this run's noise.",
+    "",
+    "| loop | busy µs per exchange | ÷ bare |",
+    "|---|--:|--:|",
+    ...p.decomposition.map((d) => `| ${d.label} | ${d.busyMicrosPerExchange.toFixed(1)} | ${(d.busyMicrosPerExchange / bare).toFixed(3)} |`),
+    "",
+    `### Checked loop, EnKash, ${p.loop.exchanges.toLocaleString("en-US")} exchanges (node --cpu-prof, this run)`,
+    "",
+    ...table(p.loop.shares),
+    "",
+    p.loop.sandboxIdle === undefined ? "" : `The sandbox answers in a worker thread, idle ${p.loop.sandboxIdle.toFixed(1)}% of that thread's samples: the loop's thread, not the target, sets the pace.`,
+    "",
+    "Most samples of their own:",
+    "",
+    ...table(p.loop.topSelf),
+    "",
+    `### Cold \`payconform run --provider enkash\` (node --cpu-prof, ${Math.round(p.coldStart.durationMs)} ms profiled)`,
+    "",
+    ...table(p.coldStart.shares),
+    "",
+    "Most samples of their own:",
+    "",
+    ...table(p.coldStart.topSelf),
+    "",
+    `The .cpuprofile files are in ${p.dir.replace(/^.*\/(\.tmp\/)/, "$1")} (not committed); open them in Chrome DevTools or VS Code.`,
+  ].join("\n");
+}
