@@ -3,7 +3,6 @@ import { contentTypeConformance } from "./content-type-conformance.ts";
 import { deleteSemantics } from "./delete-semantics.ts";
 import { authEnforcement, pathPatternEnforcement, queryPatternEnforcement, requiredBodyEnforcement, requiredHeaderEnforcement } from "./enforcement.ts";
 import { errorCodeConformance } from "./error-code-conformance.ts";
-import type { CheckId } from "./ids.ts";
 import { noSecretEcho } from "./no-secret-echo.ts";
 import { notAServerError } from "./not-a-server-error.ts";
 import { responseSchemaConformance } from "./response-schema-conformance.ts";
@@ -24,9 +23,3 @@ export const CHECKS: readonly Check[] = [
   deleteSemantics,
   noSecretEcho,
 ];
-
-export function checkById(id: CheckId): Check {
-  const check = CHECKS.find((c) => c.id === id);
-  if (!check) throw new Error(`unknown check ${id}`);
-  return check;
-}

@@ -5,22 +5,13 @@
  */
 import { Ajv2020 } from "ajv/dist/2020.js";
 import f from "ajv-formats";
+import { OPENAPI_SCHEMA_KEYWORDS, PAYCONFORM_KEYWORDS } from "../keywords.ts";
 import { walkSchema } from "./schema-walk.ts";
 import { childPointer, type Violation } from "./violation.ts";
 
 const addFormats = f.default;
 
-/** payconform's own extension keywords, which mark provenance and assumptions in the specs. */
-export const PAYCONFORM_KEYWORDS = [
-  "x-payconform-provider",
-  "x-payconform-source",
-  "x-payconform-contradictions",
-  "x-payconform-assumed",
-  "x-payconform-from-prose",
-] as const;
-
-/** Schema Object keywords the OpenAPI base vocabulary adds to JSON Schema (OpenAPI 3.1 §4.8.24). */
-export const OPENAPI_SCHEMA_KEYWORDS = ["example", "discriminator", "xml", "externalDocs"] as const;
+export { OPENAPI_SCHEMA_KEYWORDS, PAYCONFORM_KEYWORDS };
 
 /** For standalone JSON Schemas (draft 2020-12): strict mode, with only payconform's keywords added. */
 export function jsonSchemaAjv(logger: AjvLogger = throwingLogger()): Ajv2020 {
