@@ -137,6 +137,8 @@ describe("parsePattern", () => {
     ["named backreference", "^(?<x>a)\\k<x>$"],
     ["property escape", "^\\p{Lu}+$"],
     ["word boundary", "\\bKC"],
+    ["modifier group", "^(?i:kc)[0-9]$"],
+    ["repetition count above the cap", "^a{70000}$"],
     ["invalid under the u flag", "^\\-$"],
     ["syntax error", "^[A-Z"],
   ])("rejects %s with a SpecError naming the pattern", (_name, pattern) => {
@@ -144,6 +146,25 @@ describe("parsePattern", () => {
       expect(run).toThrow(SpecError);
       expect(run).toThrow(JSON.stringify(pattern));
     }
+  });
+
+  it.each([
+    ["^(?=KC)[A-Z]+$", "a lookahead ((?=…) or (?!…)) at offset 1"],
+    ["(?<!a)b", "a lookbehind ((?<=…) or (?<!…)) at offset 0"],
+    ["^(a)\\1$", "a backreference (\\N) at offset 4"],
+    ["^(?<x>a)\\k<x>$", "a named backreference (\\k<…>) at offset 8"],
+    ["^[\\P{L}]$", "a Unicode property escape (\\p{…}) at offset 2"],
+    ["a\\B", "a non-word-boundary assertion (\\B) at offset 1"],
+    ["^(?i:kc)$", "an inline modifier group ((?i:…)) at offset 1"],
+    ["^x{2}a{70000}$", "a repetition count above 65536 at offset 5"],
+  ])("%s: the SpecError names what is unsupported and where", (pattern, what) => {
+    expect(() => parsePattern(pattern)).toThrow(`pattern ${JSON.stringify(pattern)} uses ${what}; payconform generates values only from`);
+  });
+
+  it("reads escapes into the code points they stand for", () => {
+    const [seq] = parsePattern("^\\u{1F600}\\uD83D\\uDE00\\x41\\cJ\\.[\\b\\-]$").alternatives;
+    expect(seq.map((n) => (n.kind === "literal" ? n.char : n.kind))).toEqual(["anchor", "\u{1F600}", "\u{1F600}", "A", "\n", ".", "class", "anchor"]);
+    expect(seq[6]).toMatchObject({ kind: "class", source: "[\\b\\-]", set: { ranges: [[8, 8], [45, 45]] } });
   });
 
   it.each(["a^b", "^[]$"])("%s: generateMatching throws SpecError when nothing can match", (pattern) => {
