@@ -7,7 +7,9 @@
  *   one-line declaration of it. With the `typescriptThreePlus` option (see generator-cli.ts) the
  *   generator refers to WindowOrWorkerGlobalScope instead and no declaration is needed;
  * - class fields that override Error's `name` get the `override` modifier (noImplicitOverride);
- * - the default fetch is `globalThis.fetch` instead of `window.fetch`, so the SDK runs in Node.
+ * - the default fetch is `globalThis.fetch` instead of `window.fetch`, so the SDK runs in Node;
+ * - HTTP Basic credentials treat a missing username or password as empty, so a client configured
+ *   with `username` only (Juspay's API key) sends `KEY:` instead of `KEY:undefined`.
  */
 import { posix } from "node:path";
 import type { FileTree } from "./files.ts";
@@ -23,6 +25,7 @@ export function postprocessSdk(raw: FileTree): FileTree {
     let text = content.replace(/\r\n/g, "\n");
     if (path.endsWith(".ts")) text = rewriteImports(path, text, raw);
     if (path === "runtime.ts") text = useGlobalThisFetch(markErrorNameOverride(declareGlobalFetch(text)));
+    if (path.startsWith("apis/")) text = emptyMissingBasicCredentials(path, text);
     out.set(path, text);
   }
   return out;
@@ -54,4 +57,19 @@ export function markErrorNameOverride(text: string): string {
 /** `window.fetch.bind(window)` → `globalThis.fetch.bind(globalThis)`: Node has no `window`. */
 export function useGlobalThisFetch(text: string): string {
   return text.replaceAll("window.fetch.bind(window)", "globalThis.fetch.bind(globalThis)");
+}
+
+const BASIC_AS_GENERATED = 'btoa(this.configuration.username + ":" + this.configuration.password)';
+const BASIC_FIXED = 'btoa((this.configuration.username ?? "") + ":" + (this.configuration.password ?? ""))';
+
+/**
+ * The Basic credentials line with `?? ""` on either side. A generator whose output words the line
+ * differently fails here, rather than quietly shipping `KEY:undefined` again.
+ */
+export function emptyMissingBasicCredentials(path: string, text: string): string {
+  const fixed = text.replaceAll(BASIC_AS_GENERATED, BASIC_FIXED);
+  if (/btoa\([^\n]*this\.configuration\.password\)/.test(fixed)) {
+    throw new Error(`sdk post-processing: ${path} builds Basic credentials in a form this step does not recognise`);
+  }
+  return fixed;
 }

@@ -2,8 +2,11 @@
  * Drives both generated Juspay clients (openapi-fetch factory and typescript-fetch SDK) through
  * every documented status, answered by a loopback server with the spec's example bodies.
  */
-import { describe, expect, expectTypeOf, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
+import { emptyMissingBasicCredentials } from "../../scripts/generate/sdk-postprocess.ts";
+import { startSandbox, type SandboxHandle } from "../../src/sandboxes/index.ts";
 import { loadSpec } from "../../src/spec/load.ts";
+import { fixture } from "../sandboxes/helpers.ts";
 import { cannedAnswers, withStatusServer, type CannedAnswer } from "../support/status-server.ts";
 import { createJuspayClient, type components } from "../../generated/juspay/client.ts";
 import * as sdk from "../../generated/juspay/sdk/index.ts";
@@ -113,6 +116,54 @@ describe("juspay generated clients", () => {
         expect(info.userMessage).toBe((answer.body as ErrorBody).error_info.user_message);
         expect(json).toEqual(answer.body);
       });
+    });
+  });
+
+  describe("typescript-fetch SDK against the reference sandbox", () => {
+    let h: SandboxHandle;
+    beforeAll(async () => {
+      h = await startSandbox("juspay");
+    });
+    afterAll(async () => {
+      await h.close();
+    });
+
+    /** Deletes a fresh fixture account with a client built from `credentials`. */
+    async function deleteWith(credentials: { username?: string; password?: string }): Promise<sdk.DeletedCustomerAccount> {
+      const account = await fixture(h);
+      const api = new sdk.DefaultApi(new sdk.Configuration({ basePath: h.baseUrl, ...credentials }));
+      return api.deleteCustomerAccount({
+        customerId: account.customer_id,
+        customerAccountId: account.customer_account_id,
+        xRoutingId: account.customer_id,
+        command: sdk.DeleteCustomerAccountCommandEnum.Delete,
+      });
+    }
+
+    it("authenticates a client configured with the API key as username only", async () => {
+      const value = await deleteWith({ username: h.credentials.JUSPAY_API_KEY });
+      expect(value.customerAccountStatus).toBe(sdk.DeletedCustomerAccountCustomerAccountStatusEnum.DELETED);
+    });
+
+    it("is refused with the credentials the unprocessed SDK sent (KEY:undefined)", async () => {
+      const thrown = await rejectionOf(deleteWith({ username: h.credentials.JUSPAY_API_KEY, password: "undefined" }));
+      expect(thrown).toBeInstanceOf(Response);
+      expect((thrown as Response).status).toBe(401);
+    });
+  });
+
+  describe("Basic credentials post-processing", () => {
+    const generated = 'x = "Basic " + btoa(this.configuration.username + ":" + this.configuration.password);';
+
+    it("treats a missing username or password as empty, once", () => {
+      const fixed = emptyMissingBasicCredentials("apis/DefaultApi.ts", generated);
+      expect(fixed).toBe('x = "Basic " + btoa((this.configuration.username ?? "") + ":" + (this.configuration.password ?? ""));');
+      expect(emptyMissingBasicCredentials("apis/DefaultApi.ts", fixed)).toBe(fixed);
+    });
+
+    it("fails on a Basic credentials line it does not recognise", () => {
+      const other = 'x = "Basic " + btoa(this.configuration.username + ":"  + this.configuration.password);';
+      expect(() => emptyMissingBasicCredentials("apis/DefaultApi.ts", other)).toThrow("apis/DefaultApi.ts");
     });
   });
 });

@@ -71,7 +71,7 @@ export class DefaultApi extends runtime.BaseAPI {
         }
 
         if (this.configuration && (this.configuration.username !== undefined || this.configuration.password !== undefined)) {
-            headerParameters["Authorization"] = "Basic " + btoa(this.configuration.username + ":" + this.configuration.password);
+            headerParameters["Authorization"] = "Basic " + btoa((this.configuration.username ?? "") + ":" + (this.configuration.password ?? ""));
         }
         const consumes: runtime.Consume[] = [
             { contentType: 'application/x-www-form-urlencoded' },
