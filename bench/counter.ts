@@ -29,9 +29,9 @@ export function createCounter(record = false): ExchangeCounter {
     options(base = {}) {
       return {
         ...base,
-        rawResponse: (req, res) => {
+        rawResponse: (req, res, env) => {
           note(req);
-          return base.rawResponse ? base.rawResponse(req, res) : false;
+          return base.rawResponse ? base.rawResponse(req, res, env) : false;
         },
       };
     },

@@ -34,7 +34,7 @@ export async function decompose(provider: HttpProvider, config: BenchConfig): Pr
       async (i) => {
         const { scenario, step, request } = at(i);
         const response = (await w.client.send(request)).response!;
-        const input = { operation: run.operation, scenario, step, request, response, json: { ok: true as const, value: JSON.parse(response.text) }, pathParams: step.plan.pathParams, secrets: run.secrets };
+        const input = { operation: run.operation, scenario, step, request, response, json: { ok: true as const, value: JSON.parse(response.text) }, pathParams: step.plan.pathParams, secrets: run.secrets, earlier: [] };
         return evaluate(input, { strict: false, curl: () => "" });
       },
     ],

@@ -33,7 +33,7 @@ export interface Workload {
 export function createWorkload(handle: SandboxHandle, concurrency: number, seed: number): Workload {
   const provider = handle.provider;
   const operation = operationContext(provider);
-  const scenarios = deriveScenarios(operation.op, seed).filter((s) => !s.fixture && s.steps.length === 1 && !s.steps[0].useFixture);
+  const scenarios = deriveScenarios(operation.op, seed).filter((s) => s.fixtures === 0 && s.steps.length === 1 && s.steps[0].fixture === undefined);
   const wrong = wrongCredentials(handle.credentials, forkRng(seed, `${provider}:wrong-credentials`));
   const request = { op: operation.op, profile: operation.profile, baseUrl: handle.baseUrl, credentials: handle.credentials, wrongCredentials: wrong };
   const client = createHttpClient(resolveRunOptions({ concurrency }));

@@ -41,10 +41,12 @@ export interface components {
             response_code?: number;
             response_message?: string;
         };
-        /** @description The response envelope as sent with an error status. */
+        /** @description The response envelope as sent with an error status. The envelope's shape and the errorType enum are documented (ApiResponse); only that errorResponse and its errorType are present on an error status is assumed, and marked at those two `required` keywords. */
         ErrorApiResponse: components["schemas"]["ApiResponse"] & {
-            errorResponse: Record<string, never>;
+            errorResponse: components["schemas"]["ErrorResponseOnError"];
         };
+        /** @description An ErrorResponse as sent with an error status, its errorType present. */
+        ErrorResponseOnError: WithRequired<components["schemas"]["ErrorResponse"], "errorType">;
     };
     responses: {
         /** @description Bad Request */
@@ -148,3 +150,6 @@ export interface operations {
         };
     };
 }
+type WithRequired<T, K extends keyof T> = T & {
+    [P in K]-?: T[P];
+};

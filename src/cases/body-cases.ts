@@ -10,12 +10,12 @@ export function bodyScenarios(op: OperationSpec): Scenario[] {
   const body = op.requestBody;
   if (!body) return [];
   const valid = (body.example ?? {}) as Record<string, unknown>;
-  const base = { provider: op.provider, operationId: op.operationId, check: "required_body_enforcement" as const, negative: true, basis: "documented" as const, fixture: false };
+  const base = { provider: op.provider, operationId: op.operationId, check: "required_body_enforcement" as const, basis: "documented" as const, fixtures: 0 };
   const scenario = (id: string, description: string, sent: string | null): Scenario => ({
     ...base,
     id,
     description,
-    steps: [{ label: id.replace(/^body /, ""), plan: plan({ body: sent }), useFixture: false, expect: "rejected" }],
+    steps: [{ label: id.replace(/^body /, ""), plan: plan({ body: sent }), expect: "rejected" }],
   });
   const scenarios: Scenario[] = [];
   if (body.required) scenarios.push(scenario("body missing", "the required request body is left out", null));

@@ -9,7 +9,7 @@ import { malformedHeaderValue } from "./values.ts";
 
 export function headerScenarios(op: OperationSpec, rng: Rng): Scenario[] {
   const scenarios: Scenario[] = [];
-  const base = { provider: op.provider, operationId: op.operationId, check: "required_header_enforcement" as const, negative: true, basis: "documented" as const, fixture: false };
+  const base = { provider: op.provider, operationId: op.operationId, check: "required_header_enforcement" as const, basis: "documented" as const, fixtures: 0 };
   for (const param of op.parameters) {
     if (param.in !== "header" || !param.required) continue;
     const name = param.name.toLowerCase();
@@ -17,7 +17,7 @@ export function headerScenarios(op: OperationSpec, rng: Rng): Scenario[] {
       ...base,
       id: `header ${param.name} missing`,
       description: `the required header ${param.name} is left out`,
-      steps: [{ label: "missing", plan: plan({ omitHeaders: [name] }), useFixture: false, expect: "rejected" }],
+      steps: [{ label: "missing", plan: plan({ omitHeaders: [name] }), expect: "rejected" }],
     });
     const bad = malformedHeaderValue(param, rng);
     if (bad) {
@@ -25,7 +25,7 @@ export function headerScenarios(op: OperationSpec, rng: Rng): Scenario[] {
         ...base,
         id: `header ${param.name} ${bad.label}`,
         description: `the header ${param.name} breaks its documented constraints (${bad.label})`,
-        steps: [{ label: bad.label, plan: plan({ headers: { [name]: bad.value } }), useFixture: false, expect: "rejected" }],
+        steps: [{ label: bad.label, plan: plan({ headers: { [name]: bad.value } }), expect: "rejected" }],
       });
     }
   }

@@ -7,15 +7,25 @@ import type { CheckId } from "../checks/ids.ts";
 import type { Basis } from "../spec/model.ts";
 import type { HttpProvider } from "../providers.ts";
 
-export type AuthMode =
-  | { kind: "valid" }
-  | { kind: "missing" }
-  | { kind: "missing-one"; scheme: string }
-  | { kind: "wrong" };
+/**
+ * How one credential is sent: the valid value, a well-formed value nobody issued, not at all, or
+ * a near miss of the valid value (present but empty, one character short, one character more,
+ * letters in the other case) that only a loose comparison would accept.
+ */
+export type CredentialState = "valid" | "wrong" | "missing" | NearMiss;
+
+export const NEAR_MISSES = ["empty", "truncated", "extended", "case-swapped"] as const;
+export type NearMiss = (typeof NEAR_MISSES)[number];
+
+/**
+ * The credentials of a request: one state for every security scheme, or a state per scheme name
+ * (schemes not named are sent valid).
+ */
+export type AuthPlan = CredentialState | Readonly<Record<string, CredentialState>>;
 
 /** How a step's request departs from a valid request. */
 export interface RequestPlan {
-  /** Path parameter values; parameters not named here get a value that never existed. */
+  /** Path parameter values; parameters not named here (and not from a fixture) get a value that never existed. */
   pathParams: Record<string, string>;
   query: Record<string, string>;
   /** Header values that replace the valid ones. */
@@ -24,18 +34,55 @@ export interface RequestPlan {
   omitHeaders: string[];
   /** Body override: a string replaces the valid body, null sends no body. */
   body?: string | null;
-  auth: AuthMode;
+  auth: AuthPlan;
+  /** Another HTTP method than the operation's (unsupported_method). Default: the operation's. */
+  method?: string;
+  /** Path parameters sent as a near miss of the fixture's value (exact_id_match), by parameter name. */
+  nearMissIds?: Record<string, IdNearMiss>;
+  /** Path parameter values put into the path as they are, already percent-encoded (malformed escapes). */
+  rawPathParams?: Record<string, string>;
 }
 
-/** What the documents say the step must get. */
-export type Expectation = "success" | "not-found" | "rejected";
+/**
+ * A near miss of an id: another id that a loose lookup would still match. `case-swapped`: its
+ * letters in the other case; `double-encoded`: its first character percent-encoded inside the
+ * value, so the path carries `%25XX` and only a second decoding gives the id back;
+ * `trailing-space`: a space after it; `truncated`: without its last character (a prefix or LIKE
+ * match); `fullwidth`: its first letter or digit as the fullwidth form that NFKC folds back.
+ */
+export const ID_NEAR_MISSES = ["case-swapped", "double-encoded", "trailing-space", "truncated", "fullwidth"] as const;
+export type IdNearMiss = (typeof ID_NEAR_MISSES)[number];
+
+/**
+ * What the documents say the step must get:
+ * - `success`: the documented success (a delete of a fixture);
+ * - `not-found`: the documented not-found answer;
+ * - `rejected`: a documented 4xx, and not the not-found answer (a deliberately invalid request);
+ * - `refused`: the documented not-found answer or another documented 4xx, never a success;
+ * - `not-deleted`: a 4xx to a method the operation does not document;
+ * - `one-success`: of a burst of identical deletes, exactly one gets the documented success.
+ */
+export type Expectation = "success" | "not-found" | "rejected" | "refused" | "not-deleted" | "one-success";
+
+/**
+ * Where a step's path parameter values come from: fixture `n` for all of them, or a fixture
+ * index per parameter name (a request that crosses two fixtures).
+ */
+export type FixtureUse = number | Readonly<Record<string, number>>;
 
 export interface Step {
   label: string;
   plan: RequestPlan;
-  /** Take path parameter values from the scenario's fixture. */
-  useFixture: boolean;
+  /** Path parameter values from the scenario's fixtures; absent: never-existing values. */
+  fixture?: FixtureUse;
   expect: Expectation;
+  /** Copies of the request in flight at once (a race). Default: 1. */
+  burst?: number;
+  /**
+   * Send again, a bounded number of times, while the answer is the documented success: the
+   * documented success is 202 Accepted, so the delete may take effect later.
+   */
+  pollWhileSuccess?: boolean;
 }
 
 export interface Scenario {
@@ -44,16 +91,36 @@ export interface Scenario {
   provider: HttpProvider;
   operationId: string;
   check: CheckId;
-  /** The request is deliberately invalid (a bad value, a missing header, bad credentials). */
-  negative: boolean;
   /** Whether the expectation rests on a documented or an assumed fact. */
   basis: Basis;
-  /** Needs a deletable customer obtained as a fixture. */
-  fixture: boolean;
+  /** How many deletable customers the scenario obtains as fixtures (0: none). */
+  fixtures: number;
   description: string;
   steps: Step[];
 }
 
 export function plan(overrides: Partial<RequestPlan> = {}): RequestPlan {
-  return { pathParams: {}, query: {}, headers: {}, omitHeaders: [], auth: { kind: "valid" }, ...overrides };
+  return { pathParams: {}, query: {}, headers: {}, omitHeaders: [], auth: "valid", ...overrides };
+}
+
+/** The state a scheme's credential is sent in. */
+export function credentialState(auth: AuthPlan, scheme: string): CredentialState {
+  return typeof auth === "string" ? auth : (auth[scheme] ?? "valid");
+}
+
+/** The step's request is one the target must refuse: deliberately invalid, crossing a scope, or another method. */
+export function expectsRefusal(step: Step): boolean {
+  return step.expect === "rejected" || step.expect === "refused" || step.expect === "not-deleted";
+}
+
+/** Whether the step takes any path parameter from a fixture. */
+export function usesFixture(step: Step): boolean {
+  return step.fixture !== undefined;
+}
+
+/** The fixture index a path parameter of the step comes from, or undefined. */
+export function fixtureIndexFor(step: Step, param: string): number | undefined {
+  const use = step.fixture;
+  if (use === undefined) return undefined;
+  return typeof use === "number" ? use : use[param];
 }

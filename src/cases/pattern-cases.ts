@@ -21,11 +21,10 @@ export function patternScenarios(op: OperationSpec, rng: Rng): Scenario[] {
         provider: op.provider,
         operationId: op.operationId,
         check: param.in === "path" ? "path_pattern_enforcement" : "query_pattern_enforcement",
-        negative: true,
         basis: param.assumed.pattern || param.assumed.all ? "assumed" : "documented",
-        fixture: false,
+        fixtures: 0,
         description: `${param.name} ${v.description} (pattern ${param.schema.pattern})`,
-        steps: [{ label: v.label, plan: plan(where), useFixture: false, expect: "rejected" }],
+        steps: [{ label: v.label, plan: plan(where), expect: "rejected" }],
       });
     }
   }

@@ -29,6 +29,17 @@ export function uuidFrom(rng: Rng): string {
   return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
 }
 
+/**
+ * Whether the doc says what a value of the parameter looks like: a pattern, a format, an enum or
+ * an example it gives (not one payconform assumed). Without that, the never-existing value
+ * payconform makes up is a guess at a shape the target accepts.
+ */
+export function shapeIsDocumented(param: ParameterSpec): boolean {
+  const { pattern, format, enum: values } = param.schema;
+  if (typeof pattern === "string" || typeof format === "string" || Array.isArray(values)) return true;
+  return param.example !== undefined && !param.assumed.example && !param.assumed.all;
+}
+
 /** A value that breaks a header's documented constraints (length, format), or undefined if it has none. */
 export function malformedHeaderValue(param: ParameterSpec, rng: Rng): { label: string; value: string } | undefined {
   const { minLength, maxLength, format } = param.schema;

@@ -7,16 +7,35 @@
  */
 import { authHeaders } from "./auth-headers.ts";
 import { badInput } from "./bad-input.ts";
+import { credentialMix } from "./credential-mix.ts";
 import { deleteSemantics } from "./delete-semantics.ts";
+import { looseIds } from "./loose-ids.ts";
+import { otherMethods } from "./other-methods.ts";
+import { overStrict } from "./over-strict.ts";
+import { ownership } from "./ownership.ts";
+import { races } from "./races.ts";
 import { secretsFaults } from "./secrets-faults.ts";
 import { statusesBodies } from "./statuses-bodies.ts";
 import type { FaultyAdapter } from "./types.ts";
 
-export const CATALOGUE: readonly FaultyAdapter[] = [...statusesBodies, ...badInput, ...authHeaders, ...deleteSemantics, ...secretsFaults];
+export const CATALOGUE: readonly FaultyAdapter[] = [
+  ...statusesBodies,
+  ...badInput,
+  ...authHeaders,
+  ...credentialMix,
+  ...ownership,
+  ...looseIds,
+  ...overStrict,
+  ...otherMethods,
+  ...deleteSemantics,
+  ...races,
+  ...secretsFaults,
+];
 
 export function adapterByName(name: string): FaultyAdapter | undefined {
   return CATALOGUE.find((a) => a.name === name);
 }
 
-export type { FaultyAdapter } from "./types.ts";
-export { runAdapter, runSandbox, type AdapterOutcome, type SandboxOutcome } from "./run-target.ts";
+export { ALTERNATIVES } from "./alternatives.ts";
+export type { AllowedVariant, FaultyAdapter } from "./types.ts";
+export { runAdapter, runAlternative, runSandbox, type AdapterOutcome, type AlternativeOutcome, type SandboxOutcome } from "./run-target.ts";

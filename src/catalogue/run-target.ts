@@ -14,7 +14,7 @@ import { resolveRunOptions, type RunOptions } from "../runner/options.ts";
 import { run } from "../runner/run.ts";
 import { startSandbox } from "../sandboxes/index.ts";
 import type { SandboxHandle } from "../sandboxes/types.ts";
-import type { FaultyAdapter } from "./types.ts";
+import type { AllowedVariant, FaultyAdapter } from "./types.ts";
 
 export interface TargetRunOptions {
   /** Folder for this run's conformance.json; none is written when absent. */
@@ -35,6 +35,16 @@ export interface SandboxOutcome {
   clean: boolean;
   /** "check case: outcome" for every failed, errored or warning result (and a note when nothing ran). */
   problems: string[];
+}
+
+export interface AlternativeOutcome {
+  name: string;
+  provider: HttpProvider;
+  /** Nothing failed or errored, and only the checks it may warn did. */
+  quiet: boolean;
+  /** "check case: outcome" for every result that broke the rule. */
+  problems: string[];
+  firedChecks: CheckId[];
 }
 
 const FIRING = new Set(["failed", "errored", "warning"]);
@@ -85,6 +95,22 @@ export async function runSandbox(provider: HttpProvider, options: TargetRunOptio
     const problems = results.filter((r) => FIRING.has(r.outcome)).map((r) => `${r.check} ${r.case}: ${r.outcome} (${r.message})`);
     if (results.length === 0) problems.push("no result at all");
     return { provider, clean: problems.length === 0, problems };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Starts an allowed variant, runs the suite against it, and judges that it raised no false alarm. */
+export async function runAlternative(alternative: AllowedVariant, options: TargetRunOptions = {}): Promise<AlternativeOutcome> {
+  const handle = await alternative.start();
+  try {
+    const results = await runAgainst(handle, {}, options);
+    const may = new Set<CheckId>(alternative.mayWarn);
+    const problems = results
+      .filter((r) => r.outcome === "failed" || r.outcome === "errored" || (r.outcome === "warning" && !may.has(r.check)))
+      .map((r) => `${r.check} ${r.case}: ${r.outcome} (${r.message})`);
+    if (results.length === 0) problems.push("no result at all");
+    return { name: alternative.name, provider: alternative.provider, quiet: problems.length === 0, problems, firedChecks: firedChecks(results) };
   } finally {
     await handle.close();
   }

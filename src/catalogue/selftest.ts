@@ -1,15 +1,17 @@
 /**
- * The kill-rate self-test: the suite must be clean against every reference sandbox and must
- * catch every faulty adapter of the catalogue with the check it declares. Returns data; the
- * entry script (scripts/selftest.ts) prints it, writes reports/selftest.json and sets the exit code.
+ * The kill-rate self-test: the suite must be clean against every reference sandbox, must catch
+ * every faulty adapter of the catalogue with the check it declares, and must raise no false
+ * alarm on any allowed variant (another choice the documents allow). Returns data; the entry
+ * script (scripts/selftest.ts) prints it, writes reports/selftest.json and sets the exit code.
  */
 import { join } from "node:path";
 import type { CheckId } from "../checks/ids.ts";
 import { createLimiter } from "../http/limiter.ts";
 import { HTTP_PROVIDERS, type HttpProvider } from "../providers.ts";
+import { ALTERNATIVES } from "./alternatives.ts";
 import { CATALOGUE } from "./index.ts";
-import { runAdapter, runSandbox, type AdapterOutcome, type SandboxOutcome } from "./run-target.ts";
-import type { FaultyAdapter } from "./types.ts";
+import { runAdapter, runAlternative, runSandbox, type AdapterOutcome, type AlternativeOutcome, type SandboxOutcome } from "./run-target.ts";
+import type { AllowedVariant, FaultyAdapter } from "./types.ts";
 
 export interface SelftestOptions {
   /** Adapters run at once. Default: 4. */
@@ -20,15 +22,20 @@ export interface SelftestOptions {
   adapters: readonly FaultyAdapter[];
   /** Sandboxes that must be clean. Default: all four HTTP providers. */
   providers: readonly HttpProvider[];
+  /** Allowed variants that must raise no false alarm. Default: all of them. */
+  alternatives: readonly AllowedVariant[];
 }
 
 export interface SelftestResult {
   sandboxes: SandboxOutcome[];
   adapters: AdapterOutcome[];
+  alternatives: AlternativeOutcome[];
   sandboxClean: boolean;
   /** Caught adapters over all adapters. */
   killRate: number;
-  /** Every sandbox clean and every adapter caught. */
+  /** Every allowed variant raised no false alarm. */
+  alternativesQuiet: boolean;
+  /** Every sandbox clean, every adapter caught, every allowed variant quiet. */
   ok: boolean;
 }
 
@@ -37,18 +44,21 @@ export interface SelftestJson {
   sandboxClean: boolean;
   adapters: Array<{ name: string; provider: HttpProvider; expectedCheck: CheckId; caught: boolean; firedChecks: CheckId[] }>;
   killRate: number;
+  alternatives: Array<{ name: string; provider: HttpProvider; quiet: boolean; firedChecks: CheckId[]; problems: string[] }>;
 }
 
 export async function runSelftest(partial: Partial<SelftestOptions> = {}): Promise<SelftestResult> {
-  const options: SelftestOptions = { concurrency: 4, adapters: CATALOGUE, providers: HTTP_PROVIDERS, ...partial };
+  const options: SelftestOptions = { concurrency: 4, adapters: CATALOGUE, providers: HTTP_PROVIDERS, alternatives: ALTERNATIVES, ...partial };
   const dir = (name: string): { reportDir?: string } => (options.reportDir ? { reportDir: join(options.reportDir, name) } : {});
   const limit = createLimiter(Math.max(1, options.concurrency));
   const sandboxes = await Promise.all(options.providers.map((p) => limit(() => runSandbox(p, dir(`sandbox-${p}`)))));
   const adapters = await Promise.all(options.adapters.map((a) => limit(() => runAdapter(a, dir(a.name)))));
+  const alternatives = await Promise.all(options.alternatives.map((a) => limit(() => runAlternative(a, dir(a.name)))));
   const sandboxClean = sandboxes.every((s) => s.clean);
   const caught = adapters.filter((a) => a.caught).length;
   const killRate = adapters.length === 0 ? 0 : caught / adapters.length;
-  return { sandboxes, adapters, sandboxClean, killRate, ok: sandboxClean && adapters.length > 0 && caught === adapters.length };
+  const alternativesQuiet = alternatives.every((a) => a.quiet);
+  return { sandboxes, adapters, alternatives, sandboxClean, killRate, alternativesQuiet, ok: sandboxClean && alternativesQuiet && adapters.length > 0 && caught === adapters.length };
 }
 
 export function selftestJson(result: SelftestResult): SelftestJson {
@@ -56,6 +66,7 @@ export function selftestJson(result: SelftestResult): SelftestJson {
     sandboxClean: result.sandboxClean,
     adapters: result.adapters.map(({ name, provider, expectedCheck, caught, firedChecks }) => ({ name, provider, expectedCheck, caught, firedChecks })),
     killRate: result.killRate,
+    alternatives: result.alternatives.map(({ name, provider, quiet, firedChecks, problems }) => ({ name, provider, quiet, firedChecks, problems })),
   };
 }
 
@@ -68,8 +79,17 @@ export function renderSelftest(result: SelftestResult): string {
   }
   const rows = result.adapters.map((a) => [a.name, a.expectedCheck, a.caught ? "yes" : "NO", a.firedChecks.join(", ") || "-"]);
   lines.push("", ...table(["adapter", "declared check", "caught", "fired checks"], rows));
+  if (result.alternatives.length > 0) {
+    const alts = result.alternatives.map((a) => [a.name, a.quiet ? "yes" : "NO", a.firedChecks.join(", ") || "-"]);
+    lines.push("", ...table(["allowed variant", "quiet", "warned checks"], alts));
+    for (const a of result.alternatives) for (const p of a.problems) lines.push(`  ${a.name}: ${p}`);
+  }
   const caught = result.adapters.filter((a) => a.caught).length;
-  lines.push("", `kill rate: ${caught}/${result.adapters.length} (${result.killRate.toFixed(2)}); sandboxes ${result.sandboxClean ? "clean" : "NOT clean"}`);
+  const quiet = result.alternatives.filter((a) => a.quiet).length;
+  lines.push(
+    "",
+    `kill rate: ${caught}/${result.adapters.length} (${result.killRate.toFixed(2)}); allowed variants quiet: ${quiet}/${result.alternatives.length}; sandboxes ${result.sandboxClean ? "clean" : "NOT clean"}`,
+  );
   return `${lines.join("\n")}\n`;
 }
 

@@ -12,6 +12,7 @@ type Obj = Record<string, unknown>;
 const juspay = baseBehaviour("juspay");
 const yuno = baseBehaviour("yuno");
 const cashfree = baseBehaviour("cashfree");
+const enkash = baseBehaviour("enkash");
 
 const isObj = (value: unknown): value is Obj => value !== null && typeof value === "object" && !Array.isArray(value);
 
@@ -25,8 +26,6 @@ function replaceError(base: { errorReply(kind: ErrorKind, detail: string): Sandb
   return { errorReply: (k: ErrorKind, detail: string) => (k === kind ? reply(detail) : base.errorReply(k, detail)) };
 }
 
-const LOWERCASE_TO_TABLE = { user_message: "User_message", developer_message: "Developer_message", category: "Category" } as Record<string, string>;
-const renameKeys = (obj: Obj): Obj => Object.fromEntries(Object.entries(obj).map(([k, v]) => [LOWERCASE_TO_TABLE[k] ?? k, v]));
 const HTML_404 = "<!DOCTYPE html><html><head><title>404 Not Found</title></head><body><h1>Not Found</h1></body></html>";
 
 export const statusesBodies: FaultyAdapter[] = [
@@ -59,21 +58,21 @@ export const statusesBodies: FaultyAdapter[] = [
   ),
   variant(
     {
-      name: "juspay-capitalised-error-info",
-      provider: "juspay",
-      departure: "spells error_info's fields User_message, Developer_message, Category (the field table's spelling), not the samples' lowercase",
-      expectedCheck: "response_schema_conformance",
-    },
-    { transformReply: (_req, reply) => editBody(reply, (b) => (isObj(b.error_info) ? { ...b, error_info: renameKeys(b.error_info) } : b)) },
-  ),
-  variant(
-    {
       name: "juspay-status-removed",
       provider: "juspay",
       departure: "answers a delete with customer_account_status REMOVED instead of the documented DELETED",
       expectedCheck: "response_schema_conformance",
     },
     { transformReply: (_req, reply) => (reply.status === 200 ? editBody(reply, (b) => ({ ...b, customer_account_status: "REMOVED" })) : reply) },
+  ),
+  variant(
+    {
+      name: "enkash-404-error-type-not-found",
+      provider: "enkash",
+      departure: "answers an unknown customer with errorType NOT_FOUND, outside the documented 9-value errorType enum",
+      expectedCheck: "response_schema_conformance",
+    },
+    { behaviour: replaceError(enkash, "notFound", (detail) => editBody(enkash.errorReply("notFound", detail), (b) => ({ ...b, errorResponse: { ...(b.errorResponse as Obj), errorType: "NOT_FOUND" } }))) },
   ),
   variant(
     {

@@ -32,3 +32,24 @@ export type AdapterMeta = Omit<FaultyAdapter, "start">;
 export function variant(meta: AdapterMeta, options: SandboxOptions | (() => SandboxOptions)): FaultyAdapter {
   return { ...meta, start: () => startSandbox(meta.provider, typeof options === "function" ? options() : options) };
 }
+
+/** A target that makes another choice the documents allow, and the checks that may warn on it. */
+export interface AllowedVariant {
+  /** Unique kebab-case name, starting with the provider. */
+  name: string;
+  provider: HttpProvider;
+  /** What it does differently from the reference sandbox, in one line. */
+  choice: string;
+  /** Why the documents allow it, in one line. */
+  documents: string;
+  /** Checks that may warn on it; every other check stays quiet, and none may fail or error. */
+  mayWarn: CheckId[];
+  start(): Promise<SandboxHandle>;
+}
+
+export type AllowedMeta = Omit<AllowedVariant, "start">;
+
+/** An allowed variant made of sandbox options; a function is called once per start, as for `variant`. */
+export function allowed(meta: AllowedMeta, options: SandboxOptions | (() => SandboxOptions)): AllowedVariant {
+  return { ...meta, start: () => startSandbox(meta.provider, typeof options === "function" ? options() : options) };
+}

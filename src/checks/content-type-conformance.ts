@@ -10,12 +10,11 @@ export const contentTypeConformance: Check = {
   run: when(documentedStatus, (input) => {
     const doc = documented(input)!;
     const { mediaType, text, status } = { ...input.response };
-    const basis = doc.bodyBasis;
     if (doc.contentType === undefined) {
       if (text.length === 0) return [];
-      return [{ expected: "an empty body", actual: `${Buffer.byteLength(text)} bytes${mediaType ? ` of ${mediaType}` : ""}`, message: `the doc says the ${status} body is empty`, basis }];
+      return [{ expected: "an empty body", actual: `${Buffer.byteLength(text)} bytes${mediaType ? ` of ${mediaType}` : ""}`, message: `the doc says the ${status} body is empty`, basis: doc.bodyBasis }];
     }
     if (mediaType === doc.contentType.toLowerCase()) return [];
-    return [{ expected: doc.contentType, actual: mediaType ?? "no content-type", message: `the ${status} body is documented as ${doc.contentType}`, basis }];
+    return [{ expected: doc.contentType, actual: mediaType ?? "no content-type", message: `the ${status} body is documented as ${doc.contentType}`, basis: doc.contentTypeBasis }];
   }),
 };

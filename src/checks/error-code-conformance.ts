@@ -1,9 +1,12 @@
 /**
  * error_code_conformance: each error code or type in an error body is one the doc gives for that
- * status: a value from that status's examples, or from a const/enum in its schema.
+ * status. Two layers, each with its own basis: the schema's const/enum at that place (a value
+ * outside it breaks the keyword, with that keyword's basis), then the values of that status's
+ * examples (a value they do not show has the basis of the examples: assumed where the body is).
  */
+import { basisAtSchemaPath, schemaForPointer } from "../spec/basis.ts";
 import { getPointer } from "../spec/deref.ts";
-import type { JsonSchema, ResponseSpec } from "../spec/model.ts";
+import type { Basis, ResponseSpec } from "../spec/model.ts";
 import { both, documented, documentedJsonBody, errorStatus, parsedJson, when } from "./preconditions.ts";
 import type { Check, Finding } from "./types.ts";
 
@@ -14,25 +17,35 @@ export const errorCodeConformance: Check = {
     const body = input.json.ok ? input.json.value : undefined;
     const findings: Finding[] = [];
     for (const pointer of input.operation.profile.errorCodePointers) {
-      const allowed = allowedValues(doc, pointer);
       const actual = getPointer(body, pointer);
-      if (allowed.length === 0 || actual === undefined || allowed.includes(actual as string)) continue;
-      findings.push({
-        expected: `${pointer} one of ${allowed.join(", ")}`,
-        actual: `${pointer} = ${JSON.stringify(actual)}`,
-        message: `${JSON.stringify(actual)} at ${pointer} is not a code the doc gives for ${doc.status}`,
-        basis: doc.bodyBasis,
-      });
+      if (actual === undefined) continue;
+      for (const layer of allowedValues(doc, pointer)) {
+        if (layer.values.includes(actual as string)) continue;
+        findings.push({
+          expected: `${pointer} one of ${layer.values.join(", ")}`,
+          actual: `${pointer} = ${JSON.stringify(actual)}`,
+          message: `${JSON.stringify(actual)} at ${pointer} is not ${layer.what} for ${doc.status}`,
+          basis: layer.basis,
+        });
+        break;
+      }
     }
     return findings;
   }),
 };
 
-/** Allowed values already worked out, per documented response and pointer: they depend on the spec only. */
-const allowedCache = new WeakMap<ResponseSpec, Map<string, string[]>>();
+/** One set of documented values at a pointer, where it comes from, and its basis. */
+export interface AllowedLayer {
+  values: string[];
+  what: string;
+  basis: Basis;
+}
 
-/** The documented values at `pointer` for a status: its examples' values, else its schema's const/enum. */
-export function allowedValues(doc: ResponseSpec, pointer: string): string[] {
+/** Allowed values already worked out, per documented response and pointer: they depend on the spec only. */
+const allowedCache = new WeakMap<ResponseSpec, Map<string, AllowedLayer[]>>();
+
+/** The documented values at `pointer` for a status: its schema's const/enum, then its examples' values. */
+export function allowedValues(doc: ResponseSpec, pointer: string): AllowedLayer[] {
   let byPointer = allowedCache.get(doc);
   if (!byPointer) allowedCache.set(doc, (byPointer = new Map()));
   let allowed = byPointer.get(pointer);
@@ -40,21 +53,18 @@ export function allowedValues(doc: ResponseSpec, pointer: string): string[] {
   return allowed;
 }
 
-function computeAllowedValues(doc: ResponseSpec, pointer: string): string[] {
-  const fromExamples = doc.examples.map((ex) => getPointer(ex, pointer)).filter((v): v is string => typeof v === "string");
-  if (fromExamples.length > 0) return [...new Set(fromExamples)];
-  const schema = schemaAt(doc.schema, pointer);
-  if (!schema) return [];
-  if (typeof schema.const === "string") return [schema.const];
-  return Array.isArray(schema.enum) ? schema.enum.filter((v): v is string => typeof v === "string") : [];
-}
-
-function schemaAt(schema: JsonSchema | undefined, pointer: string): JsonSchema | undefined {
-  let node = schema;
-  for (const part of pointer.split("/").slice(1)) {
-    if (!node) return undefined;
-    const merged = [node, ...((node.allOf as JsonSchema[] | undefined) ?? [])];
-    node = merged.map((s) => (s.properties as Record<string, JsonSchema> | undefined)?.[part]).find(Boolean);
+function computeAllowedValues(doc: ResponseSpec, pointer: string): AllowedLayer[] {
+  const layers: AllowedLayer[] = [];
+  const found = schemaForPointer(doc.schema, pointer);
+  if (found) {
+    const { schema, path } = found;
+    if (typeof schema.const === "string") layers.push({ values: [schema.const], what: "the const the schema gives", basis: basisAtSchemaPath(doc.schema, `${path}/const`) });
+    else if (Array.isArray(schema.enum)) {
+      const values = schema.enum.filter((v): v is string => typeof v === "string");
+      if (values.length > 0) layers.push({ values, what: "a value of the schema's enum", basis: basisAtSchemaPath(doc.schema, `${path}/enum`) });
+    }
   }
-  return node;
+  const fromExamples = doc.examples.map((ex) => getPointer(ex, pointer)).filter((v): v is string => typeof v === "string");
+  if (fromExamples.length > 0) layers.push({ values: [...new Set(fromExamples)], what: "a code the doc's examples give", basis: doc.bodyBasis });
+  return layers;
 }

@@ -14,10 +14,16 @@ export function when(condition: Precondition, fn: CheckFn): CheckFn {
 
 export const both = (a: Precondition, b: Precondition): Precondition => (input) => a(input) && b(input);
 
-export const documentedStatus: Precondition = (input) => documented(input) !== undefined;
+/**
+ * The request used the operation's own method. The documented responses describe that method
+ * only; another method on the same path (unsupported_method) is another operation.
+ */
+export const documentedMethod: Precondition = (input) => input.request.method === input.operation.op.method;
+
+export const documentedStatus: Precondition = (input) => documentedMethod(input) && documented(input) !== undefined;
 
 export const documentedJsonBody: Precondition = (input) => {
-  const doc = documented(input);
+  const doc = documentedMethod(input) ? documented(input) : undefined;
   return doc?.contentType !== undefined && /json/i.test(doc.contentType) && doc.schema !== undefined;
 };
 
@@ -36,11 +42,24 @@ export function documented(input: CheckInput): ResponseSpec | undefined {
 }
 
 /** The operation's documented statuses, joined once per operation: the spec does not change during a run. */
-const statusesCache = new WeakMap<OperationSpec, string>();
+const statusesCache = new WeakMap<OperationSpec, { all: string; clientErrors: string }>();
 
+function statusLists(op: OperationSpec): { all: string; clientErrors: string } {
+  let lists = statusesCache.get(op);
+  if (lists === undefined) {
+    const statuses = op.responses.map((r) => r.status);
+    lists = { all: statuses.join(", "), clientErrors: statuses.filter((s) => s >= 400 && s < 500).join(", ") };
+    statusesCache.set(op, lists);
+  }
+  return lists;
+}
+
+/** Every documented status of the operation, e.g. "200, 400, 401, 404". */
 export function documentedStatuses(input: CheckInput): string {
-  const op = input.operation.op;
-  let statuses = statusesCache.get(op);
-  if (statuses === undefined) statusesCache.set(op, (statuses = op.responses.map((r) => r.status).join(", ")));
-  return statuses;
+  return statusLists(input.operation.op).all;
+}
+
+/** The documented 4xx statuses of the operation, e.g. "400, 401, 404". */
+export function documentedClientErrors(input: CheckInput): string {
+  return statusLists(input.operation.op).clientErrors;
 }

@@ -3,8 +3,12 @@ import { contentTypeConformance } from "./content-type-conformance.ts";
 import { deleteSemantics } from "./delete-semantics.ts";
 import { authEnforcement, pathPatternEnforcement, queryPatternEnforcement, requiredBodyEnforcement, requiredHeaderEnforcement } from "./enforcement.ts";
 import { errorCodeConformance } from "./error-code-conformance.ts";
+import { exactIdMatch } from "./exact-id-match.ts";
 import { noSecretEcho } from "./no-secret-echo.ts";
 import { notAServerError } from "./not-a-server-error.ts";
+import { ownershipEnforcement } from "./ownership-enforcement.ts";
+import { positiveDataAcceptance } from "./positive-data-acceptance.ts";
+import { unsupportedMethod } from "./unsupported-method.ts";
 import { responseSchemaConformance } from "./response-schema-conformance.ts";
 import { statusCodeConformance } from "./status-code-conformance.ts";
 import type { Check } from "./types.ts";
@@ -19,6 +23,10 @@ export const CHECKS: readonly Check[] = [
   requiredHeaderEnforcement,
   requiredBodyEnforcement,
   authEnforcement,
+  ownershipEnforcement,
+  exactIdMatch,
+  positiveDataAcceptance,
+  unsupportedMethod,
   notAServerError,
   deleteSemantics,
   noSecretEcho,

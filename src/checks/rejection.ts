@@ -1,44 +1,76 @@
 /**
- * The shared rule of the enforcement checks: a deliberately invalid request must be rejected
- * with a 4xx. Accepting it or answering 5xx fails, and so does the documented not-found answer:
- * it shows the target went on to look the resource up instead of refusing the request. A 4xx the
- * doc does not list is a warning.
+ * The shared rules of the enforcement checks. A deliberately invalid request must be rejected
+ * with a 4xx (`expectRejection`): accepting it or answering 5xx fails, and so does the
+ * documented not-found answer, which is the answer to a well-formed request for an unknown id,
+ * not a rejection of a malformed one. A request the target must refuse (`expectRefusal`, e.g. a
+ * delete through a scope the fixture does not belong to) may get the not-found answer or any
+ * documented 4xx. A 4xx the doc does not list is a warning.
  */
+import type { ProviderProfile } from "../profiles/profile.ts";
 import { getPointer } from "../spec/deref.ts";
 import type { Basis } from "../spec/model.ts";
-import { documented, documentedStatuses } from "./preconditions.ts";
+import { documented, documentedClientErrors } from "./preconditions.ts";
 import type { CheckInput, Finding } from "./types.ts";
 
 export function expectRejection(input: CheckInput, what: string, basis: Basis = input.scenario.basis, only?: number): Finding[] {
   const status = input.response.status;
-  const expected = only ? `${only}` : `a documented 4xx (${documentedStatuses(input)})`;
-  if (status < 400) {
-    return [{ expected, actual: `${status}`, message: `${what} was accepted with ${status}`, basis }];
-  }
-  if (status >= 500) {
-    return [{ expected, actual: `${status}`, message: `${what} was answered with a server error ${status}`, basis }];
-  }
+  const expected = only ? `${only}` : `a documented 4xx (${documentedClientErrors(input)})`;
+  const departure = beyondClientError(input, what, expected, "accepted", basis);
+  if (departure) return departure;
   if (isNotFoundAnswer(input)) {
-    return [{ expected: `${expected}, not the not-found answer`, actual: notFoundLabel(input), message: `${what} got the documented not-found answer: the target looked the resource up instead of rejecting the request`, basis }];
+    return [
+      {
+        expected: `${expected}, not the not-found answer`,
+        actual: notFoundLabel(input),
+        message: `${what} got the documented not-found answer (${notFoundLabel(input)}), the answer to a well-formed request for an unknown id, instead of a rejection`,
+        basis,
+      },
+    ];
   }
   if (only !== undefined && status !== only) {
     return [{ expected, actual: `${status}`, message: `${what} was rejected with ${status}; the doc documents ${only} for it`, basis }];
   }
-  if (!documented(input)) {
-    return [{ expected, actual: `${status}`, message: `${what} was rejected with ${status}, which the doc does not list`, severity: "warning", basis }];
-  }
-  return [];
+  return undocumentedClientError(input, what, expected, basis);
+}
+
+/** The request must not succeed: the documented not-found answer or a documented 4xx. */
+export function expectRefusal(input: CheckInput, what: string, basis: Basis = input.scenario.basis): Finding[] {
+  const expected = `the not-found answer (${notFoundLabel(input)}) or a documented 4xx (${documentedClientErrors(input)})`;
+  const departure = beyondClientError(input, what, expected, "carried out", basis);
+  if (departure) return departure;
+  if (isNotFoundAnswer(input)) return [];
+  return undocumentedClientError(input, what, expected, basis);
+}
+
+/** A failure for a 1xx-3xx answer (`verb`: what a 2xx means here) or a 5xx; undefined for a 4xx. */
+function beyondClientError(input: CheckInput, what: string, expected: string, verb: string, basis: Basis): Finding[] | undefined {
+  const status = input.response.status;
+  if (status < 400) return [{ expected, actual: `${status}`, message: `${what} was ${verb} with ${status}`, basis }];
+  if (status >= 500) return [{ expected, actual: `${status}`, message: `${what} was answered with a server error ${status}`, basis }];
+  return undefined;
+}
+
+function undocumentedClientError(input: CheckInput, what: string, expected: string, basis: Basis): Finding[] {
+  if (documented(input)) return [];
+  const status = input.response.status;
+  return [{ expected, actual: `${status}`, message: `${what} was rejected with ${status}, which the doc does not list`, severity: "warning", basis }];
 }
 
 /** Whether the answer is the profile's not-found answer: its status, and its code where the status alone is ambiguous. */
 export function isNotFoundAnswer(input: CheckInput): boolean {
-  const { status, code } = input.operation.profile.notFound;
-  if (input.response.status !== status) return false;
-  if (!code) return true;
-  return input.json.ok && getPointer(input.json.value, code.pointer) === code.value;
+  return isNotFoundResponse(input.operation.profile, input.response.status, input.json);
 }
 
-function notFoundLabel(input: CheckInput): string {
-  const code = input.operation.profile.notFound.code;
-  return code ? `${input.response.status} with ${code.pointer} = ${code.value}` : `${input.response.status}`;
+/** The same for any answer of the operation, given its status and parsed body. */
+export function isNotFoundResponse(profile: ProviderProfile, status: number, json: CheckInput["json"]): boolean {
+  const { status: want, code } = profile.notFound;
+  if (status !== want) return false;
+  if (!code) return true;
+  return json.ok && getPointer(json.value, code.pointer) === code.value;
+}
+
+/** The not-found answer as text: "404", or "400 with /code = CUSTOMER_NOT_FOUND". */
+export function notFoundLabel(input: CheckInput): string {
+  const { status, code } = input.operation.profile.notFound;
+  return code ? `${status} with ${code.pointer} = ${code.value}` : `${status}`;
 }

@@ -1,27 +1,20 @@
 /**
  * response_schema_conformance: the body validates, with Ajv, against the schema the doc gives
- * for that status. Covers error envelopes and their required fields.
+ * for that status. Covers error envelopes and their required fields. Each violation has the
+ * basis of the keyword that failed.
  */
 import { documented, documentedJsonBody, when } from "./preconditions.ts";
-import type { Check, Finding } from "./types.ts";
+import { schemaFindings } from "./schema-findings.ts";
+import type { Check } from "./types.ts";
 
 export const responseSchemaConformance: Check = {
   id: "response_schema_conformance",
   run: when(documentedJsonBody, (input) => {
     const status = input.response.status;
-    const basis = documented(input)!.bodyBasis;
     if (!input.json.ok) {
+      const basis = documented(input)!.bodyBasis;
       return [{ expected: `a JSON body valid against the ${status} schema`, actual: `not JSON: ${input.json.error}`, message: `the ${status} body does not parse as JSON`, basis }];
     }
-    const validate = input.operation.validators.get(status);
-    if (!validate || validate(input.json.value)) return [];
-    return (validate.errors ?? []).map(
-      (e): Finding => ({
-        expected: `${e.schemaPath} (${e.keyword}${e.params && Object.keys(e.params).length ? ` ${JSON.stringify(e.params)}` : ""})`,
-        actual: `${e.instancePath || "/"} ${e.message ?? "is invalid"}`,
-        message: `the ${status} body breaks its schema at ${e.instancePath || "/"}: ${e.message ?? "invalid"}`,
-        basis,
-      }),
-    );
+    return schemaFindings(input, input.json.value);
   }),
 };

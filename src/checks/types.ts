@@ -44,6 +44,13 @@ export interface CheckInput {
   pathParams: Record<string, string>;
   /** Every credential value the request carried (valid or wrong). */
   secrets: readonly string[];
+  /**
+   * For a step sent as a burst of identical requests in flight at once: this exchange's index,
+   * and every answer of the burst (undefined where the target failed at the transport level).
+   */
+  burst?: { index: number; responses: ReadonlyArray<HttpResponse | undefined> };
+  /** Answers to earlier sends of the same request, when the step polled while it got the documented success. */
+  earlier: readonly HttpResponse[];
 }
 
 /** A violation before the runner stamps provider, operation and case on it. */
@@ -60,4 +67,13 @@ export type CheckFn = (input: CheckInput) => Finding[] | undefined;
 export interface Check {
   id: CheckId;
   run: CheckFn;
+}
+
+/** A body parsed as JSON, or why it does not parse (the reason names no part of the body). */
+export function parseJsonBody(text: string): CheckInput["json"] {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    return { ok: false, error: (error as Error).message };
+  }
 }

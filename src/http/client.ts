@@ -24,6 +24,11 @@ export interface HttpClientOptions {
 
 export interface HttpClient {
   send(request: HttpRequest): Promise<Exchange>;
+  /**
+   * Sends `copies` of the request at once, each on a connection of its own, outside the
+   * concurrency bound (a race needs them in flight together). No 429 is waited out.
+   */
+  burst(request: HttpRequest, copies: number): Promise<Exchange[]>;
   close(): void;
 }
 
@@ -46,8 +51,21 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
   };
 
+  const burst = async (request: HttpRequest, copies: number): Promise<Exchange[]> => {
+    const own = { keepAlive: false, maxSockets: copies };
+    const burstOptions = { ...sendOptions, httpAgent: new http.Agent(own), httpsAgent: new https.Agent(own) };
+    try {
+      const outcomes = await Promise.all(Array.from({ length: copies }, () => sendOnce(request, burstOptions)));
+      return outcomes.map((outcome) => (isFault(outcome) ? { request, fault: outcome, retries: 0 } : { request, response: outcome, retries: 0 }));
+    } finally {
+      burstOptions.httpAgent.destroy();
+      burstOptions.httpsAgent.destroy();
+    }
+  };
+
   return {
     send,
+    burst,
     close: () => {
       httpAgent.destroy();
       httpsAgent.destroy();

@@ -4,12 +4,14 @@
  * the profile says, and the documented body. What does not depend on the plan (the path
  * template's pieces, the credential headers, the valid body) is worked out once per context.
  */
-import type { RequestPlan } from "../cases/model.ts";
+import { credentialState, NEAR_MISSES, type CredentialState, type RequestPlan } from "../cases/model.ts";
 import { encodeBody } from "../cases/body.ts";
 import type { HttpRequest } from "../http/types.ts";
 import type { ProviderProfile } from "../profiles/profile.ts";
 import type { Credentials } from "../sandboxes/types.ts";
 import type { OperationSpec, SecuritySchemeSpec } from "../spec/model.ts";
+import { nearMissCredentials } from "./credentials.ts";
+import { nearMissId } from "../cases/id-near-miss.ts";
 
 /** Read once, on the first request built with it: treat a context as immutable. */
 export interface RequestContext {
@@ -26,8 +28,8 @@ interface Prepared {
   base: string;
   /** The path template: literal text, and path parameter names in between. */
   path: Array<{ text: string } | { param: string }>;
-  /** Each security scheme's headers, with the valid and with the wrong credentials. */
-  auth: Array<{ scheme: string; valid: Record<string, string>; wrong: Record<string, string> }>;
+  /** Each security scheme's headers for every way of sending its credential but leaving it out. */
+  auth: Array<{ scheme: string; headers: Record<Exclude<CredentialState, "missing">, Record<string, string>> }>;
   /** Required header parameters: a fixed value, or the value of a path parameter. */
   headers: Array<{ name: string; value?: string; pathParam?: string }>;
   /** The documented body and its media type, when the operation has one. */
@@ -39,14 +41,17 @@ const preparedByContext = new WeakMap<RequestContext, Prepared>();
 export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams: Record<string, string>): HttpRequest {
   const prepared = preparedFor(ctx);
   let path = "";
-  for (const piece of prepared.path) path += "text" in piece ? piece.text : encodeURIComponent(pathParams[piece.param] ?? "");
+  for (const piece of prepared.path) {
+    if ("text" in piece) path += piece.text;
+    else path += plan.rawPathParams?.[piece.param] ?? encodeURIComponent(idFor(plan, piece.param, pathParams[piece.param] ?? ""));
+  }
   const query = Object.keys(plan.query).length > 0 ? new URLSearchParams(plan.query).toString() : "";
   const url = `${prepared.base}${path}${query ? `?${query}` : ""}`;
 
   const headers: Record<string, string> = { accept: "application/json" };
   for (const scheme of prepared.auth) {
-    const skip = plan.auth.kind === "missing" || (plan.auth.kind === "missing-one" && plan.auth.scheme === scheme.scheme);
-    if (!skip) Object.assign(headers, plan.auth.kind === "wrong" ? scheme.wrong : scheme.valid);
+    const state = credentialState(plan.auth, scheme.scheme);
+    if (state !== "missing") Object.assign(headers, scheme.headers[state]);
   }
   for (const header of prepared.headers) {
     const value = header.pathParam !== undefined ? pathParams[header.pathParam] : header.value;
@@ -60,7 +65,13 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
   }
   Object.assign(headers, plan.headers);
   for (const name of plan.omitHeaders) delete headers[name];
-  return { method: ctx.op.method, url, headers, body };
+  return { method: plan.method ?? ctx.op.method, url, headers, body };
+}
+
+/** The value of a path parameter, or the near miss of it the plan asks for. */
+function idFor(plan: RequestPlan, param: string, value: string): string {
+  const kind = plan.nearMissIds?.[param];
+  return kind ? nearMissId(value, kind) : value;
 }
 
 function preparedFor(ctx: RequestContext): Prepared {
@@ -86,7 +97,14 @@ function preparedFor(ctx: RequestContext): Prepared {
   const prepared: Prepared = {
     base: ctx.baseUrl.replace(/\/+$/, ""),
     path,
-    auth: op.security.map((scheme) => ({ scheme: scheme.name, valid: authHeader(scheme, profile, ctx.credentials), wrong: authHeader(scheme, profile, ctx.wrongCredentials) })),
+    auth: op.security.map((scheme) => ({
+      scheme: scheme.name,
+      headers: {
+        valid: authHeader(scheme, profile, ctx.credentials),
+        wrong: authHeader(scheme, profile, ctx.wrongCredentials),
+        ...Object.fromEntries(NEAR_MISSES.map((kind) => [kind, authHeader(scheme, profile, nearMissCredentials(ctx.credentials, kind))])),
+      } as Record<Exclude<CredentialState, "missing">, Record<string, string>>,
+    })),
     headers,
     body: op.requestBody && {
       contentType: op.requestBody.contentType,

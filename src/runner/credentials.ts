@@ -7,6 +7,7 @@ import { UsageError } from "../errors.ts";
 import { credentialEnvNames, type ProviderProfile } from "../profiles/profile.ts";
 import type { Credentials } from "../sandboxes/types.ts";
 import type { Rng } from "../cases/random.ts";
+import { NEAR_MISSES, type NearMiss } from "../cases/model.ts";
 
 export function credentialsFromEnv(profile: ProviderProfile, env: NodeJS.ProcessEnv): Credentials {
   const names = credentialEnvNames(profile);
@@ -23,4 +24,34 @@ export function wrongCredentials(credentials: Credentials, rng: Rng): Credential
   return Object.fromEntries(
     Object.entries(credentials).map(([name, value]) => [name, `pcwrong${rng.string(alphabet, Math.max(16, value.length - 7))}`]),
   );
+}
+
+/**
+ * A near miss of a valid credential value: empty, one character short, one character more, or
+ * with its letters in the other case. A value without letters has no case to swap; its
+ * "case-swapped" miss is the value with a character changed instead, which is still not the value.
+ */
+export function nearMiss(value: string, kind: NearMiss): string {
+  switch (kind) {
+    case "empty":
+      return "";
+    case "truncated":
+      return value.slice(0, -1);
+    case "extended":
+      return `${value}0`;
+    case "case-swapped": {
+      const swapped = Array.from(value, (c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join("");
+      return swapped !== value ? swapped : `${value.slice(0, -1)}${value.endsWith("1") ? "2" : "1"}`;
+    }
+  }
+}
+
+/** The credentials with every value replaced by its near miss of one kind. */
+export function nearMissCredentials(credentials: Credentials, kind: NearMiss): Credentials {
+  return Object.fromEntries(Object.entries(credentials).map(([name, value]) => [name, nearMiss(value, kind)]));
+}
+
+/** Every non-empty near-miss value of the credentials: secrets too, masked wherever the real ones are. */
+export function nearMissSecrets(credentials: Credentials): string[] {
+  return Object.values(credentials).flatMap((value) => NEAR_MISSES.map((kind) => nearMiss(value, kind)).filter((v) => v !== ""));
 }

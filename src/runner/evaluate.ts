@@ -21,8 +21,9 @@ export function evaluate(input: CheckInput, options: EvaluateOptions): Result[] 
   return results;
 }
 
-export function caseName(input: Pick<CheckInput, "scenario" | "step">): string {
-  return input.scenario.steps.length > 1 ? `${input.scenario.id}: ${input.step.label}` : input.scenario.id;
+export function caseName(input: Pick<CheckInput, "scenario" | "step" | "burst">): string {
+  const name = input.scenario.steps.length > 1 ? `${input.scenario.id}: ${input.step.label}` : input.scenario.id;
+  return input.burst ? `${name} #${input.burst.index + 1}` : name;
 }
 
 function toResult(input: CheckInput, check: Result["check"], findings: Finding[], options: EvaluateOptions): Result {

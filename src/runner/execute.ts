@@ -1,18 +1,21 @@
 /**
  * Runs one provider's scenarios against an open target: fixtures first where needed, steps in
- * order, every check on every exchange. Faults in the target become errored results; the run
- * goes on with the other scenarios.
+ * order, every check on every exchange. A step is one request, a burst of identical requests in
+ * flight at once, or a request sent again while it gets a deferred success. Faults in the target
+ * become errored results; the run goes on with the other scenarios.
  */
-import type { Scenario } from "../cases/model.ts";
+import { fixtureIndexFor, type Scenario, type Step } from "../cases/model.ts";
 import type { CheckInput, OperationContext } from "../checks/types.ts";
 import { FixtureError } from "../errors.ts";
 import { toCurl } from "../http/curl.ts";
 import { redact } from "../http/redact.ts";
 import type { HttpClient } from "../http/client.ts";
-import type { HttpRequest } from "../http/types.ts";
+import type { Exchange, HttpRequest, HttpResponse } from "../http/types.ts";
+import { successStatuses } from "../spec/model.ts";
 import { buildRequest, type RequestContext } from "./build-request.ts";
 import { caseName, evaluate } from "./evaluate.ts";
 import type { Result } from "./events.ts";
+import { POLL_DELAYS_MS, pause } from "./poll.ts";
 import type { OpenTarget } from "./target.ts";
 
 export interface ProviderRun {
@@ -24,17 +27,26 @@ export interface ProviderRun {
   secrets: string[];
 }
 
+type Fixture = Record<string, string>;
+
+/** One exchange of a step, with the answers of earlier sends when the step polled. */
+interface Sent {
+  exchange: Exchange;
+  earlier: HttpResponse[];
+}
+
 export async function runScenario(run: ProviderRun, scenario: Scenario): Promise<Result[]> {
   const op = run.operation.op;
   const base = { provider: op.provider, operationId: op.operationId, check: scenario.check, basis: scenario.basis };
-  let fixture: Record<string, string> | undefined;
-  if (scenario.fixture) {
+  const fixtures: Fixture[] = [];
+  if (scenario.fixtures > 0) {
     if (!run.target.fixtures) {
       return [{ ...base, case: scenario.id, outcome: "skipped", message: "no fixture source: pass --state-url, --fixtures or set " + run.operation.profile.fixturesEnv }];
     }
     try {
-      fixture = await run.target.fixtures.acquire();
+      for (let i = 0; i < scenario.fixtures; i++) fixtures.push(await run.target.fixtures.acquire());
     } catch (error) {
+      await releaseAll(run, fixtures);
       if (!(error instanceof FixtureError)) throw error;
       return [{ ...base, case: scenario.id, outcome: "errored", message: `fixture setup failed: ${error.message}` }];
     }
@@ -42,32 +54,70 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
   const results: Result[] = [];
   try {
     for (const step of scenario.steps) {
-      const pathParams = step.useFixture && fixture ? fixture : step.plan.pathParams;
+      const pathParams = stepPathParams(run, step, fixtures);
       const request = buildRequest(run.request, step.plan, pathParams);
       const curl = curlOf(request, run.secrets);
-      const exchange = await run.client.send(request);
-      if (!exchange.response) {
-        const fault = exchange.fault!;
-        results.push({ ...base, case: caseName({ scenario, step }), outcome: "errored", message: `${fault.kind}: ${fault.message}`, curl: curl() });
-        break;
+      const sent = step.burst ? (await run.client.burst(request, step.burst)).map((exchange) => ({ exchange, earlier: [] })) : [await sendPolling(run, step, request)];
+      const responses = sent.map((s) => s.exchange.response);
+      let faulted = false;
+      for (const [index, { exchange, earlier }] of sent.entries()) {
+        const burst = step.burst ? { index, responses } : undefined;
+        if (!exchange.response) {
+          const fault = exchange.fault!;
+          results.push({ ...base, case: caseName({ scenario, step, burst }), outcome: "errored", message: `${fault.kind}: ${fault.message}`, curl: curl() });
+          faulted = true;
+          continue;
+        }
+        const input: CheckInput = {
+          operation: run.operation,
+          scenario,
+          step,
+          request,
+          response: exchange.response,
+          json: parseJson(exchange.response.text, run.secrets),
+          pathParams,
+          secrets: run.secrets,
+          burst,
+          earlier,
+        };
+        results.push(...evaluate(input, { strict: run.strict, curl }));
       }
-      const text = exchange.response.text;
-      const input: CheckInput = {
-        operation: run.operation,
-        scenario,
-        step,
-        request,
-        response: exchange.response,
-        json: parseJson(text, run.secrets),
-        pathParams,
-        secrets: run.secrets,
-      };
-      results.push(...evaluate(input, { strict: run.strict, curl }));
+      if (faulted) break;
     }
   } finally {
-    if (fixture) await run.target.fixtures!.release(fixture);
+    await releaseAll(run, fixtures);
   }
   return results;
+}
+
+/** The step's path parameter values: its plan's, with those it takes from fixtures filled in. */
+function stepPathParams(run: ProviderRun, step: Step, fixtures: readonly Fixture[]): Record<string, string> {
+  if (step.fixture === undefined) return step.plan.pathParams;
+  const values = { ...step.plan.pathParams };
+  for (const param of run.operation.op.parameters) {
+    if (param.in !== "path") continue;
+    const index = fixtureIndexFor(step, param.name);
+    const value = index === undefined ? undefined : fixtures[index]?.[param.name];
+    if (value !== undefined) values[param.name] = value;
+  }
+  return values;
+}
+
+/** Sends the request; a polling step sends it again, a bounded number of times, while it gets the documented success. */
+async function sendPolling(run: ProviderRun, step: Step, request: HttpRequest): Promise<Sent> {
+  const successes = successStatuses(run.operation.op);
+  const earlier: HttpResponse[] = [];
+  for (let attempt = 0; ; attempt++) {
+    const exchange = await run.client.send(request);
+    const again = step.pollWhileSuccess && exchange.response && successes.includes(exchange.response.status) && attempt < POLL_DELAYS_MS.length;
+    if (!again) return { exchange, earlier };
+    earlier.push(exchange.response!);
+    await pause(POLL_DELAYS_MS[attempt]);
+  }
+}
+
+async function releaseAll(run: ProviderRun, fixtures: readonly Fixture[]): Promise<void> {
+  for (const fixture of fixtures) await run.target.fixtures!.release(fixture);
 }
 
 /** The request as a curl command, rendered only when a result needs one (passed results do not). */

@@ -14,7 +14,7 @@ import { PROFILES } from "../profiles/index.ts";
 import type { HttpProvider } from "../providers.ts";
 import { loadSpec } from "../spec/load.ts";
 import { compileResponseValidators } from "../spec/validators.ts";
-import { wrongCredentials } from "./credentials.ts";
+import { nearMissSecrets, wrongCredentials } from "./credentials.ts";
 import { summarize, type Reporter, type Result, type RunEvent, type Summary } from "./events.ts";
 import { runScenario, type ProviderRun } from "./execute.ts";
 import type { RunOptions } from "./options.ts";
@@ -54,7 +54,8 @@ async function runProvider(provider: HttpProvider, options: RunOptions, emit: (e
   const target = await openTarget(loadSpec(provider), operation.op, operation.profile, options);
   const client = createHttpClient(options);
   const wrong = wrongCredentials(target.credentials, forkRng(options.seed, `${provider}:wrong-credentials`));
-  const secrets = [...Object.values(target.credentials), ...Object.values(wrong)];
+  // Longest first, so that a secret is masked whole before a near miss of it (one character short) is.
+  const secrets = [...new Set([...Object.values(target.credentials), ...Object.values(wrong), ...nearMissSecrets(target.credentials)])].sort((a, b) => b.length - a.length);
   const providerRun: ProviderRun = {
     operation,
     request: { op: operation.op, profile: operation.profile, baseUrl: target.baseUrl, credentials: target.credentials, wrongCredentials: wrong },

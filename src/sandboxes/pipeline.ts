@@ -1,6 +1,6 @@
 /**
- * Answers one API request: the raw-response hook first, then routing against the spec's path
- * template, then the provider's steps in order (authenticate, validate, remove), then the
+ * Answers one API request: the raw-response hook first, then the request rewrite hook, then
+ * routing against the spec's path template, then the provider's steps in order (authenticate, validate, remove), then the
  * reply rewrite hook.
  */
 import type { ServerResponse } from "node:http";
@@ -10,8 +10,9 @@ import { sendReply } from "./server.ts";
 import type { SandboxEnv, SandboxOptions, SandboxReply, SandboxRequest } from "./types.ts";
 
 export function apiHandler(env: SandboxEnv, options: SandboxOptions): (req: SandboxRequest, res: ServerResponse) => void {
-  return (req, res) => {
-    if (options.rawResponse?.(req, res)) return;
+  return (received, res) => {
+    if (options.rawResponse?.(received, res, env)) return;
+    const req = options.rewriteRequest ? options.rewriteRequest(received, env) : received;
     const reply = answer(req, env);
     sendReply(res, options.transformReply ? options.transformReply(req, reply) : reply);
   };

@@ -113,5 +113,7 @@ export interface SandboxOptions {
    * Takes over the raw response of an API request (not the state endpoint) before any step runs:
    * return true when it answered, destroyed the socket or means to answer later. Default: none.
    */
-  rawResponse?: (req: SandboxRequest, res: ServerResponse) => boolean;
+  rawResponse?: (req: SandboxRequest, res: ServerResponse, env: SandboxEnv) => boolean;
+  /** Rewrites an API request before it is routed (a router that ignores the method, say). Default: none. */
+  rewriteRequest?: (req: SandboxRequest, env: SandboxEnv) => SandboxRequest;
 }

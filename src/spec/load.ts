@@ -60,7 +60,7 @@ export function buildSpec(provider: HttpProvider, file: string, raw: Obj): ApiSp
     if (!isObj(item)) continue;
     for (const method of METHODS) {
       const op = item[method];
-      if (isObj(op)) operations.push(buildOperation(provider, doc, path, method, item, op));
+      if (isObj(op)) operations.push(buildOperation(provider, doc, path, method, item, op, otherMethods(item, method)));
     }
   }
   if (operations.length === 0) throw new SpecError(`${file} documents no operations`);
@@ -81,7 +81,15 @@ function buildServer(server: Obj): ServerSpec {
   return { url: String(server.url), environment, placeholder: "x-payconform-placeholder" in server };
 }
 
-function buildOperation(provider: HttpProvider, doc: Obj, path: string, method: string, item: Obj, op: Obj): OperationSpec {
+/** The methods of a path item other than `method`: its other operations, and those it names as documented elsewhere. */
+function otherMethods(item: Obj, method: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, where] of Object.entries(asObj(item["x-payconform-other-operations"]))) out[name.toUpperCase()] = String(where);
+  for (const other of METHODS) if (other !== method && isObj(item[other])) out[other.toUpperCase()] = "this document";
+  return out;
+}
+
+function buildOperation(provider: HttpProvider, doc: Obj, path: string, method: string, item: Obj, op: Obj, others: Record<string, string>): OperationSpec {
   const pointer = `#/paths/${escapeToken(path)}/${method}`;
   const params = [...asArray(item.parameters), ...asArray(op.parameters)].filter(isObj);
   const parameters = params.map((p, i) => buildParameter(p, `${pointer}/parameters/${i}`));
@@ -97,6 +105,7 @@ function buildOperation(provider: HttpProvider, doc: Obj, path: string, method: 
     requestBody: buildRequestBody(op.requestBody),
     security: buildSecurity(doc, op),
     responses,
+    otherMethods: others,
     pointer,
   };
 }
@@ -156,7 +165,8 @@ function buildResponse(status: number, response: Obj, pointer: string): Response
     schema: contentType ? (asObj(m.schema) as JsonSchema) : undefined,
     examples,
     statusBasis: "all" in assumed || "status" in assumed ? "assumed" : "documented",
-    bodyBasis: Object.keys(assumed).length > 0 ? "assumed" : "documented",
+    bodyBasis: "all" in assumed || "body" in assumed ? "assumed" : "documented",
+    contentTypeBasis: "all" in assumed || "body" in assumed || "contentType" in assumed ? "assumed" : "documented",
     pointer,
   };
 }

@@ -57,8 +57,14 @@ export interface ResponseSpec {
   examples: unknown[];
   /** Whether the status itself is documented or assumed. */
   statusBasis: Basis;
-  /** Whether the body shape is documented or assumed (EnKash documents error statuses without bodies). */
+  /**
+   * Whether a body comes with the status at all, in the documented media type, or is assumed
+   * (EnKash documents error statuses without bodies). What the body holds has the basis of each
+   * schema keyword (see basis.ts), not this one.
+   */
   bodyBasis: Basis;
+  /** Whether the media type is documented or assumed (Juspay labels its JSON error samples plaintext). */
+  contentTypeBasis: Basis;
   pointer: string;
 }
 
@@ -74,6 +80,11 @@ export interface OperationSpec {
   /** Schemes that must all be satisfied (the first security requirement). */
   security: SecuritySchemeSpec[];
   responses: ResponseSpec[];
+  /**
+   * Other methods on the same path that the provider documents (another operation of the spec,
+   * or one named under the path item's `x-payconform-other-operations`), with where each is documented.
+   */
+  otherMethods: Record<string, string>;
   pointer: string;
 }
 
@@ -90,6 +101,20 @@ export interface ApiSpec {
 
 export function responseFor(op: OperationSpec, status: number): ResponseSpec | undefined {
   return op.responses.find((r) => r.status === status);
+}
+
+/** The documented success statuses (2xx) of the operation. */
+export function successStatuses(op: OperationSpec): number[] {
+  return op.responses.filter((r) => r.status >= 200 && r.status < 300).map((r) => r.status);
+}
+
+/**
+ * Whether the documented success is 202 Accepted: the delete may take effect after the answer,
+ * so a later delete may still get the success for a while (RFC 9110 §15.3.3).
+ */
+export function successIsDeferred(op: OperationSpec): boolean {
+  const successes = successStatuses(op);
+  return successes.length > 0 && successes.every((s) => s === 202);
 }
 
 export function parametersIn(op: OperationSpec, where: ParameterSpec["in"]): ParameterSpec[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CATALOGUE, runAdapter, runSandbox } from "../../src/catalogue/index.ts";
+import { ALTERNATIVES, CATALOGUE, runAdapter, runAlternative, runSandbox } from "../../src/catalogue/index.ts";
 import { CHECK_IDS } from "../../src/checks/ids.ts";
 import { HTTP_PROVIDERS } from "../../src/providers.ts";
 
@@ -16,9 +16,16 @@ describe("the catalogue of faulty adapters", () => {
     expect(outcome.clean).toBe(true);
   });
 
-  it("holds at least 30 adapters with unique names, covering every check id", () => {
-    expect(CATALOGUE.length).toBeGreaterThanOrEqual(30);
-    expect(new Set(CATALOGUE.map((a) => a.name)).size).toBe(CATALOGUE.length);
+  it.each(ALTERNATIVES.map((a) => [a.name, a] as const))("%s, another choice the documents allow, raises no false alarm", async (_name, alternative) => {
+    const outcome = await runAlternative(alternative);
+    expect(outcome.problems).toEqual([]);
+    expect(outcome.quiet).toBe(true);
+  });
+
+  it("holds at least 50 adapters with unique names, covering every check id", () => {
+    expect(CATALOGUE.length).toBeGreaterThanOrEqual(50);
+    const names = [...CATALOGUE, ...ALTERNATIVES].map((a) => a.name);
+    expect(new Set(names).size).toBe(names.length);
     const declared = new Set(CATALOGUE.map((a) => a.expectedCheck));
     expect(CHECK_IDS.filter((id) => !declared.has(id))).toEqual([]);
   });
@@ -29,5 +36,6 @@ describe("the catalogue of faulty adapters", () => {
       expect(a.name.startsWith(`${a.provider}-`), a.name).toBe(true);
       expect(a.departure, a.name).not.toMatch(/\n/);
     }
+    for (const a of ALTERNATIVES) expect(a.name.startsWith(`${a.provider}-`), a.name).toBe(true);
   });
 });

@@ -19,6 +19,7 @@ function exchange(provider: HttpProvider, check: string, status: number, body?: 
     json: body === undefined ? { ok: false, error: "empty" } : { ok: true, value: body },
     pathParams: {},
     secrets: [],
+    earlier: [],
   };
 }
 

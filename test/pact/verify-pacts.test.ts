@@ -39,7 +39,7 @@ const faulty = [
   { adapter: "yuno-404-for-unknown-customer", fails: ["a delete of a customer that does not exist"] },
   { adapter: "cashfree-auth-not-enforced", fails: ["a delete with wrong credentials", "a delete without credentials"] },
   { adapter: "enkash-never-existing-delete-succeeds", fails: ["a delete of a customer that does not exist"] },
-  { adapter: "juspay-capitalised-error-info", fails: ["a delete of a customer account that does not exist", "a delete whose form body lacks command=delete", "a delete with wrong credentials", "a delete without credentials"] },
+  { adapter: "cashfree-error-without-type", fails: ["a delete of a customer that does not exist", "a delete with a customer_id holding a space", "a delete with wrong credentials", "a delete without credentials"] },
 ];
 
 describe("verify-pacts against faulty adapters", () => {

@@ -4,7 +4,7 @@
  * credentials.
  */
 import { describe, expect, it } from "vitest";
-import { plan, type AuthMode } from "../../src/cases/model.ts";
+import { plan, type AuthPlan } from "../../src/cases/model.ts";
 import { HTTP_PROVIDERS } from "../../src/providers.ts";
 import { buildRequest, type RequestContext } from "../../src/runner/build-request.ts";
 import { operationContext } from "../../src/runner/run.ts";
@@ -44,10 +44,10 @@ describe.each(HTTP_PROVIDERS)("buildRequest for %s", (provider) => {
     expect(carried(second.headers)).not.toContain("goodone");
   });
 
-  it.each<[string, AuthMode, string[], string[]]>([
-    ["valid", { kind: "valid" }, ["good"], ["bad"]],
-    ["wrong", { kind: "wrong" }, ["bad"], ["good"]],
-    ["missing", { kind: "missing" }, [], []],
+  it.each<[string, AuthPlan, string[], string[]]>([
+    ["valid", "valid", ["good"], ["bad"]],
+    ["wrong", "wrong", ["bad"], ["good"]],
+    ["missing", "missing", [], []],
   ])("places %s credentials", (_name, auth, present, absent) => {
     const ctx = context(provider, "http://127.0.0.1:3", "x");
     const request = buildRequest(ctx, plan({ auth }), pathParamsOf(ctx));
@@ -55,6 +55,25 @@ describe.each(HTTP_PROVIDERS)("buildRequest for %s", (provider) => {
     const hasSecurity = ctx.op.security.some((s) => ctx.profile.credentials[s.name]);
     for (const p of present) expect(text.includes(`${p}x`)).toBe(hasSecurity);
     for (const a of absent) expect(text).not.toContain(`${a}x`);
-    if (auth.kind === "missing") expect(Object.keys(request.headers).filter((h) => h === "authorization")).toEqual([]);
+    if (auth === "missing") expect(Object.keys(request.headers).filter((h) => h === "authorization")).toEqual([]);
+  });
+});
+
+describe("buildRequest with a credential mix", () => {
+  it("sends each scheme in its own state and the rest valid", () => {
+    const ctx = context("cashfree", "http://127.0.0.1:4", "m");
+    const [id, secret] = ctx.op.security;
+    const wrongSecret = buildRequest(ctx, plan({ auth: { [secret.name]: "wrong" } }), pathParamsOf(ctx)).headers;
+    expect(wrongSecret[id.headerName!.toLowerCase()]).toBe("goodmCASHFREE_CLIENT_ID");
+    expect(wrongSecret[secret.headerName!.toLowerCase()]).toBe("badmCASHFREE_CLIENT_SECRET");
+    const noId = buildRequest(ctx, plan({ auth: { [id.name]: "missing" } }), pathParamsOf(ctx)).headers;
+    expect(id.headerName!.toLowerCase() in noId).toBe(false);
+    expect(noId[secret.headerName!.toLowerCase()]).toBe("goodmCASHFREE_CLIENT_SECRET");
+  });
+
+  it("sends another method when the plan names one", () => {
+    const ctx = context("juspay", "http://127.0.0.1:5", "m");
+    expect(buildRequest(ctx, plan({ method: "DELETE" }), pathParamsOf(ctx)).method).toBe("DELETE");
+    expect(buildRequest(ctx, plan(), pathParamsOf(ctx)).method).toBe("POST");
   });
 });

@@ -4,6 +4,7 @@
  * only ids it was given as fixtures.
  */
 import { afterEach, describe, expect, it } from "vitest";
+import { deriveScenarios } from "../../src/cases/derive.ts";
 import { FixtureError, UsageError } from "../../src/errors.ts";
 import { listFixtures, parseFixtureList } from "../../src/fixtures/list.ts";
 import { PROFILES } from "../../src/profiles/index.ts";
@@ -27,27 +28,38 @@ async function setupFixture(stateUrl: string, provider: HttpProvider): Promise<R
   return (await res.json()) as Record<string, string>;
 }
 
+/** How many fixtures one run of a provider obtains: the sum over its scenarios. */
+function fixturesNeeded(provider: HttpProvider): number {
+  return deriveScenarios(operationOf(provider), 1).reduce((sum, s) => sum + s.fixtures, 0);
+}
+
 describe("the provider-state protocol", () => {
   it.each([
     ["enkash", ["customerId"]],
     ["juspay", ["customer_id", "customer_account_id"]],
-  ] as const)("%s: setup, then teardown with the ids keyed by %j", async (provider, names) => {
+  ] as const)("%s: a setup per fixture, then a teardown with the ids keyed by %j", async (provider, names) => {
     const sandbox = await startRecordingSandbox(provider);
     const state = await startStateServer(forwardTo(sandbox.stateUrl));
     const run = await runCollecting(aimAt(sandbox, { stateUrl: state.url }));
 
     expect(run.error).toBeUndefined();
     const fixtureState = PROFILES[provider].fixtureState;
-    expect(state.calls).toHaveLength(2);
-    expect(state.calls[0]).toEqual({ state: fixtureState, params: {}, action: "setup" });
-    const teardown = state.calls[1] as { state: string; params: Record<string, string>; action: string };
-    expect(teardown.action).toBe("teardown");
-    expect(teardown.state).toBe(fixtureState);
-    expect(Object.keys(teardown.params).sort()).toEqual([...names].sort());
-    // The ids torn down are the ones the fixture scenario deleted, twice.
+    const calls = state.calls as Array<{ state: string; params: Record<string, string>; action: string }>;
+    const setups = calls.filter((c) => c.action === "setup");
+    const teardowns = calls.filter((c) => c.action === "teardown");
+    expect(setups).toHaveLength(fixturesNeeded(provider));
+    expect(teardowns).toHaveLength(setups.length);
+    for (const setup of setups) expect(setup).toEqual({ state: fixtureState, params: {}, action: "setup" });
     const op = operationOf(provider);
-    const deletedFixture = sandbox.seen.map((r) => pathIdsOf(op, r)).filter((ids) => JSON.stringify(ids) === JSON.stringify(Object.fromEntries(names.map((n) => [n, teardown.params[n]]))));
-    expect(deletedFixture).toHaveLength(2);
+    const requested = sandbox.seen.map((r) => pathIdsOf(op, r) ?? {});
+    for (const teardown of teardowns) {
+      expect(teardown.state).toBe(fixtureState);
+      expect(Object.keys(teardown.params).sort()).toEqual([...names].sort());
+      // Each fixture torn down is one the run sent requests for (a crossed request takes only its parent id from one of two).
+      const used = names.filter((n) => requested.some((ids) => ids[n] === teardown.params[n]));
+      expect(used.length, JSON.stringify(teardown.params)).toBeGreaterThan(0);
+    }
+    expect(new Set(teardowns.map((t) => JSON.stringify(t.params))).size).toBe(teardowns.length);
     expect(resultsOf(run.results, "delete_semantics").filter((r) => r.case.startsWith(FIXTURE_CASE)).map((r) => r.outcome)).toEqual(["passed", "passed"]);
   });
 });
@@ -80,23 +92,36 @@ describe("disposable fixture lists", () => {
     ["a comma list", (ids: string[]) => ` ${ids.join(" , ")} `],
     ["a JSON array of strings", (ids: string[]) => JSON.stringify(ids)],
     ["a JSON array of objects", (ids: string[]) => JSON.stringify(ids.map((customerId) => ({ customerId })))],
-  ])("PAYCONFORM_ENKASH_FIXTURES as %s: the first id is deleted, no other existing id is touched", async (_name, format) => {
+  ])("PAYCONFORM_ENKASH_FIXTURES as %s: the listed ids are deleted, no other existing id is touched", async (_name, format) => {
     const sandbox = await startRecordingSandbox("enkash");
-    const [first, second, bystander] = [await setupFixture(sandbox.stateUrl, "enkash"), await setupFixture(sandbox.stateUrl, "enkash"), await setupFixture(sandbox.stateUrl, "enkash")].map((f) => f.customerId);
-    const run = await runCollecting(aimAt(sandbox, { stateUrl: undefined, env: { ...sandbox.credentials, PAYCONFORM_ENKASH_FIXTURES: format([first, second]) } }));
+    const make = async (): Promise<string> => (await setupFixture(sandbox.stateUrl, "enkash")).customerId;
+    const listed: string[] = [];
+    for (let i = 0; i < fixturesNeeded("enkash"); i++) listed.push(await make());
+    const bystander = await make();
+    const run = await runCollecting(aimAt(sandbox, { stateUrl: undefined, env: { ...sandbox.credentials, PAYCONFORM_ENKASH_FIXTURES: format(listed) } }));
 
     expect(run.error).toBeUndefined();
-    expect(resultsOf(run.results, "delete_semantics").map((r) => r.outcome)).toEqual(["passed", "passed", "passed"]);
+    expect(run.results.filter((r) => r.outcome !== "passed")).toEqual([]);
     const requested = sandbox.seen.map((r) => pathIdsOf(operationOf("enkash"), r)?.customerId);
-    expect(requested.filter((id) => id === first)).toHaveLength(2);
-    // Every id the target saw is the fixture it was given, or one the target never had.
-    const existed = new Set([first, second, bystander]);
-    for (const id of requested) expect(id === first || !existed.has(id!), `request for ${id}`).toBe(true);
-    // The unused fixture and the bystander are still there.
-    for (const id of [second, bystander]) {
-      const res = await fetch(`${sandbox.baseUrl}/api/v0/customer/${id}`, { method: "DELETE", headers: { authorization: `Bearer ${sandbox.credentials.ENKASH_ACCESS_TOKEN}` } });
-      expect(res.status, `${id} still exists`).toBe(200);
-    }
+    // Every id the target saw is a listed fixture, or one the target never had.
+    for (const id of requested) expect(listed.includes(id!) || id !== bystander, `request for ${id}`).toBe(true);
+    for (const id of listed) expect(requested, id).toContain(id);
+    // The bystander is still there.
+    const res = await fetch(`${sandbox.baseUrl}/api/v0/customer/${bystander}`, { method: "DELETE", headers: { authorization: `Bearer ${sandbox.credentials.ENKASH_ACCESS_TOKEN}` } });
+    expect(res.status, `${bystander} still exists`).toBe(200);
+  });
+
+  it("a list shorter than the run needs: the scenarios left without a fixture error, the others pass", async () => {
+    const sandbox = await startRecordingSandbox("enkash");
+    const first = (await setupFixture(sandbox.stateUrl, "enkash")).customerId;
+    const run = await runCollecting(aimAt(sandbox, { stateUrl: undefined, env: { ...sandbox.credentials, PAYCONFORM_ENKASH_FIXTURES: first } }));
+
+    expect(run.error).toBeUndefined();
+    const errored = run.results.filter((r) => r.outcome === "errored");
+    expect(errored).toHaveLength(fixturesNeeded("enkash") - 1);
+    for (const r of errored) expect(r.message).toMatch(/^fixture setup failed: no disposable fixture left in PAYCONFORM_ENKASH_FIXTURES/);
+    expect(resultsOf(run.results, "delete_semantics").find((r) => r.case === `${FIXTURE_CASE}: first delete`)?.outcome).toBe("passed");
+    expect(run.results.filter((r) => r.outcome === "failed")).toEqual([]);
   });
 
   it("each entry of a list is given out once, then a FixtureError", async () => {
@@ -117,16 +142,15 @@ describe("disposable fixture lists", () => {
 });
 
 describe("no fixture source", () => {
-  it("skips the fixture scenario and still runs the never-existed one", async () => {
+  it("skips every fixture scenario and still runs the others", async () => {
     const sandbox = await startRecordingSandbox("enkash");
     const run = await runCollecting(aimAt(sandbox, { stateUrl: undefined }));
 
     expect(run.error).toBeUndefined();
-    const semantics = resultsOf(run.results, "delete_semantics");
-    expect(semantics.map((r) => [r.case, r.outcome])).toEqual([
-      [FIXTURE_CASE, "skipped"],
-      [NEVER_CASE, "passed"],
-    ]);
-    expect(semantics[0].message).toContain("PAYCONFORM_ENKASH_FIXTURES");
+    const skipped = run.results.filter((r) => r.outcome === "skipped");
+    expect(skipped.map((r) => r.case).sort()).toEqual(deriveScenarios(operationOf("enkash"), 1).filter((s) => s.fixtures > 0).map((s) => s.id).sort());
+    for (const r of skipped) expect(r.message).toContain("PAYCONFORM_ENKASH_FIXTURES");
+    expect(resultsOf(run.results, "delete_semantics").find((r) => r.case === NEVER_CASE)?.outcome).toBe("passed");
+    expect(run.results.filter((r) => r.outcome === "failed" || r.outcome === "errored")).toEqual([]);
   });
 });

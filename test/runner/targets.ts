@@ -22,9 +22,9 @@ export async function startRecordingSandbox(provider: HttpProvider, options: San
   const seen: SandboxRequest[] = [];
   const handle = await startSandbox(provider, {
     ...options,
-    rawResponse: (req, res) => {
+    rawResponse: (req, res, env) => {
       seen.push(req);
-      return options.rawResponse?.(req, res) ?? false;
+      return options.rawResponse?.(req, res, env) ?? false;
     },
   });
   open.push(handle);
@@ -46,17 +46,21 @@ export function operationOf(provider: HttpProvider): OperationSpec {
   return op;
 }
 
-/** Path parameter values of a request, by the operation's names; undefined when it does not fit the template. */
+/** Path parameter values of a request, by the operation's names; undefined when it does not fit the template or does not decode. */
 export function pathIdsOf(op: OperationSpec, req: SandboxRequest): Record<string, string> | undefined {
   const template = op.path.split("/").slice(1);
   if (template.length !== req.segments.length) return undefined;
   const ids: Record<string, string> = {};
   for (const [i, part] of template.entries()) {
     const name = /^\{(.+)\}$/.exec(part)?.[1];
-    if (name) ids[name] = decodeURIComponent(req.segments[i]);
+    if (name) ids[name] = req.segments[i];
     else if (part !== req.segments[i]) return undefined;
   }
-  return ids;
+  try {
+    return Object.fromEntries(Object.entries(ids).map(([k, v]) => [k, decodeURIComponent(v)]));
+  } catch {
+    return undefined;
+  }
 }
 
 export type TransportFault = (res: ServerResponse) => void;

@@ -18,6 +18,10 @@ import {
     ErrorApiResponseAllOfFromJSON,
     ErrorApiResponseAllOfFromJSONTyped,
     ErrorApiResponseAllOfToJSON,
+    ErrorResponseOnError,
+    ErrorResponseOnErrorFromJSON,
+    ErrorResponseOnErrorFromJSONTyped,
+    ErrorResponseOnErrorToJSON,
     ModelApiResponse,
     ModelApiResponseFromJSON,
     ModelApiResponseFromJSONTyped,
@@ -25,17 +29,17 @@ import {
 } from './index.ts';
 
 /**
- * The response envelope as sent with an error status.
+ * The response envelope as sent with an error status. The envelope's shape and the errorType enum are documented (ApiResponse); only that errorResponse and its errorType are present on an error status is assumed, and marked at those two `required` keywords.
  * @export
  * @interface ErrorApiResponse
  */
 export interface ErrorApiResponse {
     /**
      * 
-     * @type {object}
+     * @type {ErrorResponseOnError}
      * @memberof ErrorApiResponse
      */
-    errorResponse: object;
+    errorResponse: ErrorResponseOnError;
     /**
      * 
      * @type {string}
@@ -66,7 +70,7 @@ export function ErrorApiResponseFromJSONTyped(json: any, ignoreDiscriminator: bo
     }
     return {
         
-        'errorResponse': json['errorResponse'],
+        'errorResponse': ErrorResponseOnErrorFromJSON(json['errorResponse']),
         'payload': !exists(json, 'payload') ? undefined : json['payload'],
         'responseCode': !exists(json, 'response_code') ? undefined : json['response_code'],
         'responseMessage': !exists(json, 'response_message') ? undefined : json['response_message'],
@@ -82,7 +86,7 @@ export function ErrorApiResponseToJSON(value?: ErrorApiResponse | null): any {
     }
     return {
         
-        'errorResponse': value.errorResponse,
+        'errorResponse': ErrorResponseOnErrorToJSON(value.errorResponse),
         'payload': value.payload,
         'response_code': value.responseCode,
         'response_message': value.responseMessage,

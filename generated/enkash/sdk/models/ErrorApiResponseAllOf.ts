@@ -13,6 +13,13 @@
  */
 
 import { exists, mapValues } from '../runtime.ts';
+import {
+    ErrorResponseOnError,
+    ErrorResponseOnErrorFromJSON,
+    ErrorResponseOnErrorFromJSONTyped,
+    ErrorResponseOnErrorToJSON,
+} from './index.ts';
+
 /**
  * 
  * @export
@@ -21,10 +28,10 @@ import { exists, mapValues } from '../runtime.ts';
 export interface ErrorApiResponseAllOf {
     /**
      * 
-     * @type {object}
+     * @type {ErrorResponseOnError}
      * @memberof ErrorApiResponseAllOf
      */
-    errorResponse: object;
+    errorResponse: ErrorResponseOnError;
 }
 
 export function ErrorApiResponseAllOfFromJSON(json: any): ErrorApiResponseAllOf {
@@ -37,7 +44,7 @@ export function ErrorApiResponseAllOfFromJSONTyped(json: any, ignoreDiscriminato
     }
     return {
         
-        'errorResponse': json['errorResponse'],
+        'errorResponse': ErrorResponseOnErrorFromJSON(json['errorResponse']),
     };
 }
 
@@ -50,7 +57,7 @@ export function ErrorApiResponseAllOfToJSON(value?: ErrorApiResponseAllOf | null
     }
     return {
         
-        'errorResponse': value.errorResponse,
+        'errorResponse': ErrorResponseOnErrorToJSON(value.errorResponse),
     };
 }
 

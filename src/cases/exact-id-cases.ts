@@ -1,0 +1,30 @@
+/**
+ * exact_id_match: a request that names another id than a fixture's, by a near miss of it (letters
+ * in the other case, double percent-encoding, a trailing space, one character short, a fullwidth
+ * character), never deletes the fixture: a loose lookup (case-insensitive collation, a second
+ * decoding, trimming, a prefix or LIKE match, Unicode normalisation) would. Each path parameter is
+ * missed in turn; the fixture must then still be deletable by its exact ids (RFC 3986 §6.2.2:
+ * paths compare case-sensitively, percent-decoded once).
+ */
+import type { OperationSpec } from "../spec/model.ts";
+import { ID_NEAR_MISSES, plan, type Scenario, type Step } from "./model.ts";
+
+export function exactIdScenarios(op: OperationSpec): Scenario[] {
+  const params = op.parameters.filter((p) => p.in === "path").map((p) => p.name);
+  if (params.length === 0) return [];
+  const misses: Step[] = params.flatMap((param) =>
+    ID_NEAR_MISSES.map((kind): Step => ({ label: `${param} ${kind}`, plan: plan({ nearMissIds: { [param]: kind } }), fixture: 0, expect: "refused" })),
+  );
+  return [
+    {
+      id: "near misses of a fixture's id",
+      provider: op.provider,
+      operationId: op.operationId,
+      check: "exact_id_match",
+      basis: "documented",
+      fixtures: 1,
+      description: "deletes naming near misses of a fixture's ids are refused, and the fixture is then deleted by its exact ids",
+      steps: [...misses, { label: "exact ids afterwards", plan: plan(), fixture: 0, expect: "success" }],
+    },
+  ];
+}

@@ -1,0 +1,32 @@
+/**
+ * Near misses of an id (see ID_NEAR_MISSES): each names another id than the one given. A UUID's
+ * letters have no case (RFC 9562 §4: UUIDs compare case-insensitively), so its case-swapped miss
+ * is replaced by another; so is any miss that comes out equal to the id.
+ */
+import type { IdNearMiss } from "./model.ts";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function nearMissId(id: string, kind: IdNearMiss): string {
+  const miss = rawMiss(id, kind);
+  if (miss !== id && !(kind === "case-swapped" && UUID.test(id))) return miss;
+  return kind === "truncated" ? `${id}0` : rawMiss(id, "truncated");
+}
+
+function rawMiss(id: string, kind: IdNearMiss): string {
+  switch (kind) {
+    case "case-swapped":
+      return Array.from(id, (c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join("");
+    case "double-encoded":
+      return id === "" ? id : `%${id.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}${id.slice(1)}`;
+    case "trailing-space":
+      return `${id} `;
+    case "truncated":
+      return id.slice(0, -1);
+    case "fullwidth": {
+      const at = id.search(/[A-Za-z0-9]/);
+      if (at < 0) return id;
+      return `${id.slice(0, at)}${String.fromCodePoint(id.codePointAt(at)! + 0xfee0)}${id.slice(at + 1)}`;
+    }
+  }
+}

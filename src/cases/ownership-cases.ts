@@ -1,0 +1,47 @@
+/**
+ * ownership_enforcement: a fixture cannot be deleted through a scope it does not belong to.
+ * Scopes come from the operation: the path parameters before the last one name the parent the
+ * resource belongs to (Juspay's customer_id over customer_account_id), and a header the profile
+ * fills from the environment names the account the request acts for (Yuno's x-account-code).
+ * Each scenario first sends the crossed request, which must be refused, then deletes the fixture
+ * through its own scope, which must get the documented success: the fixture survived.
+ */
+import { PROFILES } from "../profiles/index.ts";
+import type { OperationSpec } from "../spec/model.ts";
+import { plan, type Scenario, type Step } from "./model.ts";
+import type { Rng } from "./random.ts";
+import { neverExistingValue } from "./values.ts";
+
+export function ownershipScenarios(op: OperationSpec, rng: Rng): Scenario[] {
+  const base = { provider: op.provider, operationId: op.operationId, check: "ownership_enforcement" as const, basis: "documented" as const };
+  const survives = (fixture: number): Step => ({ label: "own scope afterwards", plan: plan(), fixture, expect: "success" });
+  const scenarios: Scenario[] = [];
+
+  const pathParams = op.parameters.filter((p) => p.in === "path").map((p) => p.name);
+  const resource = pathParams.at(-1);
+  const parents = pathParams.slice(0, -1);
+  if (resource !== undefined && parents.length > 0) {
+    const crossed = Object.fromEntries([...parents.map((name): [string, number] => [name, 0]), [resource, 1]]);
+    scenarios.push({
+      ...base,
+      id: `${resource} under another ${parents.join("/")}`,
+      fixtures: 2,
+      description: `two fixtures; the ${resource} of the second is deleted under the ${parents.join(", ")} of the first, then through its own`,
+      steps: [{ label: `${resource} of fixture 2 under ${parents.join("/")} of fixture 1`, plan: plan(), fixture: crossed, expect: "refused" }, survives(1)],
+    });
+  }
+
+  const profile = PROFILES[op.provider];
+  for (const param of op.parameters) {
+    if (param.in !== "header" || profile.headerValues[param.name]?.kind !== "env") continue;
+    const foreign = neverExistingValue(param, rng);
+    scenarios.push({
+      ...base,
+      id: `${param.name} of another account`,
+      fixtures: 1,
+      description: `a fixture deleted with a well-formed ${param.name} the target never issued, then with its own`,
+      steps: [{ label: `foreign ${param.name}`, plan: plan({ headers: { [param.name.toLowerCase()]: foreign } }), fixture: 0, expect: "refused" }, survives(0)],
+    });
+  }
+  return scenarios;
+}

@@ -1,0 +1,159 @@
+/**
+ * Targets that make another choice the documents allow: the reference sandbox with one such
+ * difference. No check may fail or error on them, and only the checks each names may warn (a
+ * 4xx the doc does not list, or a departure from a fact payconform assumed). They show that the
+ * checks raise no false alarm where the documents leave room.
+ */
+import { baseBehaviour } from "../sandboxes/index.ts";
+import { credentialsMatch } from "../sandboxes/auth.ts";
+import { jsonReply } from "../sandboxes/replies.ts";
+import { route } from "../sandboxes/router.ts";
+import { sendReply } from "../sandboxes/server.ts";
+import type { ErrorKind, SandboxReply } from "../sandboxes/types.ts";
+import type { HttpProvider } from "../providers.ts";
+import { laggingRemove } from "./races.ts";
+import { allowed, type AllowedVariant } from "./types.ts";
+
+type Obj = Record<string, unknown>;
+const isObj = (value: unknown): value is Obj => value !== null && typeof value === "object" && !Array.isArray(value);
+
+const yuno = baseBehaviour("yuno");
+const enkash = baseBehaviour("enkash");
+const juspay = baseBehaviour("juspay");
+
+/** An errorReply step answering `kind` with `reply` and every other kind as the provider does. */
+function answering(provider: HttpProvider, kind: ErrorKind, reply: (detail: string) => SandboxReply) {
+  const base = baseBehaviour(provider);
+  return { errorReply: (k: ErrorKind, detail: string) => (k === kind ? reply(detail) : base.errorReply(k, detail)) };
+}
+
+/** Every JSON object answer gains fields the doc does not list. */
+function extraFields(provider: HttpProvider): AllowedVariant {
+  return allowed(
+    {
+      name: `${provider}-extra-fields`,
+      provider,
+      choice: "adds fields the doc does not list (trace_id, _links) to every JSON body",
+      documents: "no documented schema forbids additional properties",
+      mayWarn: [],
+    },
+    { transformReply: (_req, reply) => (isObj(reply.body) ? { ...reply, body: { ...reply.body, trace_id: "tr_0001", _links: { self: { href: "/" } } } } : reply) },
+  );
+}
+
+const LOWERCASE_TO_TABLE: Readonly<Record<string, string>> = { user_message: "User_message", developer_message: "Developer_message", category: "Category" };
+
+export const ALTERNATIVES: readonly AllowedVariant[] = [
+  allowed(
+    {
+      name: "yuno-401-for-bad-credentials",
+      provider: "yuno",
+      choice: "answers missing or wrong credentials with 401 instead of 400 INVALID_REQUEST",
+      documents: "two security headers are required, yet no 401 is documented (a recorded contradiction); a 401 is an undocumented 4xx",
+      mayWarn: ["auth_enforcement", "status_code_conformance"],
+    },
+    { behaviour: answering("yuno", "unauthorized", (detail) => jsonReply(401, { code: "UNAUTHORIZED", messages: [detail] })) },
+  ),
+  allowed(
+    {
+      name: "enkash-422-for-malformed-id",
+      provider: "enkash",
+      choice: "answers a customerId or parentCompanyId that breaks its pattern with 422 VALIDATION_ERROR instead of 400",
+      documents: "422 Unprocessable Request is a documented status; which errorType goes with which status is assumed",
+      mayWarn: ["error_code_conformance"],
+    },
+    {
+      behaviour: answering("enkash", "invalidId", (detail) => {
+        const reply = enkash.errorReply("invalidId", detail);
+        const body = reply.body as Obj;
+        return { ...reply, status: 422, body: { ...body, response_code: 422, response_message: "Unprocessable Request" } };
+      }),
+    },
+  ),
+  ...(["juspay", "yuno", "cashfree", "enkash"] as const).map(extraFields),
+  allowed(
+    {
+      name: "yuno-deferred-delete",
+      provider: "yuno",
+      choice: "answers 202 and removes the customer a moment later, so deletes right after it still get 202",
+      documents: "the documented success is 202 Accepted: the delete may take effect after the answer (RFC 9110 §15.3.3)",
+      mayWarn: ["delete_semantics"],
+    },
+    () => ({ behaviour: { remove: laggingRemove("yuno") } }),
+  ),
+  allowed(
+    {
+      name: "juspay-error-info-as-in-the-field-table",
+      provider: "juspay",
+      choice: "spells error_info's fields User_message, Developer_message, Category, as the field table does, not as the samples do",
+      documents: "the field table and the samples disagree (a recorded contradiction); the lowercase names and their presence are assumed",
+      mayWarn: ["response_schema_conformance"],
+    },
+    {
+      transformReply: (_req, reply) =>
+        isObj(reply.body) && isObj(reply.body.error_info)
+          ? { ...reply, body: { ...reply.body, error_info: Object.fromEntries(Object.entries(reply.body.error_info).map(([k, v]) => [LOWERCASE_TO_TABLE[k] ?? k, v])) } }
+          : reply,
+    },
+  ),
+  allowed(
+    {
+      name: "juspay-get-customer-account",
+      provider: "juspay",
+      choice: "answers GET on the account's path with the account (Get Customer Account), leaving it in place",
+      documents: "Juspay documents Get Customer Account, a GET on the same path, on another page",
+      mayWarn: [],
+    },
+    {
+      rawResponse: (req, res, env) => {
+        if (req.method !== "GET") return false;
+        const match = route(env.operation, env.operation.method, req.segments);
+        const ids = match.kind === "match" ? match.path : {};
+        const { customer_id: customerId, customer_account_id: accountId } = ids;
+        const ctx = { ...env, path: ids };
+        if (!credentialsMatch(req, ctx)) sendReply(res, juspay.errorReply("unauthorized", "Invalid API Key."));
+        else if (customerId === undefined || accountId === undefined || !env.store.hasAccount(customerId, accountId)) sendReply(res, juspay.errorReply("notFound", "Customer account not found."));
+        else sendReply(res, jsonReply(200, { customer_account_id: accountId, customer_id: customerId, customer_account_status: "ACTIVE" }));
+        return true;
+      },
+    },
+  ),
+  allowed(
+    {
+      name: "enkash-404-for-other-methods",
+      provider: "enkash",
+      choice: "answers other methods on the delete path with its 404 envelope instead of 405",
+      documents: "the documents describe no other method on this path; any 4xx refuses it",
+      mayWarn: [],
+    },
+    { rawResponse: (req, res, env) => (req.method === env.operation.method ? false : (sendReply(res, enkash.errorReply("notFound", "No handler found")), true)) },
+  ),
+  allowed(
+    {
+      name: "cashfree-no-id-format-check",
+      provider: "cashfree",
+      choice: "looks every customer_id up without checking a format, so a malformed one gets 404",
+      documents: "Cashfree documents no customer_id format; the pattern payconform checks is assumed",
+      mayWarn: ["path_pattern_enforcement"],
+    },
+    { behaviour: { validate: () => undefined } },
+  ),
+  allowed(
+    {
+      name: "yuno-invalid-request-for-unknown-account",
+      provider: "yuno",
+      choice: "answers a delete through an x-account-code it never issued with 400 CUSTOMER_NOT_FOUND instead of INVALID_REQUEST",
+      documents: "both are documented 400 answers; the customer does not exist for that account",
+      mayWarn: [],
+    },
+    {
+      behaviour: {
+        validate: (req, ctx) => {
+          const code = req.headers["x-account-code"];
+          const foreign = typeof code === "string" && ctx.checks.parameter("x-account-code", code) && code !== ctx.credentials.YUNO_ACCOUNT_CODE;
+          return foreign ? yuno.errorReply("notFound", "Customer not found.") : yuno.validate(req, ctx);
+        },
+      },
+    },
+  ),
+];

@@ -1,0 +1,66 @@
+/**
+ * Adapters that validate more strictly than the documents say: a value that fits every
+ * documented constraint is rejected as invalid. Caught by positive_data_acceptance. Cashfree's id
+ * pattern is assumed, so its adapter is judged with --strict (an assumed finding is a warning).
+ */
+import { baseBehaviour } from "../sandboxes/index.ts";
+import type { ProviderBehaviour, SandboxContext, SandboxRequest } from "../sandboxes/types.ts";
+import { variant, type FaultyAdapter } from "./types.ts";
+
+const enkash = baseBehaviour("enkash");
+const cashfree = baseBehaviour("cashfree");
+const juspay = baseBehaviour("juspay");
+
+/** A validate step that answers `invalidId` when `refuse` says so, and otherwise validates as `base` does. */
+function refusing(base: ProviderBehaviour, refuse: (req: SandboxRequest, ctx: SandboxContext) => boolean): Pick<ProviderBehaviour, "validate"> {
+  return {
+    validate: (req, ctx) => (refuse(req, ctx) ? ctx.behaviour.errorReply("invalidId", "Invalid input") : base.validate(req, ctx)),
+  };
+}
+
+export const overStrict: FaultyAdapter[] = [
+  variant(
+    {
+      name: "enkash-rejects-every-parent-company-id",
+      provider: "enkash",
+      departure: "answers every request carrying parentCompanyId, even a valid one, with 400 VALIDATION_ERROR",
+      expectedCheck: "positive_data_acceptance",
+    },
+    { behaviour: refusing(enkash, (req) => req.query.has("parentCompanyId")) },
+  ),
+  variant(
+    {
+      name: "enkash-rejects-all-digit-customer-id",
+      provider: "enkash",
+      departure: "rejects a customerId whose 14 characters after KC are all digits (KC00000000000000), which ^KC[A-Z0-9]{14}$ allows",
+      expectedCheck: "positive_data_acceptance",
+    },
+    { behaviour: refusing(enkash, (_req, ctx) => /^KC\d{14}$/.test(ctx.path.customerId ?? "")) },
+  ),
+  variant(
+    {
+      name: "cashfree-rejects-upper-case-customer-id",
+      provider: "cashfree",
+      departure: "accepts only lower-case customer_ids, although ^[A-Za-z0-9_-]{3,50}$ (assumed) allows upper case",
+      expectedCheck: "positive_data_acceptance",
+      runOptions: { strict: true },
+    },
+    { behaviour: refusing(cashfree, (_req, ctx) => /[A-Z]/.test(ctx.path.customer_id ?? "")) },
+  ),
+  variant(
+    {
+      name: "juspay-routing-id-must-be-customer-id",
+      provider: "juspay",
+      departure: "rejects an x-routing-id other than the path's customer_id, although the doc allows an order or cart id for guests",
+      expectedCheck: "positive_data_acceptance",
+    },
+    {
+      behaviour: {
+        validate: (req, ctx) =>
+          req.headers["x-routing-id"] !== undefined && req.headers["x-routing-id"] !== ctx.path.customer_id
+            ? ctx.behaviour.errorReply("invalidRequest", "x-routing-id must be the customer_id")
+            : juspay.validate(req, ctx),
+      },
+    },
+  ),
+];

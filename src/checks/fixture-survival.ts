@@ -1,0 +1,23 @@
+/**
+ * The shared rule of the checks that first send a request which must leave a fixture in place,
+ * then delete the fixture the documented way: that delete gets the documented success.
+ */
+import { successStatuses } from "../spec/model.ts";
+import { isNotFoundAnswer } from "./rejection.ts";
+import type { CheckInput, Finding } from "./types.ts";
+
+/** The documented delete of the fixture after `what` got the documented success: the fixture survived. */
+export function expectSurvival(input: CheckInput, what: string): Finding[] {
+  const status = input.response.status;
+  const successes = successStatuses(input.operation.op);
+  if (successes.includes(status)) return [];
+  const gone = isNotFoundAnswer(input) ? ": the fixture was gone" : "";
+  return [
+    {
+      expected: successes.join(" or "),
+      actual: `${status}`,
+      message: `the fixture did not survive ${what}: the documented ${input.operation.op.method} afterwards got ${status}${gone}`,
+      basis: input.scenario.basis,
+    },
+  ];
+}

@@ -1,0 +1,25 @@
+/**
+ * positive_data_acceptance: a valid request whose values fit every documented constraint is
+ * never rejected as invalid. Its id never existed, so the answer is the documented not-found
+ * answer: a 400/422 means over-strict validation, a 2xx that an unknown id was "deleted".
+ */
+import { scenarioFor, when } from "./preconditions.ts";
+import { isNotFoundAnswer, notFoundLabel } from "./rejection.ts";
+import type { Check } from "./types.ts";
+
+export const positiveDataAcceptance: Check = {
+  id: "positive_data_acceptance",
+  run: when(scenarioFor("positive_data_acceptance"), (input) => {
+    if (isNotFoundAnswer(input)) return [];
+    const status = input.response.status;
+    const what = `a valid request (${input.scenario.id.replace(/^valid /, "")})`;
+    const expected = `the not-found answer (${notFoundLabel(input)})`;
+    const message =
+      status < 300
+        ? `${what} for an id that never existed was answered ${status}, as if it had been deleted`
+        : status < 500
+          ? `${what} was rejected with ${status}, although every value fits the documented constraints`
+          : `${what} was answered with a server error ${status}`;
+    return [{ expected, actual: `${status}`, message, basis: input.scenario.basis }];
+  }),
+};

@@ -1,0 +1,28 @@
+/**
+ * unsupported_method: another method on the delete path never deletes a fixture. It gets a 4xx
+ * (a 2xx is a warning: the provider may document that method on another page), and the
+ * documented delete afterwards still gets the documented success. A method the spec documents
+ * on the same path (x-payconform-other-operations) is judged only by the fixture surviving it.
+ */
+import { expectSurvival } from "./fixture-survival.ts";
+import { scenarioFor, when } from "./preconditions.ts";
+import type { Check, Finding } from "./types.ts";
+
+export const unsupportedMethod: Check = {
+  id: "unsupported_method",
+  run: when(scenarioFor("unsupported_method"), (input) => {
+    const method = input.scenario.steps[0].plan.method ?? input.operation.op.method;
+    if (input.step.expect === "success") return expectSurvival(input, `a ${method} on its path`);
+    const status = input.response.status;
+    if (input.operation.op.otherMethods[method] !== undefined || (status >= 400 && status < 500)) return [];
+    const expected = "a 4xx (405 Method Not Allowed, say)";
+    if (status >= 500) return [{ expected, actual: `${status}`, message: `${method} on the delete path was answered with a server error ${status}` }];
+    const finding: Finding = {
+      expected,
+      actual: `${status}`,
+      message: `${method} on the delete path was answered ${status}; the documents describe no ${method} there`,
+      basis: "assumed",
+    };
+    return [finding];
+  }),
+};

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { deleteSemantics } from "../../src/checks/delete-semantics.ts";
+import type { Finding } from "../../src/checks/types.ts";
+import type { HttpProvider } from "../../src/providers.ts";
+import { NOT_FOUND, SUCCESS } from "./answers.ts";
+import { exchange, response, scenarioOf, type Answer } from "./exchange.ts";
+
+const verdict = (findings: Finding[] | undefined): string =>
+  findings === undefined ? "n/a" : findings.length === 0 ? "pass" : findings.some((f) => (f.severity ?? "failure") === "failure") ? "fail" : "warn";
+
+function race(provider: HttpProvider, answers: Answer[], index = answers.length - 1): string {
+  const scenario = scenarioOf(provider, { id: "concurrent deletes of one fixture" });
+  const burst = { index, responses: answers.map(response) };
+  return verdict(deleteSemantics.run(exchange(provider, scenario, 0, answers[index], { burst })));
+}
+
+const times = (n: number, answer: () => Answer): Answer[] => Array.from({ length: n }, answer);
+
+describe("delete_semantics: concurrent deletes of one fixture", () => {
+  it("sends five in flight at once, then a delete after the race", () => {
+    const scenario = scenarioOf("cashfree", { id: "concurrent deletes of one fixture" });
+    expect(scenario.steps.map((s) => [s.burst, s.expect])).toEqual([
+      [5, "one-success"],
+      [undefined, "not-found"],
+    ]);
+  });
+
+  it.each<[string, HttpProvider, Answer[], string]>([
+    ["one success, four not-found", "cashfree", [SUCCESS.cashfree(), ...times(4, NOT_FOUND.cashfree)], "pass"],
+    ["two successes", "cashfree", [SUCCESS.cashfree(), SUCCESS.cashfree(), ...times(3, NOT_FOUND.cashfree)], "fail"],
+    ["no success", "enkash", times(5, NOT_FOUND.enkash), "fail"],
+    ["a 500 among them", "enkash", [SUCCESS.enkash(), { status: 500, body: {} }, ...times(3, NOT_FOUND.enkash)], "fail"],
+    ["a 409 for the losers", "juspay", [SUCCESS.juspay(), ...times(4, () => ({ status: 409, body: {} }))], "fail"],
+    ["several 202s where the success is 202 Accepted", "yuno", [...times(3, SUCCESS.yuno), ...times(2, NOT_FOUND.yuno)], "warn"],
+  ])("%s: %s", (_name, provider, answers, want) => {
+    expect(race(provider, answers)).toBe(want);
+  });
+
+  it("judges the burst once, at its last answer", () => {
+    expect(race("cashfree", [SUCCESS.cashfree(), ...times(4, NOT_FOUND.cashfree)], 0)).toBe("n/a");
+  });
+
+  it("a second delete that still gets 202 before the not-found is a warning; one that never gets it fails", () => {
+    const scenario = scenarioOf("yuno", { id: "delete an existing fixture, then delete it again" });
+    expect(scenario.steps[1].pollWhileSuccess).toBe(true);
+    expect(scenarioOf("juspay", { id: "delete an existing fixture, then delete it again" }).steps[1].pollWhileSuccess).toBe(false);
+    const earlier = [response(SUCCESS.yuno()), response(SUCCESS.yuno())];
+    expect(verdict(deleteSemantics.run(exchange("yuno", scenario, 1, NOT_FOUND.yuno(), { earlier })))).toBe("warn");
+    expect(verdict(deleteSemantics.run(exchange("yuno", scenario, 1, SUCCESS.yuno(), { earlier })))).toBe("fail");
+    expect(verdict(deleteSemantics.run(exchange("yuno", scenario, 1, NOT_FOUND.yuno())))).toBe("pass");
+  });
+});

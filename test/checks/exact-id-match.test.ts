@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { nearMissId } from "../../src/cases/id-near-miss.ts";
+import { ID_NEAR_MISSES } from "../../src/cases/model.ts";
+import { exactIdMatch } from "../../src/checks/exact-id-match.ts";
+import { NOT_FOUND, SUCCESS, documentedAnswer } from "./answers.ts";
+import { exchange, scenarioOf } from "./exchange.ts";
+
+describe("near misses of an id", () => {
+  it.each([
+    ["cust_abc", "case-swapped", "CUST_ABC"],
+    ["cust_abc", "double-encoded", "%63ust_abc"],
+    ["cust_abc", "trailing-space", "cust_abc "],
+    ["cust_abc", "truncated", "cust_ab"],
+    ["cust_abc", "fullwidth", "\uff43ust_abc"],
+    ["12345", "case-swapped", "1234"],
+    ["3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b", "case-swapped", "3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5"],
+  ] as const)("%s %s is %j", (id, kind, want) => {
+    expect(nearMissId(id, kind)).toBe(want);
+  });
+
+  it("never gives the id back, and NFKC folds the fullwidth miss to the id", () => {
+    for (const id of ["a", "9", "KC00000000000000", "cst_x", "-_-"]) {
+      for (const kind of ID_NEAR_MISSES) expect(nearMissId(id, kind), `${id} ${kind}`).not.toBe(id);
+    }
+    expect(nearMissId("cust_abc", "fullwidth").normalize("NFKC")).toBe("cust_abc");
+  });
+});
+
+describe("exact_id_match", () => {
+  const scenario = scenarioOf("juspay", { check: "exact_id_match" });
+
+  it("misses each path parameter in every way, then deletes by the exact ids", () => {
+    expect(scenario.steps.map((s) => s.label)).toEqual([...ID_NEAR_MISSES.map((k) => `customer_id ${k}`), ...ID_NEAR_MISSES.map((k) => `customer_account_id ${k}`), "exact ids afterwards"]);
+    expect(scenario.steps.at(-1)!.expect).toBe("success");
+  });
+
+  it.each([
+    ["a near miss deletes", 0, SUCCESS.juspay(), 1],
+    ["a near miss is not found", 0, NOT_FOUND.juspay(), 0],
+    ["a near miss is a bad request", 3, documentedAnswer("juspay", 400), 0],
+    ["the fixture is still there", scenario.steps.length - 1, SUCCESS.juspay(), 0],
+    ["the fixture was deleted by a near miss", scenario.steps.length - 1, NOT_FOUND.juspay(), 1],
+  ])("%s", (_name, step, answer, failures) => {
+    expect(exactIdMatch.run(exchange("juspay", scenario, step, answer))!.length).toBe(failures);
+  });
+});

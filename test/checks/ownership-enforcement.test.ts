@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { ownershipEnforcement } from "../../src/checks/ownership-enforcement.ts";
+import type { Finding } from "../../src/checks/types.ts";
+import type { HttpProvider } from "../../src/providers.ts";
+import { NOT_FOUND, SUCCESS, documentedAnswer } from "./answers.ts";
+import { exchange, scenarioOf, type Answer } from "./exchange.ts";
+
+const outcome = (findings: Finding[] | undefined): string =>
+  findings === undefined ? "n/a" : findings.length === 0 ? "pass" : findings.some((f) => (f.severity ?? "failure") === "failure") ? "fail" : "warn";
+
+function judge(provider: HttpProvider, step: number, answer: Answer): string {
+  const scenario = scenarioOf(provider, { check: "ownership_enforcement" });
+  return outcome(ownershipEnforcement.run(exchange(provider, scenario, step, answer)));
+}
+
+describe("ownership_enforcement", () => {
+  it.each<[string, HttpProvider, number, () => Answer, string]>([
+    ["juspay crossed request deleted", "juspay", 0, SUCCESS.juspay, "fail"],
+    ["juspay crossed request not found", "juspay", 0, NOT_FOUND.juspay, "pass"],
+    ["juspay crossed request 400 (documented)", "juspay", 0, () => documentedAnswer("juspay", 400), "pass"],
+    ["juspay crossed request 403 (undocumented)", "juspay", 0, () => ({ status: 403, body: {} }), "warn"],
+    ["juspay crossed request 500", "juspay", 0, () => ({ status: 500, body: {} }), "fail"],
+    ["juspay fixture survives", "juspay", 1, SUCCESS.juspay, "pass"],
+    ["juspay fixture gone", "juspay", 1, NOT_FOUND.juspay, "fail"],
+    ["yuno foreign account accepted", "yuno", 0, SUCCESS.yuno, "fail"],
+    ["yuno foreign account INVALID_REQUEST", "yuno", 0, () => documentedAnswer("yuno", 400, "INVALID_REQUEST"), "pass"],
+    ["yuno foreign account CUSTOMER_NOT_FOUND", "yuno", 0, NOT_FOUND.yuno, "pass"],
+    ["yuno foreign account 401", "yuno", 0, () => ({ status: 401, body: {} }), "warn"],
+    ["yuno fixture survives", "yuno", 1, SUCCESS.yuno, "pass"],
+    ["yuno fixture gone", "yuno", 1, NOT_FOUND.yuno, "fail"],
+  ])("%s: %s", (_name, provider, step, answer, want) => {
+    expect(judge(provider, step, answer())).toBe(want);
+  });
+
+  it("has scenarios only where the operation names a scope", () => {
+    expect(() => scenarioOf("cashfree", { check: "ownership_enforcement" })).toThrow();
+    expect(scenarioOf("juspay", { check: "ownership_enforcement" }).steps[0].fixture).toEqual({ customer_id: 0, customer_account_id: 1 });
+    expect(scenarioOf("yuno", { check: "ownership_enforcement" }).steps[0].plan.headers["x-account-code"]).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("says what the crossed request got", () => {
+    const scenario = scenarioOf("juspay", { check: "ownership_enforcement" });
+    const [finding] = ownershipEnforcement.run(exchange("juspay", scenario, 0, SUCCESS.juspay()))!;
+    expect(finding.message).toMatch(/customer_account_id of fixture 2 under customer_id of fixture 1 was carried out with 200/);
+    expect(finding.expected).toBe("the not-found answer (404) or a documented 4xx (400, 401, 404)");
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { deriveScenarios } from "../../src/cases/derive.ts";
+import { positiveDataAcceptance } from "../../src/checks/positive-data-acceptance.ts";
+import { evaluate } from "../../src/runner/evaluate.ts";
+import { operationContext } from "../../src/runner/run.ts";
+import { NOT_FOUND, SUCCESS, documentedAnswer } from "./answers.ts";
+import { exchange, scenarioOf } from "./exchange.ts";
+
+describe("positive_data_acceptance", () => {
+  it("derives boundary-valid values for every patterned parameter, and the documented example of x-routing-id", () => {
+    const ids = (p: "enkash" | "cashfree" | "juspay" | "yuno"): string[] => deriveScenarios(operationContext(p).op, 1).filter((s) => s.check === "positive_data_acceptance").map((s) => s.id);
+    expect(ids("enkash")).toEqual(expect.arrayContaining(["valid path customerId all-digits", "valid path customerId all-letters", "valid query parentCompanyId all-digits"]));
+    const allDigits = scenarioOf("enkash", { id: "valid path customerId all-digits" });
+    expect(allDigits.steps[0].plan.pathParams.customerId).toBe("KC00000000000000");
+    expect(ids("juspay")).toEqual(["valid header x-routing-id documented-example"]);
+    expect(ids("yuno")).toEqual([]);
+    expect(ids("cashfree").length).toBeGreaterThan(3);
+    expect(deriveScenarios(operationContext("cashfree").op, 1).find((s) => s.check === "positive_data_acceptance")!.basis).toBe("assumed");
+  });
+
+  it.each([
+    ["the not-found answer", NOT_FOUND.enkash(), "pass"],
+    ["400 VALIDATION_ERROR", documentedAnswer("enkash", 400), "fail"],
+    ["422", documentedAnswer("enkash", 422), "fail"],
+    ["a success", SUCCESS.enkash(), "fail"],
+    ["500", documentedAnswer("enkash", 500), "fail"],
+  ])("an all-digit customerId answered with %s: %s", (_name, answer, want) => {
+    const input = exchange("enkash", scenarioOf("enkash", { id: "valid path customerId all-digits" }), 0, answer);
+    const findings = positiveDataAcceptance.run(input)!;
+    expect(findings.length === 0 ? "pass" : "fail").toBe(want);
+  });
+
+  it("is a warning where the constraint is assumed (Cashfree's id pattern), a failure with --strict", () => {
+    const scenario = deriveScenarios(operationContext("cashfree").op, 1).find((s) => s.check === "positive_data_acceptance")!;
+    const input = exchange("cashfree", scenario, 0, documentedAnswer("cashfree", 400));
+    const result = (strict: boolean) => evaluate(input, { strict, curl: () => "" }).find((r) => r.check === "positive_data_acceptance")!;
+    expect(result(false)).toMatchObject({ outcome: "warning", basis: "assumed" });
+    expect(result(true).outcome).toBe("failed");
+    expect(result(false).message).toMatch(/was rejected with 400, although every value fits the documented constraints/);
+  });
+});

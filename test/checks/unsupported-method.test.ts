@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { deriveScenarios } from "../../src/cases/derive.ts";
+import { unsupportedMethod } from "../../src/checks/unsupported-method.ts";
+import { evaluate } from "../../src/runner/evaluate.ts";
+import { operationContext } from "../../src/runner/run.ts";
+import type { HttpProvider } from "../../src/providers.ts";
+import { NOT_FOUND, SUCCESS } from "./answers.ts";
+import { exchange, scenarioOf, type Answer } from "./exchange.ts";
+
+const judge = (provider: HttpProvider, id: string, step: number, answer: Answer): string => {
+  const findings = unsupportedMethod.run(exchange(provider, scenarioOf(provider, { id }), step, answer))!;
+  return findings.length === 0 ? "pass" : findings.every((f) => f.basis === "assumed") ? "assumed" : "fail";
+};
+
+describe("unsupported_method", () => {
+  it.each<[HttpProvider, string[]]>([
+    ["juspay", ["GET", "PUT", "PATCH", "DELETE"]],
+    ["yuno", ["GET", "PUT", "PATCH", "POST"]],
+  ])("%s: tries every other common method", (provider, methods) => {
+    const ids = deriveScenarios(operationContext(provider).op, 1).filter((s) => s.check === "unsupported_method").map((s) => s.id);
+    expect(ids).toEqual(methods.map((m) => `method ${m}`));
+  });
+
+  it.each<[string, HttpProvider, string, number, Answer, string]>([
+    ["405", "cashfree", "method GET", 0, { status: 405, body: {} }, "pass"],
+    ["404", "cashfree", "method PUT", 0, NOT_FOUND.cashfree(), "pass"],
+    ["200 to an undocumented GET", "cashfree", "method GET", 0, { status: 200, body: {} }, "assumed"],
+    ["500", "enkash", "method POST", 0, { status: 500, body: {} }, "fail"],
+    ["200 to Juspay's documented GET", "juspay", "method GET", 0, { status: 200, body: {} }, "pass"],
+    ["500 to Juspay's documented GET", "juspay", "method GET", 0, { status: 500, body: {} }, "pass"],
+    ["fixture survives", "yuno", "method PATCH", 1, SUCCESS.yuno(), "pass"],
+    ["fixture gone", "yuno", "method PATCH", 1, NOT_FOUND.yuno(), "fail"],
+  ])("%s", (_name, provider, id, step, answer, want) => {
+    expect(judge(provider, id, step, answer)).toBe(want);
+  });
+
+  it("leaves the operation's response checks out of another method's answer", () => {
+    const input = exchange("yuno", scenarioOf("yuno", { id: "method GET" }), 0, { status: 405, body: "Method Not Allowed" });
+    const fired = evaluate(input, { strict: false, curl: () => "" }).map((r) => r.check);
+    expect(fired).toEqual(["unsupported_method", "not_a_server_error", "no_secret_echo"]);
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { errorCodeConformance } from "../../src/checks/error-code-conformance.ts";
+import { responseSchemaConformance } from "../../src/checks/response-schema-conformance.ts";
+import { basisAtSchemaPath, schemaForPointer } from "../../src/spec/basis.ts";
+import type { JsonSchema } from "../../src/spec/model.ts";
+import { evaluate } from "../../src/runner/evaluate.ts";
+import { exchange, scenarioOf } from "../checks/exchange.ts";
+
+const schema: JsonSchema = {
+  type: "object",
+  required: ["a"],
+  "x-payconform-assumed": { required: "why" },
+  properties: {
+    a: { type: "string", enum: ["x", "y"] },
+    b: { type: "object", "x-payconform-assumed": "why", properties: { c: { type: "string", const: "z" } } },
+  },
+  allOf: [{ properties: { d: { type: "integer" } } }],
+};
+
+describe("the basis of one schema keyword", () => {
+  it.each([
+    ["#/required", "assumed"],
+    ["#/type", "documented"],
+    ["#/properties/a/enum", "documented"],
+    ["#/properties/b/type", "assumed"],
+    ["#/properties/b/properties/c/const", "assumed"],
+    ["#/allOf/0/properties/d/type", "documented"],
+  ])("%s is %s", (path, basis) => {
+    expect(basisAtSchemaPath(schema, path)).toBe(basis);
+  });
+
+  it("finds the schema of an instance pointer through allOf", () => {
+    expect(schemaForPointer(schema, "/d")).toEqual({ schema: { type: "integer" }, path: "#/allOf/0/properties/d" });
+    expect(schemaForPointer(schema, "/b/c")?.path).toBe("#/properties/b/properties/c");
+    expect(schemaForPointer(schema, "/nope")).toBeUndefined();
+  });
+});
+
+describe("exact basis on the providers' own specs", () => {
+  const envelope = (errorType?: string) => ({ errorResponse: errorType === undefined ? { errorMessage: "x" } : { errorType, errorMessage: "x" }, response_code: 404 });
+  const results = (body: unknown) => {
+    const scenario = scenarioOf("enkash", { id: "delete an id that never existed" });
+    return evaluate(exchange("enkash", scenario, 0, { status: 404, body }), { strict: false, curl: () => "" });
+  };
+
+  it("an EnKash 404 errorType outside the documented enum fails, although the 404 envelope is assumed", () => {
+    const schemaResult = results(envelope("NOT_FOUND")).find((r) => r.check === "response_schema_conformance")!;
+    expect(schemaResult).toMatchObject({ outcome: "failed", basis: "documented" });
+    const code = results(envelope("NOT_FOUND")).find((r) => r.check === "error_code_conformance")!;
+    expect(code).toMatchObject({ outcome: "failed", basis: "documented" });
+  });
+
+  it("an EnKash 404 without errorType, or with another enum value, is a warning: that part is assumed", () => {
+    expect(results(envelope()).find((r) => r.check === "response_schema_conformance")).toMatchObject({ outcome: "warning", basis: "assumed" });
+    expect(results(envelope("VALIDATION_ERROR")).find((r) => r.check === "error_code_conformance")).toMatchObject({ outcome: "warning", basis: "assumed" });
+    expect(results({ message: "gone" }).find((r) => r.check === "response_schema_conformance")).toMatchObject({ outcome: "warning", basis: "assumed" });
+  });
+
+  it("a Juspay 404 without a field its table lists is assumed; one with another error_code is documented", () => {
+    const scenario = scenarioOf("juspay", { id: "delete an id that never existed" });
+    const body = { error_message: "x", status: "invalid_request_error", error_code: "object_not_found", error_info: { User_message: "x", developer_message: "y", category: "USER_ERROR" } };
+    const schemaFindings = responseSchemaConformance.run(exchange("juspay", scenario, 0, { status: 404, body }))!;
+    expect(schemaFindings.map((f) => f.basis)).toEqual(["assumed"]);
+    const wrongCode = { ...body, error_code: "not_found", error_info: { user_message: "x", developer_message: "y", category: "USER_ERROR" } };
+    expect(errorCodeConformance.run(exchange("juspay", scenario, 0, { status: 404, body: wrongCode }))!.map((f) => f.basis)).toEqual(["documented"]);
+  });
+});
