@@ -145,7 +145,7 @@ interface Selected {
 function select(doc: unknown, target: string): Selected[] {
   let found: Array<{ pointer: string; value: unknown; parent: unknown; parentProperty: string | number | null }>;
   try {
-    found = JSONPath({ path: target, json: doc as object, resultType: "all", wrap: true, eval: "safe" }) ?? [];
+    found = (JSONPath({ path: target, json: doc as object, resultType: "all", wrap: true, eval: "safe" }) ?? []) as typeof found;
   } catch (error) {
     throw new SpecError(`overlay target ${target} is not a JSONPath expression payconform can evaluate: ${(error as Error).message.split("\n")[0]}`, { cause: error });
   }
