@@ -47,6 +47,8 @@ export interface ActionOutcome {
   matched: string[];
   /** Why the action could not be applied to a node it selected, if it could not. */
   conflict?: string;
+  /** Values of the target the update replaced with different ones: where the overlay overrides the document. */
+  overrides: Array<{ pointer: string; was: unknown; now: unknown }>;
 }
 
 export interface AppliedOverlay {
@@ -111,7 +113,7 @@ export function applyOverlay(document: Obj, overlay: OverlayDocument): AppliedOv
 
 function applyAction(root: { doc: unknown }, action: OverlayAction, index: number): ActionOutcome {
   const kind = action.remove === true ? "remove" : "update";
-  const outcome: ActionOutcome = { index, name: action.description ?? action.target, target: action.target, kind, matched: [] };
+  const outcome: ActionOutcome = { index, name: action.description ?? action.target, target: action.target, kind, matched: [], overrides: [] };
   const nodes = select(root.doc, action.target);
   outcome.matched = nodes.map((n) => n.pointer);
   if (kind === "remove") {
@@ -124,7 +126,7 @@ function applyAction(root: { doc: unknown }, action: OverlayAction, index: numbe
     return outcome;
   }
   for (const node of nodes) {
-    const merged = mergeInto(node.value, action.update, node.pointer || "/");
+    const merged = mergeInto(node.value, action.update, node.pointer, outcome.overrides);
     if (typeof merged === "string") {
       outcome.conflict = merged;
       continue;
@@ -158,24 +160,25 @@ function select(doc: unknown, target: string): Selected[] {
 }
 
 /** The merged value, or a one-line reason the update does not fit the node. */
-function mergeInto(node: unknown, update: unknown, pointer: string): { value: unknown } | string {
+function mergeInto(node: unknown, update: unknown, pointer: string, overrides: ActionOutcome["overrides"]): { value: unknown } | string {
   if (Array.isArray(node)) return { value: [...node, structuredClone(update)] };
   if (isObj(node)) {
-    if (!isObj(update)) return `${pointer} is an object, but the update is not`;
-    return mergeObjects(node, update, pointer);
+    if (!isObj(update)) return `${pointer || "/"} is an object, but the update is not`;
+    return mergeObjects(node, update, pointer, overrides);
   }
-  return `${pointer} is ${node === null ? "null" : typeof node}; Overlay 1.0 targets objects and arrays only`;
+  return `${pointer || "/"} is ${node === null ? "null" : typeof node}; Overlay 1.0 targets objects and arrays only`;
 }
 
-function mergeObjects(target: Obj, update: Obj, pointer: string): { value: Obj } | string {
+function mergeObjects(target: Obj, update: Obj, pointer: string, overrides: ActionOutcome["overrides"]): { value: Obj } | string {
   const out: Obj = { ...target };
   for (const [key, value] of Object.entries(update)) {
-    const here = `${pointer.replace(/\/$/, "")}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+    const here = `${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
     const current = out[key];
+    if (key in out && isPrimitive(current) && isPrimitive(value) && current !== value) overrides.push({ pointer: here, was: current, now: value });
     if (!(key in out) || (isPrimitive(current) && isPrimitive(value))) out[key] = structuredClone(value);
     else if (Array.isArray(current) && Array.isArray(value)) out[key] = [...current, ...structuredClone(value)];
     else if (isObj(current) && isObj(value)) {
-      const merged = mergeObjects(current, value, here);
+      const merged = mergeObjects(current, value, here, overrides);
       if (typeof merged === "string") return merged;
       out[key] = merged.value;
     } else return `${here} cannot merge ${describe(value)} into ${describe(current)}`;
