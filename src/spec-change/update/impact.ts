@@ -43,6 +43,6 @@ export function problemsOf(impact: Omit<SpecImpact, "problems" | "exitCode">): s
   if (impact.pacts.error) problems.push(`check-pacts could not run: ${impact.pacts.error}`);
   if (impact.pacts.broken.length > 0) problems.push(`${impact.pacts.broken.length} pact finding(s) in ${new Set(impact.pacts.broken.map((b) => b.interaction)).size} interaction(s) that no longer hold`);
   if (impact.conformance.after.error) problems.push(`conformance could not run against the reference sandbox: ${impact.conformance.after.error}`);
-  if (impact.conformance.sandboxMismatches.length > 0) problems.push(`the reference sandbox no longer matches the new spec in ${impact.conformance.sandboxMismatches.length} case(s)`);
+  if (impact.conformance.sandboxMismatches.length > 0) problems.push(`${impact.conformance.sandboxMismatches.length} conformance case(s) fail against the unchanged reference sandbox: it no longer matches the new spec`);
   return problems;
 }

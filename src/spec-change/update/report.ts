@@ -63,7 +63,7 @@ export function renderImpact(impact: SpecImpact): string {
   out.push("## Conformance against the reference sandbox", "");
   out.push(`Before: ${conf.before.total} results, ${conf.before.failed} failed or errored${conf.before.error ? ` (stopped: ${conf.before.error})` : ""}. After: ${conf.after.total} results, ${conf.after.failed} failed or errored${conf.after.error ? ` (stopped: ${conf.after.error})` : ""}.`, "");
   if (conf.sandboxMismatches.length > 0) {
-    out.push("The reference sandbox was not changed. These behaviours of it no longer match the new spec:", "");
+    out.push("The reference sandbox was not changed. These cases fail against it under the new spec: each names a behaviour of the sandbox (or a fact of payconform's provider profile) that needs a human:", "");
     for (const m of conf.sandboxMismatches) out.push(`- \`${m.check}\` ${cell(m.case)}: ${cell(m.message)}`);
     out.push("");
   }
