@@ -5,6 +5,8 @@
  * and writes spec-impact.md and spec-impact.json. Nothing is committed. Returns 0 when nothing is
  * breaking and everything still holds, 1 otherwise.
  */
+import { mkdirSync } from "node:fs";
+import { relative } from "node:path";
 import { parseArgs } from "node:util";
 import { UsageError } from "../errors.ts";
 import { PROJECT_ROOT } from "../providers.ts";
@@ -12,7 +14,6 @@ import { providerOverlay } from "../spec-change/effective.ts";
 import { specUpdate } from "../spec-change/update/index.ts";
 import { resolveSpecUpdateOptions } from "../spec-change/update/options.ts";
 import { writeImpactReports } from "../spec-change/update/report.ts";
-import { relative } from "node:path";
 import { parseInteger } from "./args.ts";
 
 const USAGE = "usage: payconform spec update PROVIDER FILE [--report-dir DIR] [--seed N]";
@@ -35,6 +36,11 @@ export async function specUpdateCommand(argv: string[]): Promise<number> {
     reportDir: values["report-dir"],
     seed: parseInteger(values.seed, "--seed", 0),
   });
+  try {
+    mkdirSync(options.reportDir, { recursive: true });
+  } catch (error) {
+    throw new UsageError(`cannot create the report folder ${values["report-dir"] ?? "reports"}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { cause: error });
+  }
   const impact = await specUpdate(options, (line) => process.stdout.write(`spec update: ${line}\n`));
   const written = writeImpactReports(options.reportDir, impact);
   const { counts } = impact.diff;

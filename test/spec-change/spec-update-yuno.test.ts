@@ -57,6 +57,7 @@ describe("spec update yuno", () => {
     [["spec", "update", "juspay", "x.yaml"], /juspay has no upstream document and overlay/],
     [["spec", "update", "yuno"], /spec update takes PROVIDER and FILE, got 1/],
     [["spec", "update", "yuno", "missing.yaml"], /cannot read missing.yaml: ENOENT/],
+    [["spec", "update", "yuno", "specs/yuno/upstream.yaml", "--report-dir", "package.json/x"], /cannot create the report folder package.json\/x: (ENOTDIR|EEXIST)/],
   ])("%j: exit 2", async (args, message) => {
     const copy = copies[copies.length - 1];
     const result = await copy.cli(args);
