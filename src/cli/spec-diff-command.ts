@@ -1,12 +1,13 @@
 /**
  * `payconform spec diff OLD NEW [--provider P] [--json]`: classifies every change between two
  * versions of an effective spec for a consumer: breaking, non-breaking or annotation only. With
- * --provider, OLD and NEW are upstream documents and P's overlay is applied to both. Returns 0
+ * --provider, OLD and NEW are upstream documents and P's overlay is applied to both; the overlay
+ * actions that no longer apply to NEW, or now override a value NEW documents, are listed. Returns 0
  * when nothing is breaking, 1 otherwise.
  */
 import { parseArgs } from "node:util";
 import { UsageError } from "../errors.ts";
-import { effectiveOf, providerOverlay, unappliedActions } from "../spec-change/effective.ts";
+import { effectiveOf, overlayIssues, providerOverlay } from "../spec-change/effective.ts";
 import { diffSummaryLine, formatDiffTable } from "../spec-change/diff/format.ts";
 import { diffSpecs } from "../spec-change/diff/index.ts";
 
@@ -24,12 +25,12 @@ export async function specDiffCommand(argv: string[]): Promise<number> {
   const overlay = values.provider === undefined ? undefined : providerOverlay(values.provider);
   const [before, after] = positionals.map((file) => effectiveOf(file, overlay));
   const diff = diffSpecs(before.document, after.document);
-  const unapplied = unappliedActions(after.outcomes).map((o) => ({ action: o.index, name: o.name, target: o.target }));
+  const issues = overlayIssues(before.outcomes, after.outcomes);
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ ...diff, ...(overlay ? { unappliedOverlayActions: unapplied } : {}) }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ ...diff, ...(overlay ? { overlayIssues: issues } : {}) }, null, 2)}\n`);
   } else {
     process.stdout.write(`${formatDiffTable(diff)}\n`);
-    for (const u of unapplied) process.stdout.write(`overlay action ${u.action} "${u.name}" no longer applies: ${u.target} selects nothing in ${positionals[1]}\n`);
+    for (const i of issues) process.stdout.write(`overlay action ${i.action} "${i.name}" (${i.target}): ${i.detail}\n`);
     process.stdout.write(`${diffSummaryLine(diff)}\n`);
   }
   return diff.breaking ? 1 : 0;

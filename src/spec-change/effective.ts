@@ -9,6 +9,7 @@ import { SpecError, UsageError } from "../errors.ts";
 import { HTTP_PROVIDERS, SPECS_DIR, isHttpProvider, type HttpProvider } from "../providers.ts";
 import { readDocument } from "../spec/load.ts";
 import { applyOverlay, parseOverlay, OVERLAY_FILE, type ActionOutcome, type OverlayDocument } from "../spec/overlay.ts";
+import type { OverlayActionIssue } from "./update/impact.ts";
 
 type Obj = Record<string, unknown>;
 
@@ -31,14 +32,9 @@ export function providerOverlay(provider: string, specsDir = SPECS_DIR): Overlay
   return parseOverlay(parse(readFileSync(file, "utf8")), file);
 }
 
-/** An OpenAPI document file, read and checked; an overlay file reads as its effective document. */
-export function readSpecDocument(file: string): Obj {
-  return readDocument(file);
-}
-
 /** `file` (an upstream document) with `overlay` applied; with no overlay, the document itself. */
 export function effectiveOf(file: string, overlay?: OverlayDocument): Effective {
-  const document = readSpecDocument(file);
+  const document = readDocument(file);
   if (!overlay) return { document, outcomes: [] };
   const applied = applyOverlay(document, overlay);
   const conflict = applied.outcomes.find((o) => o.conflict);
@@ -46,7 +42,17 @@ export function effectiveOf(file: string, overlay?: OverlayDocument): Effective 
   return applied;
 }
 
-/** The actions that select nothing: each names an annotation that needs a human. */
-export function unappliedActions(outcomes: readonly ActionOutcome[]): ActionOutcome[] {
-  return outcomes.filter((o) => o.matched.length === 0);
+/** Actions that no longer apply, conflict, or newly override a value upstream now documents. */
+export function overlayIssues(before: readonly ActionOutcome[], after: readonly ActionOutcome[]): OverlayActionIssue[] {
+  const issues: OverlayActionIssue[] = [];
+  for (const o of after) {
+    const base = { action: o.index, name: o.name, target: o.target };
+    if (o.matched.length === 0) issues.push({ ...base, problem: "no-match", detail: "its target selects nothing in the new upstream document: the annotation needs a human" });
+    if (o.conflict) issues.push({ ...base, problem: "conflict", detail: o.conflict });
+    const old = new Set((before[o.index]?.overrides ?? []).map((v) => v.pointer));
+    for (const v of o.overrides.filter((v) => !old.has(v.pointer))) {
+      issues.push({ ...base, problem: "overrides", detail: `now overrides upstream's own ${v.pointer} (${JSON.stringify(v.was)} upstream, ${JSON.stringify(v.now)} from the overlay): check whether the addition still stands` });
+    }
+  }
+  return issues;
 }

@@ -43,7 +43,7 @@ describe("spec diff --provider on evolved upstream documents", () => {
     const out = JSON.parse(result.stdout);
     expect(out.changes.map((c: { class: string; kind: string }) => [c.class, c.kind])).toEqual(rows);
     expect(out.breaking).toBe(code === 1);
-    expect(out.unappliedOverlayActions.map((a: { name: string }) => a.name)).toEqual(unapplied);
+    expect(out.overlayIssues.map((a: { name: string }) => a.name)).toEqual(unapplied);
   });
 
   it("prints a table naming the operation and the change, and a summary line", async () => {
@@ -59,7 +59,30 @@ describe("spec diff --provider on evolved upstream documents", () => {
   it("names overlay actions that no longer apply in the table output", async () => {
     const [old, now] = files(EVOLUTIONS.overlayTargetGone);
     const result = await runCli(["spec", "diff", old, now, "--provider", "cashfree"]);
-    expect(result.stdout).toMatch(/overlay action 3 "customer_id pattern \(assumed\)" no longer applies: \$\.components\.parameters\.CustomerId\.schema selects nothing/);
+    expect(result.stdout).toMatch(/overlay action 3 "customer_id pattern \(assumed\)" \(\$\.components\.parameters\.CustomerId\.schema\): its target selects nothing/);
+  });
+
+  it("names an overlay action that now overrides a value the provider documents itself (an assumption to revisit)", async () => {
+    const settled: Evolution = {
+      name: "the provider documents its own customer_id pattern",
+      provider: "cashfree",
+      edit: (d) => (d.components.parameters.CustomerId.schema.pattern = "^cust_[a-z0-9_]{3,45}$"),
+    };
+    const [old, now] = files(settled);
+    const result = await runCli(["spec", "diff", old, now, "--provider", "cashfree", "--json"]);
+    const out = JSON.parse(result.stdout);
+    // The effective spec keeps the overlay's assumed pattern, so no change shows; the override does.
+    expect(out.changes).toEqual([]);
+    expect(result.code).toBe(0);
+    expect(out.overlayIssues).toEqual([
+      {
+        action: 3,
+        name: "customer_id pattern (assumed)",
+        target: "$.components.parameters.CustomerId.schema",
+        problem: "overrides",
+        detail: `now overrides upstream's own /components/parameters/CustomerId/schema/pattern ("^cust_[a-z0-9_]{3,45}$" upstream, "^[A-Za-z0-9_-]{3,50}$" from the overlay): check whether the addition still stands`,
+      },
+    ]);
   });
 
   it("compares two effective specs without --provider (overlay files read as their effective documents)", async () => {

@@ -15,16 +15,15 @@ import { parse } from "yaml";
 import { SpecError } from "../../errors.ts";
 import { forgetLoadedSpecs, readDocument } from "../../spec/load.ts";
 import { shaLine, sha256Of, SHA_FILE } from "../../spec/lint/overlaid-document.ts";
-import { applyOverlay, parseOverlay, OVERLAY_FILE, UPSTREAM_FILE, type ActionOutcome } from "../../spec/overlay.ts";
+import { applyOverlay, parseOverlay, OVERLAY_FILE, UPSTREAM_FILE } from "../../spec/overlay.ts";
+import { overlayIssues } from "../effective.ts";
 import { diffSpecs } from "../diff/index.ts";
 import { compareConformance, conformanceRun } from "./conformance.ts";
 import { compareSnapshots, regenerate, snapshot, typecheck } from "./generated.ts";
-import { problemsOf, type OverlayActionIssue, type SpecImpact } from "./impact.ts";
+import { problemsOf, type SpecImpact } from "./impact.ts";
 import type { SpecUpdateOptions } from "./options.ts";
 import { comparePactFindings, pactFindings, providerPactFiles } from "./pacts.ts";
 import { readNewDocument } from "./validate.ts";
-
-type Obj = Record<string, unknown>;
 
 /** A line of progress for the person running the update. */
 export type Progress = (line: string) => void;
@@ -96,20 +95,3 @@ export async function specUpdate(options: SpecUpdateOptions, progress: Progress 
   const problems = problemsOf(partial);
   return { ...partial, problems, exitCode: problems.length > 0 ? 1 : 0 };
 }
-
-/** Actions that no longer apply, conflict, or newly override a value upstream now documents. */
-function overlayIssues(before: readonly ActionOutcome[], after: readonly ActionOutcome[]): OverlayActionIssue[] {
-  const issues: OverlayActionIssue[] = [];
-  for (const o of after) {
-    const base = { action: o.index, name: o.name, target: o.target };
-    if (o.matched.length === 0) issues.push({ ...base, problem: "no-match", detail: "its target selects nothing in the new upstream document: the annotation needs a human" });
-    if (o.conflict) issues.push({ ...base, problem: "conflict", detail: o.conflict });
-    const old = new Set((before[o.index]?.overrides ?? []).map((v) => v.pointer));
-    for (const v of o.overrides.filter((v) => !old.has(v.pointer))) {
-      issues.push({ ...base, problem: "overrides", detail: `now overrides upstream's own ${v.pointer} (${JSON.stringify(v.was)} upstream, ${JSON.stringify(v.now)} from the overlay): check whether the addition still stands` });
-    }
-  }
-  return issues;
-}
-
-export type { Obj };
