@@ -50,9 +50,15 @@ function toChange(c: RawChange, v: { class: ChangeClass; kind: string; message: 
 function inOperation(path: Path): Path | undefined {
   return path[0] === "paths" && path.length >= 3 ? path.slice(3) : undefined;
 }
-const last = (path: Path) => String(path[path.length - 1]);
-const isExtension = (path: Path) => path.some((p) => typeof p === "string" && p.startsWith("x-"));
-const lastMeaningfulKey = (path: Path) => [...path].reverse().find((p) => typeof p === "string" && !/^\d+$/.test(p)) as string | undefined;
+/** Keys under these name things (a field, a header, a component), so they are never keywords or extensions. */
+const NAMING_PARENTS = new Set(["properties", "patternProperties", "headers", "content", "schemas", "parameters", "responses", "securitySchemes", "examples", "requestBodies", "links", "callbacks", "paths"]);
+/** Whether path[i] is a keyword of its object (not the name of a field, header or component). */
+const isKeyword = (path: Path, i: number) => typeof path[i] === "string" && !NAMING_PARENTS.has(String(path[i - 1]));
+const isExtension = (path: Path) => path.some((p, i) => isKeyword(path, i) && String(p).startsWith("x-"));
+const lastMeaningfulKey = (path: Path) => {
+  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === "number") continue; else return isKeyword(path, i) ? String(path[i]) : undefined;
+  return undefined;
+};
 
 // ---- the rules, in order ---------------------------------------------------------------------
 
@@ -63,7 +69,7 @@ const RULES: Rule[] = [
   (c) => {
     const key = lastMeaningfulKey(c.path);
     // An example's content (error codes aside, see error-codes.ts) or a description never reaches the wire.
-    const inExample = c.path.some((p) => p === "example" || p === "examples");
+    const inExample = c.path.some((p, i) => (p === "example" || p === "examples") && isKeyword(c.path, i));
     if (!inExample && !(key && ANNOTATION_KEYS.has(key))) return undefined;
     return { class: "annotation", kind: inExample ? "example" : key!, message: `${at(c.path)} ${verb(c)}` };
   },
@@ -210,9 +216,7 @@ function constraintVerdict(c: RawChange, ctx: RuleContext, side: "request" | "re
 const KEYWORDS = ["pattern", "minLength", "maxLength", "format", "enum", "const", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "type", "minItems", "maxItems"];
 
 function findKeyword(path: Path): number {
-  for (let i = path.length - 1; i >= 0; i--) {
-    if (typeof path[i] === "string" && KEYWORDS.includes(path[i] as string) && path[i - 1] !== "properties") return i;
-  }
+  for (let i = path.length - 1; i >= 0; i--) if (isKeyword(path, i) && KEYWORDS.includes(path[i] as string)) return i;
   return -1;
 }
 
