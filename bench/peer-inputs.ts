@@ -3,13 +3,13 @@
  * so every tool gets the same credentials: Dredd's headers, Specmatic's environment variables
  * (one per security scheme, by scheme name), and spec copies where a peer needs one adjusted.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse, stringify } from "yaml";
+import { stringify } from "yaml";
 import { plan } from "../src/cases/model.ts";
-import { specFile, type HttpProvider } from "../src/providers.ts";
+import { PROJECT_ROOT, specFile, type HttpProvider } from "../src/providers.ts";
 import { buildRequest } from "../src/runner/build-request.ts";
-import { loadSpec } from "../src/spec/load.ts";
+import { loadSpec, readDocument } from "../src/spec/load.ts";
 import type { OperationSpec } from "../src/spec/model.ts";
 import type { ProviderProfile } from "../src/profiles/profile.ts";
 import type { SandboxHandle } from "../src/sandboxes/types.ts";
@@ -43,6 +43,20 @@ export function schemeEnv(handle: SandboxHandle): Record<string, string> {
   return env;
 }
 
+/**
+ * A file holding the provider's effective spec, for peers that read a file: the hand-written
+ * openapi.yaml as is, or upstream.yaml with its overlay applied, written to .tmp/bench-specs/.
+ */
+export function effectiveSpecFile(provider: HttpProvider): string {
+  const file = specFile(provider);
+  if (file.endsWith("openapi.yaml")) return file;
+  const dir = join(PROJECT_ROOT, ".tmp", "bench-specs");
+  mkdirSync(dir, { recursive: true });
+  const out = join(dir, `${provider}.yaml`);
+  writeFileSync(out, stringify(readDocument(file)));
+  return out;
+}
+
 export interface SpecCopy {
   file: string;
   /** What was changed from specs/, one line each; empty when the copy is verbatim. */
@@ -54,7 +68,7 @@ export interface SpecCopy {
  * parameter that has its example only under `schema.example` gets it copied up.
  */
 export function dreddSpec(provider: HttpProvider, dir: string): SpecCopy {
-  const doc = parse(readFileSync(specFile(provider), "utf8")) as Record<string, unknown>;
+  const doc = readDocument(specFile(provider));
   const adjustments: string[] = [];
   const params: Array<[string, Record<string, unknown>]> = [];
   const components = (doc.components as Record<string, unknown> | undefined)?.parameters as Record<string, Record<string, unknown>> | undefined;

@@ -5,7 +5,8 @@
  * invalid is answered by Prism (422/401) without reaching the target, and a response that breaks
  * the spec comes back as a 500 carrying an `sl-violations` header.
  */
-import { specFile, type HttpProvider } from "../src/providers.ts";
+import type { HttpProvider } from "../src/providers.ts";
+import { effectiveSpecFile } from "./peer-inputs.ts";
 import { createHttpClient } from "../src/http/client.ts";
 import type { HttpRequest } from "../src/http/types.ts";
 import { resolveRunOptions } from "../src/runner/options.ts";
@@ -24,7 +25,7 @@ export interface PrismProxy {
 export async function startPrism(prismBin: string, provider: HttpProvider, upstream: string, timeouts: { start: number; total: number }): Promise<PrismProxy> {
   const port = await freePort();
   // -v warn: Prism's default `info` logs four lines per request; warn keeps violations and errors.
-  const args = [prismBin, "proxy", specFile(provider), upstream, "--errors", "-h", "127.0.0.1", "-p", String(port), "-v", "warn"];
+  const args = [prismBin, "proxy", effectiveSpecFile(provider), upstream, "--errors", "-h", "127.0.0.1", "-p", String(port), "-v", "warn"];
   const began = performance.now();
   const proc: Running = start(process.execPath, args, { timeoutMs: timeouts.total });
   let exited = false;

@@ -7,15 +7,14 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { specFile } from "../src/providers.ts";
 import type { SandboxHandle } from "../src/sandboxes/types.ts";
 import type { PeerRun } from "./dredd.ts";
-import { schemeEnv } from "./peer-inputs.ts";
+import { effectiveSpecFile, schemeEnv } from "./peer-inputs.ts";
 import { plain, run } from "./spawn.ts";
 
 export async function runSpecmatic(jar: string, handle: SandboxHandle, dir: string, timeoutMs: number): Promise<PeerRun> {
   mkdirSync(dir, { recursive: true });
-  const config = ["version: 2", "contracts:", "  - provides:", `      - ${specFile(handle.provider)}`, "test:", "  resiliencyTests:", "    enable: all", ""];
+  const config = ["version: 2", "contracts:", "  - provides:", `      - ${effectiveSpecFile(handle.provider)}`, "test:", "  resiliencyTests:", "    enable: all", ""];
   writeFileSync(join(dir, "specmatic.yaml"), config.join("\n"));
   const result = await run("java", ["-jar", jar, "test", "--testBaseURL", handle.baseUrl], { cwd: dir, timeoutMs, env: { ...process.env, ...schemeEnv(handle) } });
   const out = plain(result.stdout + result.stderr);

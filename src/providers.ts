@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 
@@ -14,7 +15,17 @@ export const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
 
 export const SPECS_DIR = join(PROJECT_ROOT, "specs");
 
-/** Path of a provider's OpenAPI document. */
-export function specFile(provider: HttpProvider): string {
-  return join(SPECS_DIR, provider, "openapi.yaml");
+/** Path of a provider's spec under `specsDir` (default specs/): see `specEntry`. */
+export function specFile(provider: HttpProvider, specsDir = SPECS_DIR): string {
+  return specEntry(join(specsDir, provider));
+}
+
+/**
+ * The document that gives a spec folder's effective spec: `overlay.yaml` where the provider
+ * publishes OpenAPI (the overlay extends the verbatim `upstream.yaml` beside it), otherwise the
+ * hand-written `openapi.yaml`.
+ */
+export function specEntry(dir: string): string {
+  const overlay = join(dir, "overlay.yaml");
+  return existsSync(overlay) ? overlay : join(dir, "openapi.yaml");
 }

@@ -8,7 +8,7 @@ import { UsageError } from "../../src/errors.ts";
 import { HTTP_PROVIDERS, PROJECT_ROOT, SPECS_DIR, isHttpProvider, type HttpProvider } from "../../src/providers.ts";
 
 export interface GenerateOptions {
-  /** Folder holding `<provider>/openapi.yaml`. Default: the repository's specs/. */
+  /** Folder holding `<provider>/openapi.yaml` or `<provider>/overlay.yaml` + `upstream.yaml`. Default: the repository's specs/. */
   specsDir: string;
   /** Folder the generated code goes to. Default: the repository's generated/. */
   outDir: string;

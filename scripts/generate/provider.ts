@@ -2,16 +2,17 @@
  * Everything generated for one provider, as a tree relative to generated/<provider>/:
  * schema.d.ts (openapi-typescript), client.ts (openapi-fetch factory) and sdk/ (typescript-fetch).
  */
-import { isAbsolute, join, relative } from "node:path";
-import type { HttpProvider } from "../../src/providers.ts";
+import { isAbsolute, relative } from "node:path";
+import { specFile, type HttpProvider } from "../../src/providers.ts";
 import { buildSpec, readDocument } from "../../src/spec/load.ts";
 import { nest, type FileTree } from "./files.ts";
 import { renderFetchClient } from "./fetch-client.ts";
 import { renderSchemaTypes } from "./schema-types.ts";
 import { generateSdk } from "./sdk.ts";
 
+/** The provider's spec entry: overlay.yaml (upstream.yaml + overlay) or the hand-written openapi.yaml. */
 export function providerSpecFile(specsDir: string, provider: HttpProvider): string {
-  return join(specsDir, provider, "openapi.yaml");
+  return specFile(provider, specsDir);
 }
 
 /** A spec path for messages: relative to the working folder when inside it. */

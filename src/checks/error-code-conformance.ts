@@ -53,6 +53,12 @@ export function allowedValues(doc: ResponseSpec, pointer: string): AllowedLayer[
   return allowed;
 }
 
+/** The values at `pointer` this check accepts for a status without a finding: those every layer allows. */
+export function documentedCodes(doc: ResponseSpec, pointer: string): string[] {
+  const [first, ...rest] = allowedValues(doc, pointer);
+  return first ? first.values.filter((v) => rest.every((layer) => layer.values.includes(v))) : [];
+}
+
 function computeAllowedValues(doc: ResponseSpec, pointer: string): AllowedLayer[] {
   const layers: AllowedLayer[] = [];
   const found = schemaForPointer(doc.schema, pointer);

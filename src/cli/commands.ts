@@ -10,6 +10,7 @@ export const commands: Record<string, Command> = {
   inventory: async (argv) => (await import("./inventory-command.ts")).inventoryCommand(argv),
   "verify-pacts": async (argv) => (await import("./verify-pacts-command.ts")).verifyPactsCommand(argv),
   "check-pacts": async (argv) => (await import("./check-pacts-command.ts")).checkPactsCommand(argv),
+  spec: async (argv) => (await import("./spec-command.ts")).specCommand(argv),
 };
 
 export const USAGE = `Usage:
@@ -20,4 +21,6 @@ export const USAGE = `Usage:
   payconform verify-pacts [--provider juspay|yuno|cashfree|enkash ...] [--target URL --state-url URL] [--pact-dir DIR]
                           [--allow-production] [--timeout-ms N]
   payconform check-pacts [FILE ...]
+  payconform spec diff OLD NEW [--provider P] [--json]
+  payconform spec update PROVIDER FILE [--report-dir DIR]
 Exit codes: 0 conforms (warnings allowed), 1 a failed or errored result, 2 usage or tool error.`;

@@ -1,5 +1,5 @@
 /**
- * Cashfree Flowwise "Delete Customer" (specs/cashfree/openapi.yaml): x-client-id and
+ * Cashfree Flowwise "Delete Customer" (specs/cashfree/, upstream.yaml + overlay.yaml): x-client-id and
  * x-client-secret, a customer_id in the spec's assumed format, then 204 with an empty body.
  */
 import { credentialsMatch } from "./auth.ts";

@@ -1,5 +1,5 @@
 /**
- * Yuno "Delete Customer" (specs/yuno/openapi.yaml): two API-key headers and the x-account-code
+ * Yuno "Delete Customer" (specs/yuno/, upstream.yaml + overlay.yaml): two API-key headers and the x-account-code
  * header, then the customer is deleted with 202 and an empty body. Yuno documents no 401 and an
  * unknown customer is a 400 CUSTOMER_NOT_FOUND (see the spec's contradictions): every rejected
  * request is the documented 400 INVALID_REQUEST.

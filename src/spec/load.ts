@@ -8,6 +8,7 @@ import { parse } from "yaml";
 import { SpecError } from "../errors.ts";
 import { specFile, type HttpProvider } from "../providers.ts";
 import { deref, escapeToken } from "./deref.ts";
+import { isOverlayDocument, resolveOverlay } from "./overlay.ts";
 import type {
   ApiSpec,
   Environment,
@@ -25,6 +26,11 @@ const METHODS = ["get", "put", "post", "delete", "patch", "head", "options"];
 
 const cache = new Map<string, ApiSpec>();
 
+/** Forgets every spec loaded so far, so the next `loadSpec` reads the files again (after `spec update`). */
+export function forgetLoadedSpecs(): void {
+  cache.clear();
+}
+
 /** Loads (once per process) the bundled spec of a provider, or a spec file given explicitly. */
 export function loadSpec(provider: HttpProvider, file = specFile(provider)): ApiSpec {
   const key = `${provider}:${file}`;
@@ -35,7 +41,22 @@ export function loadSpec(provider: HttpProvider, file = specFile(provider)): Api
   return spec;
 }
 
+/**
+ * Reads an OpenAPI document. An Overlay document (a provider's overlay.yaml) reads as its
+ * effective spec: the document it extends with the overlay applied.
+ */
 export function readDocument(file: string): Obj {
+  const doc = readYaml(file);
+  if (isOverlayDocument(doc)) return resolveOverlay(file, doc, readOpenApi).document;
+  return readOpenApi(file, doc);
+}
+
+function readOpenApi(file: string, doc: unknown = readYaml(file)): Obj {
+  if (!isObj(doc) || typeof doc.openapi !== "string") throw new SpecError(`${file} is not an OpenAPI 3 document`);
+  return doc;
+}
+
+function readYaml(file: string): unknown {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -48,7 +69,6 @@ export function readDocument(file: string): Obj {
   } catch (error) {
     throw new SpecError(`cannot parse spec ${file}: ${(error as Error).message.split("\n")[0]}`, { cause: error });
   }
-  if (!isObj(doc) || typeof doc.openapi !== "string") throw new SpecError(`${file} is not an OpenAPI 3 document`);
   return doc;
 }
 

@@ -16,11 +16,11 @@ import { checkGenerated, formatStale } from "../../scripts/generate/run.ts";
 const providers = ["cashfree"] as const;
 let scratch: string;
 
-/** A copy of specs/ with `edit` applied to Cashfree's parsed document. */
+/** A copy of specs/ with `edit` applied to Cashfree's parsed upstream document (its overlay re-applies). */
 function specsWith(name: string, edit: (doc: Record<string, any>) => void): string {
   const dir = join(scratch, name);
   cpSync(SPECS_DIR, dir, { recursive: true });
-  const file = join(dir, "cashfree", "openapi.yaml");
+  const file = join(dir, "cashfree", "upstream.yaml");
   const doc = parse(readFileSync(file, "utf8"));
   edit(doc);
   writeFileSync(file, stringify(doc));
@@ -67,8 +67,9 @@ describe("generate:check drift detection", () => {
   });
 
   it.each([
-    ["missing", (dir: string) => rmSync(join(dir, "cashfree", "openapi.yaml")), /cannot read spec .*cashfree.openapi\.yaml: ENOENT/],
-    ["not YAML", (dir: string) => writeFileSync(join(dir, "cashfree", "openapi.yaml"), "openapi: [\n"), /cannot parse spec/],
+    ["missing", (dir: string) => rmSync(join(dir, "cashfree", "upstream.yaml")), /cannot read spec .*cashfree.upstream\.yaml: ENOENT/],
+    ["not YAML", (dir: string) => writeFileSync(join(dir, "cashfree", "upstream.yaml"), "openapi: [\n"), /cannot parse spec/],
+    ["conflicting overlay", (dir: string) => writeFileSync(join(dir, "cashfree", "overlay.yaml"), stringify({ overlay: "1.0.0", info: { title: "t", version: "1" }, extends: "upstream.yaml", actions: [{ target: "$.info", update: "not an object" }] })), /overlay.yaml: action 0.*the update is not/],
   ])("rejects a %s spec with a SpecError", async (name, spoil, message) => {
     const dir = specsWith(`spoiled-${name.replace(/\W/g, "-")}`, () => {});
     spoil(dir);

@@ -3,7 +3,8 @@
  * standalone JSON Schema compiled in strict mode, every example against its schema, and the
  * result matched against the list of known defects of the providers' own documents.
  *
- * Layout read under `root`: `specs/<name>/openapi.yaml`, `specs/<name>/*.schema.json`,
+ * Layout read under `root`: `specs/<name>/openapi.yaml` (or `overlay.yaml` over a verbatim
+ * `upstream.yaml`, see overlaid-document.ts), `specs/<name>/*.schema.json`,
  * `specs/<name>/examples/index.json` and `specs/known-defects.yaml`.
  */
 import { existsSync, readdirSync } from "node:fs";
@@ -14,6 +15,7 @@ import { parseJson, parseYaml, readText } from "./input.ts";
 import { compileSchemaFiles, type SchemaFile } from "./json-schemas.ts";
 import { loadKnownDefects, matchKnownDefects, type KnownDefect } from "./known-defects.ts";
 import { openApiLine } from "./official-schemas.ts";
+import { lintOverlaid } from "./overlaid-document.ts";
 import { checkOpenApiDocument } from "./openapi-document.ts";
 import { checkOpenApiExamples } from "./openapi-examples.ts";
 import { isObj } from "./schema-walk.ts";
@@ -59,7 +61,11 @@ export function lintSpecs(options: LintOptions): LintReport {
   for (const name of folders(root, specsDir)) {
     const dir = posix.join(specsDir, name);
     const entries = readdirSync(join(root, dir)).sort();
-    if (entries.includes("openapi.yaml")) lintDocument(root, posix.join(dir, "openapi.yaml"), report);
+    if (entries.includes("overlay.yaml")) {
+      const overlaid = lintOverlaid(root, dir, (file, doc) => checkDocument(file, doc, report));
+      report.documents += overlaid.documents;
+      report.violations.push(...overlaid.violations);
+    } else if (entries.includes("openapi.yaml")) lintDocument(root, posix.join(dir, "openapi.yaml"), report);
     for (const entry of entries.filter((e) => e.endsWith(".schema.json"))) {
       const file = posix.join(dir, entry);
       const parsed = parseJson(file, readText(root, file, SpecError));
@@ -88,13 +94,18 @@ function lintDocument(root: string, file: string, report: LintReport): void {
     report.violations.push(...parsed.violations);
     return;
   }
-  report.violations.push(...checkOpenApiDocument(file, parsed.value));
-  const line = isObj(parsed.value) ? openApiLine(parsed.value.openapi) : undefined;
-  if (!line) return;
-  const checked = checkOpenApiExamples(file, parsed.value as Record<string, unknown>, line);
+  report.violations.push(...checkDocument(file, parsed.value, report));
+}
+
+/** The official-schema and example checks of one parsed OpenAPI document; counts go to `report`. */
+function checkDocument(file: string, doc: unknown, report: LintReport): Violation[] {
+  const violations = checkOpenApiDocument(file, doc);
+  const line = isObj(doc) ? openApiLine(doc.openapi) : undefined;
+  if (!line) return violations;
+  const checked = checkOpenApiExamples(file, doc as Record<string, unknown>, line);
   report.schemaObjects += checked.schemas;
   report.examples += checked.examples;
-  report.violations.push(...checked.violations);
+  return [...violations, ...checked.violations];
 }
 
 function folders(root: string, specsDir: string): string[] {
