@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 const EXAMPLES = "specs/juspay-upi/examples";
-const YUNO_ENV = { YUNO_PUBLIC_API_KEY: "sandbox_pk", YUNO_PRIVATE_SECRET_KEY: "sandbox_sk", YUNO_ACCOUNT_CODE: "0b5e4b5e-0000-4000-8000-000000000000" };
+const YUNO_ENV = { YUNO_PUBLIC_API_KEY: "sandbox_pk_0001", YUNO_PRIVATE_SECRET_KEY: "sandbox_sk_0001", YUNO_ACCOUNT_CODE: "0b5e4b5e-0000-4000-8000-000000000000" };
 
 /** Exit code 2, one line on stderr saying `message`, nothing that looks like a stack. */
 function expectToolError(result: CliResult, message: RegExp): void {
@@ -55,10 +55,10 @@ describe("exit code 2: one line, no stack trace", () => {
     ["an unknown flag", async () => ["run", "--bogus"], {}, /Unknown option '--bogus'/],
     ["an unknown provider", async () => ["run", "--provider", "stripe"], {}, /unknown provider "stripe"/],
     ["an empty --provider", async () => ["run", "--provider", ","], {}, /--provider needs a name/],
-    ["a --seed that is not an integer", async () => ["run", "--seed", "abc"], {}, /--seed must be an integer >= 0, got "abc"/],
+    ["a --seed that is not an integer", async () => ["run", "--seed", "abc"], {}, /--seed must be an integer from 0 to 4294967295, got "abc"/],
     ["a --target that is not a URL", async () => ["run", "--target", "not a url"], {}, /--target "not a url" is not a URL/],
     ["a --target with a query string", async () => ["run", "--target", "http://127.0.0.1:9/v1?x=1"], {}, /--target must be a base URL without a query or fragment/],
-    ["an unreachable target", async () => ["run", "--provider", "enkash", "--target", `http://127.0.0.1:${await closedPort()}`], { ENKASH_ACCESS_TOKEN: "token" }, /target http:\/\/127\.0\.0\.1:\d+ is unreachable: ECONNREFUSED/],
+    ["an unreachable target", async () => ["run", "--provider", "enkash", "--target", `http://127.0.0.1:${await closedPort()}`], { ENKASH_ACCESS_TOKEN: "test-token-0001" }, /target http:\/\/127\.0\.0\.1:\d+ is unreachable: ECONNREFUSED/],
     ["missing credentials for a real target", async () => ["run", "--provider", "enkash", "--target", "http://127.0.0.1:9"], {}, /enkash: set ENKASH_ACCESS_TOKEN to run against a real target/],
     ["an unknown command", async () => ["delete-everything"], {}, /unknown command "delete-everything"/],
     ["an unreadable --fixtures file", async () => ["run", "--provider", "enkash", "--fixtures", join(tempDir(), "missing.json")], {}, /cannot read fixtures file .*missing\.json: ENOENT/],
@@ -86,7 +86,7 @@ describe("production targets are refused before any connection", () => {
   const rows: Array<[string, string[], Record<string, string>, RegExp]> = [
     ["Juspay's production host", ["--target", "https://api.juspay.in"], {}, refusal],
     ["Juspay's production host for a Yuno run", ["--provider", "yuno", "--target", "https://api.juspay.in"], YUNO_ENV, refusal],
-    ["Juspay's production host after another provider", ["--provider", "yuno,juspay", "--target", "https://API.juspay.in"], { ...YUNO_ENV, JUSPAY_API_KEY: "key" }, refusal],
+    ["Juspay's production host after another provider", ["--provider", "yuno,juspay", "--target", "https://API.juspay.in"], { ...YUNO_ENV, JUSPAY_API_KEY: "test-key-0001" }, refusal],
     ["--allow-production moves on to the missing credentials", ["--target", "https://api.juspay.in", "--allow-production"], {}, /^payconform: juspay: set JUSPAY_API_KEY to run against a real target/],
   ];
   it.concurrent.each(rows)("%s", async (_name, args, env, message) => {
@@ -95,7 +95,7 @@ describe("production targets are refused before any connection", () => {
   });
 
   it("the network guard does catch a connection attempt", async () => {
-    const result = await runCli(["run", "--provider", "enkash", "--target", "http://127.0.0.1:9", "--report-dir", tempDir()], { env: { ENKASH_ACCESS_TOKEN: "token" }, denyNetwork: true });
+    const result = await runCli(["run", "--provider", "enkash", "--target", "http://127.0.0.1:9", "--report-dir", tempDir()], { env: { ENKASH_ACCESS_TOKEN: "test-token-0001" }, denyNetwork: true });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("network access attempted");
   });

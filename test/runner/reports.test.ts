@@ -43,7 +43,7 @@ describe("a run stopped by a tool error", () => {
     const sandbox = await startRecordingSandbox("enkash");
     // The target goes away once the first provider is done: the second cannot reach it.
     const run = await runCollecting(
-      aimAt(sandbox, { providers: ["enkash", "cashfree"], env: { ...sandbox.credentials, CASHFREE_CLIENT_ID: "id", CASHFREE_CLIENT_SECRET: "secret" } }),
+      aimAt(sandbox, { providers: ["enkash", "cashfree"], env: { ...sandbox.credentials, CASHFREE_CLIENT_ID: "test-client-0001", CASHFREE_CLIENT_SECRET: "test-client-secret-0001" } }),
       (event) => {
         if (event.type === "provider-end") void sandbox.close();
       },
