@@ -1,31 +1,41 @@
 /**
- * `npm run selftest`: runs the suite against every reference sandbox (must be clean) and every
- * faulty adapter of the catalogue (each must be caught by its declared check), prints the table,
- * and writes reports/selftest.json. Each run's own report goes to a temporary folder.
+ * `npm run selftest [-- --adapter NAME ... --report-dir DIR]`: runs the suite against every
+ * reference sandbox (must be clean) and every faulty adapter of the catalogue, or only the named
+ * ones (each must be caught by its declared check), prints the table, and writes
+ * DIR/selftest.json (DIR defaults to reports/). Each run's own conformance.json goes under
+ * DIR/selftest-runs/, which is replaced on every self-test; nothing is left in the temp folder.
  * Exit codes: 0 every sandbox clean and every adapter caught, 1 otherwise, 2 the self-test could not run.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { adapterByName, CATALOGUE } from "../src/catalogue/index.ts";
 import { renderSelftest, runSelftest, selftestJson } from "../src/catalogue/selftest.ts";
 import { PROJECT_ROOT } from "../src/providers.ts";
 
 async function main(): Promise<number> {
-  const runsDir = mkdtempSync(join(tmpdir(), "payconform-selftest-"));
+  const { values } = parseArgs({ options: { adapter: { type: "string", multiple: true }, "report-dir": { type: "string" } } });
+  const adapters = values.adapter?.map((name) => adapterByName(name) ?? fail(`no adapter named ${name} in the catalogue`)) ?? CATALOGUE;
+  const reportDir = values["report-dir"] ?? join(PROJECT_ROOT, "reports");
+  const runsDir = join(reportDir, "selftest-runs");
+  rmSync(runsDir, { recursive: true, force: true });
+  mkdirSync(runsDir, { recursive: true });
   const started = Date.now();
-  const result = await runSelftest({ concurrency: 4, reportDir: runsDir });
+  const result = await runSelftest({ concurrency: 4, reportDir: runsDir, adapters });
   process.stdout.write(renderSelftest(result));
-  const reportDir = join(PROJECT_ROOT, "reports");
-  mkdirSync(reportDir, { recursive: true });
   const file = join(reportDir, "selftest.json");
   writeFileSync(file, `${JSON.stringify(selftestJson(result), null, 2)}\n`);
   process.stdout.write(`\nwrote ${file} in ${((Date.now() - started) / 1000).toFixed(1)} s; reports of each run in ${runsDir}\n`);
   return result.ok ? 0 : 1;
 }
 
+function fail(message: string): never {
+  throw new Error(message);
+}
+
 try {
   process.exitCode = await main();
 } catch (error) {
-  console.error("selftest:", error);
+  console.error("selftest:", error instanceof Error ? error.message : error);
   process.exitCode = 2;
 }

@@ -10,7 +10,11 @@
  *   (`&amp;`, `&#65;`, `&#x41;`), and `+` for a space (form encoding);
  * - in base64 and base64url, at any alignment: base64 of the value, of `value:` (HTTP Basic with
  *   an empty password), of `user:value`, with or without padding;
- * - in hex, either case.
+ * - in hex, either case;
+ * - cut short: at least TRUNCATED_PREFIX characters of its start (in the forms above, raw or
+ *   escaped) right before an ellipsis ("..." or "…"), as a preview that shortens a long value
+ *   leaves it. Masking the whole value before shortening it is still better (it leaves no
+ *   prefix at all); this catches the code that does not.
  *
  * A base64 form is masked from the first character that encodes the secret's bytes alone to the
  * end of the padding; the one or two characters before it, which mix in the bytes before the
@@ -22,6 +26,9 @@ export const MASK = "***";
 
 /** Shorter credentials are refused: masking them would hide ordinary text. */
 export const MIN_SECRET_LENGTH = 8;
+
+/** A secret's start this long, cut off by an ellipsis, is masked. */
+const TRUNCATED_PREFIX = 6;
 
 /** The kinds of form a secret was found in, as no_secret_echo reports them. */
 export type SecretFormKind = "raw or escaped" | "base64" | "hex";
@@ -57,7 +64,7 @@ function compile(secrets: readonly string[]): Compiled | undefined {
   let hit = cache.get(key);
   if (!hit) {
     const kinds: Array<[SecretFormKind, (secret: string) => string[]]> = [
-      ["raw or escaped", (s) => [characterwise(s)]],
+      ["raw or escaped", (s) => [characterwise(s), truncated(s)]],
       ["base64", base64Patterns],
       ["hex", (s) => [hexPattern(s)]],
     ];
@@ -72,6 +79,18 @@ function compile(secrets: readonly string[]): Compiled | undefined {
 /** The secret with each character in any of its escaped or encoded forms. */
 function characterwise(secret: string): string {
   return [...secret].map((ch) => `(?:${characterForms(ch).join("|")})`).join("");
+}
+
+/**
+ * The secret's first TRUNCATED_PREFIX or more characters, each in any of its forms, followed by
+ * an ellipsis (after, perhaps, the start of an escape that the cut left half-written).
+ */
+function truncated(secret: string): string {
+  const groups = [...secret].slice(0, -1).map((ch) => `(?:${characterForms(ch).join("|")})`);
+  if (groups.length < TRUNCATED_PREFIX) return "(?!)";
+  const rest = groups.slice(TRUNCATED_PREFIX).reduceRight((inner, group) => `(?:${group}${inner})?`, "");
+  const halfEscape = "(?:%(?:25)?[0-9A-Fa-f]?|\\\\+(?:u[0-9A-Fa-f]{0,3})?|&#?[xX]?[0-9A-Fa-f]*|&[a-z]*)?";
+  return `${groups.slice(0, TRUNCATED_PREFIX).join("")}${rest}(?=${halfEscape}(?:\\.\\.\\.|\u2026))`;
 }
 
 function characterForms(ch: string): string[] {

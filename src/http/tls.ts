@@ -56,5 +56,7 @@ export function isTlsError(error: NodeJS.ErrnoException): boolean {
 export function tlsFailureMessage(origin: string, error: NodeJS.ErrnoException, label = "target"): string {
   const certificate = CERTIFICATE_CODES.has(error.code ?? "") && error.code !== "EPROTO";
   const hint = certificate ? "; to trust a private CA, pass --ca-cert FILE (PEM)" : "";
-  return `TLS with ${label} ${origin} failed: ${error.message.split("\n")[0]} (${error.code ?? "no code"})${hint}`;
+  // Node's own advice after the ";" (--use-system-ca) is about Node's flags, not payconform's.
+  const reason = error.message.split("\n")[0].split(";")[0];
+  return `TLS with ${label} ${origin} failed: ${reason} (${error.code ?? "no code"})${hint}`;
 }

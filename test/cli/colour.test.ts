@@ -1,0 +1,67 @@
+/**
+ * Colour: every command prints no escape code to a stdout that is not a terminal, nor to a
+ * terminal under NO_COLOR, the Pact verifier's own report included; on a terminal without
+ * NO_COLOR, run's matrix and the verifier's report are coloured. The terminal is a real
+ * pseudo-terminal from util-linux `script`.
+ */
+import { spawn } from "node:child_process";
+import { afterAll, describe, expect, it } from "vitest";
+import { PROJECT_ROOT } from "../../src/providers.ts";
+import { removeTempDirs, tempDir } from "../runner/harness.ts";
+import { runCli } from "./spawn-cli.ts";
+
+afterAll(() => removeTempDirs());
+
+const ESC = "\u001b[";
+const EXAMPLES = "specs/juspay-upi/examples";
+
+const COMMANDS: Array<[string, () => string[]]> = [
+  ["run", () => ["run", "--provider", "enkash", "--report-dir", tempDir()]],
+  ["verify-pacts", () => ["verify-pacts", "--provider", "enkash"]],
+  ["verify-pacts --verbose", () => ["verify-pacts", "--provider", "enkash", "--verbose"]],
+  ["check-pacts", () => ["check-pacts"]],
+  ["validate-payload", () => ["validate-payload", "--request", `${EXAMPLES}/request.json`, "--response", `${EXAMPLES}/response.json`]],
+  ["inventory", () => ["inventory"]],
+];
+
+describe("no colour to a stdout that is not a terminal", () => {
+  it.concurrent.each(COMMANDS)("%s", async (_name, args) => {
+    const result = await runCli(args(), { env: { PACT_DO_NOT_TRACK: "true" } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout.length).toBeGreaterThan(0);
+    expect(result.stdout.includes(ESC) || result.stderr.includes(ESC)).toBe(false);
+  });
+});
+
+/** Runs the CLI on a pseudo-terminal; returns everything the terminal showed. */
+function onTerminal(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
+  const command = [process.execPath, "bin/payconform.mjs", ...args].map(quote).join(" ");
+  const child = spawn("script", ["-q", "-e", "-c", command, "/dev/null"], { cwd: PROJECT_ROOT, env: { ...process.env, ...env, PACT_DO_NOT_TRACK: "true" }, stdio: ["ignore", "pipe", "pipe"] });
+  const out: Buffer[] = [];
+  child.stdout.on("data", (c: Buffer) => out.push(c));
+  child.stderr.on("data", (c: Buffer) => out.push(c));
+  return new Promise((resolve, reject) => {
+    child.once("error", reject);
+    child.once("close", (code) => resolve({ code, output: Buffer.concat(out).toString("utf8") }));
+  });
+}
+
+describe("on a terminal", () => {
+  const rows: Array<[string, () => string[]]> = [
+    ["run", () => ["run", "--provider", "enkash", "--report-dir", tempDir()]],
+    ["verify-pacts --verbose", () => ["verify-pacts", "--provider", "enkash", "--verbose"]],
+  ];
+
+  it.each(rows)("%s is coloured", async (_name, args) => {
+    const { code, output } = await onTerminal(args(), { NO_COLOR: "" });
+    expect(code, output).toBe(0);
+    expect(output).toContain(ESC);
+  });
+
+  it.each(rows)("%s has no colour under NO_COLOR", async (_name, args) => {
+    const { code, output } = await onTerminal(args(), { NO_COLOR: "1" });
+    expect(code, output).toBe(0);
+    expect(output).not.toContain(ESC);
+  });
+});
