@@ -9,6 +9,7 @@
  * The API, for any new output (a report format, a proxy's log):
  *
  *   protectSecrets(values)        register credential values as soon as they are known
+ *                                 (MIN_SECRET_LENGTH in redact.ts is the floor credentials are held to)
  *   mask(text)                    text with every registered secret masked
  *   print(text), printError(text) standard output, standard error
  *   writeOutputFile(path, text)   a whole file, masked, written to a temporary name then renamed
@@ -21,19 +22,20 @@
  */
 import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { StringDecoder } from "node:string_decoder";
-import { MASK, MIN_SECRET_LENGTH, redact } from "./http/redact.ts";
+import { MASK, redact } from "./http/redact.ts";
 
 export { MASK };
 
 const secrets = new Set<string>();
 let secretList: string[] = [];
 
-/** Registers credential values to mask from now on. A value shorter than MIN_SECRET_LENGTH is a programming error. */
+/**
+ * Registers values to mask from now on: credentials, and values derived from them (a wrong or
+ * near-miss credential). Credentials shorter than MIN_SECRET_LENGTH are refused where they come
+ * in (src/runner/credentials.ts), so nothing this short as to garble ordinary text gets here.
+ */
 export function protectSecrets(values: Iterable<string>): void {
-  for (const value of values) {
-    if (value.length < MIN_SECRET_LENGTH) throw new RangeError(`a secret shorter than ${MIN_SECRET_LENGTH} characters cannot be masked safely`);
-    secrets.add(value);
-  }
+  for (const value of values) if (value !== "") secrets.add(value);
   secretList = [...secrets];
 }
 

@@ -3,13 +3,15 @@
  * form the masking engine knows (raw, percent-encoded, JSON- or HTML-escaped, base64, base64url,
  * hex; see src/http/redact.ts).
  */
-import { findSecret, MIN_SECRET_LENGTH } from "../http/redact.ts";
+import { findSecret } from "../http/redact.ts";
 import type { Check, Finding } from "./types.ts";
 
 export const noSecretEcho: Check = {
   id: "no_secret_echo",
   run: (input) => {
-    const secrets = input.secrets.filter((secret) => secret.length >= MIN_SECRET_LENGTH);
+    // Credentials are at least MIN_SECRET_LENGTH characters (src/runner/credentials.ts), so none
+    // is short enough to turn up by chance.
+    const secrets = input.secrets.filter((secret) => secret !== "");
     const findings: Finding[] = [];
     const places: Array<[string, string]> = [["body", input.response.text], ...Object.entries(input.response.headers).map(([k, v]): [string, string] => [`header ${k}`, `${k}: ${v}`])];
     for (const [where, text] of places) {

@@ -2,8 +2,8 @@
  * `payconform check-pacts [FILE ...]`: cross-checks pact files (default: every pact in
  * contracts/) against the providers' specs. Returns 0 when clean, 1 on any finding.
  */
-import { print } from "../output.ts";
 import { UsageError } from "../errors.ts";
+import { print } from "../output.ts";
 import { checkPacts, formatPactFinding } from "../pacts/check/index.ts";
 
 export async function checkPactsCommand(argv: string[]): Promise<number> {

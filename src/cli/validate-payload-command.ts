@@ -7,7 +7,6 @@ import { print } from "../output.ts";
 import { formatFindings, hasErrors, readPayloadFile, summarizeFindings, validatePayloads } from "../upi/index.ts";
 import { parseFlags } from "./args.ts";
 
-
 export async function validatePayloadCommand(argv: string[]): Promise<number> {
   const flags = parseFlags(argv, { request: { type: "string" }, response: { type: "string" } });
   const request = typeof flags.request === "string" ? readPayloadFile(flags.request) : undefined;

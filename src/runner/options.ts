@@ -25,7 +25,7 @@ export interface RunOptions {
   concurrency: number;
   /** Per-request timeout. Default: 10 000 ms. */
   timeoutMs: number;
-  /** Response bodies larger than this become an errored result. Default: 1 MiB. */
+  /** Response bodies larger than this become an errored result; state URL answers larger than it fail the setup. Default: 1 MiB. */
   maxBodyBytes: number;
   /** 429 answers waited out per request. Default: 3. */
   maxRetries: number;

@@ -6,7 +6,7 @@
  * file) is then searched for every form of every canary: raw, percent-encoded in both cases,
  * base64 and base64url of the value and of `value:`, hex in both cases, JSON `\u` escapes, and
  * any 12-character piece of the raw value. Where a command had a canary to print, the output
- * shows `***` instead.
+ * shows `***` instead. As stdout is a pipe here, no output holds a colour escape code either.
  */
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -32,8 +32,10 @@ function outputsOf(result: CliResult, dir?: string): Record<string, string> {
   return outputs;
 }
 
+/** No canary in any form, and (stdout being a pipe here, not a terminal) no colour escape either. */
 function expectNoCanary(outputs: Record<string, string>): void {
   expect(canaryHits(outputs)).toEqual([]);
+  for (const [where, text] of Object.entries(outputs)) expect(text.includes("\u001b["), `an escape code in ${where}`).toBe(false);
 }
 
 const cli = (args: string[]): Promise<CliResult> => runCli(args, { env: { ...ALL_CANARY_ENV, PACT_DO_NOT_TRACK: "true" } });
@@ -54,15 +56,15 @@ describe("payconform run against a target that echoes every form of the credenti
   });
 });
 
-describe("payconform verify-pacts against a target that echoes every form of the credentials", () => {
-  const rows = HTTP_PROVIDERS.flatMap((provider) => [[provider, ["--verbose"]] as const, [provider, []] as const]);
-  it.concurrent.each(rows)("%s %j", async (provider, flags) => {
+describe("payconform verify-pacts --verbose against a target that echoes every form of the credentials", () => {
+  // --verbose prints the verifier's own report (bodies included) besides what verify-pacts always prints.
+  it.concurrent.each(HTTP_PROVIDERS)("%s", async (provider: HttpProvider) => {
     const target = await startEchoingTarget(provider);
-    const result = await cli(["verify-pacts", "--provider", provider, "--target", target.baseUrl, "--state-url", target.stateUrl, ...flags]);
+    const result = await cli(["verify-pacts", "--provider", provider, "--target", target.baseUrl, "--state-url", target.stateUrl, "--verbose"]);
 
     expect(result.code, result.stderr).toBe(1);
     expect(result.stdout).toMatch(new RegExp(`^${provider}: FAILED`, "m"));
-    if (flags.length > 0) expect(result.stdout).toContain("Verifying a pact between");
+    expect(result.stdout).toContain("Verifying a pact between");
     expect(result.stdout).toContain("***");
     expectNoCanary(outputsOf(result));
   });

@@ -1,37 +1,17 @@
 /**
- * Colour: every command prints no escape code to a stdout that is not a terminal, nor to a
- * terminal under NO_COLOR, the Pact verifier's own report included; on a terminal without
- * NO_COLOR, run's matrix and the verifier's report are coloured. The terminal is a real
- * pseudo-terminal from util-linux `script`.
+ * Colour on a terminal: run's matrix and the Pact verifier's own report are coloured, and under
+ * NO_COLOR they are not. The terminal is a real pseudo-terminal from util-linux `script`. (That
+ * no command prints an escape code to a stdout that is not a terminal is checked with every
+ * command's output in canary.test.ts.)
  */
 import { spawn } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../src/providers.ts";
 import { removeTempDirs, tempDir } from "../runner/harness.ts";
-import { runCli } from "./spawn-cli.ts";
 
 afterAll(() => removeTempDirs());
 
 const ESC = "\u001b[";
-const EXAMPLES = "specs/juspay-upi/examples";
-
-const COMMANDS: Array<[string, () => string[]]> = [
-  ["run", () => ["run", "--provider", "enkash", "--report-dir", tempDir()]],
-  ["verify-pacts", () => ["verify-pacts", "--provider", "enkash"]],
-  ["verify-pacts --verbose", () => ["verify-pacts", "--provider", "enkash", "--verbose"]],
-  ["check-pacts", () => ["check-pacts"]],
-  ["validate-payload", () => ["validate-payload", "--request", `${EXAMPLES}/request.json`, "--response", `${EXAMPLES}/response.json`]],
-  ["inventory", () => ["inventory"]],
-];
-
-describe("no colour to a stdout that is not a terminal", () => {
-  it.concurrent.each(COMMANDS)("%s", async (_name, args) => {
-    const result = await runCli(args(), { env: { PACT_DO_NOT_TRACK: "true" } });
-    expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout.length).toBeGreaterThan(0);
-    expect(result.stdout.includes(ESC) || result.stderr.includes(ESC)).toBe(false);
-  });
-});
 
 /** Runs the CLI on a pseudo-terminal; returns everything the terminal showed. */
 function onTerminal(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
