@@ -10,8 +10,8 @@ export const noSecretEcho: Check = {
   id: "no_secret_echo",
   run: (input) => {
     // Credentials are at least MIN_SECRET_LENGTH characters (src/runner/credentials.ts), so none
-    // is short enough to turn up by chance.
-    const secrets = input.secrets.filter((secret) => secret !== "");
+    // is short enough to turn up by chance; findSecret skips empty ones.
+    const secrets = input.secrets;
     const findings: Finding[] = [];
     const places: Array<[string, string]> = [["body", input.response.text], ...Object.entries(input.response.headers).map(([k, v]): [string, string] => [`header ${k}`, `${k}: ${v}`])];
     for (const [where, text] of places) {

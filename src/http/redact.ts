@@ -36,6 +36,8 @@ export type SecretFormKind = "raw or escaped" | "base64" | "hex";
 interface Compiled {
   /** Every form of every secret, longest secrets first; global, for replacing. */
   all: RegExp;
+  /** The same, not global, for one search. */
+  any: RegExp;
   /** One pattern per kind of form, for telling which kind matched. */
   byKind: Array<[SecretFormKind, RegExp]>;
 }
@@ -53,11 +55,21 @@ export function redact(text: string, secrets: readonly string[]): string {
 /** The kind of form in which one of `secrets` occurs in `text`, or undefined when none does. */
 export function findSecret(text: string, secrets: readonly string[]): SecretFormKind | undefined {
   const compiled = compile(secrets);
-  if (text === "" || compiled === undefined) return undefined;
+  if (text === "" || compiled === undefined || text.search(compiled.any) === -1) return undefined;
   return compiled.byKind.find(([, pattern]) => text.search(pattern) !== -1)?.[0];
 }
 
+/** The last list compiled, by identity and length: callers pass the same list for every text of a run. */
+let last: { secrets: readonly string[]; length: number; compiled: Compiled | undefined } | undefined;
+
 function compile(secrets: readonly string[]): Compiled | undefined {
+  if (last?.secrets === secrets && last.length === secrets.length) return last.compiled;
+  const compiled = compileList(secrets);
+  last = { secrets, length: secrets.length, compiled };
+  return compiled;
+}
+
+function compileList(secrets: readonly string[]): Compiled | undefined {
   const usable = [...new Set(secrets.filter((s) => s !== ""))].sort((a, b) => b.length - a.length);
   if (usable.length === 0) return undefined;
   const key = usable.join("\u0000");
@@ -69,7 +81,8 @@ function compile(secrets: readonly string[]): Compiled | undefined {
       ["hex", (s) => [hexPattern(s)]],
     ];
     const byKind = kinds.map(([kind, patterns]): [SecretFormKind, RegExp] => [kind, new RegExp(usable.flatMap(patterns).join("|"))]);
-    hit = { all: new RegExp(usable.flatMap((s) => kinds.flatMap(([, patterns]) => patterns(s))).join("|"), "g"), byKind };
+    const source = usable.flatMap((s) => kinds.flatMap(([, patterns]) => patterns(s))).join("|");
+    hit = { all: new RegExp(source, "g"), any: new RegExp(source), byKind };
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(key, hit);
   }
