@@ -6,11 +6,12 @@
  * DIR/selftest-runs/, which is replaced on every self-test; nothing is left in the temp folder.
  * Exit codes: 0 every sandbox clean and every adapter caught, 1 otherwise, 2 the self-test could not run.
  */
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { adapterByName, CATALOGUE } from "../src/catalogue/index.ts";
 import { renderSelftest, runSelftest, selftestJson } from "../src/catalogue/selftest.ts";
+import { print, writeOutputFile } from "../src/output.ts";
 import { PROJECT_ROOT } from "../src/providers.ts";
 
 async function main(): Promise<number> {
@@ -22,10 +23,10 @@ async function main(): Promise<number> {
   mkdirSync(runsDir, { recursive: true });
   const started = Date.now();
   const result = await runSelftest({ concurrency: 4, reportDir: runsDir, adapters });
-  process.stdout.write(renderSelftest(result));
+  print(renderSelftest(result));
   const file = join(reportDir, "selftest.json");
-  writeFileSync(file, `${JSON.stringify(selftestJson(result), null, 2)}\n`);
-  process.stdout.write(`\nwrote ${file} in ${((Date.now() - started) / 1000).toFixed(1)} s; reports of each run in ${runsDir}\n`);
+  writeOutputFile(file, `${JSON.stringify(selftestJson(result), null, 2)}\n`);
+  print(`\nwrote ${file} in ${((Date.now() - started) / 1000).toFixed(1)} s; reports of each run in ${runsDir}\n`);
   return result.ok ? 0 : 1;
 }
 
