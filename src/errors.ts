@@ -21,3 +21,16 @@ export class TargetUnreachableError extends PayconformError {}
 
 /** A fixture could not be set up through the state URL or the configured id list. */
 export class FixtureError extends PayconformError {}
+
+/**
+ * SIGINT or SIGTERM stopped the command. Reports hold the results so far, with "interrupted" as
+ * their error; the CLI exits 128 + the signal's number (130, 143).
+ */
+export class InterruptedError extends PayconformError {
+  readonly signal: NodeJS.Signals;
+
+  constructor(signal: NodeJS.Signals) {
+    super("interrupted");
+    this.signal = signal;
+  }
+}

@@ -2,6 +2,7 @@
  * `payconform inventory`: what each spec documents, per provider: operations, documented
  * statuses, required headers, patterns, and the facts payconform assumed (x-payconform-assumed).
  */
+import { print } from "../output.ts";
 import { HTTP_PROVIDERS } from "../providers.ts";
 import { readDocument } from "../spec/load.ts";
 import { loadSpec } from "../spec/load.ts";
@@ -9,7 +10,7 @@ import { parseFlags } from "./args.ts";
 
 export async function inventoryCommand(argv: string[]): Promise<number> {
   parseFlags(argv, {});
-  for (const provider of HTTP_PROVIDERS) process.stdout.write(`${renderInventory(provider)}\n`);
+  for (const provider of HTTP_PROVIDERS) print(`${renderInventory(provider)}\n`);
   return 0;
 }
 

@@ -1,12 +1,18 @@
 /**
  * The HTTP client every run uses against a target: bounded concurrency, keep-alive, a
  * per-request timeout, a body size cap, and 429 Retry-After honoured a bounded number of times.
+ * Two things stop a run instead of becoming a result: a TLS failure (it would fail every case
+ * alike; a TargetUnreachableError), and the run's abort signal (SIGINT/SIGTERM; an
+ * InterruptedError): once it fires, no further request is sent and those in flight are dropped.
  */
 import http from "node:http";
 import https from "node:https";
+import { setTimeout as sleep } from "node:timers/promises";
+import { InterruptedError, TargetUnreachableError } from "../errors.ts";
 import { createLimiter } from "./limiter.ts";
 import { retryAfterMs } from "./retry-after.ts";
 import { isFault, sendOnce } from "./send.ts";
+import { trustedCertificates } from "./tls.ts";
 import type { Exchange, HttpRequest } from "./types.ts";
 
 export interface HttpClientOptions {
@@ -20,6 +26,10 @@ export interface HttpClientOptions {
   maxRetries: number;
   /** Longest Retry-After honoured; a longer one is reported as the 429 it is. */
   maxRetryAfterMs: number;
+  /** PEM CA certificates trusted besides the system's. */
+  caCert?: string;
+  /** Stops sending: every later send rejects with an InterruptedError. */
+  signal?: AbortSignal;
 }
 
 export interface HttpClient {
@@ -35,19 +45,29 @@ export interface HttpClient {
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const agentOptions = { keepAlive: true, maxSockets: options.concurrency };
   const httpAgent = new http.Agent(agentOptions);
-  const httpsAgent = new https.Agent(agentOptions);
+  const httpsAgent = new https.Agent({ ...agentOptions, ca: trustedCertificates(options.caCert) });
   const limit = createLimiter(options.concurrency);
-  const sendOptions = { timeoutMs: options.timeoutMs, maxBodyBytes: options.maxBodyBytes, httpAgent, httpsAgent };
+  const sendOptions = { timeoutMs: options.timeoutMs, maxBodyBytes: options.maxBodyBytes, httpAgent, httpsAgent, signal: options.signal };
+  const stopIfAborted = (): void => {
+    if (options.signal?.aborted) throw interruption(options.signal);
+  };
 
   const send = async (request: HttpRequest): Promise<Exchange> => {
     for (let retries = 0; ; retries++) {
-      const outcome = await limit(() => sendOnce(request, sendOptions));
-      if (isFault(outcome)) return { request, fault: outcome, retries };
+      const outcome = await limit(async () => {
+        stopIfAborted();
+        return sendOnce(request, sendOptions);
+      });
+      stopIfAborted();
+      if (isFault(outcome)) {
+        if (outcome.kind === "tls") throw new TargetUnreachableError(outcome.message);
+        return { request, fault: outcome, retries };
+      }
       const wait = outcome.status === 429 ? retryAfterMs(outcome.headers["retry-after"]) ?? 1000 : undefined;
       if (wait === undefined || retries >= options.maxRetries || wait > options.maxRetryAfterMs) {
         return { request, response: outcome, retries };
       }
-      await new Promise((resolve) => setTimeout(resolve, wait));
+      await sleep(wait, undefined, { signal: options.signal }).catch(() => undefined);
     }
   };
 
@@ -71,4 +91,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       httpsAgent.destroy();
     },
   };
+}
+
+/** The error an aborted run stops with: the signal's reason when it is one. */
+export function interruption(signal: AbortSignal): Error {
+  return signal.reason instanceof InterruptedError ? signal.reason : new InterruptedError("SIGINT");
 }

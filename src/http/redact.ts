@@ -1,30 +1,164 @@
 /**
- * Masks secrets in any text payconform prints or writes. A secret is masked in its raw form and
- * in the encodings it travels in: Basic auth (base64 of "user:password") and percent-encoding.
+ * Finds and masks secrets in text, in every common form a secret travels or is stored in. This is
+ * the masking engine; src/output.ts is the one place that applies it to everything payconform
+ * prints or writes, and no_secret_echo uses it to find credentials in responses.
+ *
+ * A secret is found
+ * - raw, and with each character in any of these forms, freely mixed: percent-encoded (either
+ *   case of hex digits, also percent-encoded twice), JSON-escaped (`\u0041` in either case, `\/`,
+ *   `\"`, with the backslash itself escaped again as in a JSON report), HTML/XML entities
+ *   (`&amp;`, `&#65;`, `&#x41;`), and `+` for a space (form encoding);
+ * - in base64 and base64url, at any alignment: base64 of the value, of `value:` (HTTP Basic with
+ *   an empty password), of `user:value`, with or without padding;
+ * - in hex, either case;
+ * - cut short: at least TRUNCATED_PREFIX characters of its start (in the forms above, raw or
+ *   escaped) right before an ellipsis ("..." or "…"), as a preview that shortens a long value
+ *   leaves it. Masking the whole value before shortening it is still better (it leaves no
+ *   prefix at all); this catches the code that does not.
+ *
+ * A base64 form is masked from the first character that encodes the secret's bytes alone to the
+ * end of the padding; the one or two characters before it, which mix in the bytes before the
+ * secret, stay (they carry at most 4 bits of it).
+ * Secrets shorter than MIN_SECRET_LENGTH are refused where they come in (credentials.ts):
+ * masking "a" everywhere would wreck every report.
  */
 export const MASK = "***";
 
-/**
- * The encodings of each secret seen so far. A run has a handful of secrets and masks every
- * result with them, so the encodings are computed once per secret, not once per call.
- */
-const formsCache = new Map<string, readonly string[]>();
-const FORMS_CACHE_LIMIT = 1024;
+/** Shorter credentials are refused: masking them would hide ordinary text. */
+export const MIN_SECRET_LENGTH = 8;
 
-export function secretForms(secret: string): readonly string[] {
-  const hit = formsCache.get(secret);
-  if (hit) return hit;
-  const forms = secret.length === 0 ? [] : [...new Set([secret, encodeURIComponent(secret), Buffer.from(`${secret}:`).toString("base64")])];
-  if (formsCache.size >= FORMS_CACHE_LIMIT) formsCache.clear();
-  formsCache.set(secret, Object.freeze(forms));
-  return forms;
+/** A secret's start this long, cut off by an ellipsis, is masked. */
+const TRUNCATED_PREFIX = 6;
+
+/** The kinds of form a secret was found in, as no_secret_echo reports them. */
+export type SecretFormKind = "raw or escaped" | "base64" | "hex";
+
+interface Compiled {
+  /** Every form of every secret, longest secrets first; global, for replacing. */
+  all: RegExp;
+  /** The same, not global, for one search. */
+  any: RegExp;
+  /** One pattern per kind of form, for telling which kind matched. */
+  byKind: Array<[SecretFormKind, RegExp]>;
 }
 
+const cache = new Map<string, Compiled>();
+const CACHE_LIMIT = 256;
+
+/** `text` with every form of every secret replaced by MASK. Empty secrets are ignored. */
 export function redact(text: string, secrets: readonly string[]): string {
-  if (text === "") return text;
-  let out = text;
-  for (const secret of secrets) {
-    for (const form of secretForms(secret)) if (out.includes(form)) out = out.split(form).join(MASK);
+  const compiled = compile(secrets);
+  if (text === "" || compiled === undefined) return text;
+  return text.replace(compiled.all, MASK);
+}
+
+/** The kind of form in which one of `secrets` occurs in `text`, or undefined when none does. */
+export function findSecret(text: string, secrets: readonly string[]): SecretFormKind | undefined {
+  const compiled = compile(secrets);
+  if (text === "" || compiled === undefined || text.search(compiled.any) === -1) return undefined;
+  return compiled.byKind.find(([, pattern]) => text.search(pattern) !== -1)?.[0];
+}
+
+/** The last list compiled, by identity and length: callers pass the same list for every text of a run. */
+let last: { secrets: readonly string[]; length: number; compiled: Compiled | undefined } | undefined;
+
+function compile(secrets: readonly string[]): Compiled | undefined {
+  if (last?.secrets === secrets && last.length === secrets.length) return last.compiled;
+  const compiled = compileList(secrets);
+  last = { secrets, length: secrets.length, compiled };
+  return compiled;
+}
+
+function compileList(secrets: readonly string[]): Compiled | undefined {
+  const usable = [...new Set(secrets.filter((s) => s !== ""))].sort((a, b) => b.length - a.length);
+  if (usable.length === 0) return undefined;
+  const key = usable.join("\u0000");
+  let hit = cache.get(key);
+  if (!hit) {
+    const kinds: Array<[SecretFormKind, (secret: string) => string[]]> = [
+      ["raw or escaped", (s) => [characterwise(s), truncated(s)]],
+      ["base64", base64Patterns],
+      ["hex", (s) => [hexPattern(s)]],
+    ];
+    const byKind = kinds.map(([kind, patterns]): [SecretFormKind, RegExp] => [kind, new RegExp(usable.flatMap(patterns).join("|"))]);
+    const source = usable.flatMap((s) => kinds.flatMap(([, patterns]) => patterns(s))).join("|");
+    hit = { all: new RegExp(source, "g"), any: new RegExp(source), byKind };
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, hit);
   }
-  return out;
+  return hit;
+}
+
+/** The secret with each character in any of its escaped or encoded forms. */
+function characterwise(secret: string): string {
+  return [...secret].map((ch) => `(?:${characterForms(ch).join("|")})`).join("");
+}
+
+/**
+ * The secret's first TRUNCATED_PREFIX or more characters, each in any of its forms, followed by
+ * an ellipsis (after, perhaps, the start of an escape that the cut left half-written).
+ */
+function truncated(secret: string): string {
+  const groups = [...secret].slice(0, -1).map((ch) => `(?:${characterForms(ch).join("|")})`);
+  if (groups.length < TRUNCATED_PREFIX) return "(?!)";
+  const rest = groups.slice(TRUNCATED_PREFIX).reduceRight((inner, group) => `(?:${group}${inner})?`, "");
+  const halfEscape = "(?:%(?:25)?[0-9A-Fa-f]?|\\\\+(?:u[0-9A-Fa-f]{0,3})?|&#?[xX]?[0-9A-Fa-f]*|&[a-z]*)?";
+  return `${groups.slice(0, TRUNCATED_PREFIX).join("")}${rest}(?=${halfEscape}(?:\\.\\.\\.|\u2026))`;
+}
+
+function characterForms(ch: string): string[] {
+  const bytes = [...Buffer.from(ch, "utf8")];
+  const codePoint = ch.codePointAt(0)!;
+  const units = ch.length === 2 ? [ch.charCodeAt(0), ch.charCodeAt(1)] : [codePoint];
+  const forms = [
+    escapeRegex(ch),
+    bytes.map((b) => `%(?:25)?${hexDigits(b, 2)}`).join(""),
+    units.map((u) => `\\\\+u${hexDigits(u, 4)}`).join(""),
+    `&#0*${codePoint};`,
+    `&#[xX]0*${hexDigits(codePoint, 1)};`,
+  ];
+  const named: Record<string, string[]> = {
+    "&": ["&amp;"],
+    "<": ["&lt;"],
+    ">": ["&gt;"],
+    '"': ["&quot;", '\\\\+"'],
+    "'": ["&apos;"],
+    "/": ["\\\\+/"],
+    "\\": ["\\\\+"],
+    " ": ["\\+"],
+  };
+  return [...forms, ...(named[ch] ?? [])];
+}
+
+/** Hex digits of `value`, at least `width` of them, each letter matching either case. */
+function hexDigits(value: number, width: number): string {
+  return value
+    .toString(16)
+    .padStart(width, "0")
+    .replace(/[a-f]/g, (d) => `[${d}${d.toUpperCase()}]`);
+}
+
+/**
+ * The base64 characters that encode the secret's bytes alone, for each of the three alignments
+ * the secret can have inside a longer base64 text; `+` and `/` also match base64url's `-` and `_`.
+ */
+function base64Patterns(secret: string): string[] {
+  const bytes = Buffer.from(secret, "utf8");
+  const cores = [0, 1, 2].map((offset) => {
+    const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString("base64");
+    return encoded.slice(Math.ceil((offset * 8) / 6), Math.floor(((offset + bytes.length) * 8) / 6));
+  });
+  // A core this short (a secret of under 5 bytes) would match ordinary text.
+  // What follows the core (up to three characters that mix in the next bytes, and the padding)
+  // goes with it, so `Basic base64(value:)` becomes `Basic ***`.
+  const tail = "[A-Za-z0-9+/_-]{0,3}={0,2}";
+  return cores.filter((core) => core.length >= 6).map((core) => [...core].map((c) => (c === "+" ? "[+-]" : c === "/" ? "(?:/|_|\\\\+/)" : c)).join("") + tail);
+}
+
+function hexPattern(secret: string): string {
+  return [...Buffer.from(secret, "utf8")].map((b) => hexDigits(b, 2)).join("");
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
 }

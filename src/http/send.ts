@@ -5,6 +5,7 @@
  */
 import http from "node:http";
 import https from "node:https";
+import { isTlsError, tlsFailureMessage } from "./tls.ts";
 import type { HttpRequest, HttpResponse, TransportFault } from "./types.ts";
 
 export interface SendOptions {
@@ -12,6 +13,10 @@ export interface SendOptions {
   maxBodyBytes: number;
   httpAgent: http.Agent;
   httpsAgent: https.Agent;
+  /** Aborts the request in flight. */
+  signal?: AbortSignal;
+  /** Names the far end in TLS fault messages. Default: "target". */
+  label?: string;
 }
 
 export function sendOnce(req: HttpRequest, options: SendOptions): Promise<HttpResponse | TransportFault> {
@@ -24,13 +29,14 @@ export function sendOnce(req: HttpRequest, options: SendOptions): Promise<HttpRe
       resolve(value);
     };
     const url = new URL(req.url);
+    const label = options.label ?? "target";
     const secure = url.protocol === "https:";
     const body = req.body === undefined ? undefined : Buffer.from(req.body, "utf8");
     const headers: Record<string, string> = { ...req.headers };
     if (body) headers["content-length"] = String(body.length);
     let outgoing: http.ClientRequest;
     try {
-      outgoing = (secure ? https : http).request(url, { method: req.method, headers, agent: secure ? options.httpsAgent : options.httpAgent });
+      outgoing = (secure ? https : http).request(url, { method: req.method, headers, agent: secure ? options.httpsAgent : options.httpAgent, signal: options.signal });
     } catch (error) {
       // Node refuses some values before any byte is sent, e.g. a header value outside Latin-1.
       resolve({ kind: "unsendable", message: `the request cannot be sent: ${(error as Error).message}` });
@@ -40,7 +46,7 @@ export function sendOnce(req: HttpRequest, options: SendOptions): Promise<HttpRe
       finish({ kind: "timeout", message: `no complete response within ${options.timeoutMs} ms` });
       outgoing.destroy();
     }, options.timeoutMs);
-    outgoing.on("error", (error: NodeJS.ErrnoException) => finish(faultOf(error)));
+    outgoing.on("error", (error: NodeJS.ErrnoException) => finish(isTlsError(error) ? { kind: "tls", message: tlsFailureMessage(url.origin, error, label) } : faultOf(error, label)));
     outgoing.on("response", (incoming) => {
       const chunks: Buffer[] = [];
       let size = 0;
@@ -53,8 +59,8 @@ export function sendOnce(req: HttpRequest, options: SendOptions): Promise<HttpRe
         }
         chunks.push(chunk);
       });
-      incoming.on("error", (error: NodeJS.ErrnoException) => finish(faultOf(error)));
-      incoming.on("aborted", () => finish({ kind: "reset", message: "target closed the connection mid-response" }));
+      incoming.on("error", (error: NodeJS.ErrnoException) => finish(faultOf(error, label)));
+      incoming.on("aborted", () => finish({ kind: "reset", message: `${label} closed the connection mid-response` }));
       incoming.on("end", () => {
         const responseHeaders: Record<string, string> = {};
         for (const [name, value] of Object.entries(incoming.headers)) {
@@ -77,13 +83,13 @@ export function isFault(value: HttpResponse | TransportFault): value is Transpor
   return "kind" in value;
 }
 
-function faultOf(error: NodeJS.ErrnoException): TransportFault {
+function faultOf(error: NodeJS.ErrnoException, label: string): TransportFault {
   switch (error.code) {
     case "ECONNREFUSED":
-      return { kind: "refused", message: "connection refused by target" };
+      return { kind: "refused", message: `connection refused by ${label}` };
     case "ECONNRESET":
     case "EPIPE":
-      return { kind: "reset", message: "connection reset by target" };
+      return { kind: "reset", message: `connection reset by ${label}` };
     case "ETIMEDOUT":
       return { kind: "timeout", message: "connection timed out" };
     default:

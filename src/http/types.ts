@@ -17,8 +17,11 @@ export interface HttpResponse {
   mediaType?: string;
 }
 
-/** `unsendable`: Node refused the request before sending it (e.g. a header value outside Latin-1). */
-export type FaultKind = "timeout" | "reset" | "refused" | "body-too-large" | "protocol" | "unsendable";
+/**
+ * `unsendable`: Node refused the request before sending it (e.g. a header value outside Latin-1).
+ * `tls`: the TLS handshake failed (an untrusted certificate); the client stops the run on it.
+ */
+export type FaultKind = "timeout" | "reset" | "refused" | "body-too-large" | "protocol" | "unsendable" | "tls";
 
 /** The target failed at the transport level: no usable HTTP response. */
 export interface TransportFault {

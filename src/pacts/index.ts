@@ -4,6 +4,8 @@ export { PLACEHOLDER_CREDENTIALS, WRONG_CREDENTIALS } from "./placeholders.ts";
 export { credentialHeaders, deleteOperation } from "./credential-headers.ts";
 export { credentialHeaderPatterns, pathPattern } from "./patterns.ts";
 export { fixtureState, notFoundState } from "./states.ts";
+export { authRejectionStatuses, documentedStatuses, rejectionStatuses } from "./rejection.ts";
+export { acceptedStatuses } from "./status-matcher.ts";
 export { listPactFiles, readPactFile, type PactFile } from "./pact-files.ts";
 export { DEFAULT_VERIFY_OPTIONS, resolveVerifyOptions, type VerifyPactsOptions } from "./verify-options.ts";
 export { verifyPacts } from "./verify.ts";

@@ -18,19 +18,31 @@ export interface VerifyPactsOptions {
   stateUrl?: string;
   /** Allow a target that is one of the specs' production servers. Default: false. */
   allowProduction: boolean;
+  /** Warnings (an undocumented 4xx where any documented rejection is accepted) fail. Default: false. */
+  strict: boolean;
   /** Timeout of each provider request and each state call. Default: 10 000 ms. */
   timeoutMs: number;
+  /** State URL answers larger than this fail the interaction. Default: 1 MiB, as in `run`. */
+  maxBodyBytes: number;
+  /** PEM CA certificates to trust besides the system's (--ca-cert). Default: none. */
+  caCert?: string;
   /** Environment to read credentials from for a target. Default: process.env. */
   env: NodeJS.ProcessEnv;
   /** Starts the embedded target of a provider when no target is given. Default: its reference sandbox. */
   startTarget: (provider: HttpProvider) => Promise<SandboxHandle>;
+  /** Receives the Pact verifier's own report, masked, line by line (--verbose). Default: dropped. */
+  onVerifierOutput?: (text: string) => void;
+  /** Stops verification (SIGINT, SIGTERM). Default: none. */
+  signal?: AbortSignal;
 }
 
 export const DEFAULT_VERIFY_OPTIONS: VerifyPactsOptions = {
   providers: [...HTTP_PROVIDERS],
   pactDir: CONTRACTS_DIR,
   allowProduction: false,
+  strict: false,
   timeoutMs: 10_000,
+  maxBodyBytes: 1024 * 1024,
   env: process.env,
   startTarget: (provider) => startSandbox(provider),
 };

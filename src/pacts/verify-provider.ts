@@ -1,15 +1,16 @@
 /**
- * Runs the Pact verifier over one provider's pact files against one running target: provider
- * states through the target's state URL, placeholder credentials swapped for real ones on the
- * way. A mismatch is a result; a verifier that cannot run at all is a PayconformError.
+ * Verifies one provider's pact files against one running target: the Pact verifier runs in a
+ * child process (run-verifier.ts), and its result is judged by `run`'s rules (verifier-result.ts).
+ * A mismatch is a result; a verifier that cannot run at all is a PayconformError.
  */
-import { Verifier, type VerifierOptions } from "@pact-foundation/pact";
 import { PayconformError } from "../errors.ts";
 import type { HttpProvider } from "../providers.ts";
 import type { Credentials } from "../sandboxes/types.ts";
-import { credentialSwap } from "./request-filter.ts";
-import { stateHandlers } from "./state-handlers.ts";
-import { parseVerifierResult, type InteractionOutcome } from "./verifier-result.ts";
+import type { PactFile } from "./pact-files.ts";
+import { documentedStatuses } from "./rejection.ts";
+import { runVerifier } from "./run-verifier.ts";
+import { judge, parseVerifierResult, type InteractionOutcome } from "./verifier-result.ts";
+import type { VerifyPactsOptions } from "./verify-options.ts";
 
 export interface VerifyTarget {
   /** Base URL including the spec server's base path. */
@@ -25,27 +26,24 @@ export interface ProviderVerification {
   interactions: InteractionOutcome[];
 }
 
-export async function verifyProvider(provider: HttpProvider, files: string[], target: VerifyTarget, timeoutMs: number): Promise<ProviderVerification> {
-  const options: VerifierOptions = {
-    // No `provider` name on purpose: with one, pact-core would also fetch pacts from a broker
-    // named by PACT_BROKER_BASE_URL. Only the given files are verified.
-    providerBaseUrl: target.baseUrl,
-    pactUrls: files,
-    stateHandlers: stateHandlers(provider, target.stateUrl, timeoutMs),
-    requestFilter: credentialSwap(provider, target.credentials) as VerifierOptions["requestFilter"],
-    logLevel: "error",
-    timeout: timeoutMs,
-    failIfNoPactsFound: true,
-  };
-  // Pact's native core reports usage unless told not to.
-  process.env.PACT_DO_NOT_TRACK = "true";
-  let text: string;
-  try {
-    text = await new Verifier(options).verifyProvider();
-  } catch (error) {
-    text = error instanceof Error ? error.message : String(error);
+export async function verifyProvider(provider: HttpProvider, pacts: readonly PactFile[], target: VerifyTarget, options: VerifyPactsOptions): Promise<ProviderVerification> {
+  const files = pacts.map((p) => p.file);
+  const reply = await runVerifier(
+    { provider, files, baseUrl: target.baseUrl, stateUrl: target.stateUrl, credentials: target.credentials, timeoutMs: options.timeoutMs, maxBodyBytes: options.maxBodyBytes, caCert: options.caCert },
+    { onOutput: options.onVerifierOutput, signal: options.signal },
+  );
+  const results = parseVerifierResult(reply.text);
+  if (results === undefined) throw new PayconformError(`pact verifier could not run for ${provider}: ${reply.text.split("\n")[0]}`);
+  const interactions = new Map<string, Record<string, unknown>>();
+  for (const pact of pacts) {
+    for (const raw of pact.pact.interactions as unknown[]) {
+      if (isObj(raw) && typeof raw.description === "string" && !interactions.has(raw.description)) interactions.set(raw.description, raw);
+    }
   }
-  const interactions = parseVerifierResult(text);
-  if (interactions === undefined) throw new PayconformError(`pact verifier could not run for ${provider}: ${text.split("\n")[0]}`);
-  return { provider, files, passed: interactions.length > 0 && interactions.every((i) => i.passed), interactions };
+  const outcomes = judge(results, { interactions, documented: documentedStatuses(provider), stateFailures: reply.stateFailures, strict: options.strict });
+  return { provider, files, passed: outcomes.length > 0 && outcomes.every((i) => i.passed), interactions: outcomes };
+}
+
+function isObj(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
 }

@@ -41,7 +41,7 @@ export async function openVerifyTarget(provider: HttpProvider, options: VerifyPa
   assertTargetAllowed(url, options.allowProduction);
   const credentials = credentialsFromEnv(PROFILES[provider], options.env);
   const stateUrl = parseUrlOption(options.stateUrl ?? "", "--state-url");
-  await assertReachable(url, options.timeoutMs);
-  await assertReachable(stateUrl, options.timeoutMs);
+  await assertReachable(url, options.timeoutMs, { caCert: options.caCert });
+  await assertReachable(stateUrl, options.timeoutMs, { label: "state URL", caCert: options.caCert });
   return { baseUrl: url.href.replace(/\/+$/, ""), stateUrl: stateUrl.href, credentials, close: async () => {} };
 }

@@ -1,17 +1,19 @@
 /**
  * Console output: a progress line while running, then a provider × check matrix, then every
- * failure (and warning) with expected vs actual and its curl.
+ * failure (and warning) with expected vs actual and its curl, and why cases were skipped.
+ * Everything goes through src/output.ts (masked; coloured only on a terminal without NO_COLOR).
  */
 import { CHECK_IDS } from "../checks/ids.ts";
+import { paint, stderr, stdout, type OutputStream } from "../output.ts";
 import type { Reporter, Result, RunEvent, Summary } from "../runner/events.ts";
 
 export interface ConsoleStreams {
-  out: { write(text: string): unknown };
+  out: OutputStream;
   /** Progress goes here; rewritten in place when it is a TTY. */
-  progress: { write(text: string): unknown; isTTY?: boolean };
+  progress: OutputStream;
 }
 
-export function consoleReporter(streams: ConsoleStreams = { out: process.stdout, progress: process.stderr }): Reporter {
+export function consoleReporter(streams: ConsoleStreams = { out: stdout, progress: stderr }): Reporter {
   const results: Result[] = [];
   let summary: Summary | undefined;
   const tty = streams.progress.isTTY === true;
@@ -24,9 +26,11 @@ export function consoleReporter(streams: ConsoleStreams = { out: process.stdout,
       if (event.type === "run-end") summary = event.summary;
     },
     finish: async () => {
-      if (results.length > 0) streams.out.write(`\n${renderMatrix(results)}\n`);
+      if (results.length > 0) streams.out.write(`\n${renderMatrix(results, streams.out)}\n`);
+      const skips = skipReasons(results);
+      if (skips.length > 0) streams.out.write(`* some cases skipped:\n${skips.map((s) => `  ${s}\n`).join("")}`);
       const notable = results.filter((r) => r.outcome === "failed" || r.outcome === "errored" || r.outcome === "warning");
-      for (const r of notable) streams.out.write(renderResult(r));
+      for (const r of notable) streams.out.write(renderResult(r, streams.out));
       if (summary) {
         streams.out.write(`\n${summary.passed} passed, ${summary.failed} failed, ${summary.errored} errored, ${summary.skipped} skipped, ${summary.warnings} warnings\n`);
       }
@@ -34,27 +38,41 @@ export function consoleReporter(streams: ConsoleStreams = { out: process.stdout,
   };
 }
 
-export function renderMatrix(results: readonly Result[]): string {
+const CELL_STYLE = { FAILED: "red", passed: "green", "passed*": "green", warn: "yellow" } as const;
+
+/** The matrix; `stream` decides colour (none by default). */
+export function renderMatrix(results: readonly Result[], stream: { isTTY?: boolean } = {}): string {
   const providers = [...new Set(results.map((r) => r.provider))];
   const width = Math.max(...CHECK_IDS.map((c) => c.length));
   const header = `${"check".padEnd(width)}  ${providers.map((p) => p.padEnd(9)).join(" ")}`;
   const rows = CHECK_IDS.map((check) => {
-    const cells = providers.map((provider) => cell(results.filter((r) => r.provider === provider && r.check === check)).padEnd(9));
-    return `${check.padEnd(width)}  ${cells.join(" ")}`;
+    const cells = providers.map((provider) => {
+      const text = cell(results.filter((r) => r.provider === provider && r.check === check));
+      const style = CELL_STYLE[text as keyof typeof CELL_STYLE];
+      return style ? paint(style, text, stream) + " ".repeat(9 - text.length) : text.padEnd(9);
+    });
+    return `${check.padEnd(width)}  ${cells.join(" ")}`.trimEnd();
   });
-  return [header, ...rows].join("\n");
+  return [header.trimEnd(), ...rows].join("\n");
 }
 
+/** A check's cell: "passed*" when it passed but some of its cases were skipped. */
 function cell(rs: readonly Result[]): string {
   if (rs.length === 0) return "-";
   if (rs.some((r) => r.outcome === "failed" || r.outcome === "errored")) return "FAILED";
   if (rs.some((r) => r.outcome === "warning")) return "warn";
   if (rs.every((r) => r.outcome === "skipped")) return "skipped";
-  return "passed";
+  return rs.some((r) => r.outcome === "skipped") ? "passed*" : "passed";
 }
 
-function renderResult(r: Result): string {
-  const lines = [`\n${r.outcome.toUpperCase()} ${r.provider} ${r.check} [${r.case}]${r.basis === "assumed" ? " (assumed)" : ""}`, `  ${r.message}`];
+/** "provider check: reason" once per distinct reason a case was skipped. */
+function skipReasons(results: readonly Result[]): string[] {
+  return [...new Set(results.filter((r) => r.outcome === "skipped").map((r) => `${r.provider} ${r.check}: ${r.message}`))];
+}
+
+function renderResult(r: Result, stream: { isTTY?: boolean }): string {
+  const style = r.outcome === "warning" ? "yellow" : "red";
+  const lines = [`\n${paint(style, r.outcome.toUpperCase(), stream)} ${r.provider} ${r.check} [${r.case}]${r.basis === "assumed" ? " (assumed)" : ""}`, `  ${r.message}`];
   if (r.expected !== undefined) lines.push(`  expected: ${r.expected}`);
   if (r.actual !== undefined) lines.push(`  actual:   ${r.actual}`);
   if (r.curl) lines.push(`  reproduce: ${r.curl}`);

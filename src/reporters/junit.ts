@@ -1,8 +1,9 @@
 /**
  * junit.xml: one testsuite per provider, one testcase per result (`check: case`). Failed results
  * are <failure>, errored <error>, skipped <skipped/>; warnings pass with a <system-out> note.
- * A run stopped by a tool error adds a "payconform" suite whose one testcase is that <error>, so
- * CI never reads a stopped run as green.
+ * A run stopped by a tool error or an interrupt adds a "payconform" suite whose one testcase is
+ * that <error>, so CI never reads a stopped run as green. Text from a target is escaped, and
+ * characters XML cannot hold are replaced, so the file always parses.
  */
 import type { Reporter, Result, RunEvent } from "../runner/events.ts";
 import { prepareReportDir, writeReport } from "./report-file.ts";
@@ -55,10 +56,15 @@ function renderCase(r: Result): string {
   }
 }
 
+/**
+ * Characters XML 1.0 cannot hold at all, even escaped: most C0 controls, U+FFFE, U+FFFF and
+ * unpaired surrogates. A target's text can carry any of them; they are written as `\uXXXX`.
+ */
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 function esc(text: string): string {
-  // XML 1.0 forbids most control characters even when escaped.
   return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+    .replace(NOT_XML, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")

@@ -25,15 +25,29 @@ export interface RunOptions {
   concurrency: number;
   /** Per-request timeout. Default: 10 000 ms. */
   timeoutMs: number;
-  /** Response bodies larger than this become an errored result. Default: 1 MiB. */
+  /** Response bodies larger than this become an errored result; state URL answers larger than it fail the setup. Default: 1 MiB. */
   maxBodyBytes: number;
   /** 429 answers waited out per request. Default: 3. */
   maxRetries: number;
   /** Longest Retry-After honoured. Default: 30 000 ms. */
   maxRetryAfterMs: number;
+  /** PEM CA certificates to trust besides the system's, for the target and the state URL (--ca-cert). Default: none. */
+  caCert?: string;
   /** Environment to read credentials and fixture lists from. Default: process.env. */
   env: NodeJS.ProcessEnv;
+  /** Stops the run (SIGINT, SIGTERM): no further request; reports hold the results so far. Default: none. */
+  signal?: AbortSignal;
 }
+
+/** The accepted range of each numeric flag. */
+export const LIMITS = {
+  /** --seed: the generator keeps 32 bits, so larger seeds would repeat smaller ones. */
+  seed: { min: 0, max: 2 ** 32 - 1 },
+  /** --concurrency: more requests in flight than this is a load test, not a conformance run. */
+  concurrency: { min: 1, max: 64 },
+  /** --timeout-ms: up to 10 minutes per request. */
+  timeoutMs: { min: 1, max: 600_000 },
+} as const;
 
 export const DEFAULT_RUN_OPTIONS: RunOptions = {
   providers: [...HTTP_PROVIDERS],

@@ -1,15 +1,19 @@
 /**
  * A conformance run: for each provider, derive the scenarios from its spec, open the target,
  * run every scenario with bounded concurrency, and emit results to the reporters. Reports are
- * always finished, even when a tool error stops the run: the results so far, and a
- * `run-aborted` event that says why.
+ * always finished, even when a tool error or an interrupt (options.signal) stops the run: the
+ * results of every scenario that completed, and a `run-aborted` event that says why
+ * ("interrupted" for SIGINT/SIGTERM).
+ *
+ * Every credential the run sends is registered with src/output.ts as soon as it is known;
+ * results stay unmasked in memory and are masked where they leave the process.
  */
 import { deriveScenarios } from "../cases/derive.ts";
 import { forkRng } from "../cases/random.ts";
 import type { OperationContext } from "../checks/types.ts";
 import { SpecError } from "../errors.ts";
-import { createHttpClient } from "../http/client.ts";
-import { redact } from "../http/redact.ts";
+import { createHttpClient, interruption } from "../http/client.ts";
+import { protectSecrets } from "../output.ts";
 import { PROFILES } from "../profiles/index.ts";
 import type { HttpProvider } from "../providers.ts";
 import { loadSpec } from "../spec/load.ts";
@@ -25,8 +29,12 @@ export async function run(options: RunOptions, reporters: readonly Reporter[]): 
   const all: Result[] = [];
   try {
     emit({ type: "run-start", providers: options.providers, seed: options.seed });
+    stopIfAborted(options.signal);
     checkTargetOptions(options);
-    for (const provider of options.providers) all.push(...(await runProvider(provider, options, emit)));
+    for (const provider of options.providers) {
+      stopIfAborted(options.signal);
+      all.push(...(await runProvider(provider, options, emit)));
+    }
     const summary = summarize(all);
     emit({ type: "run-end", summary });
     return summary;
@@ -48,14 +56,19 @@ export function operationContext(provider: HttpProvider): OperationContext {
   return { op, profile, validators: compileResponseValidators(op) };
 }
 
+/**
+ * Runs one provider's scenarios and emits their results in scenario order. When the run stops
+ * part-way (a tool error, an interrupt), the results of the scenarios that completed are emitted
+ * before the error goes on; scenarios still in flight are dropped, never half-reported.
+ */
 async function runProvider(provider: HttpProvider, options: RunOptions, emit: (e: RunEvent) => void): Promise<Result[]> {
   const operation = operationContext(provider);
   const scenarios = deriveScenarios(operation.op, options.seed);
   const target = await openTarget(loadSpec(provider), operation.op, operation.profile, options);
   const client = createHttpClient(options);
   const wrong = wrongCredentials(target.credentials, forkRng(options.seed, `${provider}:wrong-credentials`));
-  // Longest first, so that a secret is masked whole before a near miss of it (one character short) is.
-  const secrets = [...new Set([...Object.values(target.credentials), ...Object.values(wrong), ...nearMissSecrets(target.credentials)])].sort((a, b) => b.length - a.length);
+  const secrets = [...new Set([...Object.values(target.credentials), ...Object.values(wrong), ...nearMissSecrets(target.credentials)])];
+  protectSecrets(secrets);
   const providerRun: ProviderRun = {
     operation,
     request: { op: operation.op, profile: operation.profile, baseUrl: target.baseUrl, credentials: target.credentials, wrongCredentials: wrong },
@@ -65,18 +78,28 @@ async function runProvider(provider: HttpProvider, options: RunOptions, emit: (e
     secrets,
   };
   emit({ type: "provider-start", provider, target: target.embedded ? "embedded sandbox" : target.baseUrl, embedded: target.embedded, scenarios: scenarios.length });
+  const completed: Array<Result[] | undefined> = scenarios.map(() => undefined);
   let done = 0;
-  try {
-    const perScenario = await Promise.all(
-      scenarios.map(async (scenario) => {
-        const results = await runScenario(providerRun, scenario);
-        emit({ type: "progress", provider, done: ++done, total: scenarios.length });
-        return results;
-      }),
-    );
-    const results = perScenario.flat().map((r) => redactResult(r, secrets));
+  const emitCompleted = (): Result[] => {
+    const results = completed.flatMap((r) => r ?? []);
     for (const result of results) emit({ type: "result", result });
     return results;
+  };
+  try {
+    const work = Promise.all(
+      scenarios.map(async (scenario, i) => {
+        completed[i] = await runScenario(providerRun, scenario);
+        emit({ type: "progress", provider, done: ++done, total: scenarios.length });
+      }),
+    );
+    work.catch(() => undefined);
+    try {
+      await untilAborted(work, options.signal);
+    } catch (error) {
+      emitCompleted();
+      throw error;
+    }
+    return emitCompleted();
   } finally {
     client.close();
     await target.close();
@@ -84,14 +107,17 @@ async function runProvider(provider: HttpProvider, options: RunOptions, emit: (e
   }
 }
 
-/** A result with every secret masked in its message, expected and actual; the result itself when none holds one. */
-export function redactResult(result: Result, secrets: readonly string[]): Result {
-  const message = redact(result.message, secrets);
-  const expected = result.expected === undefined ? undefined : redact(result.expected, secrets);
-  const actual = result.actual === undefined ? undefined : redact(result.actual, secrets);
-  if (message === result.message && expected === result.expected && actual === result.actual) return result;
-  const out: Result = { ...result, message };
-  if (expected !== undefined) out.expected = expected;
-  if (actual !== undefined) out.actual = actual;
-  return out;
+function stopIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw interruption(signal);
+}
+
+/** `work`, or an InterruptedError as soon as `signal` fires. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(interruption(signal));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
 }

@@ -4,11 +4,12 @@
  * `checkTargetOptions` refuses, before any connection, every option that would stop a later
  * provider, so a run never sends a request and then stops on a bad option.
  */
-import { listFixtures, parseFixtureList, readFixturesFile } from "../fixtures/list.ts";
+import { listFixtures, parseFixtureList, readFixturesFile, type FixtureEntries } from "../fixtures/list.ts";
 import type { FixtureSource } from "../fixtures/source.ts";
 import { stateUrlFixtures } from "../fixtures/state-url.ts";
 import { PROFILES } from "../profiles/index.ts";
 import type { ProviderProfile } from "../profiles/profile.ts";
+import { HTTP_PROVIDERS } from "../providers.ts";
 import { startSandbox } from "../sandboxes/index.ts";
 import type { Credentials } from "../sandboxes/types.ts";
 import { loadSpec } from "../spec/load.ts";
@@ -28,27 +29,27 @@ export interface OpenTarget {
 
 /**
  * Everything about the target options that can be refused without network, for every provider
- * of the run: URLs, production hosts, credentials, fixture lists and the fixtures file.
+ * of the run: URLs, production hosts, credentials, fixture lists and the fixtures file (checked
+ * whole, every provider's entries).
  */
 export function checkTargetOptions(options: RunOptions): void {
   const url = options.target === undefined ? undefined : parseUrlOption(options.target, "--target");
   if (url) assertTargetAllowed(url, options.allowProduction);
   if (options.stateUrl) parseUrlOption(options.stateUrl, "--state-url");
+  if (options.fixturesFile) fixturesFromFile(options.fixturesFile);
   for (const provider of options.providers) {
     const profile = PROFILES[provider];
-    const op = loadSpec(provider).operations.find((o) => o.operationId === profile.operationId);
-    const pathParams = op ? pathParamNames(op) : [];
-    if (options.fixturesFile) readFixturesFile(options.fixturesFile, provider, pathParams);
     if (url) {
       credentialsFromEnv(profile, options.env);
-      if (!options.stateUrl) listedFixtures(profile, pathParams, options);
+      if (!options.stateUrl) listedFixtures(profile, pathParamsOf(provider), options);
     }
   }
 }
 
 export async function openTarget(spec: ApiSpec, op: OperationSpec, profile: ProviderProfile, options: RunOptions): Promise<OpenTarget> {
   const pathParams = pathParamNames(op);
-  const stateFixtures = (url: string): FixtureSource => stateUrlFixtures({ url, state: profile.fixtureState, pathParams, timeoutMs: options.timeoutMs });
+  const stateFixtures = (url: string): FixtureSource =>
+    stateUrlFixtures({ url, state: profile.fixtureState, pathParams, timeoutMs: options.timeoutMs, maxBodyBytes: options.maxBodyBytes, caCert: options.caCert, signal: options.signal });
   if (options.target === undefined) {
     const sandbox = await startSandbox(spec.provider);
     return {
@@ -63,7 +64,7 @@ export async function openTarget(spec: ApiSpec, op: OperationSpec, profile: Prov
   assertTargetAllowed(url, options.allowProduction);
   const credentials = credentialsFromEnv(profile, options.env);
   if (options.stateUrl) parseUrlOption(options.stateUrl, "--state-url");
-  await assertReachable(url, options.timeoutMs);
+  await assertReachable(url, options.timeoutMs, { caCert: options.caCert });
   return {
     baseUrl: url.href.replace(/\/+$/, ""),
     embedded: false,
@@ -77,8 +78,18 @@ function pathParamNames(op: OperationSpec): string[] {
   return op.parameters.filter((p) => p.in === "path").map((p) => p.name);
 }
 
+/** The path parameter names of a provider's profile operation. */
+function pathParamsOf(provider: (typeof HTTP_PROVIDERS)[number]): string[] {
+  const op = loadSpec(provider).operations.find((o) => o.operationId === PROFILES[provider].operationId);
+  return op ? pathParamNames(op) : [];
+}
+
+function fixturesFromFile(file: string): Record<string, FixtureEntries> {
+  return readFixturesFile(file, Object.fromEntries(HTTP_PROVIDERS.map((p) => [p, pathParamsOf(p)])));
+}
+
 function listedFixtures(profile: ProviderProfile, pathParams: string[], options: RunOptions): FixtureSource | undefined {
-  const fromFile = options.fixturesFile ? readFixturesFile(options.fixturesFile, profile.provider, pathParams) : undefined;
+  const fromFile = options.fixturesFile ? fixturesFromFile(options.fixturesFile)[profile.provider] : undefined;
   if (fromFile) return listFixtures(fromFile, options.fixturesFile!);
   const fromEnv = options.env[profile.fixturesEnv];
   if (fromEnv) return listFixtures(parseFixtureList(fromEnv, pathParams, profile.fixturesEnv), profile.fixturesEnv);

@@ -3,7 +3,7 @@
  * tool error with a one-line message and no stack trace. Refusals that must not touch the
  * network run with a guard that makes any connection attempt an internal error.
  */
-import { existsSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { removeTempDirs, tempDir } from "../runner/harness.ts";
@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 const EXAMPLES = "specs/juspay-upi/examples";
-const YUNO_ENV = { YUNO_PUBLIC_API_KEY: "sandbox_pk", YUNO_PRIVATE_SECRET_KEY: "sandbox_sk", YUNO_ACCOUNT_CODE: "0b5e4b5e-0000-4000-8000-000000000000" };
+const YUNO_ENV = { YUNO_PUBLIC_API_KEY: "sandbox_pk_0001", YUNO_PRIVATE_SECRET_KEY: "sandbox_sk_0001", YUNO_ACCOUNT_CODE: "0b5e4b5e-0000-4000-8000-000000000000" };
 
 /** Exit code 2, one line on stderr saying `message`, nothing that looks like a stack. */
 function expectToolError(result: CliResult, message: RegExp): void {
@@ -38,6 +38,14 @@ describe("payconform run", () => {
     expect(existsSync(join(dir, "conformance.json")) && existsSync(join(dir, "junit.xml"))).toBe(true);
   });
 
+  it("runs a provider named twice once", async () => {
+    const [once, twice] = await Promise.all([tempDir(), tempDir()].map((dir, i) => runCli(["run", "--provider", i === 0 ? "enkash" : "enkash,enkash", "--provider", "enkash", "--report-dir", dir]).then((result) => ({ result, dir }))));
+    expect(twice.result.code, twice.result.stderr).toBe(0);
+    expect(twice.result.stderr.match(/payconform: enkash →/g)).toHaveLength(1);
+    const count = (dir: string): number => (JSON.parse(readFileSync(join(dir, "conformance.json"), "utf8")) as { results: unknown[] }).results.length;
+    expect(count(twice.dir)).toBe(count(once.dir));
+  });
+
   it("exits 1 against a target that breaks the contract", async () => {
     // Deleting an unknown customer answers 200: the documented not-found is 404.
     const sandbox = await startRecordingSandbox("enkash", {
@@ -55,13 +63,22 @@ describe("exit code 2: one line, no stack trace", () => {
     ["an unknown flag", async () => ["run", "--bogus"], {}, /Unknown option '--bogus'/],
     ["an unknown provider", async () => ["run", "--provider", "stripe"], {}, /unknown provider "stripe"/],
     ["an empty --provider", async () => ["run", "--provider", ","], {}, /--provider needs a name/],
-    ["a --seed that is not an integer", async () => ["run", "--seed", "abc"], {}, /--seed must be an integer >= 0, got "abc"/],
+    ["a --seed that is not an integer", async () => ["run", "--seed", "abc"], {}, /--seed must be an integer from 0 to 4294967295, got "abc"/],
     ["a --target that is not a URL", async () => ["run", "--target", "not a url"], {}, /--target "not a url" is not a URL/],
     ["a --target with a query string", async () => ["run", "--target", "http://127.0.0.1:9/v1?x=1"], {}, /--target must be a base URL without a query or fragment/],
-    ["an unreachable target", async () => ["run", "--provider", "enkash", "--target", `http://127.0.0.1:${await closedPort()}`], { ENKASH_ACCESS_TOKEN: "token" }, /target http:\/\/127\.0\.0\.1:\d+ is unreachable: ECONNREFUSED/],
+    ["an unreachable target", async () => ["run", "--provider", "enkash", "--target", `http://127.0.0.1:${await closedPort()}`], { ENKASH_ACCESS_TOKEN: "test-token-0001" }, /target http:\/\/127\.0\.0\.1:\d+ is unreachable: ECONNREFUSED/],
     ["missing credentials for a real target", async () => ["run", "--provider", "enkash", "--target", "http://127.0.0.1:9"], {}, /enkash: set ENKASH_ACCESS_TOKEN to run against a real target/],
     ["an unknown command", async () => ["delete-everything"], {}, /unknown command "delete-everything"/],
     ["an unreadable --fixtures file", async () => ["run", "--provider", "enkash", "--fixtures", join(tempDir(), "missing.json")], {}, /cannot read fixtures file .*missing\.json: ENOENT/],
+    ["a --fixtures file keyed by a provider in capitals", async () => ["run", "--provider", "enkash", "--fixtures", fixturesFile('{"Enkash": ["KC0000000000000A"]}')], {}, /fixtures file .*: \$\.Enkash is not a provider \(expected one of juspay, yuno, cashfree, enkash\)$/],
+    ["a --fixtures file holding a list", async () => ["run", "--provider", "enkash", "--fixtures", fixturesFile("[1,2,3]")], {}, /fixtures file .*: \$ must be an object keyed by provider .*, got an array$/],
+    ["a --fixtures file holding null", async () => ["run", "--provider", "enkash", "--fixtures", fixturesFile("null")], {}, /fixtures file .*: \$ must be an object keyed by provider .*, got null$/],
+    ["a --concurrency above its bound", async () => ["run", "--concurrency", "65"], {}, /--concurrency must be an integer from 1 to 64, got "65"$/],
+    ["a negative --concurrency", async () => ["run", "--concurrency", "-1"], {}, /--concurrency must be an integer from 1 to 64, got "-1"$/],
+    ["a negative --seed", async () => ["run", "--seed", "-5"], {}, /--seed must be an integer from 0 to 4294967295, got "-5"$/],
+    ["a negative --timeout-ms to verify-pacts", async () => ["verify-pacts", "--timeout-ms", "-10"], {}, /--timeout-ms must be an integer from 1 to 600000, got "-10"$/],
+    ["a one-letter credential", async () => ["run", "--provider", "cashfree", "--target", "http://127.0.0.1:9"], { CASHFREE_CLIENT_ID: "a", CASHFREE_CLIENT_SECRET: "test-client-secret-0001" }, /^payconform: cashfree: CASHFREE_CLIENT_ID is shorter than 8 characters; so short a credential is refused, because masking it in the output would garble ordinary text$/],
+    ["a --ca-cert file without a certificate", async () => ["run", "--ca-cert", fixturesFile("not a certificate")], {}, /--ca-cert file .* holds no PEM certificate/],
   ];
   it.concurrent.each(rows)("%s", async (_name, args, env, message) => {
     const argv = await args();
@@ -71,6 +88,27 @@ describe("exit code 2: one line, no stack trace", () => {
 });
 
 describe("a --report-dir that cannot be written", () => {
+  /** A folder that exists and that this user cannot write to: root writes anywhere but in sysfs. */
+  function unwritableFolder(): string {
+    if (process.getuid?.() === 0) return "/sys/kernel";
+    const dir = tempDir();
+    chmodSync(dir, 0o555);
+    return dir;
+  }
+
+  it("an existing folder without write access: exit 2 before any request, found by writing to it", async () => {
+    const sandbox = await startRecordingSandbox("enkash");
+    const dir = unwritableFolder();
+    const result = await runCli(["run", "--provider", "enkash", "--target", sandbox.baseUrl, "--state-url", sandbox.stateUrl, "--report-dir", dir], { env: sandbox.credentials });
+    expectToolError(result, new RegExp(`cannot write to the report folder ${dir}: (EACCES|EPERM|EROFS)$`));
+    expect(sandbox.seen).toEqual([]);
+  });
+
+  it("a folder under /proc, which recursive mkdir never gives up on: exit 2", async () => {
+    const result = await runCli(["run", "--provider", "enkash", "--report-dir", "/proc/nope/reports"]);
+    expectToolError(result, /cannot create the report folder \/proc\/nope\/reports: ENOENT$/);
+  });
+
   it("exits 2 before any request reaches the target", async () => {
     const sandbox = await startRecordingSandbox("enkash");
     const notADir = join(tempDir(), "file");
@@ -86,7 +124,7 @@ describe("production targets are refused before any connection", () => {
   const rows: Array<[string, string[], Record<string, string>, RegExp]> = [
     ["Juspay's production host", ["--target", "https://api.juspay.in"], {}, refusal],
     ["Juspay's production host for a Yuno run", ["--provider", "yuno", "--target", "https://api.juspay.in"], YUNO_ENV, refusal],
-    ["Juspay's production host after another provider", ["--provider", "yuno,juspay", "--target", "https://API.juspay.in"], { ...YUNO_ENV, JUSPAY_API_KEY: "key" }, refusal],
+    ["Juspay's production host after another provider", ["--provider", "yuno,juspay", "--target", "https://API.juspay.in"], { ...YUNO_ENV, JUSPAY_API_KEY: "test-key-0001" }, refusal],
     ["--allow-production moves on to the missing credentials", ["--target", "https://api.juspay.in", "--allow-production"], {}, /^payconform: juspay: set JUSPAY_API_KEY to run against a real target/],
   ];
   it.concurrent.each(rows)("%s", async (_name, args, env, message) => {
@@ -95,7 +133,7 @@ describe("production targets are refused before any connection", () => {
   });
 
   it("the network guard does catch a connection attempt", async () => {
-    const result = await runCli(["run", "--provider", "enkash", "--target", "http://127.0.0.1:9", "--report-dir", tempDir()], { env: { ENKASH_ACCESS_TOKEN: "token" }, denyNetwork: true });
+    const result = await runCli(["run", "--provider", "enkash", "--target", "http://127.0.0.1:9", "--report-dir", tempDir()], { env: { ENKASH_ACCESS_TOKEN: "test-token-0001" }, denyNetwork: true });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("network access attempted");
   });
@@ -117,6 +155,12 @@ describe("payconform validate-payload", () => {
     expectToolError(result, /invalid JSON in payload file .*request\.doc\.txt at line \d+, column \d+/);
   });
 });
+
+function fixturesFile(text: string): string {
+  const file = join(tempDir(), "fixtures.json");
+  writeFileSync(file, text);
+  return file;
+}
 
 function mismatchedResponse(): string {
   const file = join(tempDir(), "response.json");

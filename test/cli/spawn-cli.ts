@@ -3,7 +3,7 @@
  * the repository root) and collects its exit code and output. The child's environment is the
  * test's minus every credential and fixture variable, plus what the test passes.
  */
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { PROJECT_ROOT } from "../../src/providers.ts";
 
@@ -25,6 +25,16 @@ export interface CliOptions {
 }
 
 export function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
+  return startCli(args, options).result;
+}
+
+export interface RunningCli {
+  child: ChildProcess;
+  result: Promise<CliResult>;
+}
+
+/** Starts the CLI and hands back the child process (to signal it) with its eventual result. */
+export function startCli(args: string[], options: CliOptions = {}): RunningCli {
   const env: Record<string, string> = {};
   for (const [name, value] of Object.entries(process.env)) if (value !== undefined && !SCRUBBED.test(name)) env[name] = value;
   Object.assign(env, options.env);
@@ -34,8 +44,9 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRes
   const err: Buffer[] = [];
   child.stdout.on("data", (c: Buffer) => out.push(c));
   child.stderr.on("data", (c: Buffer) => err.push(c));
-  return new Promise((resolve, reject) => {
+  const result = new Promise<CliResult>((resolve, reject) => {
     child.once("error", reject);
     child.once("close", (code) => resolve({ code, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") }));
   });
+  return { child, result };
 }

@@ -1,9 +1,10 @@
 /**
  * The HTTP client: 429 Retry-After honoured a bounded number of times, a too-long Retry-After
- * reported as the 429 it is, the concurrency limit, keep-alive, and requests Node refuses to
- * send coming back as faults.
+ * reported as the 429 it is, the concurrency limit, keep-alive, requests Node refuses to send
+ * coming back as faults, and the abort signal that stops sending.
  */
 import { afterEach, describe, expect, it } from "vitest";
+import { InterruptedError } from "../../src/errors.ts";
 import { createHttpClient, type HttpClient, type HttpClientOptions } from "../../src/http/client.ts";
 import { createLimiter } from "../../src/http/limiter.ts";
 import { closeTestServers, startTestServer, type Handler } from "./test-server.ts";
@@ -100,5 +101,27 @@ describe("transport", () => {
     const server = await startTestServer((_req, res) => res.writeHead(200).end("x".repeat(5000)));
     const exchange = await client({ maxBodyBytes: 1000 }).send({ method: "GET", url: server.url, headers: {} });
     expect(exchange.fault?.kind).toBe("body-too-large");
+  });
+});
+
+describe("what stops a run instead of becoming a result", () => {
+  it("an abort signal: no request is sent once it fired", async () => {
+    const server = await startTestServer((_req, res) => res.writeHead(200).end("ok"));
+    const controller = new AbortController();
+    controller.abort(new InterruptedError("SIGTERM"));
+    const error = await client({ signal: controller.signal }).send({ method: "GET", url: server.url, headers: {} }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InterruptedError);
+    expect((error as InterruptedError).signal).toBe("SIGTERM");
+    expect(server.requests).toBe(0);
+  });
+
+  it("a 429 wait ends when the signal fires, and nothing more is sent", async () => {
+    const server = await startTestServer(tooManyThenOk(100, "20"));
+    const controller = new AbortController();
+    const sent = client({ signal: controller.signal }).send({ method: "GET", url: server.url, headers: {} });
+    for (let i = 0; i < 400 && server.requests === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    controller.abort(new InterruptedError("SIGINT"));
+    await expect(sent).rejects.toBeInstanceOf(InterruptedError);
+    expect(server.requests).toBe(1);
   });
 });

@@ -1,23 +1,65 @@
-/** redact() masks every form a secret travels in; toCurl() masks secrets and quotes for a POSIX shell. */
+/**
+ * redact() masks every form a secret travels or is stored in, findSecret() names the kind of
+ * form it found, and toCurl() masks secrets and quotes for a POSIX shell.
+ */
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { toCurl } from "../../src/http/curl.ts";
-import { MASK, redact } from "../../src/http/redact.ts";
+import { findSecret, MASK, redact } from "../../src/http/redact.ts";
 
-const SECRET = "sk/live+Key=42&x";
-const basic = (user: string): string => Buffer.from(`${user}:`).toString("base64");
+const SECRET = "sk/live+Key=42&x'y";
+const bytes = Buffer.from(SECRET, "utf8");
+const hex = bytes.toString("hex");
+const jsonEscaped = (s: string, upper = false): string => [...s].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).map((e) => (upper ? e.toUpperCase().replace("\\U", "\\u") : e)).join("");
+const percentAll = (s: string, upper: boolean): string => [...Buffer.from(s)].map((b) => `%${b.toString(16).padStart(2, "0")}`).map((e) => (upper ? e.toUpperCase() : e)).join("");
 
-describe("redact", () => {
+/** [form, how the secret appears, the kind findSecret names]. */
+const FORMS: Array<[string, string, string]> = [
+  ["raw", SECRET, "raw or escaped"],
+  ["percent-encoded, upper case", encodeURIComponent(SECRET), "raw or escaped"],
+  ["percent-encoded, lower case", encodeURIComponent(SECRET).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()), "raw or escaped"],
+  ["every byte percent-encoded", percentAll(SECRET, false), "raw or escaped"],
+  ["percent-encoded twice", encodeURIComponent(encodeURIComponent(SECRET)), "raw or escaped"],
+  ["form-encoded", new URLSearchParams({ k: SECRET }).toString().slice(2), "raw or escaped"],
+  ["JSON \\u escapes, lower-case hex", jsonEscaped(SECRET), "raw or escaped"],
+  ["JSON \\u escapes, upper-case hex", jsonEscaped(SECRET, true), "raw or escaped"],
+  ["JSON-escaped inside a JSON string", JSON.stringify(JSON.stringify({ k: SECRET })), "raw or escaped"],
+  ["\\u escapes inside a JSON string", JSON.stringify(jsonEscaped(SECRET)), "raw or escaped"],
+  ["XML/HTML entities", SECRET.replace(/&/g, "&amp;").replace(/'/g, "&#39;"), "raw or escaped"],
+  ["base64 of the value", bytes.toString("base64"), "base64"],
+  ["base64 of value:", Buffer.from(`${SECRET}:`).toString("base64"), "base64"],
+  ["base64 of user:value", Buffer.from(`user:${SECRET}`).toString("base64"), "base64"],
+  ["base64 of xy:value", Buffer.from(`xy:${SECRET}`).toString("base64"), "base64"],
+  ["base64url of the value", bytes.toString("base64url"), "base64"],
+  ["base64url of value:", Buffer.from(`${SECRET}:`).toString("base64url"), "base64"],
+  ["hex, lower case", hex, "hex"],
+  ["hex, upper case", hex.toUpperCase(), "hex"],
+];
+
+describe("redact and findSecret", () => {
+  it.each(FORMS)("%s", (_name, form, kind) => {
+    const text = `before ${form} after`;
+    const masked = redact(text, [SECRET]);
+    expect(masked).toContain(MASK);
+    expect(masked).not.toContain(form);
+    expect(masked.startsWith("before ")).toBe(true);
+    expect(masked.endsWith(" after")).toBe(true);
+    expect(findSecret(text, [SECRET])).toBe(kind);
+  });
+
   it.each([
-    ["the raw value", `token ${SECRET} end`, [SECRET], `token ${MASK} end`],
-    ["the Basic auth form (base64 of user:)", `Authorization: Basic ${basic(SECRET)}`, [SECRET], `Authorization: Basic ${MASK}`],
-    ["the percent-encoded form", `?key=${encodeURIComponent(SECRET)}&a=1`, [SECRET], `?key=${MASK}&a=1`],
     ["every occurrence", `${SECRET}|${SECRET}`, [SECRET], `${MASK}|${MASK}`],
-    ["several secrets", "a=first b=second", ["first", "second"], `a=${MASK} b=${MASK}`],
+    ["several secrets", "a=first-secret b=second-secret", ["first-secret", "second-secret"], `a=${MASK} b=${MASK}`],
+    ["the longer of two overlapping secrets", "token-abcdefgh-tail", ["token-abcdefgh", "token-abcdefgh-tail"], MASK],
+    ["Basic auth as a whole", `Authorization: Basic ${Buffer.from(`${SECRET}:`).toString("base64")}`, [SECRET], `Authorization: Basic ${MASK}`],
     ["nothing for an empty secret", "unchanged", [""], "unchanged"],
-    ["nothing when no secret occurs", "nothing here", [SECRET], "nothing here"],
+    ["nothing when no secret occurs", "nothing here, not even sk/live", [SECRET], "nothing here, not even sk/live"],
   ])("masks %s", (_name, text, secrets, want) => {
     expect(redact(text, secrets)).toBe(want);
+  });
+
+  it("finds nothing in text without the secret", () => {
+    expect(findSecret("a JSON body {\"code\": \"UNAUTHORIZED\"}", [SECRET])).toBeUndefined();
   });
 });
 
@@ -25,12 +67,12 @@ describe("toCurl", () => {
   const request = {
     method: "POST",
     url: `http://127.0.0.1:8080/customers/it's%20me?key=${SECRET}`,
-    headers: { authorization: `Basic ${basic("user1")}`, "x-note": "it's \"quoted\" $HOME `cmd`" },
+    headers: { authorization: `Basic ${Buffer.from("user-0001:").toString("base64")}`, "x-note": "it's \"quoted\" $HOME `cmd`" },
     body: "command=delete&name=O'Brien",
   };
 
   it("masks secrets and quotes single quotes", () => {
-    expect(toCurl(request, ["user1", SECRET])).toBe(
+    expect(toCurl(request, ["user-0001", SECRET])).toBe(
       `curl -i -X POST 'http://127.0.0.1:8080/customers/it'\\''s%20me?key=***' -H 'authorization: Basic ***' -H 'x-note: it'\\''s "quoted" $HOME \`cmd\`' --data-raw 'command=delete&name=O'\\''Brien'`,
     );
   });

@@ -26,6 +26,11 @@ const cases: Case[] = [
     check: "response_status_documented", at: ".response.status",
   },
   {
+    name: "enkash-status-matcher-accepts-418", provider: "enkash", description: "a delete with a customerId that breaks ^KC[A-Z0-9]{14}$",
+    edit: (i) => { i.response.matchingRules.status.$.matchers[0].status.push(418); },
+    check: "response_status_documented", at: ".response.matchingRules.status",
+  },
+  {
     name: "cashfree-error-without-type", provider: "cashfree", description: "a delete with wrong credentials",
     edit: (i) => { delete i.response.body.content.type; },
     check: "response_body_schema", at: ".response.body.content.type",

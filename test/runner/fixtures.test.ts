@@ -70,6 +70,7 @@ describe("a state URL that fails", () => {
     ["answers a body that is not JSON", async () => (await startStateServer(answer(200, "<html>ok</html>", "text/html"))).url, /fixture setup failed: .*JSON/],
     ["answers JSON without the ids", async () => (await startStateServer(answer(200, '{"id":"x"}'))).url, /gave no string value for customerId/],
     ["is a closed port", async () => `http://127.0.0.1:${await closedPort()}/state`, /unreachable/],
+    ["answers JSON with the ids, over the 1 MiB cap", async () => (await startStateServer(answer(200, JSON.stringify({ customerId: "KC1A2B3C4D5E6F7G", padding: "x".repeat(2 * 1024 * 1024) })))).url, /its answer to setup of "a customer exists" exceeds 1048576 bytes/],
   ];
   it.each(rows)("%s: an errored delete_semantics result, and the run goes on", async (_name, stateUrl, message) => {
     const sandbox = await startRecordingSandbox("enkash");

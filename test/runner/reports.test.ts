@@ -38,12 +38,25 @@ describe("conformance.json", () => {
   });
 });
 
+describe("text from a target that XML cannot hold", () => {
+  it("is escaped in junit.xml, which stays well-formed, and kept in conformance.json", async () => {
+    const body = "\ufffe\uffff \u0001\u0008 \ud800 not JSON";
+    const sandbox = await startRecordingSandbox("enkash", { transformReply: (_req, reply) => ({ status: reply.status, headers: { "content-type": "application/json" }, body }) });
+    const run = await runCollecting(aimAt(sandbox));
+
+    const junit = run.junit();
+    expect(junit).toContain("\\ufffe\\uffff \\u0001\\u0008");
+    expect(xmlProblems(junit)).toEqual([]);
+    expect(run.json().results.some((r) => String(r.actual ?? "").includes("\ufffe\uffff"))).toBe(true);
+  });
+});
+
 describe("a run stopped by a tool error", () => {
   it("writes the results so far and the reason to both reports", async () => {
     const sandbox = await startRecordingSandbox("enkash");
     // The target goes away once the first provider is done: the second cannot reach it.
     const run = await runCollecting(
-      aimAt(sandbox, { providers: ["enkash", "cashfree"], env: { ...sandbox.credentials, CASHFREE_CLIENT_ID: "id", CASHFREE_CLIENT_SECRET: "secret" } }),
+      aimAt(sandbox, { providers: ["enkash", "cashfree"], env: { ...sandbox.credentials, CASHFREE_CLIENT_ID: "test-client-0001", CASHFREE_CLIENT_SECRET: "test-client-secret-0001" } }),
       (event) => {
         if (event.type === "provider-end") void sandbox.close();
       },
@@ -76,7 +89,7 @@ describe("a run stopped by a tool error", () => {
 
 describe("junit.xml", () => {
   const base: Omit<Result, "outcome" | "message"> = { provider: "enkash", operationId: "op", check: "status_code_conformance", case: "a <case> & \"more\"", basis: "documented" };
-  const hostile = "bad \u0001 <tag> & 'quote' \"dq\" ]]> \u001f end";
+  const hostile = "bad \u0001 <tag> & 'quote' \"dq\" ]]> \u001f \ufffe \uffff \ud800 lone \udc00 \u{1f600} end";
   it.each([
     ["passed", ""],
     ["failed", hostile],
@@ -88,7 +101,15 @@ describe("junit.xml", () => {
     expect(xmlProblems(xml)).toEqual([]);
   });
 
+  it("keeps every character XML allows, emoji included, and escapes the others as \\uXXXX", () => {
+    const xml = renderJunit([{ ...base, outcome: "failed", message: hostile }]);
+    expect(xml).toContain("\u{1f600}");
+    expect(xml).toContain("\\ufffe \\uffff \\ud800 lone \\udc00");
+  });
+
   it.each([
+    ["U+FFFE", "<a>\ufffe</a>"],
+    ["a lone surrogate", "<a>\ud800</a>"],
     ["a tag closed out of order", "<a><b></a></b>"],
     ["an unclosed tag", "<a><b></b>"],
     ["a stray ampersand", "<a>x & y</a>"],

@@ -1,7 +1,8 @@
 /**
  * A small well-formedness check for the XML payconform writes (junit.xml): one root element,
  * every tag closed in order, attributes quoted, no raw `<` or stray `&` in text or attributes,
- * no control characters XML 1.0 forbids. Returns the problems found; none means well-formed.
+ * only characters XML 1.0 allows (no C0 controls but tab, CR and LF, no U+FFFE or U+FFFF, no
+ * unpaired surrogate). Returns the problems found; none means well-formed.
  */
 const TAG = /<(\/?)([A-Za-z_][\w.-]*)((?:\s+[A-Za-z_][\w.:-]*="[^"<]*")*)\s*(\/?)>/y;
 const ENTITY = /&(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/g;
@@ -10,6 +11,8 @@ export function xmlProblems(xml: string): string[] {
   const problems: string[] = [];
   const body = xml.replace(/^<\?xml [^?]*\?>\s*/, "");
   if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(body)) problems.push("a control character XML 1.0 forbids");
+  if (/[\ufffe\uffff]/.test(body)) problems.push("U+FFFE or U+FFFF, which XML 1.0 forbids");
+  if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(body)) problems.push("an unpaired surrogate, which no XML document can hold");
   const stack: string[] = [];
   let roots = 0;
   let at = 0;

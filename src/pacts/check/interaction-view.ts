@@ -3,6 +3,7 @@
  * lower-case name (V4 keeps lists, V2/V3 comma-joined strings), a V2 query string becomes a map.
  * Interactions that are not HTTP (V4 messages) are left out here.
  */
+import { acceptedStatuses } from "../status-matcher.ts";
 import { readBody } from "./body-view.ts";
 import type { HttpInteraction } from "./model.ts";
 
@@ -32,6 +33,7 @@ export function readHttpInteraction(raw: Obj, index: number): HttpInteraction {
     body: readBody(request.body, headers, `${base}.request.body`),
     response: {
       status: Number(response.status),
+      accepted: acceptedStatuses(response),
       headers: responseHeaders,
       body: readBody(response.body, responseHeaders, `${base}.response.body`),
     },

@@ -59,7 +59,8 @@ export interface HttpInteraction {
   /** Request headers by lower-case name. */
   headers: Record<string, string[]>;
   body?: BodyView;
-  response: { status: number; headers: Record<string, string[]>; body?: BodyView };
+  /** `accepted`: what a V4 status matcher on the response accepts, when the pact has one. */
+  response: { status: number; accepted?: number[] | string; headers: Record<string, string[]>; body?: BodyView };
 }
 
 /** What a check sees: the interaction, the operation it routes to, and the path values it carries. */

@@ -1,17 +1,26 @@
 /**
- * Checks on an interaction's response: the status is documented for the operation, the body's
+ * Checks on an interaction's response: the status (and every status a V4 status matcher
+ * accepts) is documented for the operation, the body's
  * media type is the documented one (or there is no body where the doc says it is empty), and
  * the body validates against that status's schema.
  */
 import { responseFor } from "../../spec/model.ts";
 import { ajvProblems } from "./ajv-problems.ts";
-import type { PactCheck } from "./model.ts";
+import type { PactCheck, Problem } from "./model.ts";
 
+/** The status is documented, and so is every status a V4 status matcher lists. */
 export const responseStatusDocumented: PactCheck = (ctx) => {
-  const { status } = ctx.interaction.response;
-  if (responseFor(ctx.op, status)) return [];
+  const { status, accepted } = ctx.interaction.response;
   const documented = ctx.op.responses.map((r) => r.status).join(", ");
-  return [{ path: `${ctx.interaction.base}.response.status`, message: `status ${status} is not documented for ${ctx.op.method} ${ctx.op.path} (documented: ${documented})` }];
+  const problems: Problem[] = [];
+  if (!responseFor(ctx.op, status)) {
+    problems.push({ path: `${ctx.interaction.base}.response.status`, message: `status ${status} is not documented for ${ctx.op.method} ${ctx.op.path} (documented: ${documented})` });
+  }
+  const undocumented = Array.isArray(accepted) ? accepted.filter((s) => !responseFor(ctx.op, s)) : [];
+  if (undocumented.length > 0) {
+    problems.push({ path: `${ctx.interaction.base}.response.matchingRules.status`, message: `the status matcher accepts ${undocumented.join(", ")}, not documented for ${ctx.op.method} ${ctx.op.path} (documented: ${documented})` });
+  }
+  return problems;
 };
 
 export const responseContentType: PactCheck = (ctx) => {

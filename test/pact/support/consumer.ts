@@ -8,6 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { MatchersV3, PactV4 } from "@pact-foundation/pact";
 import { afterAll } from "vitest";
+import { documentedCodes } from "../../../src/checks/error-code-conformance.ts";
+import { deleteOperation } from "../../../src/pacts/credential-headers.ts";
 import { credentialHeaderPatterns } from "../../../src/pacts/patterns.ts";
 import { credentialHeaders } from "../../../src/pacts/credential-headers.ts";
 import { PLACEHOLDER_CREDENTIALS, WRONG_CREDENTIALS } from "../../../src/pacts/placeholders.ts";
@@ -19,6 +21,7 @@ process.env.PACT_DO_NOT_TRACK = "true";
 
 type JsonMap = Record<string, string>;
 type Matcher = ReturnType<typeof MatchersV3.regex>;
+export type StatusMatcher = ReturnType<typeof MatchersV3.matchStatus>;
 
 /**
  * `npm run contracts` and `contracts:check` set PAYCONFORM_PACT_DIR; a plain test run writes to a
@@ -62,6 +65,37 @@ export function oneOf(...values: string[]): Matcher {
 }
 
 /**
+ * A rejection's status as the pact records it: `example`, behind a Pact V4 status matcher that
+ * accepts every status `run` accepts for the case (src/pacts/rejection.ts).
+ */
+export function rejectionStatus(statuses: number[], example: number): StatusMatcher {
+  if (!statuses.includes(example)) throw new Error(`${example} is not among the accepted statuses ${statuses.join(", ")}`);
+  return MatchersV3.matchStatus(example, statuses);
+}
+
+/**
+ * `oneOf` over every code the spec gives at `pointer` for any of `statuses` (each status's codes
+ * that error_code_conformance accepts), `example` first and the not-found code left out. Pact matchers
+ * cannot tie a body to the status it comes with, so a rejection's code is matched over the codes
+ * of every accepted status; `run`'s error_code_conformance checks the pairing.
+ */
+export function rejectionCode(provider: HttpProvider, statuses: number[], pointer: string, example: string): Matcher {
+  const op = deleteOperation(provider);
+  const notFound = PROFILES[provider].notFound.code;
+  const codes = statuses.flatMap((status) => {
+    const doc = op.responses.find((r) => r.status === status);
+    return doc ? documentedCodes(doc, pointer) : [];
+  });
+  const others = codes.filter((code) => code !== example && !(notFound?.pointer === pointer && notFound.value === code));
+  return oneOf(example, ...new Set(others));
+}
+
+/** The status the mock server answers: the number, or a status matcher's example. */
+export function exampleStatus(status: number | StatusMatcher): number {
+  return typeof status === "number" ? status : Number(status.value);
+}
+
+/**
  * A text request body of a given media type. Pact JS 17's V4 builder offers JSON, XML, multipart
  * and binary bodies only; a binary form body is compared as bytes sniffed as text/plain, which a
  * form request never matches. The builder's core interaction takes a text body with its media
@@ -82,7 +116,7 @@ export interface InteractionRow {
     headers: Record<string, string | Matcher>;
     body?: { contentType: string; text: string };
   };
-  response: { status: number; body?: unknown };
+  response: { status: number | StatusMatcher; body?: unknown };
 }
 
 /** An interaction ready to run: `executeTest` starts the mock server and writes the pact on success. */

@@ -1,0 +1,172 @@
+/**
+ * The one exit for everything payconform prints or writes. Every command's console output, every
+ * report file, and everything a library prints (in this process, or captured from a child
+ * process such as the Pact verifier) passes through `mask`, which replaces every credential
+ * registered here, in every encoding src/http/redact.ts knows, with `***`. Colour is decided here
+ * too: none under NO_COLOR or to a stream that is not a terminal, escape codes stripped from what
+ * libraries print.
+ *
+ * The API, for any new output (a report format, a proxy's log):
+ *
+ *   protectSecrets(values)        register credential values as soon as they are known
+ *                                 (MIN_SECRET_LENGTH in redact.ts is the floor credentials are held to)
+ *   mask(text)                    text with every registered secret masked
+ *   print(text), printError(text) standard output, standard error
+ *   writeOutputFile(path, text)   a whole file, masked, written to a temporary name then renamed
+ *   capturedOutput(write)         a line-buffered writer that masks captured output on its way to `write`
+ *   paint(style, text, stream)    `text` in a colour when `stream` gets colour
+ *   guardProcessOutput()          routes every process.stdout/stderr write through mask and the
+ *                                 colour rule; the CLI entry point calls it once
+ *
+ * Nothing else under src/ writes to a stream or a file that a user sees.
+ */
+import { renameSync, rmSync, writeFileSync } from "node:fs";
+import { StringDecoder } from "node:string_decoder";
+import { MASK, redact } from "./http/redact.ts";
+
+export { MASK };
+
+const secrets = new Set<string>();
+let secretList: string[] = [];
+
+/**
+ * Registers values to mask from now on: credentials, and values derived from them (a wrong or
+ * near-miss credential). Credentials shorter than MIN_SECRET_LENGTH are refused where they come
+ * in (src/runner/credentials.ts), so nothing this short as to garble ordinary text gets here.
+ */
+export function protectSecrets(values: Iterable<string>): void {
+  for (const value of values) if (value !== "") secrets.add(value);
+  secretList = [...secrets];
+}
+
+export function mask(text: string): string {
+  return secretList.length === 0 ? text : redact(text, secretList);
+}
+
+export interface OutputStream {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+}
+
+/** Whether `stream` gets colour: never under NO_COLOR (https://no-color.org), never to a non-terminal. */
+export function colourOn(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
+  return stream.isTTY === true;
+}
+
+const STYLES = { red: [31, 39], green: [32, 39], yellow: [33, 39], bold: [1, 22] } as const;
+
+export function paint(style: keyof typeof STYLES, text: string, stream: { isTTY?: boolean } = process.stdout): string {
+  const [open, close] = STYLES[style];
+  return colourOn(stream) ? `\u001b[${open}m${text}\u001b[${close}m` : text;
+}
+
+/** CSI and OSC escape sequences, what terminals take as colour, cursor and title codes. */
+const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
+
+export function stripAnsi(text: string): string {
+  return text.replace(ANSI, "");
+}
+
+/** What reaches `stream`: masked, and without escape codes when it gets no colour. */
+export function filterFor(stream: { isTTY?: boolean }, text: string): string {
+  const masked = mask(text);
+  return colourOn(stream) ? masked : stripAnsi(masked);
+}
+
+type Write = (chunk: string) => unknown;
+const originals = new WeakMap<object, Write>();
+
+function writeTo(stream: NodeJS.WriteStream, text: string): void {
+  const write = originals.get(stream) ?? ((chunk: string) => stream.write(chunk));
+  write(filterFor(stream, text));
+}
+
+export function print(text: string): void {
+  writeTo(process.stdout, text);
+}
+
+export function printError(text: string): void {
+  writeTo(process.stderr, text);
+}
+
+/** process.stdout and process.stderr as OutputStreams that go through this module. */
+export const stdout: OutputStream = {
+  write: print,
+  get isTTY() {
+    return process.stdout.isTTY === true;
+  },
+};
+export const stderr: OutputStream = {
+  write: printError,
+  get isTTY() {
+    return process.stderr.isTTY === true;
+  },
+};
+
+/**
+ * Routes every write to process.stdout and process.stderr (console.log, a library's own output)
+ * through mask and the colour rule. Masking works per write call: a library that splits one
+ * secret across two writes is beyond it, which is why the Pact verifier runs in a child process
+ * whose output is captured whole lines at a time (`capturedOutput`).
+ */
+export function guardProcessOutput(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    if (originals.has(stream)) continue;
+    // A reader that went away (`payconform ... | head`) is not an error of the command.
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+    });
+    const original = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean;
+    originals.set(stream, (chunk) => original(chunk));
+    stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+      const text = typeof chunk === "string" ? chunk : Buffer.isBuffer(chunk) || chunk instanceof Uint8Array ? Buffer.from(chunk).toString("utf8") : String(chunk);
+      const encodingGiven = typeof rest[0] === "string";
+      return original(filterFor(stream, text), ...(encodingGiven ? ["utf8", ...rest.slice(1)] : rest));
+    }) as typeof stream.write;
+  }
+}
+
+/** Writes `text`, masked, to `path`: first to a temporary file beside it, then renamed, so a reader never sees half a report. */
+export function writeOutputFile(path: string, text: string): void {
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, mask(text));
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** A line longer than this is passed on in pieces, so captured output never piles up in memory. */
+const MAX_PENDING = 1024 * 1024;
+
+export interface CapturedOutput {
+  write(chunk: Buffer | string): void;
+  /** Passes on what is left of the last line. */
+  end(): void;
+}
+
+/**
+ * A writer for output captured from elsewhere (a child process): whole lines are masked and
+ * passed to `write`, so a secret split across two chunks is still masked.
+ */
+export function capturedOutput(write: (text: string) => void): CapturedOutput {
+  const decoder = new StringDecoder("utf8");
+  let pending = "";
+  return {
+    write: (chunk) => {
+      pending += typeof chunk === "string" ? chunk : decoder.write(chunk);
+      const cut = pending.length > MAX_PENDING ? pending.length : pending.lastIndexOf("\n") + 1;
+      if (cut === 0) return;
+      write(mask(pending.slice(0, cut)));
+      pending = pending.slice(cut);
+    },
+    end: () => {
+      pending += decoder.end();
+      if (pending !== "") write(mask(pending));
+      pending = "";
+    },
+  };
+}

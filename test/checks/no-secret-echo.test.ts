@@ -1,0 +1,37 @@
+/**
+ * no_secret_echo fails on a credential echoed in any form (the forms the canary test searches
+ * outputs for), in the body or in a header, and stays silent on a response without one.
+ */
+import { describe, expect, it } from "vitest";
+import { noSecretEcho } from "../../src/checks/no-secret-echo.ts";
+import type { CheckInput } from "../../src/checks/types.ts";
+import { canaryForms } from "../support/canary.ts";
+
+const SECRET = "pcEchoToken/07+=&x";
+const WRONG = "pcwrongABCDEFGHIJKLMNOP";
+
+function input(body: string, headers: Record<string, string> = {}): CheckInput {
+  return { response: { status: 401, headers, text: body }, secrets: [SECRET, WRONG] } as unknown as CheckInput;
+}
+
+describe("no_secret_echo", () => {
+  const forms = Object.entries(canaryForms(SECRET));
+  it.each(forms)("fails on the %s form in the body", (_form, value) => {
+    const findings = noSecretEcho.run(input(`{"message": "rejected ${value}"}`));
+    expect(findings).toHaveLength(1);
+    expect(findings![0].actual).toMatch(/^a credential \((raw or escaped|base64|hex)\) in the body$/);
+  });
+
+  it.each(forms)("fails on the %s form in a header", (_form, value) => {
+    const findings = noSecretEcho.run(input("", { "www-authenticate": `Bearer error="invalid_token" token="${value}"` }));
+    expect(findings?.map((f) => f.actual)).toEqual([expect.stringMatching(/in the header www-authenticate$/)]);
+  });
+
+  it("fails on a wrong credential echoed back", () => {
+    expect(noSecretEcho.run(input(`bad token ${WRONG}`))).toHaveLength(1);
+  });
+
+  it("passes a response without any credential", () => {
+    expect(noSecretEcho.run(input('{"code": "UNAUTHORIZED", "message": "pcEchoToken is not valid"}', { "content-type": "application/json" }))).toEqual([]);
+  });
+});
