@@ -45,7 +45,8 @@ export interface HttpClient {
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const agentOptions = { keepAlive: true, maxSockets: options.concurrency };
   const httpAgent = new http.Agent(agentOptions);
-  const httpsAgent = new https.Agent({ ...agentOptions, ca: trustedCertificates(options.caCert) });
+  const ca = trustedCertificates(options.caCert);
+  const httpsAgent = new https.Agent({ ...agentOptions, ca });
   const limit = createLimiter(options.concurrency);
   const sendOptions = { timeoutMs: options.timeoutMs, maxBodyBytes: options.maxBodyBytes, httpAgent, httpsAgent, signal: options.signal };
   const stopIfAborted = (): void => {
@@ -72,10 +73,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   };
 
   const burst = async (request: HttpRequest, copies: number): Promise<Exchange[]> => {
+    stopIfAborted();
     const own = { keepAlive: false, maxSockets: copies };
-    const burstOptions = { ...sendOptions, httpAgent: new http.Agent(own), httpsAgent: new https.Agent(own) };
+    const burstOptions = { ...sendOptions, httpAgent: new http.Agent(own), httpsAgent: new https.Agent({ ...own, ca }) };
     try {
       const outcomes = await Promise.all(Array.from({ length: copies }, () => sendOnce(request, burstOptions)));
+      stopIfAborted();
+      const tls = outcomes.find((outcome) => isFault(outcome) && outcome.kind === "tls");
+      if (tls && isFault(tls)) throw new TargetUnreachableError(tls.message);
       return outcomes.map((outcome) => (isFault(outcome) ? { request, fault: outcome, retries: 0 } : { request, response: outcome, retries: 0 }));
     } finally {
       burstOptions.httpAgent.destroy();
