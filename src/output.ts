@@ -8,8 +8,9 @@
  *
  * The API, for any new output (a report format, a proxy's log):
  *
- *   protectSecrets(values)        register credential values as soon as they are known
- *                                 (MIN_SECRET_LENGTH in redact.ts is the floor credentials are held to)
+ *   protectSecrets(values)        register credential values as soon as they are known; returns a
+ *                                 release for values whose life ends (MIN_SECRET_LENGTH in
+ *                                 redact.ts is the floor credentials are held to)
  *   mask(text)                    text with every registered secret masked
  *   print(text), printError(text) standard output, standard error
  *   writeOutputFile(path, text)   a whole file, masked, written to a temporary name then renamed
@@ -26,17 +27,35 @@ import { MASK, redact } from "./http/redact.ts";
 
 export { MASK };
 
-const secrets = new Set<string>();
+/** Registered secrets, each with how many registrations hold it. */
+const secrets = new Map<string, number>();
 let secretList: string[] = [];
 
 /**
  * Registers values to mask from now on: credentials, and values derived from them (a wrong or
  * near-miss credential). Credentials shorter than MIN_SECRET_LENGTH are refused where they come
  * in (src/runner/credentials.ts), so nothing this short as to garble ordinary text gets here.
+ *
+ * Returns a release for values whose life ends, such as an embedded sandbox's made-up credentials
+ * once its run has written its reports: a process that runs many targets (the self-test) would
+ * otherwise mask an ever longer list. A value stays masked while any registration holds it; the
+ * CLI's own registration of the environment's credentials is never released.
  */
-export function protectSecrets(values: Iterable<string>): void {
-  for (const value of values) if (value !== "") secrets.add(value);
-  secretList = [...secrets];
+export function protectSecrets(values: Iterable<string>): () => void {
+  const held = [...new Set(values)].filter((value) => value !== "");
+  for (const value of held) secrets.set(value, (secrets.get(value) ?? 0) + 1);
+  secretList = [...secrets.keys()];
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    for (const value of held) {
+      const count = (secrets.get(value) ?? 1) - 1;
+      if (count > 0) secrets.set(value, count);
+      else secrets.delete(value);
+    }
+    secretList = [...secrets.keys()];
+  };
 }
 
 export function mask(text: string): string {

@@ -3,21 +3,34 @@
  * POST or DELETE, whichever the doc does not use) never deletes a fixture: the request gets a
  * 4xx, and a documented delete afterwards still gets the documented success. The request is the
  * valid one (credentials, headers and body), only the method differs; GET goes without a body.
+ * Where the documented method is not POST, a POST carrying the method-override headers that web
+ * frameworks honour (X-HTTP-Method-Override, X-HTTP-Method, X-Method-Override) naming the
+ * documented method must not delete either: a form on any web page can send such a POST.
  */
 import type { OperationSpec } from "../spec/model.ts";
 import { plan, type Scenario } from "./model.ts";
 
 export const TRIED_METHODS = ["GET", "PUT", "PATCH", "POST", "DELETE"] as const;
 
+export const METHOD_OVERRIDE_HEADERS = ["x-http-method-override", "x-http-method", "x-method-override"] as const;
+
 export function methodScenarios(op: OperationSpec): Scenario[] {
   const base = { provider: op.provider, operationId: op.operationId, check: "unsupported_method" as const, basis: "documented" as const, fixtures: 1 };
-  return TRIED_METHODS.filter((m) => m !== op.method).map((method) => ({
+  const afterwards = { label: `${op.method} afterwards`, plan: plan(), fixture: 0, expect: "success" as const };
+  const scenarios: Scenario[] = TRIED_METHODS.filter((m) => m !== op.method).map((method) => ({
     ...base,
     id: `method ${method}`,
     description: `${method} on the delete path leaves the fixture in place; the documented ${op.method} afterwards deletes it`,
-    steps: [
-      { label: method, plan: plan({ method, ...(method === "GET" ? { body: null } : {}) }), fixture: 0, expect: "not-deleted" },
-      { label: `${op.method} afterwards`, plan: plan(), fixture: 0, expect: "success" },
-    ],
+    steps: [{ label: method, plan: plan({ method, ...(method === "GET" ? { body: null } : {}) }), fixture: 0, expect: "not-deleted" }, afterwards],
   }));
+  if (op.method !== "POST") {
+    const headers = Object.fromEntries(METHOD_OVERRIDE_HEADERS.map((h) => [h, op.method]));
+    scenarios.push({
+      ...base,
+      id: `method POST overridden to ${op.method}`,
+      description: `a POST with ${METHOD_OVERRIDE_HEADERS.join(", ")}: ${op.method} leaves the fixture in place`,
+      steps: [{ label: `POST overridden to ${op.method}`, plan: plan({ method: "POST", headers }), fixture: 0, expect: "not-deleted" }, afterwards],
+    });
+  }
+  return scenarios;
 }

@@ -33,7 +33,7 @@ const TRUNCATED_PREFIX = 6;
 /** The kinds of form a secret was found in, as no_secret_echo reports them. */
 export type SecretFormKind = "raw or escaped" | "base64" | "hex";
 
-interface Compiled {
+interface Patterns {
   /** Every form of every secret, longest secrets first; global, for replacing. */
   all: RegExp;
   /** The same, not global, for one search. */
@@ -42,21 +42,50 @@ interface Compiled {
   byKind: Array<[SecretFormKind, RegExp]>;
 }
 
+interface Compiled {
+  /** The full patterns, built the first time a text passes the quick test. */
+  patterns(): Patterns;
+  /**
+   * The quick test: whether the text may hold a form of a secret at all. Most texts hold none,
+   * and the full pattern is costly; see `mayHold`.
+   */
+  quick: Quick;
+}
+
+/**
+ * The quick test runs on the text with its escapes decoded (percent-encoding, once or twice;
+ * JSON `\\u` and `\\/` escapes; HTML entities; `+` for a space), where every form the full pattern
+ * matches reads as the raw secret, its base64 or base64url core, its hex (compared lower-cased), or
+ * the start of it before an ellipsis.
+ */
+interface Quick {
+  plain: string[];
+  hex: string[];
+  prefixes: string[];
+  /** A secret holds a character outside ASCII, whose escapes the decoding does not map back: no quick answer. */
+  wide: boolean;
+  /** A secret holds a space, which form encoding writes as `+`. */
+  spaced: boolean;
+}
+
 const cache = new Map<string, Compiled>();
-const CACHE_LIMIT = 256;
+/** Compiled lists kept: a run masks with one list, and a list of many secrets compiles to a large pattern. */
+const CACHE_LIMIT = 8;
 
 /** `text` with every form of every secret replaced by MASK. Empty secrets are ignored. */
 export function redact(text: string, secrets: readonly string[]): string {
   const compiled = compile(secrets);
-  if (text === "" || compiled === undefined) return text;
-  return text.replace(compiled.all, MASK);
+  if (text === "" || compiled === undefined || !mayHold(text, compiled.quick)) return text;
+  return text.replace(compiled.patterns().all, MASK);
 }
 
 /** The kind of form in which one of `secrets` occurs in `text`, or undefined when none does. */
 export function findSecret(text: string, secrets: readonly string[]): SecretFormKind | undefined {
   const compiled = compile(secrets);
-  if (text === "" || compiled === undefined || text.search(compiled.any) === -1) return undefined;
-  return compiled.byKind.find(([, pattern]) => text.search(pattern) !== -1)?.[0];
+  if (text === "" || compiled === undefined || !mayHold(text, compiled.quick)) return undefined;
+  const { any, byKind } = compiled.patterns();
+  if (text.search(any) === -1) return undefined;
+  return byKind.find(([, pattern]) => text.search(pattern) !== -1)?.[0];
 }
 
 /** The last list compiled, by identity and length: callers pass the same list for every text of a run. */
@@ -75,18 +104,64 @@ function compileList(secrets: readonly string[]): Compiled | undefined {
   const key = usable.join("\u0000");
   let hit = cache.get(key);
   if (!hit) {
-    const kinds: Array<[SecretFormKind, (secret: string) => string[]]> = [
-      ["raw or escaped", (s) => [characterwise(s), truncated(s)]],
-      ["base64", base64Patterns],
-      ["hex", (s) => [hexPattern(s)]],
-    ];
-    const byKind = kinds.map(([kind, patterns]): [SecretFormKind, RegExp] => [kind, new RegExp(usable.flatMap(patterns).join("|"))]);
-    const source = usable.flatMap((s) => kinds.flatMap(([, patterns]) => patterns(s))).join("|");
-    hit = { all: new RegExp(source, "g"), any: new RegExp(source), byKind };
+    let built: Patterns | undefined;
+    hit = { patterns: () => (built ??= buildPatterns(usable)), quick: quickTest(usable) };
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(key, hit);
   }
   return hit;
+}
+
+function buildPatterns(usable: readonly string[]): Patterns {
+  const kinds: Array<[SecretFormKind, (secret: string) => string[]]> = [
+    ["raw or escaped", (s) => [characterwise(s), truncated(s)]],
+    ["base64", base64Patterns],
+    ["hex", (s) => [hexPattern(s)]],
+  ];
+  const byKind = kinds.map(([kind, patterns]): [SecretFormKind, RegExp] => [kind, new RegExp(usable.flatMap(patterns).join("|"))]);
+  const source = usable.flatMap((s) => kinds.flatMap(([, patterns]) => patterns(s))).join("|");
+  return { all: new RegExp(source, "g"), any: new RegExp(source), byKind };
+}
+
+function quickTest(secrets: readonly string[]): Quick {
+  const plain = secrets.flatMap((s) => {
+    const cores = base64Cores(s);
+    return [s, ...cores, ...cores.map((core) => core.replace(/\+/g, "-").replace(/\//g, "_"))];
+  });
+  return {
+    plain: [...new Set(plain)],
+    hex: secrets.map((s) => Buffer.from(s, "utf8").toString("hex")),
+    prefixes: secrets.filter((s) => [...s].length > TRUNCATED_PREFIX).map((s) => [...s].slice(0, TRUNCATED_PREFIX).join("")),
+    wide: secrets.some((s) => /[^\x00-\x7f]/.test(s)),
+    spaced: secrets.some((s) => s.includes(" ")),
+  };
+}
+
+const ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+/** The text with the escapes the full pattern knows decoded, one character each (ASCII only). */
+function decodeEscapes(text: string, plusIsSpace: boolean): string {
+  return (plusIsSpace ? text.replace(/\+/g, " ") : text)
+    .replace(/%(?:25)?([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    .replace(/\\+u([0-9A-Fa-f]{4})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    .replace(/\\+(["/\\])/g, "$1")
+    .replace(/&#[xX]0*([0-9A-Fa-f]+);|&#0*([0-9]+);|&(amp|lt|gt|quot|apos);/g, (m, hex?: string, dec?: string, name?: string) =>
+      name ? ENTITIES[name] : String.fromCodePoint(Math.min(parseInt(hex ?? dec ?? "0", hex ? 16 : 10), 0x10ffff)),
+    );
+}
+
+function mayHold(text: string, quick: Quick): boolean {
+  if (quick.wide) return true;
+  const views = [text];
+  if (/[%\\&]/.test(text)) views.push(decodeEscapes(text, false));
+  if (quick.spaced && text.includes("+")) views.push(decodeEscapes(text, true));
+  for (const view of views) {
+    if (quick.plain.some((form) => view.includes(form))) return true;
+    const lower = view.toLowerCase();
+    if (quick.hex.some((form) => lower.includes(form))) return true;
+    if (/\.\.\.|\u2026/.test(view) && quick.prefixes.some((prefix) => view.includes(prefix))) return true;
+  }
+  return false;
 }
 
 /** The secret with each character in any of its escaped or encoded forms. */
@@ -143,16 +218,21 @@ function hexDigits(value: number, width: number): string {
  * the secret can have inside a longer base64 text; `+` and `/` also match base64url's `-` and `_`.
  */
 function base64Patterns(secret: string): string[] {
+  // What follows the core (up to three characters that mix in the next bytes, and the padding)
+  // goes with it, so `Basic base64(value:)` becomes `Basic ***`.
+  const tail = "[A-Za-z0-9+/_-]{0,3}={0,2}";
+  return base64Cores(secret).map((core) => [...core].map((c) => (c === "+" ? "[+-]" : c === "/" ? "(?:/|_|\\\\+/)" : c)).join("") + tail);
+}
+
+/** The base64 characters that encode the secret's bytes alone, at each of the three alignments. */
+function base64Cores(secret: string): string[] {
   const bytes = Buffer.from(secret, "utf8");
   const cores = [0, 1, 2].map((offset) => {
     const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString("base64");
     return encoded.slice(Math.ceil((offset * 8) / 6), Math.floor(((offset + bytes.length) * 8) / 6));
   });
   // A core this short (a secret of under 5 bytes) would match ordinary text.
-  // What follows the core (up to three characters that mix in the next bytes, and the padding)
-  // goes with it, so `Basic base64(value:)` becomes `Basic ***`.
-  const tail = "[A-Za-z0-9+/_-]{0,3}={0,2}";
-  return cores.filter((core) => core.length >= 6).map((core) => [...core].map((c) => (c === "+" ? "[+-]" : c === "/" ? "(?:/|_|\\\\+/)" : c)).join("") + tail);
+  return cores.filter((core) => core.length >= 6);
 }
 
 function hexPattern(secret: string): string {

@@ -27,13 +27,14 @@ import { checkTargetOptions, openTarget } from "./target.ts";
 export async function run(options: RunOptions, reporters: readonly Reporter[]): Promise<Summary> {
   const emit = (event: RunEvent): void => reporters.forEach((r) => r.handle(event));
   const all: Result[] = [];
+  const releases: Array<() => void> = [];
   try {
     emit({ type: "run-start", providers: options.providers, seed: options.seed });
     stopIfAborted(options.signal);
     checkTargetOptions(options);
     for (const provider of options.providers) {
       stopIfAborted(options.signal);
-      all.push(...(await runProvider(provider, options, emit)));
+      all.push(...(await runProvider(provider, options, emit, releases)));
     }
     const summary = summarize(all);
     emit({ type: "run-end", summary });
@@ -44,6 +45,8 @@ export async function run(options: RunOptions, reporters: readonly Reporter[]): 
     throw error;
   } finally {
     await Promise.all(reporters.map((r) => r.finish()));
+    // The run's credentials are masked in everything it printed or wrote; their life ends here.
+    for (const release of releases) release();
   }
 }
 
@@ -61,14 +64,14 @@ export function operationContext(provider: HttpProvider): OperationContext {
  * part-way (a tool error, an interrupt), the results of the scenarios that completed are emitted
  * before the error goes on; scenarios still in flight are dropped, never half-reported.
  */
-async function runProvider(provider: HttpProvider, options: RunOptions, emit: (e: RunEvent) => void): Promise<Result[]> {
+async function runProvider(provider: HttpProvider, options: RunOptions, emit: (e: RunEvent) => void, releases: Array<() => void>): Promise<Result[]> {
   const operation = operationContext(provider);
   const scenarios = deriveScenarios(operation.op, options.seed);
   const target = await openTarget(loadSpec(provider), operation.op, operation.profile, options);
   const client = createHttpClient(options);
   const wrong = wrongCredentials(target.credentials, forkRng(options.seed, `${provider}:wrong-credentials`));
   const secrets = [...new Set([...Object.values(target.credentials), ...Object.values(wrong), ...nearMissSecrets(target.credentials)])];
-  protectSecrets(secrets);
+  releases.push(protectSecrets(secrets));
   const providerRun: ProviderRun = {
     operation,
     request: { op: operation.op, profile: operation.profile, baseUrl: target.baseUrl, credentials: target.credentials, wrongCredentials: wrong },

@@ -15,10 +15,15 @@ const judge = (provider: HttpProvider, id: string, step: number, answer: Answer)
 describe("unsupported_method", () => {
   it.each<[HttpProvider, string[]]>([
     ["juspay", ["GET", "PUT", "PATCH", "DELETE"]],
-    ["yuno", ["GET", "PUT", "PATCH", "POST"]],
-  ])("%s: tries every other common method", (provider, methods) => {
+    ["yuno", ["GET", "PUT", "PATCH", "POST", "POST overridden to DELETE"]],
+  ])("%s: tries every other common method, and a method override where the doc's method is not POST", (provider, methods) => {
     const ids = deriveScenarios(operationContext(provider).op, 1).filter((s) => s.check === "unsupported_method").map((s) => s.id);
     expect(ids).toEqual(methods.map((m) => `method ${m}`));
+  });
+
+  it("sends the override in every header name frameworks honour", () => {
+    const step = scenarioOf("enkash", { id: "method POST overridden to DELETE" }).steps[0];
+    expect(step.plan).toMatchObject({ method: "POST", headers: { "x-http-method-override": "DELETE", "x-http-method": "DELETE", "x-method-override": "DELETE" } });
   });
 
   it.each<[string, HttpProvider, string, number, Answer, string]>([
