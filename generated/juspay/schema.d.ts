@@ -28,6 +28,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description The page's 200 field table lists both fields as the response, and its sample carries both: a success body without them is not the documented one. */
         DeletedCustomerAccount: {
             /**
              * @description status of customer account ID
@@ -52,6 +53,7 @@ export interface components {
              */
             category: string;
         };
+        /** @description The page's 401 field table lists status, error_code and error_info as the response. */
         UnauthorizedError: {
             /**
              * @description Status of the api response

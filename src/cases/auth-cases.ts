@@ -27,6 +27,10 @@ export function authScenarios(op: OperationSpec): Scenario[] {
     for (const kind of NEAR_MISSES) {
       scenarios.push(scenario(`credential ${scheme.name} ${kind}`, `the ${name} credential is the valid one ${NEAR_MISS_TEXT[kind]}; any others are right`, kind, only(scheme, kind)));
     }
+    if (scheme.type === "http") {
+      const other = scheme.scheme === "bearer" ? "Basic" : "Bearer";
+      scenarios.push(scenario(`credential ${scheme.name} under ${other}`, `the valid ${name} credential sent as Authorization: ${other}, not the documented ${scheme.scheme} scheme`, "other-scheme", only(scheme, "other-scheme")));
+    }
     if (op.security.length < 2) continue;
     scenarios.push(
       scenario(`credential ${scheme.name} missing`, `only the ${name} credential is left out; the others are right`, "missing-one", only(scheme, "missing")),

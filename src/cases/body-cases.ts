@@ -1,6 +1,9 @@
 /**
  * required_body_enforcement: the documented request body left out, each required field left
- * out, and each field pinned by const/enum given another value.
+ * out, each field pinned by const/enum given another value or the pinned value in another case
+ * (`DELETE` for `delete`: const and enum compare exactly), and, for a form body, a pinned field
+ * sent twice, the pinned value and another (which of two values a form parser keeps is not
+ * documented, so that case is assumed).
  */
 import type { OperationSpec } from "../spec/model.ts";
 import { encodeBody } from "./body.ts";
@@ -11,8 +14,9 @@ export function bodyScenarios(op: OperationSpec): Scenario[] {
   if (!body) return [];
   const valid = (body.example ?? {}) as Record<string, unknown>;
   const base = { provider: op.provider, operationId: op.operationId, check: "required_body_enforcement" as const, basis: "documented" as const, fixtures: 0 };
-  const scenario = (id: string, description: string, sent: string | null): Scenario => ({
+  const scenario = (id: string, description: string, sent: string | null, basis: Scenario["basis"] = "documented"): Scenario => ({
     ...base,
+    basis,
     id,
     description,
     steps: [{ label: id.replace(/^body /, ""), plan: plan({ body: sent }), expect: "rejected" }],
@@ -25,13 +29,25 @@ export function bodyScenarios(op: OperationSpec): Scenario[] {
     const { [field]: _left, ...rest } = valid;
     scenarios.push(scenario(`body ${field} missing`, `the required field ${field} is left out`, encodeBody(body.contentType, rest)));
   }
+  const form = body.contentType === "application/x-www-form-urlencoded";
   for (const [field, schema] of Object.entries(properties)) {
     const pinned = "const" in schema ? [schema.const] : Array.isArray(schema.enum) ? schema.enum : undefined;
     if (!pinned) continue;
+    const allowed = pinned.map(String).join("|");
     const other = `${String(pinned[0])}_not`;
-    scenarios.push(
-      scenario(`body ${field} not ${pinned.map(String).join("|")}`, `${field} is "${other}" where the doc allows only ${pinned.map(String).join(", ")}`, encodeBody(body.contentType, { ...valid, [field]: other })),
-    );
+    scenarios.push(scenario(`body ${field} not ${allowed}`, `${field} is "${other}" where the doc allows only ${pinned.map(String).join(", ")}`, encodeBody(body.contentType, { ...valid, [field]: other })));
+    const recased = pinned.map(String).map(swapCase).find((v) => !pinned.map(String).includes(v));
+    if (recased !== undefined) {
+      scenarios.push(scenario(`body ${field} ${recased}`, `${field} is "${recased}", a pinned value in another case`, encodeBody(body.contentType, { ...valid, [field]: recased })));
+    }
+    if (form) {
+      const twice = `${encodeBody(body.contentType, { ...valid, [field]: pinned[0] })}&${new URLSearchParams({ [field]: other }).toString()}`;
+      scenarios.push(scenario(`body ${field} twice`, `${field} sent twice, "${String(pinned[0])}" and then "${other}"`, twice, "assumed"));
+    }
   }
   return scenarios;
+}
+
+function swapCase(value: string): string {
+  return Array.from(value, (c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join("");
 }

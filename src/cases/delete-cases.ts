@@ -1,10 +1,38 @@
 /**
  * delete_semantics: delete an existing fixture (documented success), delete it again
  * (documented not-found), delete an id that never existed (documented not-found), and delete one
- * fixture with several requests in flight at once (exactly one documented success).
+ * fixture with several requests in flight at once (exactly one documented success); where a parent
+ * scopes the resource, deleting one leaves its sibling under the same parent.
  */
 import { successIsDeferred, type OperationSpec } from "../spec/model.ts";
 import { plan, type Scenario } from "./model.ts";
+
+/**
+ * Where a parent id scopes the resource (Juspay's customer over its accounts): two fixtures under
+ * one parent; deleting the first leaves the second, which its own delete then removes. A delete
+ * that removes every resource of the parent fails here.
+ */
+function siblingScenarios(op: OperationSpec): Scenario[] {
+  const names = op.parameters.filter((p) => p.in === "path").map((p) => p.name);
+  const parents = names.slice(0, -1);
+  if (parents.length === 0) return [];
+  return [
+    {
+      id: `delete one ${names.at(-1)} of a ${parents.join("/")}, then its sibling`,
+      provider: op.provider,
+      operationId: op.operationId,
+      check: "delete_semantics",
+      basis: "documented",
+      fixtures: 2,
+      fixtureParents: [undefined, Object.fromEntries(parents.map((name) => [name, 0]))],
+      description: `two fixtures under one ${parents.join(", ")}: deleting the first gets the documented success and leaves the second, whose delete then succeeds too`,
+      steps: [
+        { label: "first delete", plan: plan(), fixture: 0, expect: "success" },
+        { label: "the sibling afterwards", plan: plan(), fixture: 1, expect: "survives" },
+      ],
+    },
+  ];
+}
 
 /** Identical deletes of one fixture sent at once by the race scenario. */
 export const RACE_BURST = 5;
@@ -13,6 +41,7 @@ export function deleteScenarios(op: OperationSpec): Scenario[] {
   const base = { provider: op.provider, operationId: op.operationId, check: "delete_semantics" as const, basis: "documented" as const };
   const poll = successIsDeferred(op);
   return [
+    ...siblingScenarios(op),
     {
       ...base,
       id: "delete an existing fixture, then delete it again",

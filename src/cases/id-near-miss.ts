@@ -3,6 +3,12 @@
  * letters have no case (RFC 9562 §4: UUIDs compare case-insensitively), so its case-swapped miss
  * is replaced by another; so is any miss that comes out equal to the id.
  */
+
+/** The path segment that names the near miss, percent-encoded, with `;x` left raw for `path-parameter`. */
+export function nearMissSegment(id: string, kind: IdNearMiss): string {
+  if (kind === "path-parameter") return `${encodeURIComponent(id)};x`;
+  return encodeURIComponent(nearMissId(id, kind));
+}
 import type { IdNearMiss } from "./model.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -23,6 +29,10 @@ function rawMiss(id: string, kind: IdNearMiss): string {
       return `${id} `;
     case "truncated":
       return id.slice(0, -1);
+    case "zero-width":
+      return `${id}\u200b`;
+    case "path-parameter":
+      return `${id};x`;
     case "fullwidth": {
       const at = id.search(/[A-Za-z0-9]/);
       if (at < 0) return id;

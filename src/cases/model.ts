@@ -8,11 +8,12 @@ import type { Basis } from "../spec/model.ts";
 import type { HttpProvider } from "../providers.ts";
 
 /**
- * How one credential is sent: the valid value, a well-formed value nobody issued, not at all, or
- * a near miss of the valid value (present but empty, one character short, one character more,
- * letters in the other case) that only a loose comparison would accept.
+ * How one credential is sent: the valid value, a well-formed value nobody issued, not at all, a
+ * near miss of the valid value (present but empty, one character short, one character more,
+ * letters in the other case) that only a loose comparison would accept, or the valid value under
+ * another HTTP authentication scheme than the documented one (`Basic <token>` for a bearer token).
  */
-export type CredentialState = "valid" | "wrong" | "missing" | NearMiss;
+export type CredentialState = "valid" | "wrong" | "missing" | "other-scheme" | NearMiss;
 
 export const NEAR_MISSES = ["empty", "truncated", "extended", "case-swapped"] as const;
 export type NearMiss = (typeof NEAR_MISSES)[number];
@@ -48,21 +49,26 @@ export interface RequestPlan {
  * letters in the other case; `double-encoded`: its first character percent-encoded inside the
  * value, so the path carries `%25XX` and only a second decoding gives the id back;
  * `trailing-space`: a space after it; `truncated`: without its last character (a prefix or LIKE
- * match); `fullwidth`: its first letter or digit as the fullwidth form that NFKC folds back.
+ * match); `fullwidth`: its first letter or digit as the fullwidth form that NFKC folds back;
+ * `zero-width`: a zero-width space after it, which some normalisations strip;
+ * `path-parameter`: `;x` after it in the path, unencoded, which servlet-style routers strip as a
+ * path parameter.
  */
-export const ID_NEAR_MISSES = ["case-swapped", "double-encoded", "trailing-space", "truncated", "fullwidth"] as const;
+export const ID_NEAR_MISSES = ["case-swapped", "double-encoded", "trailing-space", "truncated", "fullwidth", "zero-width", "path-parameter"] as const;
 export type IdNearMiss = (typeof ID_NEAR_MISSES)[number];
 
 /**
  * What the documents say the step must get:
  * - `success`: the documented success (a delete of a fixture);
+ * - `survives`: the documented success for a fixture that earlier requests must have left in
+ *   place (a delete through its own scope, after a crossed one, say);
  * - `not-found`: the documented not-found answer;
  * - `rejected`: a documented 4xx, and not the not-found answer (a deliberately invalid request);
  * - `refused`: the documented not-found answer or another documented 4xx, never a success;
  * - `not-deleted`: a 4xx to a method the operation does not document;
  * - `one-success`: of a burst of identical deletes, exactly one gets the documented success.
  */
-export type Expectation = "success" | "not-found" | "rejected" | "refused" | "not-deleted" | "one-success";
+export type Expectation = "success" | "survives" | "not-found" | "rejected" | "refused" | "not-deleted" | "one-success";
 
 /**
  * Where a step's path parameter values come from: fixture `n` for all of them, or a fixture
@@ -95,6 +101,11 @@ export interface Scenario {
   basis: Basis;
   /** How many deletable customers the scenario obtains as fixtures (0: none). */
   fixtures: number;
+  /**
+   * Per fixture, path parameters it must share with an earlier fixture (parameter name → that
+   * fixture's index): two accounts of one customer. Needs a fixture source that takes them.
+   */
+  fixtureParents?: ReadonlyArray<Readonly<Record<string, number>> | undefined>;
   description: string;
   steps: Step[];
 }

@@ -14,7 +14,7 @@ import { neverExistingValue } from "./values.ts";
 
 export function ownershipScenarios(op: OperationSpec, rng: Rng): Scenario[] {
   const base = { provider: op.provider, operationId: op.operationId, check: "ownership_enforcement" as const, basis: "documented" as const };
-  const survives = (fixture: number): Step => ({ label: "own scope afterwards", plan: plan(), fixture, expect: "success" });
+  const survives = (fixture: number): Step => ({ label: "own scope afterwards", plan: plan(), fixture, expect: "survives" });
   const scenarios: Scenario[] = [];
 
   const pathParams = op.parameters.filter((p) => p.in === "path").map((p) => p.name);

@@ -20,6 +20,24 @@ const hasCommand = (req: SandboxRequest): boolean => new URLSearchParams(req.bod
 export const authHeaders: FaultyAdapter[] = [
   variant(
     {
+      name: "enkash-token-under-any-scheme",
+      provider: "enkash",
+      departure: "takes the token after any scheme name, so Authorization: Basic <token> passes",
+      expectedCheck: "auth_enforcement",
+    },
+    { behaviour: { authenticate: (req, ctx) => enkash.authenticate(withHeader(req, "authorization", String(req.headers.authorization ?? "").replace(/^\S+ /, "Bearer ")), ctx) } },
+  ),
+  variant(
+    {
+      name: "juspay-command-case-insensitive",
+      provider: "juspay",
+      departure: "accepts command=DELETE (any case) as the documented command=delete",
+      expectedCheck: "required_body_enforcement",
+    },
+    { behaviour: { validate: (req, ctx) => juspay.validate({ ...req, body: req.body.replace(/(^|&)command=delete(?=&|$)/i, "$1command=delete") }, ctx) } },
+  ),
+  variant(
+    {
       name: "cashfree-auth-not-enforced",
       provider: "cashfree",
       departure: "never checks x-client-id or x-client-secret",

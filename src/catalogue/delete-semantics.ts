@@ -16,6 +16,24 @@ const enkash = baseBehaviour("enkash");
 export const deleteSemantics: FaultyAdapter[] = [
   variant(
     {
+      name: "juspay-deletes-every-account-of-the-customer",
+      provider: "juspay",
+      departure: "removes every account of the customer when one is deleted (DELETE ... WHERE customer_id = ?)",
+      expectedCheck: "delete_semantics",
+    },
+    {
+      behaviour: {
+        remove(req, ctx) {
+          const reply = juspay.remove(req, ctx);
+          const customerId = ctx.path.customer_id;
+          if (reply.status === 200 && customerId !== undefined) ctx.store.removeCustomer(customerId);
+          return reply;
+        },
+      },
+    },
+  ),
+  variant(
+    {
       name: "juspay-delete-does-nothing",
       provider: "juspay",
       departure: "answers DELETED for an existing account but keeps it",

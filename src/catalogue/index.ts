@@ -9,6 +9,7 @@ import { authHeaders } from "./auth-headers.ts";
 import { badInput } from "./bad-input.ts";
 import { credentialMix } from "./credential-mix.ts";
 import { deleteSemantics } from "./delete-semantics.ts";
+import { leaks } from "./leaks.ts";
 import { looseIds } from "./loose-ids.ts";
 import { otherMethods } from "./other-methods.ts";
 import { overStrict } from "./over-strict.ts";
@@ -30,6 +31,7 @@ export const CATALOGUE: readonly FaultyAdapter[] = [
   ...deleteSemantics,
   ...races,
   ...secretsFaults,
+  ...leaks,
 ];
 
 export function adapterByName(name: string): FaultyAdapter | undefined {

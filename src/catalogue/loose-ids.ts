@@ -42,6 +42,15 @@ const decodeAgain = (value: string): string => {
 export const looseIds: FaultyAdapter[] = [
   variant(
     {
+      name: "yuno-path-parameters-stripped",
+      provider: "yuno",
+      departure: "drops a ;parameter from the customer_id segment (a servlet-style router), so abc;x deletes abc",
+      expectedCheck: "exact_id_match",
+    },
+    { rewriteRequest: (req) => ({ ...req, segments: req.segments.map((segment) => segment.split(";")[0]) }) },
+  ),
+  variant(
+    {
       name: "cashfree-case-insensitive-id",
       provider: "cashfree",
       departure: "matches customer_ids case-insensitively (a case-insensitive collation): CUST_AB deletes cust_ab",

@@ -9,6 +9,7 @@ import { getPointer } from "../spec/deref.ts";
 import { successIsDeferred, successStatuses } from "../spec/model.ts";
 import type { HttpResponse } from "../http/types.ts";
 import { shapeIsDocumented } from "../cases/values.ts";
+import { expectSurvival } from "./fixture-survival.ts";
 import { documented, scenarioFor, when } from "./preconditions.ts";
 import { isNotFoundResponse, notFoundLabel } from "./rejection.ts";
 import { schemaFindings } from "./schema-findings.ts";
@@ -18,6 +19,7 @@ export const deleteSemantics: Check = {
   id: "delete_semantics",
   run: when(scenarioFor("delete_semantics"), (input) => {
     if (input.step.expect === "success") return success(input);
+    if (input.step.expect === "survives") return expectSurvival(input, "the delete of another fixture under the same parent");
     if (input.step.expect === "one-success") return lastAnswerOfBurst(input) ? race(input) : undefined;
     return notFound(input);
   }),
@@ -61,17 +63,20 @@ function notFound(input: CheckInput): Finding[] {
   const expected = notFoundLabel(input);
   const what = input.step.fixture !== undefined ? "deleting an already deleted fixture" : "deleting an id that never existed";
   const deferred = deferredSuccesses(input, input.earlier);
-  // A documented 4xx for an id whose shape payconform had to invent may be the target refusing that shape.
-  const guessed = input.step.fixture === undefined && status >= 400 && status < 500 && documented(input) !== undefined && inventedShape(input);
-  const basis = guessed ? ("assumed" as const) : undefined;
+  // Another documented 4xx rests on a reading, not a fact: no doc says what a repeat delete gets,
+  // and an id whose shape payconform had to invent may be refused as malformed.
+  const documented4xx = status >= 400 && status < 500 && documented(input) !== undefined;
+  const repeat = input.step.fixture !== undefined && documented4xx;
+  const guessed = input.step.fixture === undefined && documented4xx && inventedShape(input);
+  const basis = repeat || guessed ? ("assumed" as const) : undefined;
+  const why = repeat ? " (the doc does not say what a repeat delete gets)" : guessed ? " (the doc gives no shape for the id, so payconform's made-up one may be refused as malformed)" : "";
   if (status !== want) {
     const polled = deferred > 0 ? ` after ${deferred + 1} tries` : "";
-    return [{ expected, actual: `${status}`, message: `${what} got ${status}${polled}, not the documented not-found answer`, basis }];
+    return [{ expected, actual: `${status}`, message: `${what} got ${status}${polled}, not the documented not-found answer${why}`, basis }];
   }
   const actual = code && input.json.ok ? getPointer(input.json.value, code.pointer) : undefined;
   if (code && actual !== code.value) {
-    const shape = guessed ? " (the doc gives no shape for the id, so payconform's made-up one may be refused as malformed)" : "";
-    return [{ expected, actual: `${status} with ${code.pointer} = ${JSON.stringify(actual)}`, message: `${what} got ${status} without the documented not-found code${shape}`, basis }];
+    return [{ expected, actual: `${status} with ${code.pointer} = ${JSON.stringify(actual)}`, message: `${what} got ${status} without the documented not-found code${why}`, basis }];
   }
   if (deferred === 0) return [];
   return [
@@ -106,8 +111,14 @@ function race(input: CheckInput): Finding[] {
       ...(deferred ? { severity: "warning" as const } : {}),
     });
   }
+  // A loser is a delete of something already gone: the not-found answer. No doc says what a delete
+  // racing another gets, so another 4xx (a 409, a 422) is a warning; a 2xx or 3xx is not.
   const others = answers.filter((r) => !successes.includes(r.status) && r.status < 500 && !isNotFound(input, r));
-  if (others.length > 0) findings.push({ expected, actual: statuses, message: `the deletes that lost the race got ${others.map((r) => r.status).join(", ")}, not the documented not-found answer` });
+  const refusals = others.filter((r) => r.status >= 400);
+  if (others.length > refusals.length) findings.push({ expected, actual: statuses, message: `the deletes that lost the race got ${others.map((r) => r.status).join(", ")}, not the documented not-found answer` });
+  else if (refusals.length > 0) {
+    findings.push({ expected, actual: statuses, message: `the deletes that lost the race got ${refusals.map((r) => r.status).join(", ")}, not the documented not-found answer (the doc does not say what a delete racing another gets)`, basis: "assumed" });
+  }
   return findings;
 }
 

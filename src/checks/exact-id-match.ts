@@ -11,7 +11,7 @@ import type { Check } from "./types.ts";
 export const exactIdMatch: Check = {
   id: "exact_id_match",
   run: when(scenarioFor("exact_id_match"), (input) => {
-    if (input.step.expect === "success") return expectSurvival(input, "deletes naming near misses of its ids");
+    if (input.step.expect === "survives") return expectSurvival(input, "deletes naming near misses of its ids");
     return expectRefusal(input, `a delete naming a near miss of the fixture's id (${input.step.label})`);
   }),
 };

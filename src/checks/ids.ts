@@ -16,6 +16,7 @@ export const CHECK_IDS = [
   "not_a_server_error",
   "delete_semantics",
   "no_secret_echo",
+  "no_internal_leak",
 ] as const;
 
 export type CheckId = (typeof CHECK_IDS)[number];

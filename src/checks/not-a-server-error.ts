@@ -10,7 +10,7 @@ export const notAServerError: Check = {
   run: (input) => {
     const status = input.response.status;
     if (status < 500) return [];
-    const documentedForCase = documentedMethod(input) && documented(input) !== undefined && input.step.fixture !== undefined && input.step.expect === "success";
+    const documentedForCase = documentedMethod(input) && documented(input) !== undefined && input.step.fixture !== undefined && (input.step.expect === "success" || input.step.expect === "survives");
     if (documentedForCase) return [];
     return [{ expected: "no 5xx", actual: `${status}`, message: `${input.scenario.id}: the target answered ${status}` }];
   },

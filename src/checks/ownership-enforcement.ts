@@ -13,7 +13,7 @@ export const ownershipEnforcement: Check = {
   id: "ownership_enforcement",
   run: when(scenarioFor("ownership_enforcement"), (input) => {
     const crossed = input.scenario.steps[0].label;
-    if (input.step.expect === "success") return expectSurvival(input, `a delete of ${crossed}`);
+    if (input.step.expect === "survives") return expectSurvival(input, `a delete of ${crossed}`);
     return expectRefusal(input, `a delete of ${input.step.label}`);
   }),
 };

@@ -4,6 +4,7 @@ import { deleteSemantics } from "./delete-semantics.ts";
 import { authEnforcement, pathPatternEnforcement, queryPatternEnforcement, requiredBodyEnforcement, requiredHeaderEnforcement } from "./enforcement.ts";
 import { errorCodeConformance } from "./error-code-conformance.ts";
 import { exactIdMatch } from "./exact-id-match.ts";
+import { noInternalLeak } from "./no-internal-leak.ts";
 import { noSecretEcho } from "./no-secret-echo.ts";
 import { notAServerError } from "./not-a-server-error.ts";
 import { ownershipEnforcement } from "./ownership-enforcement.ts";
@@ -30,4 +31,5 @@ export const CHECKS: readonly Check[] = [
   notAServerError,
   deleteSemantics,
   noSecretEcho,
+  noInternalLeak,
 ];

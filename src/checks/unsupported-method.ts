@@ -12,7 +12,7 @@ export const unsupportedMethod: Check = {
   id: "unsupported_method",
   run: when(scenarioFor("unsupported_method"), (input) => {
     const method = input.scenario.steps[0].plan.method ?? input.operation.op.method;
-    if (input.step.expect === "success") return expectSurvival(input, `a ${method} on its path`);
+    if (input.step.expect === "survives") return expectSurvival(input, `a ${method} on its path`);
     const status = input.response.status;
     if (input.operation.op.otherMethods[method] !== undefined || (status >= 400 && status < 500)) return [];
     const expected = "a 4xx (405 Method Not Allowed, say)";

@@ -11,7 +11,7 @@ import type { ProviderProfile } from "../profiles/profile.ts";
 import type { Credentials } from "../sandboxes/types.ts";
 import type { OperationSpec, SecuritySchemeSpec } from "../spec/model.ts";
 import { nearMissCredentials } from "./credentials.ts";
-import { nearMissId } from "../cases/id-near-miss.ts";
+import { nearMissSegment } from "../cases/id-near-miss.ts";
 
 /** Read once, on the first request built with it: treat a context as immutable. */
 export interface RequestContext {
@@ -43,7 +43,7 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
   let path = "";
   for (const piece of prepared.path) {
     if ("text" in piece) path += piece.text;
-    else path += plan.rawPathParams?.[piece.param] ?? encodeURIComponent(idFor(plan, piece.param, pathParams[piece.param] ?? ""));
+    else path += plan.rawPathParams?.[piece.param] ?? segmentFor(plan, piece.param, pathParams[piece.param] ?? "");
   }
   const query = Object.keys(plan.query).length > 0 ? new URLSearchParams(plan.query).toString() : "";
   const url = `${prepared.base}${path}${query ? `?${query}` : ""}`;
@@ -68,10 +68,10 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
   return { method: plan.method ?? ctx.op.method, url, headers, body };
 }
 
-/** The value of a path parameter, or the near miss of it the plan asks for. */
-function idFor(plan: RequestPlan, param: string, value: string): string {
+/** The path segment of a parameter's value, or of the near miss of it the plan asks for. */
+function segmentFor(plan: RequestPlan, param: string, value: string): string {
   const kind = plan.nearMissIds?.[param];
-  return kind ? nearMissId(value, kind) : value;
+  return kind ? nearMissSegment(value, kind) : encodeURIComponent(value);
 }
 
 function preparedFor(ctx: RequestContext): Prepared {
@@ -102,6 +102,7 @@ function preparedFor(ctx: RequestContext): Prepared {
       headers: {
         valid: authHeader(scheme, profile, ctx.credentials),
         wrong: authHeader(scheme, profile, ctx.wrongCredentials),
+        "other-scheme": authHeader(scheme, profile, ctx.credentials, true),
         ...Object.fromEntries(NEAR_MISSES.map((kind) => [kind, authHeader(scheme, profile, nearMissCredentials(ctx.credentials, kind))])),
       } as Record<Exclude<CredentialState, "missing">, Record<string, string>>,
     })),
@@ -115,13 +116,18 @@ function preparedFor(ctx: RequestContext): Prepared {
   return prepared;
 }
 
-function authHeader(scheme: SecuritySchemeSpec, profile: ProviderProfile, creds: Credentials): Record<string, string> {
+/**
+ * The headers a scheme puts a credential in. With `otherScheme`, an HTTP scheme's credential goes
+ * under the other one: a bearer token as `Basic <token>`, a Basic user as `Bearer <user>`.
+ */
+function authHeader(scheme: SecuritySchemeSpec, profile: ProviderProfile, creds: Credentials, otherScheme = false): Record<string, string> {
   const source = profile.credentials[scheme.name];
   if (!source) return {};
   if (source.kind === "basic") {
+    if (otherScheme) return { authorization: `Bearer ${creds[source.usernameEnv] ?? ""}` };
     const token = Buffer.from(`${creds[source.usernameEnv] ?? ""}:${source.password}`).toString("base64");
     return { authorization: `Basic ${token}` };
   }
-  if (source.kind === "bearer") return { authorization: `Bearer ${creds[source.env] ?? ""}` };
+  if (source.kind === "bearer") return { authorization: `${otherScheme ? "Basic" : "Bearer"} ${creds[source.env] ?? ""}` };
   return { [String(scheme.headerName).toLowerCase()]: creds[source.env] ?? "" };
 }

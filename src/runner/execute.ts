@@ -43,8 +43,20 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
     if (!run.target.fixtures) {
       return [{ ...base, case: scenario.id, outcome: "skipped", message: "no fixture source: pass --state-url, --fixtures or set " + run.operation.profile.fixturesEnv }];
     }
+    if (scenario.fixtureParents && !run.target.fixtures.takesParams) {
+      return [{ ...base, case: scenario.id, outcome: "skipped", message: `needs fixtures created under a given ${parentNames(scenario).join(", ")}, which ${run.target.fixtures.describe()} cannot make: pass --state-url` }];
+    }
     try {
-      for (let i = 0; i < scenario.fixtures; i++) fixtures.push(await run.target.fixtures.acquire());
+      for (let i = 0; i < scenario.fixtures; i++) {
+        const parents = parentValues(scenario, i, fixtures);
+        const fixture = await run.target.fixtures.acquire(parents);
+        fixtures.push(fixture);
+        const ignored = Object.keys(parents).filter((name) => fixture[name] !== parents[name]);
+        if (ignored.length > 0) {
+          await releaseAll(run, fixtures);
+          return [{ ...base, case: scenario.id, outcome: "skipped", message: `${run.target.fixtures.describe()} did not create the fixture under the ${ignored.join(", ")} asked for (params of the setup call)` }];
+        }
+      }
     } catch (error) {
       await releaseAll(run, fixtures);
       if (!(error instanceof FixtureError)) throw error;
@@ -88,6 +100,16 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
     await releaseAll(run, fixtures);
   }
   return results;
+}
+
+/** The parent ids fixture `index` must share with earlier fixtures, by parameter name. */
+function parentValues(scenario: Scenario, index: number, fixtures: readonly Fixture[]): Record<string, string> {
+  const parents = scenario.fixtureParents?.[index] ?? {};
+  return Object.fromEntries(Object.entries(parents).map(([name, from]) => [name, fixtures[from][name]]));
+}
+
+function parentNames(scenario: Scenario): string[] {
+  return [...new Set((scenario.fixtureParents ?? []).flatMap((p) => Object.keys(p ?? {})))];
 }
 
 /** The step's path parameter values: its plan's, with those it takes from fixtures filled in. */

@@ -6,7 +6,7 @@ import { NOT_FOUND, SUCCESS } from "./answers.ts";
 import { exchange, response, scenarioOf, type Answer } from "./exchange.ts";
 
 const verdict = (findings: Finding[] | undefined): string =>
-  findings === undefined ? "n/a" : findings.length === 0 ? "pass" : findings.some((f) => (f.severity ?? "failure") === "failure") ? "fail" : "warn";
+  findings === undefined ? "n/a" : findings.length === 0 ? "pass" : findings.some((f) => (f.severity ?? (f.basis === "assumed" ? "warning" : "failure")) === "failure") ? "fail" : "warn";
 
 function race(provider: HttpProvider, answers: Answer[], index = answers.length - 1): string {
   const scenario = scenarioOf(provider, { id: "concurrent deletes of one fixture" });
@@ -30,7 +30,8 @@ describe("delete_semantics: concurrent deletes of one fixture", () => {
     ["two successes", "cashfree", [SUCCESS.cashfree(), SUCCESS.cashfree(), ...times(3, NOT_FOUND.cashfree)], "fail"],
     ["no success", "enkash", times(5, NOT_FOUND.enkash), "fail"],
     ["a 500 among them", "enkash", [SUCCESS.enkash(), { status: 500, body: {} }, ...times(3, NOT_FOUND.enkash)], "fail"],
-    ["a 409 for the losers", "juspay", [SUCCESS.juspay(), ...times(4, () => ({ status: 409, body: {} }))], "fail"],
+    ["a 409 for the losers: no doc says what a racing delete gets", "juspay", [SUCCESS.juspay(), ...times(4, () => ({ status: 409, body: {} }))], "warn"],
+    ["a 302 for a loser", "enkash", [SUCCESS.enkash(), { status: 302, body: {} }, ...times(3, NOT_FOUND.enkash)], "fail"],
     ["several 202s where the success is 202 Accepted", "yuno", [...times(3, SUCCESS.yuno), ...times(2, NOT_FOUND.yuno)], "warn"],
   ])("%s: %s", (_name, provider, answers, want) => {
     expect(race(provider, answers)).toBe(want);

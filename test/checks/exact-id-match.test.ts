@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nearMissId } from "../../src/cases/id-near-miss.ts";
+import { nearMissId, nearMissSegment } from "../../src/cases/id-near-miss.ts";
 import { ID_NEAR_MISSES } from "../../src/cases/model.ts";
 import { exactIdMatch } from "../../src/checks/exact-id-match.ts";
 import { NOT_FOUND, SUCCESS, documentedAnswer } from "./answers.ts";
@@ -12,10 +12,17 @@ describe("near misses of an id", () => {
     ["cust_abc", "trailing-space", "cust_abc "],
     ["cust_abc", "truncated", "cust_ab"],
     ["cust_abc", "fullwidth", "\uff43ust_abc"],
+    ["cust_abc", "zero-width", "cust_abc\u200b"],
     ["12345", "case-swapped", "1234"],
     ["3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b", "case-swapped", "3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5"],
   ] as const)("%s %s is %j", (id, kind, want) => {
     expect(nearMissId(id, kind)).toBe(want);
+  });
+
+  it("puts a path parameter into the path unencoded, everything else encoded", () => {
+    expect(nearMissSegment("cust_abc", "path-parameter")).toBe("cust_abc;x");
+    expect(nearMissSegment("cust abc", "trailing-space")).toBe("cust%20abc%20");
+    expect(nearMissSegment("cust_abc", "double-encoded")).toBe("%2563ust_abc");
   });
 
   it("never gives the id back, and NFKC folds the fullwidth miss to the id", () => {
@@ -31,7 +38,7 @@ describe("exact_id_match", () => {
 
   it("misses each path parameter in every way, then deletes by the exact ids", () => {
     expect(scenario.steps.map((s) => s.label)).toEqual([...ID_NEAR_MISSES.map((k) => `customer_id ${k}`), ...ID_NEAR_MISSES.map((k) => `customer_account_id ${k}`), "exact ids afterwards"]);
-    expect(scenario.steps.at(-1)!.expect).toBe("success");
+    expect(scenario.steps.at(-1)!.expect).toBe("survives");
   });
 
   it.each([

@@ -71,6 +71,13 @@ describe("buildRequest with a credential mix", () => {
     expect(noId[secret.headerName!.toLowerCase()]).toBe("goodmCASHFREE_CLIENT_SECRET");
   });
 
+  it("sends a credential under the other HTTP scheme: a bearer token as Basic, a Basic user as Bearer", () => {
+    const enkash = context("enkash", "http://127.0.0.1:6", "s");
+    expect(buildRequest(enkash, plan({ auth: "other-scheme" }), pathParamsOf(enkash)).headers.authorization).toBe("Basic goodsENKASH_ACCESS_TOKEN");
+    const juspay = context("juspay", "http://127.0.0.1:7", "s");
+    expect(buildRequest(juspay, plan({ auth: "other-scheme" }), pathParamsOf(juspay)).headers.authorization).toBe("Bearer goodsJUSPAY_API_KEY");
+  });
+
   it("sends another method when the plan names one", () => {
     const ctx = context("juspay", "http://127.0.0.1:5", "m");
     expect(buildRequest(ctx, plan({ method: "DELETE" }), pathParamsOf(ctx)).method).toBe("DELETE");

@@ -49,7 +49,13 @@ describe("the provider-state protocol", () => {
     const teardowns = calls.filter((c) => c.action === "teardown");
     expect(setups).toHaveLength(fixturesNeeded(provider));
     expect(teardowns).toHaveLength(setups.length);
-    for (const setup of setups) expect(setup).toEqual({ state: fixtureState, params: {}, action: "setup" });
+    // A setup asks for a fresh fixture, or (the sibling case) for one under a customer an earlier setup made.
+    const parents = deriveScenarios(operationOf(provider), 1).flatMap((s) => (s.fixtureParents ?? []).filter((p) => p !== undefined));
+    expect(setups.filter((s) => Object.keys(s.params).length > 0)).toHaveLength(parents.length);
+    for (const setup of setups) {
+      expect(setup).toMatchObject({ state: fixtureState, action: "setup" });
+      for (const name of Object.keys(setup.params)) expect(names as readonly string[]).toContain(name);
+    }
     const op = operationOf(provider);
     const requested = sandbox.seen.map((r) => pathIdsOf(op, r) ?? {});
     for (const teardown of teardowns) {
@@ -139,6 +145,37 @@ describe("disposable fixture lists", () => {
     ["an object missing a parameter", '[{"customer_id":"cst_1"}]', ["customer_id", "customer_account_id"]],
   ])("a list that is %s is a UsageError", (_name, text, names) => {
     expect(() => parseFixtureList(text, names, "TEST")).toThrow(UsageError);
+  });
+});
+
+describe("fixtures under a given parent (two accounts of one customer)", () => {
+  const SIBLING_CASE = "delete one customer_account_id of a customer_id, then its sibling";
+
+  it("a disposable list cannot make them: the case is skipped and says why", async () => {
+    const sandbox = await startRecordingSandbox("juspay");
+    const listed: Array<Record<string, string>> = [];
+    for (let i = 0; i < fixturesNeeded("juspay"); i++) listed.push(await setupFixture(sandbox.stateUrl, "juspay"));
+    const run = await runCollecting(aimAt(sandbox, { stateUrl: undefined, env: { ...sandbox.credentials, PAYCONFORM_JUSPAY_FIXTURES: JSON.stringify(listed) } }));
+
+    const sibling = run.results.filter((r) => r.case.startsWith(SIBLING_CASE));
+    expect(sibling.map((r) => r.outcome)).toEqual(["skipped"]);
+    expect(sibling[0].message).toMatch(/needs fixtures created under a given customer_id, which .* cannot make: pass --state-url/);
+    expect(run.results.filter((r) => r.outcome === "failed" || r.outcome === "errored")).toEqual([]);
+  });
+
+  it("a state URL that ignores the params: the case is skipped, the fixtures torn down", async () => {
+    const sandbox = await startRecordingSandbox("juspay");
+    const state = await startStateServer(async (body) => {
+      const { params: _ignored, ...rest } = body as { params?: Record<string, string>; action: string };
+      return (rest.action === "setup" ? forwardTo(sandbox.stateUrl)({ ...rest, params: {} }) : forwardTo(sandbox.stateUrl)(body));
+    });
+    const run = await runCollecting(aimAt(sandbox, { stateUrl: state.url }));
+
+    const sibling = run.results.filter((r) => r.case.startsWith(SIBLING_CASE));
+    expect(sibling.map((r) => r.outcome)).toEqual(["skipped"]);
+    expect(sibling[0].message).toMatch(/did not create the fixture under the customer_id asked for/);
+    const calls = state.calls as Array<{ action: string }>;
+    expect(calls.filter((c) => c.action === "teardown")).toHaveLength(calls.filter((c) => c.action === "setup").length);
   });
 });
 

@@ -14,7 +14,7 @@
 
 import { exists, mapValues } from '../runtime.ts';
 /**
- * 
+ * The page's 200 field table lists both fields as the response, and its sample carries both: a success body without them is not the documented one.
  * @export
  * @interface DeletedCustomerAccount
  */

@@ -21,7 +21,7 @@ import {
 } from './index.ts';
 
 /**
- * 
+ * The page's 401 field table lists status, error_code and error_info as the response.
  * @export
  * @interface UnauthorizedError
  */

@@ -1,0 +1,36 @@
+/**
+ * no_internal_leak (OWASP API8, verbose errors): no response body carries the server's internals,
+ * a stack trace, an SQL statement or database error, a connection string, an internal host name
+ * or a server file path (internal-leak-patterns.ts). No documented body holds any of them.
+ */
+import { INTERNAL_LEAK_PATTERNS } from "./internal-leak-patterns.ts";
+import type { Check, Finding } from "./types.ts";
+
+/** Bodies are scanned up to this many characters: a leak sits near the start of an error. */
+const SCANNED = 64 * 1024;
+
+export const noInternalLeak: Check = {
+  id: "no_internal_leak",
+  run: (input) => {
+    const raw = input.response.text.slice(0, SCANNED);
+    if (raw === "") return [];
+    // A JSON body is also read as its string values, so an escaped newline does not hide a frame.
+    const text = input.json.ok ? `${raw}\n${stringsOf(input.json.value).join("\n").slice(0, SCANNED)}` : raw;
+    const findings: Finding[] = [];
+    for (const [what, pattern] of INTERNAL_LEAK_PATTERNS) {
+      const hit = pattern.exec(text);
+      if (!hit) continue;
+      const shown = hit[0].length > 80 ? `${hit[0].slice(0, 80)}…` : hit[0];
+      findings.push({ expected: "no server internals in the body", actual: `${what}: ${JSON.stringify(shown)}`, message: `the ${input.response.status} body shows ${what}` });
+    }
+    return findings;
+  },
+};
+
+/** Every string in a parsed JSON value, depth first (bounded by the body size cap). */
+function stringsOf(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsOf);
+  if (value !== null && typeof value === "object") return Object.values(value).flatMap(stringsOf);
+  return [];
+}
