@@ -60,7 +60,7 @@ describe("payconform run", () => {
 
 describe("exit code 2: one line, no stack trace", () => {
   const rows: Array<[string, () => Promise<string[]>, Record<string, string>, RegExp]> = [
-    ["an unknown flag", async () => ["run", "--bogus"], {}, /Unknown option '--bogus'/],
+    ["an unknown flag", async () => ["run", "--bogus"], {}, /unknown option '--bogus'; see payconform run --help$/],
     ["an unknown provider", async () => ["run", "--provider", "stripe"], {}, /unknown provider "stripe"/],
     ["an empty --provider", async () => ["run", "--provider", ","], {}, /--provider needs a name/],
     ["a --seed that is not an integer", async () => ["run", "--seed", "abc"], {}, /--seed must be an integer from 0 to 4294967295, got "abc"/],
@@ -68,7 +68,7 @@ describe("exit code 2: one line, no stack trace", () => {
     ["a --target with a query string", async () => ["run", "--target", "http://127.0.0.1:9/v1?x=1"], {}, /--target must be a base URL without a query or fragment/],
     ["an unreachable target", async () => ["run", "--provider", "enkash", "--target", `http://127.0.0.1:${await closedPort()}`], { ENKASH_ACCESS_TOKEN: "test-token-0001" }, /target http:\/\/127\.0\.0\.1:\d+ is unreachable: ECONNREFUSED/],
     ["missing credentials for a real target", async () => ["run", "--provider", "enkash", "--target", "http://127.0.0.1:9"], {}, /enkash: set ENKASH_ACCESS_TOKEN to run against a real target/],
-    ["an unknown command", async () => ["delete-everything"], {}, /unknown command "delete-everything"/],
+    ["an unknown command", async () => ["delete-everything"], {}, /unknown command 'delete-everything' \(expected one of run, serve, /],
     ["an unreadable --fixtures file", async () => ["run", "--provider", "enkash", "--fixtures", join(tempDir(), "missing.json")], {}, /cannot read fixtures file .*missing\.json: ENOENT/],
     ["a --fixtures file keyed by a provider in capitals", async () => ["run", "--provider", "enkash", "--fixtures", fixturesFile('{"Enkash": ["KC0000000000000A"]}')], {}, /fixtures file .*: \$\.Enkash is not a provider \(expected one of juspay, yuno, cashfree, enkash\)$/],
     ["a --fixtures file holding a list", async () => ["run", "--provider", "enkash", "--fixtures", fixturesFile("[1,2,3]")], {}, /fixtures file .*: \$ must be an object keyed by provider .*, got an array$/],
