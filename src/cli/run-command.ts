@@ -1,13 +1,26 @@
-/** `payconform run`: the conformance run. Returns the exit code: 0 conforms, 1 any failed or errored result. */
+/**
+ * `payconform run`: the conformance run. Writes junit.xml, conformance.json, report.html and
+ * summary.md into the report folder, prints to the console (or as GitHub workflow commands, or
+ * both) and says where the reports went. Returns the exit code: 0 conforms, 1 any failed or
+ * errored result.
+ */
+import { relative } from "node:path";
 import type { Command } from "commander";
+import { UsageError } from "../errors.ts";
 import { readCaCert } from "../http/tls.ts";
+import { print } from "../output.ts";
 import { HTTP_PROVIDERS } from "../providers.ts";
 import { consoleReporter } from "../reporters/console.ts";
+import { githubReporter } from "../reporters/github.ts";
+import { htmlReporter } from "../reporters/html.ts";
 import { jsonReporter } from "../reporters/json.ts";
 import { junitReporter } from "../reporters/junit.ts";
+import { markdownReporter } from "../reporters/markdown.ts";
+import type { FileReporter } from "../reporters/report-file.ts";
+import type { Reporter } from "../runner/events.ts";
 import { DEFAULT_RUN_OPTIONS, LIMITS, resolveRunOptions } from "../runner/options.ts";
 import { run } from "../runner/run.ts";
-import { parseInteger, providersFlag } from "./args.ts";
+import { listFlag, parseInteger, providersFlag } from "./args.ts";
 import { flag, listOption, option, type CommandContext, type Invocation } from "./command.ts";
 
 /** The flags as commander parses them; `resolveRunOptions` turns them into RunOptions. */
@@ -23,7 +36,11 @@ interface RunFlags {
   concurrency?: string;
   timeoutMs?: string;
   caCert?: string;
+  reporter?: string[];
 }
+
+/** The console reporters `--reporter` picks from. */
+const CONSOLE_REPORTERS: Record<string, () => Reporter> = { console: () => consoleReporter(), github: () => githubReporter() };
 
 const range = (limit: { min: number; max: number }): string => `${limit.min} to ${limit.max}`;
 
@@ -40,7 +57,9 @@ export function configure(command: Command): void {
     .addOption(flag("--allow-production", "allow a target that is one of the specs' production servers"))
     .addOption(option("--concurrency <n>", `requests in flight at once against the target, ${range(LIMITS.concurrency)}`, String(d.concurrency)))
     .addOption(option("--timeout-ms <n>", `per-request (and per state call) timeout, ${range(LIMITS.timeoutMs)}`, String(d.timeoutMs)))
-    .addOption(option("--ca-cert <file>", "PEM file of CA certificates to trust besides the system's", "none"));
+    .addOption(option("--ca-cert <file>", "PEM file of CA certificates to trust besides the system's", "none"))
+    .addOption(listOption("--reporter <name>", "what to print: console (matrix and findings), github (a GitHub Actions annotation per finding); repeat or comma-separate for both", "console"))
+    .addHelpText("after", "\nReports (always written): junit.xml, conformance.json, report.html, summary.md in --report-dir.");
 }
 
 export async function action({ options }: Invocation, context: CommandContext): Promise<number> {
@@ -59,7 +78,19 @@ export async function action({ options }: Invocation, context: CommandContext): 
     caCert: flags.caCert === undefined ? undefined : readCaCert(flags.caCert),
     signal: context.signal,
   });
-  // The reporters probe the report folder by writing to it: before any request is sent.
-  const summary = await run(runOptions, [consoleReporter(), junitReporter(runOptions.reportDir), jsonReporter(runOptions.reportDir)]);
-  return summary.failed + summary.errored > 0 ? 1 : 0;
+  const printers = (listFlag(flags.reporter) ?? ["console"]).map((name) => {
+    const make = CONSOLE_REPORTERS[name];
+    if (!make) throw new UsageError(`unknown reporter "${name}" (expected one of ${Object.keys(CONSOLE_REPORTERS).join(", ")})`);
+    return make();
+  });
+  // The file reporters probe the report folder by writing to it: before any request is sent.
+  const dir = runOptions.reportDir;
+  const files: FileReporter[] = [junitReporter(dir), jsonReporter(dir), htmlReporter(dir), markdownReporter(dir)];
+  try {
+    const summary = await run(runOptions, [...printers, ...files]);
+    return summary.failed + summary.errored > 0 ? 1 : 0;
+  } finally {
+    const written = files.filter((f) => f.written).map((f) => relative(process.cwd(), f.file) || f.file);
+    if (written.length > 0) print(`reports: ${written.join(", ")}\n`);
+  }
 }

@@ -50,7 +50,7 @@ describe("payconform run against a target that echoes every form of the credenti
     const report = JSON.parse(readFileSync(join(dir, "conformance.json"), "utf8")) as { results: Array<{ check: string; outcome: string; actual?: string }> };
     const echoes = report.results.filter((r) => r.check === "no_secret_echo" && r.outcome === "failed");
     expect(echoes.length).toBeGreaterThan(0);
-    expect(readdirSync(dir).sort()).toEqual(["conformance.json", "junit.xml"]);
+    expect(readdirSync(dir).sort()).toEqual(["conformance.json", "junit.xml", "report.html", "summary.md"]);
     expect(result.stdout).toContain("***");
     expectNoCanary(outputsOf(result, dir));
   });

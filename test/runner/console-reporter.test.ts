@@ -35,16 +35,16 @@ async function render(isTTY: boolean): Promise<{ out: string; progress: string }
   const { out, progress, streams } = fakeStreams(isTTY);
   const reporter = consoleReporter(streams);
   const events: RunEvent[] = [
-    { type: "run-start", providers: ["enkash", "yuno"], seed: 1 },
-    { type: "provider-start", provider: "enkash", target: "embedded sandbox", embedded: true, scenarios: 2 },
+    { type: "run-start", at: 0, tool: "payconform", version: "0.0.0", providers: ["enkash", "yuno"], seed: 1, strict: false, target: "embedded sandbox" },
+    { type: "provider-start", at: 0, provider: "enkash", target: "embedded sandbox", embedded: true, scenarios: 2 },
     { type: "progress", provider: "enkash", done: 1, total: 2 },
     { type: "progress", provider: "enkash", done: 2, total: 2 },
     ...RESULTS.filter((r) => r.provider === "enkash").map((r): RunEvent => ({ type: "result", result: r })),
-    { type: "provider-end", provider: "enkash" },
-    { type: "provider-start", provider: "yuno", target: "http://127.0.0.1:1/v1", embedded: false, scenarios: 1 },
+    { type: "provider-end", at: 0, provider: "enkash" },
+    { type: "provider-start", at: 0, provider: "yuno", target: "http://127.0.0.1:1/v1", embedded: false, scenarios: 1 },
     ...RESULTS.filter((r) => r.provider === "yuno").map((r): RunEvent => ({ type: "result", result: r })),
-    { type: "provider-end", provider: "yuno" },
-    { type: "run-end", summary: summarize(RESULTS) },
+    { type: "provider-end", at: 0, provider: "yuno" },
+    { type: "run-end", at: 0, summary: summarize(RESULTS) },
   ];
   for (const e of events) reporter.handle(e);
   await reporter.finish();
