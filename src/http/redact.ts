@@ -174,6 +174,7 @@ export function redactUrl(value: string): string {
   } catch {
     return value;
   }
+  if (!url.username && !url.password && !url.search && !url.hash) return value;
   const auth = url.username || url.password ? `${MASK}@` : "";
   const query = [...url.searchParams.keys()].map((name) => `${encodeURIComponent(name)}=${MASK}`).join("&");
   return `${url.protocol}//${auth}${url.host}${url.pathname}${query ? `?${query}` : ""}${url.hash ? `#${MASK}` : ""}`;

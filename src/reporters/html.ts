@@ -118,7 +118,7 @@ function metadataLine(m: RunMetadata | undefined): string {
 }
 
 function totals(s: Summary): string {
-  return OUTCOMES.map(([o, key]) => `<span class="o-${o}" data-total="${o}">${s[key]} ${o}</span>`).join(" · ");
+  return OUTCOMES.map(([o, key]) => `<span class="o-${o}" data-total="${o}">${s[key]} ${key}</span>`).join(" · ");
 }
 
 function renderResult(r: Result): string {

@@ -86,3 +86,20 @@ describe("console reporter", () => {
     expect(out.trimEnd().split("\n").at(-1)).toBe("3 passed, 1 failed, 1 errored, 1 skipped, 1 warnings");
   });
 });
+
+describe("long values on the console", () => {
+  it("are shortened to about 200 characters, saying how much was left out", async () => {
+    const long = `KC${"A".repeat(4094)}`;
+    const { out, streams } = fakeStreams(false);
+    const reporter = consoleReporter(streams);
+    const r = result("enkash", "path_pattern_enforcement", "failed", { expected: "a 4xx", actual: `200 for ${long}`, curl: `curl -i -X DELETE 'http://127.0.0.1:1/api/v0/customer/${long}'` });
+    reporter.handle({ type: "result", result: r });
+    await reporter.finish();
+    const text = out.join("");
+    const line = (prefix: string): string => text.split("\n").find((l) => l.startsWith(prefix))!;
+    expect(line("  actual:   ")).toBe(`  actual:   200 for KC${"A".repeat(190)}… (3904 more characters)`);
+    expect(line("  reproduce: ")).toMatch(/^ {2}reproduce: curl -i -X DELETE 'http:\/\/127\.0\.0\.1:1\/api\/v0\/customer\/KCA+… \(\d+ more characters\)$/);
+    expect(line("  reproduce: ").length).toBeLessThan(260);
+    expect(text).not.toContain("A".repeat(300));
+  });
+});
