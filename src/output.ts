@@ -23,7 +23,7 @@
  *
  * Nothing else under src/ writes to a stream or a file that a user sees.
  */
-import { renameSync, rmSync, writeFileSync } from "node:fs";
+import { linkSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { StringDecoder } from "node:string_decoder";
 import { MASK, redact } from "./http/redact.ts";
 
@@ -161,8 +161,8 @@ export function writeOutputFile(path: string, text: string): void {
  * environment) as `NAME=value` lines, readable by a POSIX shell (`set -a; . FILE; set +a`), Node's
  * `--env-file` and `docker run --env-file`. This is the one write that is not masked: the values
  * are the point of the file. The file is created new with mode 0600 (only its owner can read it),
- * whole or not at all. Only variable names and plain token values pass, so nothing else can leave
- * this way.
+ * whole or not at all (a temporary file linked into place), and never over an existing file
+ * (EEXIST). Only variable names and plain token values pass, so nothing else can leave this way.
  */
 export function writeCredentialsFile(path: string, credentials: Record<string, string>): void {
   const lines = Object.entries(credentials).map(([name, value]) => {
@@ -172,10 +172,9 @@ export function writeCredentialsFile(path: string, credentials: Record<string, s
   const temporary = `${path}.${process.pid}.tmp`;
   try {
     writeFileSync(temporary, lines.join(""), { mode: 0o600, flag: "wx" });
-    renameSync(temporary, path);
-  } catch (error) {
+    linkSync(temporary, path);
+  } finally {
     rmSync(temporary, { force: true });
-    throw error;
   }
 }
 

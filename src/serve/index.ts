@@ -41,12 +41,12 @@ function listenError(error: unknown, options: ServeOptions): unknown {
   const code = (error as NodeJS.ErrnoException).code;
   const where = `${options.host}:${options.port}`;
   const hints: Record<string, string> = {
-    EADDRINUSE: `${where} is in use; pass --port N, or --port 0 for any free port`,
-    EACCES: `${where} needs privileges to bind; pass a --port above 1023`,
-    EADDRNOTAVAIL: `${options.host} is not an address of this machine; pass --host with one that is, or leave it out for 127.0.0.1`,
-    ENOTFOUND: `host ${options.host} is not known; pass --host with an address of this machine`,
-    EAI_AGAIN: `host ${options.host} could not be resolved; pass --host with an address of this machine`,
+    EADDRINUSE: "the port is in use; pass --port N, or --port 0 for any free port",
+    EACCES: "binding this port needs privileges; pass a --port above 1023",
+    EADDRNOTAVAIL: "no interface of this machine has that address; pass --host with one that does, or leave it out for 127.0.0.1",
+    ENOTFOUND: "the host name is not known; pass --host with an address of this machine",
+    EAI_AGAIN: "the host name could not be resolved; pass --host with an address of this machine",
   };
   const hint = code === undefined ? undefined : hints[code];
-  return hint === undefined ? error : new UsageError(`cannot listen on ${where} (${code}): ${hint}`, { cause: error });
+  return hint === undefined ? error : new UsageError(`cannot listen on ${where}: ${hint} (${code})`, { cause: error });
 }
