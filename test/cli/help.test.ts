@@ -10,11 +10,20 @@ import { COMMANDS, type CommandEntry } from "../../src/cli/commands.ts";
 import { PROJECT_ROOT } from "../../src/providers.ts";
 import { runCli } from "./spawn-cli.ts";
 
+type Runnable = Extract<CommandEntry, { load: unknown }>;
+
 /** Every runnable command, by its words: ["run"], ["spec", "diff"], ... */
-function commandPaths(entries: Record<string, CommandEntry> = COMMANDS, prefix: string[] = []): Array<[string[], CommandEntry & { load: unknown }]> {
-  return Object.entries(entries).flatMap(([name, entry]) =>
-    "subcommands" in entry ? commandPaths(entry.subcommands, [...prefix, name]) : [[[...prefix, name], entry] as [string[], CommandEntry & { load: unknown }]],
+function commandPaths(entries: Record<string, CommandEntry> = COMMANDS, prefix: string[] = []): Array<[string[], Runnable]> {
+  return Object.entries(entries).flatMap(([name, entry]): Array<[string[], Runnable]> =>
+    "subcommands" in entry ? commandPaths(entry.subcommands, [...prefix, name]) : [[[...prefix, name], entry]],
   );
+}
+
+/** The options a command declares. */
+async function optionsOf(entry: Runnable): Promise<Command["options"]> {
+  const command = new Command("x");
+  (await entry.load()).configure(command);
+  return command.options;
 }
 
 const PATHS = commandPaths();
@@ -26,10 +35,7 @@ describe("every command declares every option with a description and its default
   });
 
   it.each(PATHS.map(([words, entry]) => [words.join(" "), entry] as const))("%s", async (_name, entry) => {
-    if (!("load" in entry)) throw new Error("not a runnable command");
-    const command = new Command("x");
-    (await entry.load()).configure(command);
-    for (const option of command.options) {
+    for (const option of await optionsOf(entry)) {
       expect(option.long, option.flags).toMatch(/^--[a-z][a-z-]*$/);
       expect(option.description, option.flags).toMatch(/^\S.{10,}( \(default: .+\)| \(required\))$/s);
     }
@@ -43,10 +49,8 @@ describe("payconform <command> --help", () => {
     expect(result.stderr).toBe("");
     expect(result.stdout).toMatch(new RegExp(`^Usage: payconform ${words.join(" ")} `));
     expect(result.stdout).not.toMatch(/unknown option/i);
-    const entry = PATHS.find(([w]) => w.join(" ") === words.join(" "))![1] as { load: () => Promise<{ configure(c: Command): void }> };
-    const command = new Command("x");
-    (await entry.load()).configure(command);
-    for (const option of command.options) expect(result.stdout).toContain(option.long);
+    const entry = PATHS.find(([w]) => w.join(" ") === words.join(" "))![1];
+    for (const option of await optionsOf(entry)) expect(result.stdout).toContain(option.long);
     expect(result.stdout).toContain("-h, --help");
   });
 

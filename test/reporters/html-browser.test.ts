@@ -63,6 +63,10 @@ async function open(file: string): Promise<{ page: Page; requests: string[] }> {
 const count = (results: readonly Result[], provider: string, check: string, outcome: Result["outcome"]): number =>
   results.filter((r) => r.provider === provider && r.check === check && r.outcome === outcome).length;
 
+/** Every matrix cell: its data attributes (provider, check, a count per outcome, verdict) and its text. */
+const cellsOf = (page: Page): Promise<Array<Record<string, string>>> =>
+  page.$$eval("#matrix td[data-provider]", (tds) => tds.map((td) => ({ ...(td as HTMLElement).dataset, text: td.textContent ?? "" })) as Array<Record<string, string>>);
+
 const visibleResults = (page: Page): Promise<Array<Record<string, string>>> =>
   page.$$eval("#results > li", (lis) => lis.filter((li) => !(li as HTMLElement).hidden).map((li) => ({ ...(li as HTMLElement).dataset })) as Array<Record<string, string>>);
 
@@ -77,7 +81,7 @@ describe("report.html of a clean run of two providers", () => {
   });
 
   it("shows every cell's real counts in the matrix", async () => {
-    const cells = await page.$$eval("#matrix td[data-provider]", (tds) => tds.map((td) => ({ ...(td as HTMLElement).dataset, text: td.textContent ?? "" })));
+    const cells = await cellsOf(page);
     expect(cells).toHaveLength(2 * 16);
     for (const cell of cells) {
       const passed = count(report.results, cell.provider!, cell.check!, "passed");
@@ -122,7 +126,7 @@ describe("report.html of a target that breaks the contract and answers with mark
   });
 
   it("shows the failed counts in the matrix", async () => {
-    const cells = await page.$$eval("#matrix td[data-provider]", (tds) => tds.map((td) => ({ ...(td as HTMLElement).dataset, text: td.textContent ?? "" })));
+    const cells = await cellsOf(page);
     const failing = cells.filter((c) => Number(c.failed) > 0);
     expect(failing.length).toBeGreaterThan(3);
     for (const cell of cells) {
