@@ -49,6 +49,7 @@ async function declare(parent: Command, entries: Record<string, CommandEntry>, a
     if (name !== named) continue;
     if ("subcommands" in entry) {
       const names = Object.keys(entry.subcommands).join(" or ");
+      command.usage(`<${Object.keys(entry.subcommands).join("|")}> ...`);
       command.argument("[subcommand]").action((given: string | undefined) => {
         throw new UsageError(`${command.name()} needs a subcommand: ${names}${given === undefined ? "" : ` (got "${given}")`}`);
       });

@@ -85,7 +85,7 @@ describe("payconform serve, then payconform run against it", () => {
     expect(existsSync(file)).toBe(false);
   });
 
-  it("takes the credentials from the environment variables run reads, and stops on SIGTERM", async () => {
+  it("takes the credentials from the environment variables run reads, verifies the pacts too, and stops on SIGTERM", async () => {
     const env = { CASHFREE_CLIENT_ID: "serve-client-id-0001", CASHFREE_CLIENT_SECRET: "serve-client-secret-0001" };
     const served = await serve(["--provider", "cashfree", "--port", "0"], env);
     expect(served.out()).toContain("  credentials: CASHFREE_CLIENT_ID, CASHFREE_CLIENT_SECRET from the environment");
@@ -97,6 +97,9 @@ describe("payconform serve, then payconform run against it", () => {
     expect(run.stdout).toMatch(clean);
     const wrong = await runCli(["run", "--provider", "cashfree", "--target", served.baseUrl, "--state-url", served.stateUrl, "--report-dir", tempDir()], { env: { ...env, CASHFREE_CLIENT_SECRET: "another-secret-0002" } });
     expect(wrong.code).toBe(1);
+    const pacts = await runCli(["verify-pacts", "--provider", "cashfree", "--target", served.baseUrl, "--state-url", served.stateUrl], { env: { ...env, PACT_DO_NOT_TRACK: "true" } });
+    expect(pacts.code, pacts.stdout + pacts.stderr).toBe(0);
+    expect(pacts.stdout).toContain("cashfree: 5 interactions verified");
 
     const stopped = await stop(served, "SIGTERM");
     expect(stopped.code).toBe(0);
