@@ -4,7 +4,6 @@
  * both) and says where the reports went. Returns the exit code: 0 conforms, 1 any failed or
  * errored result.
  */
-import { relative } from "node:path";
 import type { Command } from "commander";
 import { UsageError } from "../errors.ts";
 import { readCaCert } from "../http/tls.ts";
@@ -90,7 +89,7 @@ export async function action({ options }: Invocation, context: CommandContext): 
     const summary = await run(runOptions, [...printers, ...files]);
     return summary.failed + summary.errored > 0 ? 1 : 0;
   } finally {
-    const written = files.filter((f) => f.written).map((f) => relative(process.cwd(), f.file) || f.file);
+    const written = files.filter((f) => f.written).map((f) => f.file);
     if (written.length > 0) print(`reports: ${written.join(", ")}\n`);
   }
 }
