@@ -12,16 +12,19 @@
  *                                 release for values whose life ends (MIN_SECRET_LENGTH in
  *                                 redact.ts is the floor credentials are held to)
  *   mask(text)                    text with every registered secret masked
+ *   shorten(text)                 masked, and cut to about CONSOLE_VALUE_LIMIT characters, for the console
  *   print(text), printError(text) standard output, standard error
  *   writeOutputFile(path, text)   a whole file, masked, written to a temporary name then renamed
  *   capturedOutput(write)         a line-buffered writer that masks captured output on its way to `write`
  *   paint(style, text, stream)    `text` in a colour when `stream` gets colour
  *   guardProcessOutput()          routes every process.stdout/stderr write through mask and the
  *                                 colour rule; the CLI entry point calls it once
+ *   writeCredentialsFile(path, c) the one unmasked write: credentials payconform made up (`serve`)
+ *                                 handed to their user in a file only its owner can read
  *
  * Nothing else under src/ writes to a stream or a file that a user sees.
  */
-import { renameSync, rmSync, writeFileSync } from "node:fs";
+import { linkSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { StringDecoder } from "node:string_decoder";
 import { MASK, redact } from "./http/redact.ts";
 
@@ -60,6 +63,20 @@ export function protectSecrets(values: Iterable<string>): () => void {
 
 export function mask(text: string): string {
   return secretList.length === 0 ? text : redact(text, secretList);
+}
+
+/** Longest a value printed to the console (a curl line, an expected or actual value) gets; reports keep values whole. */
+export const CONSOLE_VALUE_LIMIT = 200;
+
+/**
+ * `text` masked and, when longer than `limit`, cut there with a note of how much was left out.
+ * Masking comes first, so the cut never leaves part of a secret behind.
+ */
+export function shorten(text: string, limit = CONSOLE_VALUE_LIMIT): string {
+  const masked = mask(text);
+  if (masked.length <= limit) return masked;
+  const end = /[\ud800-\udbff]/.test(masked[limit - 1]) ? limit - 1 : limit;
+  return `${masked.slice(0, end)}… (${masked.length - end} more characters)`;
 }
 
 export interface OutputStream {
@@ -155,6 +172,28 @@ export function writeOutputFile(path: string, text: string): void {
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
+  }
+}
+
+/**
+ * Writes credentials that payconform made up for its user (`serve` without credentials in the
+ * environment) as `NAME=value` lines, readable by a POSIX shell (`set -a; . FILE; set +a`), Node's
+ * `--env-file` and `docker run --env-file`. This is the one write that is not masked: the values
+ * are the point of the file. The file is created new with mode 0600 (only its owner can read it),
+ * whole or not at all (a temporary file linked into place), and never over an existing file
+ * (EEXIST). Only variable names and plain token values pass, so nothing else can leave this way.
+ */
+export function writeCredentialsFile(path: string, credentials: Record<string, string>): void {
+  const lines = Object.entries(credentials).map(([name, value]) => {
+    if (!/^[A-Z][A-Z0-9_]*$/.test(name) || !/^[A-Za-z0-9._~+/=-]+$/.test(value)) throw new Error(`not a credential variable: ${name}`);
+    return `${name}=${value}\n`;
+  });
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, lines.join(""), { mode: 0o600, flag: "wx" });
+    linkSync(temporary, path);
+  } finally {
+    rmSync(temporary, { force: true });
   }
 }
 

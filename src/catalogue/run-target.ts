@@ -12,9 +12,8 @@ import { memoryReporter } from "../reporters/memory.ts";
 import type { Reporter, Result } from "../runner/events.ts";
 import { resolveRunOptions, type RunOptions } from "../runner/options.ts";
 import { run } from "../runner/run.ts";
-import { startSandbox } from "../sandboxes/index.ts";
 import type { SandboxHandle } from "../sandboxes/types.ts";
-import type { AllowedVariant, FaultyAdapter } from "./types.ts";
+import { startCatalogueSandbox, type AllowedVariant, type FaultyAdapter } from "./types.ts";
 
 export interface TargetRunOptions {
   /** Folder for this run's conformance.json; none is written when absent. */
@@ -89,7 +88,7 @@ export async function runAdapter(adapter: FaultyAdapter, options: TargetRunOptio
 
 /** Runs the suite against a provider's reference sandbox, reached the same way as an adapter. */
 export async function runSandbox(provider: HttpProvider, options: TargetRunOptions = {}): Promise<SandboxOutcome> {
-  const handle = await startSandbox(provider);
+  const handle = await startCatalogueSandbox(provider);
   try {
     const results = await runAgainst(handle, {}, options);
     const problems = results.filter((r) => FIRING.has(r.outcome)).map((r) => `${r.check} ${r.case}: ${r.outcome} (${r.message})`);

@@ -4,10 +4,9 @@
  * existing customer is caught by delete_semantics, one that resets only unauthenticated
  * requests by auth_enforcement.
  */
-import { startSandbox } from "../sandboxes/index.ts";
 import type { SandboxHandle } from "../sandboxes/types.ts";
 import { namesAny, recordingFixtures } from "./request-view.ts";
-import { variant, type AdapterMeta, type FaultyAdapter } from "./types.ts";
+import { startCatalogueSandbox, variant, type AdapterMeta, type FaultyAdapter } from "./types.ts";
 
 /** How long the slow adapter holds an answer; the run's timeout is well below it. */
 export const SLOW_DELAY_MS = 1000;
@@ -25,7 +24,7 @@ const slowMeta: AdapterMeta = {
 async function startSlow(): Promise<SandboxHandle> {
   const issued = new Set<string>();
   const timers = new Set<NodeJS.Timeout>();
-  const handle = await startSandbox("juspay", {
+  const handle = await startCatalogueSandbox("juspay", {
     behaviour: recordingFixtures("juspay", issued),
     rawResponse(req, res) {
       if (!namesAny(req, issued)) return false;

@@ -6,8 +6,8 @@
 import type { CheckId } from "../checks/ids.ts";
 import type { HttpProvider } from "../providers.ts";
 import type { RunOptions } from "../runner/options.ts";
-import { startSandbox } from "../sandboxes/index.ts";
-import type { SandboxHandle, SandboxOptions } from "../sandboxes/types.ts";
+import { makeSandboxCredentials, startSandbox } from "../sandboxes/index.ts";
+import type { Credentials, SandboxHandle, SandboxOptions } from "../sandboxes/types.ts";
 
 export interface FaultyAdapter {
   /** Unique kebab-case name, starting with the provider. */
@@ -25,12 +25,31 @@ export interface FaultyAdapter {
 
 export type AdapterMeta = Omit<FaultyAdapter, "start">;
 
+const shared = new Map<HttpProvider, Credentials>();
+
+/**
+ * The credentials every target the catalogue starts for `provider` accepts: one set per provider
+ * and process. A self-test runs some 80 targets in one process, and every credential a run sends
+ * stays registered for masking (src/output.ts) for the life of the process; a set per target would
+ * grow that list, and the cost of masking each write, with every run.
+ */
+export function catalogueCredentials(provider: HttpProvider): Credentials {
+  let credentials = shared.get(provider);
+  if (!credentials) shared.set(provider, (credentials = makeSandboxCredentials(provider)));
+  return { ...credentials };
+}
+
+/** Starts the provider's sandbox with the catalogue's credentials and `options`. */
+export function startCatalogueSandbox(provider: HttpProvider, options: SandboxOptions = {}): Promise<SandboxHandle> {
+  return startSandbox(provider, { credentials: catalogueCredentials(provider), ...options });
+}
+
 /**
  * An adapter made of sandbox options. Pass a function when the departure keeps state (ids seen,
  * ids deleted): it is called once per start, so every start begins afresh.
  */
 export function variant(meta: AdapterMeta, options: SandboxOptions | (() => SandboxOptions)): FaultyAdapter {
-  return { ...meta, start: () => startSandbox(meta.provider, typeof options === "function" ? options() : options) };
+  return { ...meta, start: () => startCatalogueSandbox(meta.provider, typeof options === "function" ? options() : options) };
 }
 
 /** A target that makes another choice the documents allow, and the checks that may warn on it. */
@@ -51,5 +70,5 @@ export type AllowedMeta = Omit<AllowedVariant, "start">;
 
 /** An allowed variant made of sandbox options; a function is called once per start, as for `variant`. */
 export function allowed(meta: AllowedMeta, options: SandboxOptions | (() => SandboxOptions)): AllowedVariant {
-  return { ...meta, start: () => startSandbox(meta.provider, typeof options === "function" ? options() : options) };
+  return { ...meta, start: () => startCatalogueSandbox(meta.provider, typeof options === "function" ? options() : options) };
 }

@@ -1,34 +1,29 @@
 /**
- * The CLI's commands, by name. Each takes its arguments and the command's context, and resolves
- * to an exit code. Modules load on demand, so `validate-payload` never pays for the runner's
- * start-up.
+ * The CLI's commands, by name. An entry is a one-line summary (for `payconform --help`) and the
+ * module that declares and runs the command (see CommandModule in command.ts), loaded only when
+ * that command is named, so `validate-payload` never pays for the runner's start-up. A command
+ * with subcommands (`spec`) lists them the same way.
+ *
+ * A new command is one module exporting `configure` and `action`, and one line here.
  */
-export interface CommandContext {
-  /** Fires on SIGINT or SIGTERM; its reason is the InterruptedError to stop with. */
-  signal: AbortSignal;
-}
+import type { CommandModule } from "./command.ts";
 
-export type Command = (argv: string[], context: CommandContext) => Promise<number>;
+export type CommandEntry =
+  | { summary: string; load: () => Promise<CommandModule> }
+  | { summary: string; subcommands: Record<string, CommandEntry> };
 
-export const commands: Record<string, Command> = {
-  run: async (argv, context) => (await import("./run-command.ts")).runCommand(argv, context),
-  "validate-payload": async (argv) => (await import("./validate-payload-command.ts")).validatePayloadCommand(argv),
-  inventory: async (argv) => (await import("./inventory-command.ts")).inventoryCommand(argv),
-  "verify-pacts": async (argv, context) => (await import("./verify-pacts-command.ts")).verifyPactsCommand(argv, context),
-  "check-pacts": async (argv) => (await import("./check-pacts-command.ts")).checkPactsCommand(argv),
-  spec: async (argv) => (await import("./spec-command.ts")).specCommand(argv),
+export const COMMANDS: Record<string, CommandEntry> = {
+  run: { summary: "run every check against a target and write the reports", load: () => import("./run-command.ts") },
+  serve: { summary: "start a provider's reference sandbox and keep it running", load: () => import("./serve-command.ts") },
+  "validate-payload": { summary: "validate Juspay UPI upiDeleteAccount payloads", load: () => import("./validate-payload-command.ts") },
+  inventory: { summary: "list what each spec documents and what payconform assumed", load: () => import("./inventory-command.ts") },
+  "verify-pacts": { summary: "replay the Pact contracts against a sandbox or a target", load: () => import("./verify-pacts-command.ts") },
+  "check-pacts": { summary: "cross-check pact files against the providers' specs", load: () => import("./check-pacts-command.ts") },
+  spec: {
+    summary: "compare or take in a new version of a provider's spec",
+    subcommands: {
+      diff: { summary: "classify the changes between two versions of a spec", load: () => import("./spec-diff-command.ts") },
+      update: { summary: "take a new upstream document and show what it changes", load: () => import("./spec-update-command.ts") },
+    },
+  },
 };
-
-export const USAGE = `Usage:
-  payconform run [--provider juspay|yuno|cashfree|enkash ...] [--target URL] [--state-url URL] [--fixtures FILE]
-                 [--report-dir DIR] [--seed N] [--strict] [--allow-production] [--concurrency N] [--timeout-ms N]
-                 [--ca-cert FILE]
-  payconform validate-payload [--request FILE] [--response FILE]
-  payconform inventory
-  payconform verify-pacts [--provider juspay|yuno|cashfree|enkash ...] [--target URL --state-url URL] [--pact-dir DIR]
-                          [--strict] [--allow-production] [--timeout-ms N] [--ca-cert FILE] [--verbose]
-  payconform check-pacts [FILE ...]
-  payconform spec diff OLD NEW [--provider P] [--json]
-  payconform spec update PROVIDER FILE [--report-dir DIR]
-Exit codes: 0 conforms (warnings allowed), 1 a failed or errored result, 2 usage or tool error,
-130 / 143 interrupted by SIGINT / SIGTERM (reports hold the results so far).`;

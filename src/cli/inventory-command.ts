@@ -2,14 +2,16 @@
  * `payconform inventory`: what each spec documents, per provider: operations, documented
  * statuses, required headers, patterns, and the facts payconform assumed (x-payconform-assumed).
  */
+import type { Command } from "commander";
 import { print } from "../output.ts";
 import { HTTP_PROVIDERS } from "../providers.ts";
 import { readDocument } from "../spec/load.ts";
 import { loadSpec } from "../spec/load.ts";
-import { parseFlags } from "./args.ts";
 
-export async function inventoryCommand(argv: string[]): Promise<number> {
-  parseFlags(argv, {});
+/** No arguments, no options. */
+export function configure(_command: Command): void {}
+
+export async function action(): Promise<number> {
   for (const provider of HTTP_PROVIDERS) print(`${renderInventory(provider)}\n`);
   return 0;
 }

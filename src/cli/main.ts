@@ -2,16 +2,16 @@
  * The `payconform` command line. The only place that decides exit codes and calls process.exit:
  * 0 conforms, 1 a failed or errored result, 2 a usage or tool error (one line, no stack trace),
  * 130 / 143 interrupted by SIGINT / SIGTERM (after the reports are written; a second signal
- * stops at once).
+ * stops at once), except for a command whose normal end is the signal (serve: 0).
  *
  * Before anything else it routes all output through src/output.ts and registers every
  * credential in the environment there, so no command, and no library, prints one.
  */
 import { constants } from "node:os";
-import { InterruptedError, PayconformError, UsageError } from "../errors.ts";
-import { guardProcessOutput, print, printError, protectSecrets } from "../output.ts";
+import { InterruptedError, PayconformError } from "../errors.ts";
+import { guardProcessOutput, printError, protectSecrets } from "../output.ts";
 import { credentialValuesInEnv } from "../runner/credentials.ts";
-import { commands, USAGE } from "./commands.ts";
+import { runProgram } from "./program.ts";
 
 guardProcessOutput();
 protectSecrets(credentialValuesInEnv(process.env));
@@ -28,22 +28,14 @@ function exitCodeOf(signal: NodeJS.Signals): number {
   return 128 + constants.signals[signal];
 }
 
-async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
-  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
-    print(`${USAGE}\n`);
-    return name === undefined ? 2 : 0;
-  }
-  const command = commands[name];
-  if (!command) throw new UsageError(`unknown command "${name}" (expected one of ${Object.keys(commands).join(", ")})`);
-  return command(rest, { signal: interrupt.signal });
-}
+let signalIsTheEnd = false;
 
-main(process.argv.slice(2)).then(
+runProgram(process.argv.slice(2), { signal: interrupt.signal, endedBySignal: () => (signalIsTheEnd = true) }).then(
   (code) => {
-    // A command that finished despite a signal still reports the interruption.
+    // A command that finished despite a signal still reports the interruption, unless the
+    // signal is how that command ends (serve).
     const reason: unknown = interrupt.signal.reason;
-    if (reason instanceof InterruptedError) stop(reason);
+    if (reason instanceof InterruptedError && !signalIsTheEnd) stop(reason);
     process.exitCode = code;
   },
   (error: unknown) => {

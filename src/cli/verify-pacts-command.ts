@@ -4,37 +4,56 @@
  * committed Pact contracts against the embedded sandboxes or a target. Returns 0 when every
  * interaction verifies (warnings allowed), 1 otherwise.
  */
+import { relative } from "node:path";
+import type { Command } from "commander";
 import { readCaCert } from "../http/tls.ts";
 import { print } from "../output.ts";
-import { resolveVerifyOptions } from "../pacts/verify-options.ts";
+import { DEFAULT_VERIFY_OPTIONS, resolveVerifyOptions } from "../pacts/verify-options.ts";
 import type { ProviderVerification } from "../pacts/verify-provider.ts";
 import { verifyPacts } from "../pacts/verify.ts";
+import { HTTP_PROVIDERS } from "../providers.ts";
 import { LIMITS } from "../runner/options.ts";
-import { parseFlags, parseInteger, providersFlag } from "./args.ts";
-import type { CommandContext } from "./commands.ts";
+import { parseInteger, providersFlag } from "./args.ts";
+import { flag, listOption, option, type CommandContext, type Invocation } from "./command.ts";
 
-export async function verifyPactsCommand(argv: string[], context: CommandContext): Promise<number> {
-  const flags = parseFlags(argv, {
-    provider: { type: "string", multiple: true },
-    target: { type: "string" },
-    "state-url": { type: "string" },
-    "pact-dir": { type: "string" },
-    strict: { type: "boolean" },
-    "allow-production": { type: "boolean" },
-    "timeout-ms": { type: "string" },
-    "ca-cert": { type: "string" },
-    verbose: { type: "boolean" },
-  });
-  const caFile = flags["ca-cert"] as string | undefined;
+/** The flags as commander parses them; `resolveVerifyOptions` turns them into VerifyPactsOptions. */
+interface VerifyFlags {
+  provider?: string[];
+  target?: string;
+  stateUrl?: string;
+  pactDir?: string;
+  strict?: boolean;
+  allowProduction?: boolean;
+  timeoutMs?: string;
+  caCert?: string;
+  verbose?: boolean;
+}
+
+export function configure(command: Command): void {
+  const d = DEFAULT_VERIFY_OPTIONS;
+  command
+    .addOption(listOption("--provider <name>", `provider whose pacts to verify (${HTTP_PROVIDERS.join(", ")}); repeat or comma-separate`, "all four"))
+    .addOption(option("--target <url>", "base URL that replaces the spec's server URL entirely (one --provider, with --state-url)", "the embedded reference sandbox"))
+    .addOption(option("--state-url <url>", "provider-state endpoint, as for run; required with --target", "the sandbox's own"))
+    .addOption(option("--pact-dir <dir>", "folder holding the pact files", `${relative(process.cwd(), d.pactDir) || "."}/`))
+    .addOption(flag("--strict", "an undocumented 4xx where any documented rejection is accepted fails instead of warning"))
+    .addOption(flag("--allow-production", "allow a target that is one of the specs' production servers"))
+    .addOption(option("--timeout-ms <n>", `timeout of each request and state call, ${LIMITS.timeoutMs.min} to ${LIMITS.timeoutMs.max}`, String(d.timeoutMs)))
+    .addOption(option("--ca-cert <file>", "PEM file of CA certificates to trust besides the system's", "none"))
+    .addOption(flag("--verbose", "print the Pact verifier's own report, masked"));
+}
+
+export async function action({ options: parsed }: Invocation, context: CommandContext): Promise<number> {
+  const flags = parsed as VerifyFlags;
   const options = resolveVerifyOptions({
     providers: providersFlag(flags.provider),
-    target: flags.target as string | undefined,
-    stateUrl: flags["state-url"] as string | undefined,
-    pactDir: flags["pact-dir"] as string | undefined,
+    target: flags.target,
+    stateUrl: flags.stateUrl,
+    pactDir: flags.pactDir,
     strict: flags.strict === true,
-    allowProduction: flags["allow-production"] === true,
-    timeoutMs: parseInteger(flags["timeout-ms"] as string | undefined, "--timeout-ms", LIMITS.timeoutMs.min, LIMITS.timeoutMs.max),
-    caCert: caFile === undefined ? undefined : readCaCert(caFile),
+    allowProduction: flags.allowProduction === true,
+    timeoutMs: parseInteger(flags.timeoutMs, "--timeout-ms", LIMITS.timeoutMs.min, LIMITS.timeoutMs.max),
+    caCert: flags.caCert === undefined ? undefined : readCaCert(flags.caCert),
     onVerifierOutput: flags.verbose === true ? print : undefined,
     signal: context.signal,
   });

@@ -54,19 +54,25 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   };
 
   const send = async (request: HttpRequest): Promise<Exchange> => {
+    let durationMs = 0;
     for (let retries = 0; ; retries++) {
       const outcome = await limit(async () => {
         stopIfAborted();
-        return sendOnce(request, sendOptions);
+        const started = performance.now();
+        try {
+          return await sendOnce(request, sendOptions);
+        } finally {
+          durationMs += performance.now() - started;
+        }
       });
       stopIfAborted();
       if (isFault(outcome)) {
         if (outcome.kind === "tls") throw new TargetUnreachableError(outcome.message);
-        return { request, fault: outcome, retries };
+        return { request, fault: outcome, retries, durationMs };
       }
       const wait = outcome.status === 429 ? retryAfterMs(outcome.headers["retry-after"]) ?? 1000 : undefined;
       if (wait === undefined || retries >= options.maxRetries || wait > options.maxRetryAfterMs) {
-        return { request, response: outcome, retries };
+        return { request, response: outcome, retries, durationMs };
       }
       await sleep(wait, undefined, { signal: options.signal }).catch(() => undefined);
     }
@@ -77,11 +83,16 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const own = { keepAlive: false, maxSockets: copies };
     const burstOptions = { ...sendOptions, httpAgent: new http.Agent(own), httpsAgent: new https.Agent({ ...own, ca }) };
     try {
-      const outcomes = await Promise.all(Array.from({ length: copies }, () => sendOnce(request, burstOptions)));
+      const timed = async (): Promise<[Awaited<ReturnType<typeof sendOnce>>, number]> => {
+        const started = performance.now();
+        const outcome = await sendOnce(request, burstOptions);
+        return [outcome, performance.now() - started];
+      };
+      const outcomes = await Promise.all(Array.from({ length: copies }, timed));
       stopIfAborted();
-      const tls = outcomes.find((outcome) => isFault(outcome) && outcome.kind === "tls");
+      const tls = outcomes.find(([outcome]) => isFault(outcome) && outcome.kind === "tls")?.[0];
       if (tls && isFault(tls)) throw new TargetUnreachableError(tls.message);
-      return outcomes.map((outcome) => (isFault(outcome) ? { request, fault: outcome, retries: 0 } : { request, response: outcome, retries: 0 }));
+      return outcomes.map(([outcome, durationMs]) => (isFault(outcome) ? { request, fault: outcome, retries: 0, durationMs } : { request, response: outcome, retries: 0, durationMs }));
     } finally {
       burstOptions.httpAgent.destroy();
       burstOptions.httpsAgent.destroy();

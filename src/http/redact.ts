@@ -242,3 +242,20 @@ function hexPattern(secret: string): string {
 function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
 }
+
+/**
+ * A URL as reports may name it: user information, every query value and the fragment replaced by
+ * MASK (a state URL may carry a token in its query). Text that is not a URL comes back as it is.
+ */
+export function redactUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return value;
+  }
+  if (!url.username && !url.password && !url.search && !url.hash) return value;
+  const auth = url.username || url.password ? `${MASK}@` : "";
+  const query = [...url.searchParams.keys()].map((name) => `${encodeURIComponent(name)}=${MASK}`).join("&");
+  return `${url.protocol}//${auth}${url.host}${url.pathname}${query ? `?${query}` : ""}${url.hash ? `#${MASK}` : ""}`;
+}

@@ -35,4 +35,6 @@ export interface Exchange {
   fault?: TransportFault;
   /** How many 429 answers were waited out before this one. */
   retries: number;
+  /** Milliseconds spent sending and receiving (every retry's exchange; not waits for a free slot or a Retry-After). */
+  durationMs: number;
 }

@@ -1,11 +1,13 @@
 /**
  * Console output: a progress line while running, then a provider × check matrix, then every
  * failure (and warning) with expected vs actual and its curl, and why cases were skipped.
- * Everything goes through src/output.ts (masked; coloured only on a terminal without NO_COLOR).
+ * Values longer than CONSOLE_VALUE_LIMIT (a 4 KB generated id makes a 4 KB curl line) are
+ * shortened here; the report files keep them whole. Everything goes through src/output.ts
+ * (masked; coloured only on a terminal without NO_COLOR).
  */
-import { CHECK_IDS } from "../checks/ids.ts";
-import { paint, stderr, stdout, type OutputStream } from "../output.ts";
+import { paint, shorten, stderr, stdout, type OutputStream } from "../output.ts";
 import type { Reporter, Result, RunEvent, Summary } from "../runner/events.ts";
+import { matrixOf, verdict } from "./matrix.ts";
 
 export interface ConsoleStreams {
   out: OutputStream;
@@ -42,12 +44,13 @@ const CELL_STYLE = { FAILED: "red", passed: "green", "passed*": "green", warn: "
 
 /** The matrix; `stream` decides colour (none by default). */
 export function renderMatrix(results: readonly Result[], stream: { isTTY?: boolean } = {}): string {
-  const providers = [...new Set(results.map((r) => r.provider))];
-  const width = Math.max(...CHECK_IDS.map((c) => c.length));
+  const matrix = matrixOf(results);
+  const { providers } = matrix;
+  const width = Math.max(...matrix.checks.map((c) => c.length));
   const header = `${"check".padEnd(width)}  ${providers.map((p) => p.padEnd(9)).join(" ")}`;
-  const rows = CHECK_IDS.map((check) => {
+  const rows = matrix.checks.map((check) => {
     const cells = providers.map((provider) => {
-      const text = cell(results.filter((r) => r.provider === provider && r.check === check));
+      const text = verdict(matrix.counts(provider, check));
       const style = CELL_STYLE[text as keyof typeof CELL_STYLE];
       return style ? paint(style, text, stream) + " ".repeat(9 - text.length) : text.padEnd(9);
     });
@@ -56,25 +59,16 @@ export function renderMatrix(results: readonly Result[], stream: { isTTY?: boole
   return [header.trimEnd(), ...rows].join("\n");
 }
 
-/** A check's cell: "passed*" when it passed but some of its cases were skipped. */
-function cell(rs: readonly Result[]): string {
-  if (rs.length === 0) return "-";
-  if (rs.some((r) => r.outcome === "failed" || r.outcome === "errored")) return "FAILED";
-  if (rs.some((r) => r.outcome === "warning")) return "warn";
-  if (rs.every((r) => r.outcome === "skipped")) return "skipped";
-  return rs.some((r) => r.outcome === "skipped") ? "passed*" : "passed";
-}
-
 /** "provider check: reason" once per distinct reason a case was skipped. */
 function skipReasons(results: readonly Result[]): string[] {
-  return [...new Set(results.filter((r) => r.outcome === "skipped").map((r) => `${r.provider} ${r.check}: ${r.message}`))];
+  return [...new Set(results.filter((r) => r.outcome === "skipped").map((r) => `${r.provider} ${r.check}: ${shorten(r.message)}`))];
 }
 
 function renderResult(r: Result, stream: { isTTY?: boolean }): string {
   const style = r.outcome === "warning" ? "yellow" : "red";
-  const lines = [`\n${paint(style, r.outcome.toUpperCase(), stream)} ${r.provider} ${r.check} [${r.case}]${r.basis === "assumed" ? " (assumed)" : ""}`, `  ${r.message}`];
-  if (r.expected !== undefined) lines.push(`  expected: ${r.expected}`);
-  if (r.actual !== undefined) lines.push(`  actual:   ${r.actual}`);
-  if (r.curl) lines.push(`  reproduce: ${r.curl}`);
+  const lines = [`\n${paint(style, r.outcome.toUpperCase(), stream)} ${r.provider} ${r.check} [${shorten(r.case)}]${r.basis === "assumed" ? " (assumed)" : ""}`, `  ${shorten(r.message)}`];
+  if (r.expected !== undefined) lines.push(`  expected: ${shorten(r.expected)}`);
+  if (r.actual !== undefined) lines.push(`  actual:   ${shorten(r.actual)}`);
+  if (r.curl) lines.push(`  reproduce: ${shorten(r.curl)}`);
   return `${lines.join("\n")}\n`;
 }

@@ -1,24 +1,29 @@
 /**
- * conformance.json: {"summary": {...}, "results": [...]}, the stable machine-readable report.
- * Result fields: provider, operationId, check, case, outcome, message, curl, plus expected,
- * actual and basis (documented | assumed). A run stopped by a tool error adds "error", its
- * one-line reason, next to the results emitted before it.
+ * conformance.json: {"summary": {...}, "metadata": {...}, "results": [...]}, the stable
+ * machine-readable report. metadata: tool, version, seed, strict, providers, target (redacted),
+ * stateUrl (redacted, when given), startedAt, finishedAt (ISO 8601, UTC), durationMs. Result
+ * fields: provider, operationId, check, case, outcome, message, basis (documented | assumed),
+ * method, path and durationMs of the request it judges, plus curl, expected and actual on every
+ * result that did not pass. A run stopped by a tool error adds "error", its one-line reason, next
+ * to the results emitted before it.
  */
-import { summarize, type Reporter, type Result, type RunEvent } from "../runner/events.ts";
-import { prepareReportDir, writeReport } from "./report-file.ts";
+import type { RunEvent } from "../runner/events.ts";
+import { collector } from "./collect.ts";
+import { prepareReportDir, writeReport, type FileReporter } from "./report-file.ts";
 
-export function jsonReporter(reportDir: string): Reporter {
-  prepareReportDir(reportDir);
-  const results: Result[] = [];
-  let error: string | undefined;
-  return {
-    handle: (event: RunEvent) => {
-      if (event.type === "result") results.push(event.result);
-      if (event.type === "run-aborted") error = event.message;
-    },
+export function jsonReporter(reportDir: string): FileReporter {
+  const file = prepareReportDir(reportDir, "conformance.json");
+  const { run, handle } = collector();
+  const reporter: FileReporter = {
+    file,
+    written: false,
+    handle: (event: RunEvent) => handle(event),
     finish: async () => {
-      const report = { summary: summarize(results), ...(error === undefined ? {} : { error }), results };
+      const metadata = run.metadata();
+      const report = { summary: run.summary(), ...(metadata ? { metadata } : {}), ...(run.error === undefined ? {} : { error: run.error }), results: run.results };
       writeReport(reportDir, "conformance.json", `${JSON.stringify(report, null, 2)}\n`);
+      reporter.written = true;
     },
   };
+  return reporter;
 }

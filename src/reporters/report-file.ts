@@ -8,8 +8,18 @@ import { mkdirSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { UsageError } from "../errors.ts";
 import { writeOutputFile } from "../output.ts";
+import type { Reporter } from "../runner/events.ts";
 
-export function prepareReportDir(dir: string): void {
+/** A reporter that writes one file into the report folder. */
+export interface FileReporter extends Reporter {
+  /** The file's path. */
+  readonly file: string;
+  /** Whether it has been written (finish succeeded). */
+  written: boolean;
+}
+
+/** Makes and probes the report folder (see above); returns the path `name` will have in it. */
+export function prepareReportDir(dir: string, name: string): string {
   try {
     makeDirectories(dir);
   } catch (error) {
@@ -22,6 +32,7 @@ export function prepareReportDir(dir: string): void {
   } catch (error) {
     throw new UsageError(`cannot write to the report folder ${dir}: ${codeOf(error)}`, { cause: error });
   }
+  return join(dir, name);
 }
 
 export function writeReport(dir: string, name: string, text: string): void {

@@ -9,7 +9,11 @@ import type { Result } from "./events.ts";
 export interface EvaluateOptions {
   strict: boolean;
   curl: () => string;
+  /** What every result of this exchange records about the request: method, path, duration (the runner always gives it). */
+  sent?: SentFacts;
 }
+
+export type SentFacts = Required<Pick<Result, "method" | "path" | "durationMs">>;
 
 export function evaluate(input: CheckInput, options: EvaluateOptions): Result[] {
   const results: Result[] = [];
@@ -29,8 +33,8 @@ export function caseName(input: Pick<CheckInput, "scenario" | "step" | "burst">)
 function toResult(input: CheckInput, check: Result["check"], findings: Finding[], options: EvaluateOptions): Result {
   const { provider, operationId } = input.operation.op;
   // A passed result is built in one go: most results pass, and this runs for every check of every exchange.
-  if (findings.length === 0) return { provider, operationId, check, case: caseName(input), outcome: "passed", message: "", basis: input.scenario.basis };
-  const base = { provider, operationId, check, case: caseName(input) };
+  if (findings.length === 0) return { provider, operationId, check, case: caseName(input), outcome: "passed", message: "", basis: input.scenario.basis, ...options.sent };
+  const base = { provider, operationId, check, case: caseName(input), ...options.sent };
   const severities = findings.map((f) => severityOf(f, options.strict));
   const outcome = severities.includes("failure") ? "failed" : "warning";
   const first = findings[severities.indexOf(outcome === "failed" ? "failure" : "warning")];

@@ -19,6 +19,12 @@ export interface Result {
   expected?: string;
   actual?: string;
   basis: Basis;
+  /** The method of the request the result judges; set by the runner whenever a request was sent. */
+  method?: string;
+  /** Its path and query as sent (percent-encoded), without the target's origin. */
+  path?: string;
+  /** Milliseconds from sending that request (the step's first, for a burst or a polled delete) to its last answer. */
+  durationMs?: number;
 }
 
 export interface Summary {
@@ -29,15 +35,31 @@ export interface Summary {
   warnings: number;
 }
 
+/** What a run was asked to do, for the reports' metadata. Times are epoch milliseconds. */
+export interface RunStart {
+  type: "run-start";
+  at: number;
+  /** The tool and its version (package.json). */
+  tool: string;
+  version: string;
+  providers: string[];
+  seed: number;
+  strict: boolean;
+  /** "embedded sandbox", or the target URL with any credentials and query values replaced by ***. */
+  target: string;
+  /** The state URL, redacted the same way; absent when none was given. */
+  stateUrl?: string;
+}
+
 export type RunEvent =
-  | { type: "run-start"; providers: string[]; seed: number }
-  | { type: "provider-start"; provider: string; target: string; embedded: boolean; scenarios: number }
+  | RunStart
+  | { type: "provider-start"; at: number; provider: string; target: string; embedded: boolean; scenarios: number }
   | { type: "progress"; provider: string; done: number; total: number }
   | { type: "result"; result: Result }
-  | { type: "provider-end"; provider: string }
-  | { type: "run-end"; summary: Summary }
+  | { type: "provider-end"; at: number; provider: string }
+  | { type: "run-end"; at: number; summary: Summary }
   /** A tool error stopped the run (exit code 2); reports still hold the results emitted so far. */
-  | { type: "run-aborted"; message: string };
+  | { type: "run-aborted"; at: number; message: string };
 
 export interface Reporter {
   handle(event: RunEvent): void;

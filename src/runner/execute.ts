@@ -13,7 +13,7 @@ import type { HttpClient } from "../http/client.ts";
 import type { Exchange, HttpRequest, HttpResponse } from "../http/types.ts";
 import { successStatuses } from "../spec/model.ts";
 import { buildRequest, type RequestContext } from "./build-request.ts";
-import { caseName, evaluate } from "./evaluate.ts";
+import { caseName, evaluate, type SentFacts } from "./evaluate.ts";
 import type { Result } from "./events.ts";
 import { POLL_DELAYS_MS, pause } from "./poll.ts";
 import type { OpenTarget } from "./target.ts";
@@ -33,6 +33,8 @@ type Fixture = Record<string, string>;
 interface Sent {
   exchange: Exchange;
   earlier: HttpResponse[];
+  /** Time spent on the wire for this exchange and the earlier sends it repeats. */
+  durationMs: number;
 }
 
 export async function runScenario(run: ProviderRun, scenario: Scenario): Promise<Result[]> {
@@ -41,11 +43,12 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
   const fixtures: Fixture[] = [];
   if (scenario.fixtures > 0) {
     if (!run.target.fixtures) {
-      return [{ ...base, case: scenario.id, outcome: "skipped", message: "no fixture source: pass --state-url, --fixtures or set " + run.operation.profile.fixturesEnv }];
+      return [{ ...base, case: scenario.id, outcome: "skipped", message: "no fixture source: pass --state-url, --fixtures or set " + run.operation.profile.fixturesEnv, durationMs: 0 }];
     }
     if (scenario.fixtureParents && !run.target.fixtures.takesParams) {
-      return [{ ...base, case: scenario.id, outcome: "skipped", message: `needs fixtures created under a given ${parentNames(scenario).join(", ")}, which ${run.target.fixtures.describe()} cannot make: pass --state-url` }];
+      return [{ ...base, case: scenario.id, outcome: "skipped", message: `needs fixtures created under a given ${parentNames(scenario).join(", ")}, which ${run.target.fixtures.describe()} cannot make: pass --state-url`, durationMs: 0 }];
     }
+    const started = performance.now();
     try {
       for (let i = 0; i < scenario.fixtures; i++) {
         const parents = parentValues(scenario, i, fixtures);
@@ -54,13 +57,13 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
         const ignored = Object.keys(parents).filter((name) => fixture[name] !== parents[name]);
         if (ignored.length > 0) {
           await releaseAll(run, fixtures);
-          return [{ ...base, case: scenario.id, outcome: "skipped", message: `${run.target.fixtures.describe()} did not create the fixture under the ${ignored.join(", ")} asked for (params of the setup call)` }];
+          return [{ ...base, case: scenario.id, outcome: "skipped", message: `${run.target.fixtures.describe()} did not create the fixture under the ${ignored.join(", ")} asked for (params of the setup call)`, durationMs: round(performance.now() - started) }];
         }
       }
     } catch (error) {
       await releaseAll(run, fixtures);
       if (!(error instanceof FixtureError)) throw error;
-      return [{ ...base, case: scenario.id, outcome: "errored", message: `fixture setup failed: ${error.message}` }];
+      return [{ ...base, case: scenario.id, outcome: "errored", message: `fixture setup failed: ${error.message}`, durationMs: round(performance.now() - started) }];
     }
   }
   const results: Result[] = [];
@@ -69,14 +72,15 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
       const pathParams = stepPathParams(run, step, fixtures);
       const request = buildRequest(run.request, step.plan, pathParams);
       const curl = curlOf(request, run.secrets);
-      const sent = step.burst ? (await run.client.burst(request, step.burst)).map((exchange) => ({ exchange, earlier: [] })) : [await sendPolling(run, step, request)];
+      const sent = step.burst ? (await run.client.burst(request, step.burst)).map((exchange) => ({ exchange, earlier: [], durationMs: exchange.durationMs })) : [await sendPolling(run, step, request)];
       const responses = sent.map((s) => s.exchange.response);
       let faulted = false;
-      for (const [index, { exchange, earlier }] of sent.entries()) {
+      for (const [index, { exchange, earlier, durationMs }] of sent.entries()) {
+        const facts: SentFacts = { method: request.method, path: pathOf(request.url), durationMs: round(durationMs) };
         const burst = step.burst ? { index, responses } : undefined;
         if (!exchange.response) {
           const fault = exchange.fault!;
-          results.push({ ...base, case: caseName({ scenario, step, burst }), outcome: "errored", message: `${fault.kind}: ${fault.message}`, curl: curl() });
+          results.push({ ...base, case: caseName({ scenario, step, burst }), outcome: "errored", message: `${fault.kind}: ${fault.message}`, curl: curl(), ...facts });
           faulted = true;
           continue;
         }
@@ -92,7 +96,7 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
           burst,
           earlier,
         };
-        results.push(...evaluate(input, { strict: run.strict, curl }));
+        results.push(...evaluate(input, { strict: run.strict, curl, sent: facts }));
       }
       if (faulted) break;
     }
@@ -112,6 +116,17 @@ function parentNames(scenario: Scenario): string[] {
   return [...new Set((scenario.fixtureParents ?? []).flatMap((p) => Object.keys(p ?? {})))];
 }
 
+/** Milliseconds to a microsecond. */
+function round(ms: number): number {
+  return Math.round(ms * 1000) / 1000;
+}
+
+/** The path and query of an absolute URL, as sent. */
+function pathOf(url: string): string {
+  const at = url.indexOf("/", url.indexOf("//") + 2);
+  return at === -1 ? "/" : url.slice(at);
+}
+
 /** The step's path parameter values: its plan's, with those it takes from fixtures filled in. */
 function stepPathParams(run: ProviderRun, step: Step, fixtures: readonly Fixture[]): Record<string, string> {
   if (step.fixture === undefined) return step.plan.pathParams;
@@ -129,10 +144,12 @@ function stepPathParams(run: ProviderRun, step: Step, fixtures: readonly Fixture
 async function sendPolling(run: ProviderRun, step: Step, request: HttpRequest): Promise<Sent> {
   const successes = successStatuses(run.operation.op);
   const earlier: HttpResponse[] = [];
+  let durationMs = 0;
   for (let attempt = 0; ; attempt++) {
     const exchange = await run.client.send(request);
+    durationMs += exchange.durationMs;
     const again = step.pollWhileSuccess && exchange.response && successes.includes(exchange.response.status) && attempt < POLL_DELAYS_MS.length;
-    if (!again) return { exchange, earlier };
+    if (!again) return { exchange, earlier, durationMs };
     earlier.push(exchange.response!);
     await pause(POLL_DELAYS_MS[attempt]);
   }

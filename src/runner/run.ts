@@ -13,10 +13,12 @@ import { forkRng } from "../cases/random.ts";
 import type { OperationContext } from "../checks/types.ts";
 import { SpecError } from "../errors.ts";
 import { createHttpClient, interruption } from "../http/client.ts";
+import { redactUrl } from "../http/redact.ts";
 import { protectSecrets } from "../output.ts";
 import { PROFILES } from "../profiles/index.ts";
 import type { HttpProvider } from "../providers.ts";
 import { loadSpec } from "../spec/load.ts";
+import { TOOL_NAME, VERSION } from "../version.ts";
 import { compileResponseValidators } from "../spec/validators.ts";
 import { nearMissSecrets, wrongCredentials } from "./credentials.ts";
 import { summarize, type Reporter, type Result, type RunEvent, type Summary } from "./events.ts";
@@ -29,7 +31,17 @@ export async function run(options: RunOptions, reporters: readonly Reporter[]): 
   const all: Result[] = [];
   const releases: Array<() => void> = [];
   try {
-    emit({ type: "run-start", providers: options.providers, seed: options.seed });
+    emit({
+      type: "run-start",
+      at: Date.now(),
+      tool: TOOL_NAME,
+      version: VERSION,
+      providers: options.providers,
+      seed: options.seed,
+      strict: options.strict,
+      target: options.target === undefined ? "embedded sandbox" : redactUrl(options.target),
+      ...(options.stateUrl === undefined ? {} : { stateUrl: redactUrl(options.stateUrl) }),
+    });
     stopIfAborted(options.signal);
     checkTargetOptions(options);
     for (const provider of options.providers) {
@@ -37,11 +49,11 @@ export async function run(options: RunOptions, reporters: readonly Reporter[]): 
       all.push(...(await runProvider(provider, options, emit, releases)));
     }
     const summary = summarize(all);
-    emit({ type: "run-end", summary });
+    emit({ type: "run-end", at: Date.now(), summary });
     return summary;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    emit({ type: "run-aborted", message: message.split("\n")[0] });
+    emit({ type: "run-aborted", at: Date.now(), message: message.split("\n")[0] });
     throw error;
   } finally {
     await Promise.all(reporters.map((r) => r.finish()));
@@ -80,7 +92,7 @@ async function runProvider(provider: HttpProvider, options: RunOptions, emit: (e
     strict: options.strict,
     secrets,
   };
-  emit({ type: "provider-start", provider, target: target.embedded ? "embedded sandbox" : target.baseUrl, embedded: target.embedded, scenarios: scenarios.length });
+  emit({ type: "provider-start", at: Date.now(), provider, target: target.embedded ? "embedded sandbox" : target.baseUrl, embedded: target.embedded, scenarios: scenarios.length });
   const completed: Array<Result[] | undefined> = scenarios.map(() => undefined);
   let done = 0;
   const emitCompleted = (): Result[] => {
@@ -106,7 +118,7 @@ async function runProvider(provider: HttpProvider, options: RunOptions, emit: (e
   } finally {
     client.close();
     await target.close();
-    emit({ type: "provider-end", provider });
+    emit({ type: "provider-end", at: Date.now(), provider });
   }
 }
 

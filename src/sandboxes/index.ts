@@ -29,6 +29,11 @@ const SANDBOXES: Record<HttpProvider, ProviderSandbox> = {
   enkash: { behaviour: enkashBehaviour, makeCredentials: enkashCredentials },
 };
 
+/** Fresh credentials of the kind the provider's sandbox accepts, keyed by environment variable. */
+export function makeSandboxCredentials(provider: HttpProvider): Credentials {
+  return SANDBOXES[provider].makeCredentials();
+}
+
 /** The provider's own steps, for variants that wrap one of them. */
 export function baseBehaviour(provider: HttpProvider): ProviderBehaviour {
   return SANDBOXES[provider].behaviour;
@@ -46,16 +51,19 @@ export function sandboxBasePath(provider: HttpProvider): string {
   }
 }
 
-/** Starts a provider's sandbox on 127.0.0.1 on an ephemeral port, with fresh credentials and an empty store. */
+/**
+ * Starts a provider's sandbox with an empty store: on 127.0.0.1 on an ephemeral port and with
+ * fresh credentials, unless `options.listen` and `options.credentials` say otherwise.
+ */
 export async function startSandbox(provider: HttpProvider, options: SandboxOptions = {}): Promise<SandboxHandle> {
   const spec = loadSpec(provider);
   const operation = spec.operations.find((op) => op.operationId === PROFILES[provider].operationId);
   if (!operation) throw new SpecError(`${spec.file} has no operation ${PROFILES[provider].operationId}`);
-  const credentials = SANDBOXES[provider].makeCredentials();
+  const credentials = options.credentials ?? SANDBOXES[provider].makeCredentials();
   const behaviour: ProviderBehaviour = { ...SANDBOXES[provider].behaviour, ...options.behaviour };
   const env: SandboxEnv = { provider, operation, credentials, store: createStore(), checks: specChecks(operation), behaviour };
   const basePath = sandboxBasePath(provider);
-  const server = await startServer({ basePath, api: apiHandler(env, options), state: stateHandler(env) });
+  const server = await startServer({ basePath, api: apiHandler(env, options), state: stateHandler(env), onExchange: options.onExchange }, options.listen);
   return {
     provider,
     baseUrl: `${server.origin}${basePath}`,

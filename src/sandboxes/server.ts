@@ -1,11 +1,11 @@
 /**
- * The HTTP core every sandbox shares: binds 127.0.0.1 on an ephemeral port, reads each request
- * into a `SandboxRequest`, hands it to the state endpoint or the API, and writes `SandboxReply`s.
- * It knows no provider.
+ * The HTTP core every sandbox shares: binds 127.0.0.1 on an ephemeral port (or where `listen`
+ * says), reads each request into a `SandboxRequest`, hands it to the state endpoint or the API,
+ * and writes `SandboxReply`s. It knows no provider.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
-import type { SandboxReply, SandboxRequest } from "./types.ts";
+import { isIPv6, type AddressInfo } from "node:net";
+import type { ExchangeLogEntry, ListenOptions, SandboxReply, SandboxRequest } from "./types.ts";
 
 /** Where the provider-state endpoint lives, outside any base path. */
 export const STATE_PATH = "/_payconform/state";
@@ -19,6 +19,8 @@ export interface SandboxApp {
   basePath: string;
   api(req: SandboxRequest, res: ServerResponse): void;
   state(req: SandboxRequest): SandboxReply;
+  /** Told about every request once its answer is sent or its connection ends. */
+  onExchange?(entry: ExchangeLogEntry): void;
 }
 
 export interface RunningServer {
@@ -26,23 +28,47 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(app: SandboxApp): Promise<RunningServer> {
+export async function startServer(app: SandboxApp, listen: ListenOptions = {}): Promise<RunningServer> {
   const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
+    if (app.onExchange) logExchange(req, res, app.onExchange);
     void handle(app, req, res);
   });
+  const host = listen.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
+    server.listen(listen.port ?? 0, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://${urlHost(host)}:${port}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * The host part of a URL that reaches a server bound to `host`: a wildcard address (every
+ * interface) is reached on loopback; an IPv6 address goes in brackets.
+ */
+function urlHost(host: string): string {
+  if (host === "0.0.0.0") return "127.0.0.1";
+  if (host === "::") return "[::1]";
+  return isIPv6(host) ? `[${host}]` : host;
+}
+
+function logExchange(req: IncomingMessage, res: ServerResponse, log: (entry: ExchangeLogEntry) => void): void {
+  const started = performance.now();
+  let logged = false;
+  const done = (status: number | undefined): void => {
+    if (logged) return;
+    logged = true;
+    log({ method: req.method ?? "GET", url: req.url ?? "/", status, durationMs: performance.now() - started });
+  };
+  res.once("finish", () => done(res.statusCode));
+  res.once("close", () => done(res.writableFinished ? res.statusCode : undefined));
 }
 
 async function handle(app: SandboxApp, req: IncomingMessage, res: ServerResponse): Promise<void> {

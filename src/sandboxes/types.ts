@@ -105,6 +105,15 @@ export interface ProviderBehaviour {
 }
 
 export interface SandboxOptions {
+  /**
+   * Credentials to accept, keyed by environment variable like `credentials` of the handle (for
+   * `payconform serve`, the ones a run would read from the environment). Default: fresh random ones.
+   */
+  credentials?: Credentials;
+  /** Where to listen. Default: 127.0.0.1 on an ephemeral port. */
+  listen?: ListenOptions;
+  /** Called once per request when its answer is sent or its connection ends (`serve`'s request log). Default: none. */
+  onExchange?: (entry: ExchangeLogEntry) => void;
   /** Replaces some of the provider's steps (one departure per faulty adapter). Default: none. */
   behaviour?: Partial<ProviderBehaviour>;
   /** Rewrites every answer to an API request (not the state endpoint) before it is sent. Default: none. */
@@ -116,4 +125,22 @@ export interface SandboxOptions {
   rawResponse?: (req: SandboxRequest, res: ServerResponse, env: SandboxEnv) => boolean;
   /** Rewrites an API request before it is routed (a router that ignores the method, say). Default: none. */
   rewriteRequest?: (req: SandboxRequest, env: SandboxEnv) => SandboxRequest;
+}
+
+export interface ListenOptions {
+  /** Interface to bind. Default: 127.0.0.1 (loopback only). */
+  host?: string;
+  /** Port to bind; 0 picks a free one. Default: 0. */
+  port?: number;
+}
+
+/** One request as a sandbox's request log sees it. */
+export interface ExchangeLogEntry {
+  method: string;
+  /** The raw request target, path and query. */
+  url: string;
+  /** The answer's status, or undefined when the connection ended without one. */
+  status?: number;
+  /** From the request's arrival to its answer, in milliseconds. */
+  durationMs: number;
 }

@@ -39,3 +39,17 @@ describe("the catalogue of faulty adapters", () => {
     for (const a of ALTERNATIVES) expect(a.name.startsWith(`${a.provider}-`), a.name).toBe(true);
   });
 });
+
+describe("the targets of one self-test process", () => {
+  it("share one credential set per provider, so the masking list does not grow with every run", async () => {
+    for (const provider of HTTP_PROVIDERS) {
+      const targets = [...CATALOGUE, ...ALTERNATIVES].filter((a) => a.provider === provider).slice(0, 3);
+      const handles = await Promise.all(targets.map((t) => t.start()));
+      try {
+        expect(new Set(handles.map((h) => JSON.stringify(h.credentials))).size, provider).toBe(1);
+      } finally {
+        await Promise.all(handles.map((h) => h.close()));
+      }
+    }
+  });
+});

@@ -16,7 +16,7 @@ import { HTTP_PROVIDERS, type HttpProvider } from "../../src/providers.ts";
 import { ALL_CANARIES, ALL_CANARY_ENV, CANARIES, canaryForms, canaryHits, startEchoingTarget } from "../support/canary.ts";
 import { removeTempDirs, tempDir } from "../runner/harness.ts";
 import { closeTargets } from "../runner/targets.ts";
-import { runCli, type CliResult } from "./spawn-cli.ts";
+import { runCli, startCli, type CliResult } from "./spawn-cli.ts";
 
 afterAll(async () => {
   await closeTargets();
@@ -50,9 +50,43 @@ describe("payconform run against a target that echoes every form of the credenti
     const report = JSON.parse(readFileSync(join(dir, "conformance.json"), "utf8")) as { results: Array<{ check: string; outcome: string; actual?: string }> };
     const echoes = report.results.filter((r) => r.check === "no_secret_echo" && r.outcome === "failed");
     expect(echoes.length).toBeGreaterThan(0);
-    expect(readdirSync(dir).sort()).toEqual(["conformance.json", "junit.xml"]);
+    expect(readdirSync(dir).sort()).toEqual(["conformance.json", "junit.xml", "report.html", "summary.md"]);
     expect(result.stdout).toContain("***");
     expectNoCanary(outputsOf(result, dir));
+  });
+});
+
+describe("payconform run --reporter github against a target that echoes every form of the credentials", () => {
+  it("prints its workflow commands with the canaries masked", async () => {
+    const target = await startEchoingTarget("cashfree");
+    const dir = tempDir();
+    const result = await cli(["run", "--provider", "cashfree", "--target", target.baseUrl, "--state-url", target.stateUrl, "--report-dir", dir, "--reporter", "github"]);
+
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stdout).toMatch(/^::error title=payconform cashfree no_secret_echo::/m);
+    expect(result.stdout).toContain("***");
+    expectNoCanary(outputsOf(result, dir));
+  });
+});
+
+describe("payconform serve with the canaries as its credentials", () => {
+  it("prints none of them, in its banner or its request log, while a run goes against it", async () => {
+    const served = startCli(["serve", "--provider", "yuno", "--port", "0"], { env: ALL_CANARY_ENV });
+    let out = "";
+    served.child.stdout!.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));
+    for (let i = 0; i < 600 && !/^ {2}try: /m.test(out); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    const url = (name: string): string => new RegExp(`^ {2}${name}: +(\\S+)`, "m").exec(out)![1];
+    const dir = tempDir();
+    const run = await cli(["run", "--provider", "yuno", "--target", url("base URL"), "--state-url", url("state URL"), "--report-dir", dir]);
+    served.child.kill("SIGINT");
+    const result = await served.result;
+
+    expect(run.code, run.stderr).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain("credentials: YUNO_PUBLIC_API_KEY, YUNO_PRIVATE_SECRET_KEY, YUNO_ACCOUNT_CODE from the environment");
+    expect(result.stdout).toMatch(/ DELETE \/v1\/customers\/\S+ 202 /);
+    expectNoCanary(outputsOf(result));
+    expectNoCanary(outputsOf(run, dir));
   });
 });
 

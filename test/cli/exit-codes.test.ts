@@ -3,9 +3,11 @@
  * tool error with a one-line message and no stack trace. Refusals that must not touch the
  * network run with a guard that makes any connection attempt an internal error.
  */
-import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { PROJECT_ROOT } from "../../src/providers.ts";
 import { removeTempDirs, tempDir } from "../runner/harness.ts";
 import { closedPort } from "../runner/state-server.ts";
 import { closeTargets, startRecordingSandbox } from "../runner/targets.ts";
@@ -30,12 +32,30 @@ function expectToolError(result: CliResult, message: RegExp): void {
 }
 
 describe("payconform run", () => {
-  it("exits 0 on the embedded sandbox and writes both reports", async () => {
+  it("exits 0 on the embedded sandbox, writes the four reports and says where they went", async () => {
     const dir = tempDir();
     const result = await runCli(["run", "--provider", "enkash", "--report-dir", dir]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/\d+ passed, 0 failed, 0 errored, 0 skipped, 0 warnings/);
-    expect(existsSync(join(dir, "conformance.json")) && existsSync(join(dir, "junit.xml"))).toBe(true);
+    const reports = ["junit.xml", "conformance.json", "report.html", "summary.md"];
+    for (const name of reports) expect(existsSync(join(dir, name)), name).toBe(true);
+    expect(result.stdout.trimEnd().split("\n").at(-1)).toBe(`reports: ${reports.map((name) => join(dir, name)).join(", ")}`);
+  });
+
+  it("npm start runs every provider against the embedded sandboxes and writes the four reports", async () => {
+    const dir = tempDir();
+    const result = await new Promise<{ code: number | null; out: string }>((resolve, reject) => {
+      const child = spawn("npm", ["start", "--silent", "--", "--report-dir", dir], { cwd: PROJECT_ROOT, stdio: ["ignore", "pipe", "pipe"] });
+      let out = "";
+      child.stdout.on("data", (c: Buffer) => (out += c.toString("utf8")));
+      child.stderr.on("data", (c: Buffer) => (out += c.toString("utf8")));
+      child.once("error", reject);
+      child.once("close", (code) => resolve({ code, out }));
+    });
+    expect(result.code, result.out).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(["conformance.json", "junit.xml", "report.html", "summary.md"]);
+    const report = JSON.parse(readFileSync(join(dir, "conformance.json"), "utf8")) as { metadata: { providers: string[] } };
+    expect(report.metadata.providers).toEqual(["juspay", "yuno", "cashfree", "enkash"]);
   });
 
   it("runs a provider named twice once", async () => {
@@ -60,7 +80,7 @@ describe("payconform run", () => {
 
 describe("exit code 2: one line, no stack trace", () => {
   const rows: Array<[string, () => Promise<string[]>, Record<string, string>, RegExp]> = [
-    ["an unknown flag", async () => ["run", "--bogus"], {}, /Unknown option '--bogus'/],
+    ["an unknown flag", async () => ["run", "--bogus"], {}, /unknown option '--bogus'; see payconform run --help$/],
     ["an unknown provider", async () => ["run", "--provider", "stripe"], {}, /unknown provider "stripe"/],
     ["an empty --provider", async () => ["run", "--provider", ","], {}, /--provider needs a name/],
     ["a --seed that is not an integer", async () => ["run", "--seed", "abc"], {}, /--seed must be an integer from 0 to 4294967295, got "abc"/],
@@ -68,7 +88,7 @@ describe("exit code 2: one line, no stack trace", () => {
     ["a --target with a query string", async () => ["run", "--target", "http://127.0.0.1:9/v1?x=1"], {}, /--target must be a base URL without a query or fragment/],
     ["an unreachable target", async () => ["run", "--provider", "enkash", "--target", `http://127.0.0.1:${await closedPort()}`], { ENKASH_ACCESS_TOKEN: "test-token-0001" }, /target http:\/\/127\.0\.0\.1:\d+ is unreachable: ECONNREFUSED/],
     ["missing credentials for a real target", async () => ["run", "--provider", "enkash", "--target", "http://127.0.0.1:9"], {}, /enkash: set ENKASH_ACCESS_TOKEN to run against a real target/],
-    ["an unknown command", async () => ["delete-everything"], {}, /unknown command "delete-everything"/],
+    ["an unknown command", async () => ["delete-everything"], {}, /unknown command 'delete-everything' \(expected one of run, serve, /],
     ["an unreadable --fixtures file", async () => ["run", "--provider", "enkash", "--fixtures", join(tempDir(), "missing.json")], {}, /cannot read fixtures file .*missing\.json: ENOENT/],
     ["a --fixtures file keyed by a provider in capitals", async () => ["run", "--provider", "enkash", "--fixtures", fixturesFile('{"Enkash": ["KC0000000000000A"]}')], {}, /fixtures file .*: \$\.Enkash is not a provider \(expected one of juspay, yuno, cashfree, enkash\)$/],
     ["a --fixtures file holding a list", async () => ["run", "--provider", "enkash", "--fixtures", fixturesFile("[1,2,3]")], {}, /fixtures file .*: \$ must be an object keyed by provider .*, got an array$/],

@@ -27,11 +27,11 @@ describe("reports of a run stopped by a tool error", () => {
     ]);
     expect(sandbox.seen).toEqual([]);
     const report = JSON.parse(readFileSync(join(dir, "conformance.json"), "utf8")) as Record<string, unknown>;
-    expect(Object.keys(report)).toEqual(["summary", "error", "results"]);
+    expect(Object.keys(report)).toEqual(["summary", "metadata", "error", "results"]);
     expect(report.error).toMatch(/^yuno: set YUNO_PUBLIC_API_KEY/);
     expect(report.results).toEqual([]);
     const junit = readFileSync(join(dir, "junit.xml"), "utf8");
     expect(xmlProblems(junit)).toEqual([]);
-    expect(junit).toMatch(/<testsuites name="payconform" tests="1" failures="0" errors="1" skipped="0">/);
+    expect(junit).toMatch(/<testsuites name="payconform" tests="1" failures="0" errors="1" skipped="0" time="\d+\.\d{3}">/);
   });
 });

@@ -47,6 +47,36 @@ const sdkErrors: Record<number, (json: unknown) => { body: sdk.ErrorApiResponse;
   failures.map((a) => [a.status, roundTrip(sdk.ErrorApiResponseFromJSON, sdk.ErrorApiResponseToJSON)]),
 );
 
+/** What an integrator writes on an error: `e.errorResponse.errorType`, typed, in each client. */
+async function errorTypeFromFetchClient(baseUrl: string): Promise<ErrorType | undefined> {
+  const { error: e } = await callFetchClient(baseUrl);
+  if (!e) throw new Error("expected an error");
+  expectTypeOf(e.errorResponse.errorType).toEqualTypeOf<ErrorType>();
+  return e.errorResponse.errorType;
+}
+
+async function errorTypeFromSdk(baseUrl: string): Promise<sdk.ErrorResponseErrorTypeEnum | undefined> {
+  const thrown = await rejectionOf(callSdk(baseUrl));
+  const e = sdk.ErrorApiResponseFromJSON(await (thrown as Response).json());
+  expectTypeOf(e.errorResponse.errorType).toEqualTypeOf<sdk.ErrorResponseErrorTypeEnum | undefined>();
+  return e.errorResponse.errorType;
+}
+
+describe("e.errorResponse.errorType on an error answer", () => {
+  it.each(failures)("$label: compiles in both clients and is the answer's errorType", async (answer: CannedAnswer) => {
+    const sent = (answer.body as Envelope).errorResponse?.errorType;
+    expect(sent).toBeDefined();
+    await withStatusServer(answer, async (server) => {
+      expect(await errorTypeFromFetchClient(server.baseUrl)).toBe(sent);
+    });
+    await withStatusServer(answer, async (server) => {
+      const errorType = await errorTypeFromSdk(server.baseUrl);
+      expect(errorType).toBe(sent);
+      expect(Object.values(sdk.ErrorResponseErrorTypeEnum)).toContain(errorType);
+    });
+  });
+});
+
 describe("enkash generated clients", () => {
   it("has documented successes and errors to drive", () => {
     expect(successes.length).toBeGreaterThan(0);
@@ -103,8 +133,7 @@ describe("enkash generated clients", () => {
         const response = thrown as Response;
         expect(response.status).toBe(answer.status);
         const { body, json } = sdkErrors[answer.status](await response.json());
-        // openapi-generator 4.3.1 flattens the allOf and types errorResponse as a plain object.
-        const errorResponse: object = body.errorResponse;
+        const errorResponse: sdk.ErrorResponseOnError = body.errorResponse;
         const responseCode: number | undefined = body.responseCode;
         expect(errorResponse).toEqual((answer.body as Envelope).errorResponse);
         expect(responseCode).toBe((answer.body as Envelope).response_code);

@@ -35,16 +35,16 @@ async function render(isTTY: boolean): Promise<{ out: string; progress: string }
   const { out, progress, streams } = fakeStreams(isTTY);
   const reporter = consoleReporter(streams);
   const events: RunEvent[] = [
-    { type: "run-start", providers: ["enkash", "yuno"], seed: 1 },
-    { type: "provider-start", provider: "enkash", target: "embedded sandbox", embedded: true, scenarios: 2 },
+    { type: "run-start", at: 0, tool: "payconform", version: "0.0.0", providers: ["enkash", "yuno"], seed: 1, strict: false, target: "embedded sandbox" },
+    { type: "provider-start", at: 0, provider: "enkash", target: "embedded sandbox", embedded: true, scenarios: 2 },
     { type: "progress", provider: "enkash", done: 1, total: 2 },
     { type: "progress", provider: "enkash", done: 2, total: 2 },
     ...RESULTS.filter((r) => r.provider === "enkash").map((r): RunEvent => ({ type: "result", result: r })),
-    { type: "provider-end", provider: "enkash" },
-    { type: "provider-start", provider: "yuno", target: "http://127.0.0.1:1/v1", embedded: false, scenarios: 1 },
+    { type: "provider-end", at: 0, provider: "enkash" },
+    { type: "provider-start", at: 0, provider: "yuno", target: "http://127.0.0.1:1/v1", embedded: false, scenarios: 1 },
     ...RESULTS.filter((r) => r.provider === "yuno").map((r): RunEvent => ({ type: "result", result: r })),
-    { type: "provider-end", provider: "yuno" },
-    { type: "run-end", summary: summarize(RESULTS) },
+    { type: "provider-end", at: 0, provider: "yuno" },
+    { type: "run-end", at: 0, summary: summarize(RESULTS) },
   ];
   for (const e of events) reporter.handle(e);
   await reporter.finish();
@@ -84,5 +84,22 @@ describe("console reporter", () => {
     expect(out).toContain("\nERRORED yuno not_a_server_error [case one]\n  not_a_server_error errored\n  reproduce: curl");
     expect(out).not.toMatch(/PASSED|SKIPPED/);
     expect(out.trimEnd().split("\n").at(-1)).toBe("3 passed, 1 failed, 1 errored, 1 skipped, 1 warnings");
+  });
+});
+
+describe("long values on the console", () => {
+  it("are shortened to about 200 characters, saying how much was left out", async () => {
+    const long = `KC${"A".repeat(4094)}`;
+    const { out, streams } = fakeStreams(false);
+    const reporter = consoleReporter(streams);
+    const r = result("enkash", "path_pattern_enforcement", "failed", { expected: "a 4xx", actual: `200 for ${long}`, curl: `curl -i -X DELETE 'http://127.0.0.1:1/api/v0/customer/${long}'` });
+    reporter.handle({ type: "result", result: r });
+    await reporter.finish();
+    const text = out.join("");
+    const line = (prefix: string): string => text.split("\n").find((l) => l.startsWith(prefix))!;
+    expect(line("  actual:   ")).toBe(`  actual:   200 for KC${"A".repeat(190)}… (3904 more characters)`);
+    expect(line("  reproduce: ")).toMatch(/^ {2}reproduce: curl -i -X DELETE 'http:\/\/127\.0\.0\.1:1\/api\/v0\/customer\/KCA+… \(\d+ more characters\)$/);
+    expect(line("  reproduce: ").length).toBeLessThan(260);
+    expect(text).not.toContain("A".repeat(300));
   });
 });

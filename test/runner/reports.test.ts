@@ -4,8 +4,10 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { TargetUnreachableError } from "../../src/errors.ts";
+import { redactUrl } from "../../src/http/redact.ts";
 import { renderJunit } from "../../src/reporters/junit.ts";
 import type { Result } from "../../src/runner/events.ts";
+import { VERSION } from "../../src/version.ts";
 import { removeTempDirs, runCollecting } from "./harness.ts";
 import { aimAt, closeTargets, startRecordingSandbox } from "./targets.ts";
 import { xmlProblems } from "./well-formed-xml.ts";
@@ -35,6 +37,70 @@ describe("conformance.json", () => {
       else expect(r.curl, JSON.stringify(r)).toMatch(/^curl -i -X (DELETE|GET|PUT|PATCH|POST) 'http:\/\/127\.0\.0\.1:\d+\//);
     }
     expect(xmlProblems(run.junit())).toEqual([]);
+  });
+});
+
+describe("run metadata", () => {
+  it("conformance.json records the tool, version, seed, providers, the redacted target and state URL, and the times; each result its request and duration", async () => {
+    const sandbox = await startRecordingSandbox("enkash");
+    const before = Date.now();
+    const run = await runCollecting(aimAt(sandbox, { stateUrl: `${sandbox.stateUrl}?token=state-secret-0001`, seed: 42 }));
+    const report = run.json() as ReturnType<typeof run.json> & { metadata: Record<string, unknown> };
+
+    expect(run.error).toBeUndefined();
+    expect(Object.keys(report)).toEqual(["summary", "metadata", "results"]);
+    const { startedAt, finishedAt, durationMs, ...rest } = report.metadata;
+    expect(rest).toEqual({
+      tool: "payconform",
+      version: VERSION,
+      seed: 42,
+      strict: false,
+      providers: ["enkash"],
+      target: sandbox.baseUrl,
+      stateUrl: `${sandbox.stateUrl}?token=***`,
+    });
+    const [start, end] = [Date.parse(String(startedAt)), Date.parse(String(finishedAt))];
+    expect(start).toBeGreaterThanOrEqual(before - 1000);
+    expect(end).toBeGreaterThanOrEqual(start);
+    expect(durationMs).toBe(end - start);
+    expect(JSON.stringify(report)).not.toContain("state-secret-0001");
+
+    const passed = report.results.filter((r) => r.outcome === "passed");
+    expect(passed.length).toBeGreaterThan(20);
+    for (const r of passed) {
+      expect(r.method, JSON.stringify(r)).toMatch(/^(DELETE|GET|PUT|PATCH|POST)$/);
+      expect(r.path).toMatch(/^\/api\/v0\/customer\//);
+      expect(typeof r.durationMs).toBe("number");
+      expect(r.durationMs as number).toBeGreaterThanOrEqual(0);
+    }
+    // Every request the target saw is recorded by some result, method and path as sent.
+    const recorded = new Set(report.results.map((r) => `${r.method} ${r.path}`));
+    for (const req of sandbox.seen) expect(recorded.has(`${req.method} ${req.rawUrl}`), `${req.method} ${req.rawUrl}`).toBe(true);
+  });
+
+  it("junit.xml has time attributes and the same metadata as properties", async () => {
+    const sandbox = await startRecordingSandbox("enkash");
+    const run = await runCollecting(aimAt(sandbox, { seed: 42 }));
+    const junit = run.junit();
+
+    expect(xmlProblems(junit)).toEqual([]);
+    expect(junit).toMatch(/<testsuites name="payconform" tests="\d+" failures="0" errors="0" skipped="0" time="\d+\.\d{3}">/);
+    expect(junit).toMatch(/<testsuite name="enkash" tests="\d+" failures="0" errors="0" skipped="0" time="\d+\.\d{3}" timestamp="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d">/);
+    const cases = junit.match(/<testcase [^>]*>/g) ?? [];
+    expect(cases.length).toBe(run.results.length);
+    for (const c of cases) expect(c).toMatch(/ time="\d+\.\d{3}"/);
+    for (const [name, value] of [["tool", "payconform"], ["version", VERSION], ["seed", "42"], ["providers", "enkash"], ["target", sandbox.baseUrl]]) {
+      expect(junit).toContain(`<property name="payconform.${name}" value="${value}"/>`);
+    }
+    expect(junit).toMatch(/<property name="payconform.startedAt" value="\d{4}-\d\d-\d\dT[\d:.]+Z"\/>/);
+  });
+
+  it.each([
+    ["http://127.0.0.1:8080/v1", "http://127.0.0.1:8080/v1"],
+    ["https://user:pass@example.com/state?token=abc&x=1#frag", "https://***@example.com/state?token=***&x=***#***"],
+    ["not a url", "not a url"],
+  ])("a URL is named as %s → %s", (url, named) => {
+    expect(redactUrl(url)).toBe(named);
   });
 });
 

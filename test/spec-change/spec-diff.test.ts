@@ -96,11 +96,11 @@ describe("spec diff --provider on evolved upstream documents", () => {
 
 describe("spec diff on bad input", () => {
   it.each([
-    ["one file", ["spec", "diff", "specs/yuno/upstream.yaml"], /takes two files, OLD and NEW, got 1/],
+    ["one file", ["spec", "diff", "specs/yuno/upstream.yaml"], /missing required argument 'new'; see payconform spec diff --help/],
     ["a missing file", ["spec", "diff", "nope.yaml", "specs/yuno/upstream.yaml"], /cannot read spec nope.yaml: ENOENT/],
     ["an unknown provider", ["spec", "diff", "specs/yuno/upstream.yaml", "specs/yuno/upstream.yaml", "--provider", "acme"], /unknown provider "acme"/],
     ["a provider without an overlay", ["spec", "diff", "specs/juspay/openapi.yaml", "specs/juspay/openapi.yaml", "--provider", "juspay"], /juspay has no upstream document and overlay/],
-    ["an unknown flag", ["spec", "diff", "a", "b", "--colour"], /Unknown option '--colour'/],
+    ["an unknown flag", ["spec", "diff", "a", "b", "--colour"], /unknown option '--colour'/],
     ["a file that is not OpenAPI", ["spec", "diff", "package.json", "specs/yuno/upstream.yaml"], /package.json is not an OpenAPI 3 document/],
     ["no subcommand", ["spec"], /spec needs a subcommand: diff or update/],
   ])("%s: one line on stderr, exit 2", async (_name, args, message) => {

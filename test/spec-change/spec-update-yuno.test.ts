@@ -55,7 +55,7 @@ describe("spec update yuno", () => {
 
   it.each([
     [["spec", "update", "juspay", "x.yaml"], /juspay has no upstream document and overlay/],
-    [["spec", "update", "yuno"], /spec update takes PROVIDER and FILE, got 1/],
+    [["spec", "update", "yuno"], /missing required argument 'file'; see payconform spec update --help/],
     [["spec", "update", "yuno", "missing.yaml"], /cannot read missing.yaml: ENOENT/],
     [["spec", "update", "yuno", "specs/yuno/upstream.yaml", "--report-dir", "package.json/x"], /cannot create the report folder package.json\/x: (ENOTDIR|EEXIST)/],
   ])("%j: exit 2", async (args, message) => {
