@@ -17,7 +17,14 @@ export const commands: Record<string, Command> = {
   "verify-pacts": async (argv, context) => (await import("./verify-pacts-command.ts")).verifyPactsCommand(argv, context),
   "check-pacts": async (argv) => (await import("./check-pacts-command.ts")).checkPactsCommand(argv),
   spec: async (argv) => (await import("./spec-command.ts")).specCommand(argv),
+  proxy: async (argv, context) => (await import("./proxy-command.ts")).proxyCommand(argv, context),
 };
+
+/**
+ * Commands that run until SIGINT or SIGTERM and then finish normally: they write their reports
+ * and exit with their own code, not 130 / 143.
+ */
+export const ENDED_BY_SIGNAL: ReadonlySet<string> = new Set(["proxy"]);
 
 export const USAGE = `Usage:
   payconform run [--provider juspay|yuno|cashfree|enkash ...] [--target URL] [--state-url URL] [--fixtures FILE]
@@ -30,5 +37,8 @@ export const USAGE = `Usage:
   payconform check-pacts [FILE ...]
   payconform spec diff OLD NEW [--provider P] [--json]
   payconform spec update PROVIDER FILE [--report-dir DIR]
+  payconform proxy --provider P --target URL [--port N] [--report-dir DIR] [--record FILE] [--strict]
+                   [--allow-production] [--timeout-ms N] [--ca-cert FILE]      (runs until Ctrl-C)
 Exit codes: 0 conforms (warnings allowed), 1 a failed or errored result, 2 usage or tool error,
-130 / 143 interrupted by SIGINT / SIGTERM (reports hold the results so far).`;
+130 / 143 interrupted by SIGINT / SIGTERM (reports hold the results so far); proxy ends on either
+signal with 0 or 1.`;

@@ -11,7 +11,7 @@ import { constants } from "node:os";
 import { InterruptedError, PayconformError, UsageError } from "../errors.ts";
 import { guardProcessOutput, print, printError, protectSecrets } from "../output.ts";
 import { credentialValuesInEnv } from "../runner/credentials.ts";
-import { commands, USAGE } from "./commands.ts";
+import { commands, ENDED_BY_SIGNAL, USAGE } from "./commands.ts";
 
 guardProcessOutput();
 protectSecrets(credentialValuesInEnv(process.env));
@@ -41,9 +41,9 @@ async function main(argv: string[]): Promise<number> {
 
 main(process.argv.slice(2)).then(
   (code) => {
-    // A command that finished despite a signal still reports the interruption.
+    // A command that finished despite a signal still reports the interruption, unless a signal is how it ends.
     const reason: unknown = interrupt.signal.reason;
-    if (reason instanceof InterruptedError) stop(reason);
+    if (reason instanceof InterruptedError && !ENDED_BY_SIGNAL.has(process.argv[2] ?? "")) stop(reason);
     process.exitCode = code;
   },
   (error: unknown) => {
