@@ -67,7 +67,7 @@ export function forward(ctx: ForwardContext, req: IncomingMessage, res: ServerRe
       port: ctx.target.port || (secure ? 443 : 80),
       method: request.method,
       path: ctx.basePath + path,
-      headers: forwardedHeaders(req.rawHeaders, ctx.target.host),
+      headers: forwardedHeaders(req.rawHeaders, ctx.target.host, req.headers["transfer-encoding"] !== undefined && req.headers["content-length"] === undefined),
       setHost: false,
       agent: secure ? ctx.httpsAgent : ctx.httpAgent,
     };
@@ -145,10 +145,15 @@ function originForm(target: string): string {
   }
 }
 
-/** The client's raw headers without the hop-by-hop ones (and those its Connection header names), with Host naming the target. */
-function forwardedHeaders(raw: readonly string[], host: string): string[] {
+/**
+ * The client's raw headers without the hop-by-hop ones (and those its Connection header names),
+ * with Host naming the target. A body the client sent chunked goes on chunked: Node would not
+ * chunk a DELETE body by itself, and the target could not tell where it ends.
+ */
+function forwardedHeaders(raw: readonly string[], host: string, chunked: boolean): string[] {
   const out = withoutHopByHop(raw);
   out.push("Host", host);
+  if (chunked) out.push("Transfer-Encoding", "chunked");
   return out;
 }
 
