@@ -10,11 +10,12 @@
  *    target must reject it, `rejected`, under auth_enforcement (401 where the document has one).
  * 3. Otherwise an account header (Yuno's x-account-code) is well-formed but not the configured
  *    account: the target must refuse it, `refused`, under ownership_enforcement.
- * 4. Otherwise the request is valid, and the answer says which case it was: the documented
- *    success (or any 2xx, or a 5xx) is `success`, a delete of an existing customer; the
- *    documented not-found answer is `not-found`; a 400 or 422 is a valid request refused as
- *    malformed, `not-found` under positive_data_acceptance; any other 4xx is `not-found`, which
- *    only the answer-level checks judge (a documented 401 or 403 may be the account's state).
+ * 4. Otherwise the request is valid, and the answer says which case it was (without an answer,
+ *    only the fault is reported): the documented success (or any 2xx, or a 5xx) is `success`, a
+ *    delete of an existing customer; the documented not-found answer is `not-found`; a 400 or
+ *    422 is a valid request refused as malformed, `not-found` under positive_data_acceptance; any
+ *    other 4xx is `not-found`, which only the answer-level checks judge (a documented 401 or 403
+ *    may be the account's state).
  */
 import type { CheckId, RequestCheckId } from "../checks/ids.ts";
 import { isNotFoundResponse } from "../checks/rejection.ts";
@@ -102,12 +103,16 @@ export function classify(input: ClassifyInput): ExchangeCase {
   }
 
   const answer = input.answer;
-  const status = answer?.status;
-  if (status === undefined || successStatuses(op).includes(status) || (status >= 200 && status < 300) || status >= 500) {
-    const description = status !== undefined && status >= 500 ? `a delete of an existing ${noun} answered with a server error` : `a delete of an existing ${noun}`;
+  if (answer === undefined) {
+    // Without an answer there is no case to read; only the fault is reported.
+    return make("status_code_conformance", "delete without an answer", "delete", "success", { description: `a delete of a ${noun} the target did not answer`, accepts: "exact" }, "documented", 0);
+  }
+  const status = answer.status;
+  if (successStatuses(op).includes(status) || (status >= 200 && status < 300) || status >= 500) {
+    const description = status >= 500 ? `a delete of an existing ${noun} answered with a server error` : `a delete of an existing ${noun}`;
     return make("status_code_conformance", `delete of an existing ${noun}`, "delete", "success", { description, state: "fixture", accepts: "exact" }, "documented", 0);
   }
-  if (isNotFoundResponse(input.profile, status, answer!.json)) {
+  if (isNotFoundResponse(input.profile, status, answer.json)) {
     return make("status_code_conformance", `delete of a ${noun} that does not exist`, "delete", "not-found", { description: `a delete of a ${noun} that does not exist`, state: "not-found", accepts: "exact" });
   }
   if (BAD_INPUT_STATUSES.has(status)) {

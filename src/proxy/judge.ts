@@ -82,7 +82,8 @@ export function judge(ctx: JudgeContext, n: number, forwarded: Forwarded): Judge
   protect(sent.values);
   const echoSecrets = sent.values.filter((v) => v.length >= MIN_SECRET_LENGTH);
   const httpRequest: HttpRequest = { method: request.method, url: ctx.target + request.path, headers: request.headers, body: request.body };
-  const curl = (): string => curlOf(httpRequest, sent);
+  let curlText: string | undefined;
+  const curl = (): string => (curlText ??= curlOf(httpRequest, sent));
 
   const clientFindings = new Map<RequestCheckId, ClientFinding[]>();
   const clientResults: Array<[RequestCheckId, ClientFinding[]]> = [];

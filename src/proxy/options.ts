@@ -32,7 +32,7 @@ export interface ProxyOptions {
   caCert?: string;
   /** Environment to read the configured credentials from. Default: process.env. */
   env: NodeJS.ProcessEnv;
-  /** Stops the proxy (SIGINT, SIGTERM): it stops listening, lets exchanges in flight finish, and writes its reports. Default: none. */
+  /** Stops the proxy (SIGINT, SIGTERM): it stops listening, lets exchanges in flight finish, and writes its reports. Default: none (it runs until the process ends). */
   signal?: AbortSignal;
 }
 

@@ -8,7 +8,7 @@
  */
 import type { RequestCheckId } from "../checks/ids.ts";
 import type { Finding } from "../checks/types.ts";
-import { findSecret, MIN_SECRET_LENGTH } from "../http/redact.ts";
+import { MIN_SECRET_LENGTH } from "../http/redact.ts";
 import type { ProviderProfile } from "../profiles/profile.ts";
 import type { Credentials } from "../sandboxes/types.ts";
 import { parametersIn, type OperationSpec, type SecuritySchemeSpec } from "../spec/model.ts";
@@ -111,11 +111,21 @@ export const credentialsPresent: RequestCheck = {
   id: "credentials_present",
   run: onOperation(({ op, request, view, sent, configured }) => {
     const findings = op.security.flatMap((scheme) => schemeFindings(scheme, view.headers, sent));
-    const credentials = [...sent.values, ...Object.values(configured)].filter((v) => v.length >= MIN_SECRET_LENGTH);
-    if (findSecret(request.path, credentials)) findings.push({ expected: "credentials in headers only", actual: "a credential in the URL", message: "a credential is in the URL, where proxies and access logs keep it; the document sends credentials in headers" });
+    if (credentialInUrl(request.path, [...sent.values, ...Object.values(configured)])) findings.push({ expected: "credentials in headers only", actual: "a credential in the URL", message: "a credential is in the URL, where proxies and access logs keep it; the document sends credentials in headers" });
     return findings;
   }),
 };
+
+/** Whether a credential value (at least MIN_SECRET_LENGTH long) is in the path or query, as sent or percent-decoded. */
+function credentialInUrl(path: string, values: readonly string[]): boolean {
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path.replace(/\+/g, " "));
+  } catch {
+    // A malformed escape: the path as sent is searched.
+  }
+  return values.some((v) => v.length >= MIN_SECRET_LENGTH && (path.includes(v) || decoded.includes(v)));
+}
 
 function schemeFindings(scheme: SecuritySchemeSpec, headers: Record<string, string>, sent: SentCredentials): Finding[] {
   const where = scheme.type === "apiKey" ? `header ${scheme.headerName}` : `Authorization: ${scheme.scheme === "basic" ? "Basic" : "Bearer"}`;
