@@ -34,56 +34,83 @@ const TRUNCATED_PREFIX = 6;
 export type SecretFormKind = "raw or escaped" | "base64" | "hex";
 
 interface Compiled {
-  /** Every form of every secret, longest secrets first; global, for replacing. */
+  /** Every form of every secret of the part, longest secrets first; global, for replacing and (from lastIndex 0) for searching. */
   all: RegExp;
-  /** The same, not global, for one search. */
-  any: RegExp;
-  /** One pattern per kind of form, for telling which kind matched. */
-  byKind: Array<[SecretFormKind, RegExp]>;
+  /** One pattern per kind of form, for telling which kind matched: built only when a secret is found. */
+  byKind(): Array<[SecretFormKind, RegExp]>;
 }
 
+/**
+ * Secrets compiled into one pattern at most. One pattern for hundreds of secrets outgrows what
+ * V8 compiles ("Regular expression too large") and its memory, which a long-lived process that
+ * keeps registering credentials (the self-test, the proxy) reaches; a longer list is split into
+ * parts of this many secrets, in the order the list gives them, so a list that grows at its end
+ * reuses the parts already compiled.
+ */
+const SECRETS_PER_PART = 32;
+
+/**
+ * Compiled parts kept, by their secrets, least recently used first: bounded (a compiled part takes
+ * a few MB), so memory stays bounded however many lists come.
+ */
 const cache = new Map<string, Compiled>();
-const CACHE_LIMIT = 256;
+const CACHE_LIMIT = 64;
 
 /** `text` with every form of every secret replaced by MASK. Empty secrets are ignored. */
 export function redact(text: string, secrets: readonly string[]): string {
-  const compiled = compile(secrets);
-  if (text === "" || compiled === undefined) return text;
-  return text.replace(compiled.all, MASK);
+  const parts = compile(secrets);
+  if (text === "") return text;
+  let out = text;
+  for (const part of parts) out = out.replace(part.all, MASK);
+  return out;
 }
 
 /** The kind of form in which one of `secrets` occurs in `text`, or undefined when none does. */
 export function findSecret(text: string, secrets: readonly string[]): SecretFormKind | undefined {
-  const compiled = compile(secrets);
-  if (text === "" || compiled === undefined || text.search(compiled.any) === -1) return undefined;
-  return compiled.byKind.find(([, pattern]) => text.search(pattern) !== -1)?.[0];
+  const parts = compile(secrets);
+  if (text === "") return undefined;
+  const part = parts.find((p) => {
+    p.all.lastIndex = 0;
+    const found = p.all.test(text);
+    p.all.lastIndex = 0;
+    return found;
+  });
+  return part?.byKind().find(([, pattern]) => text.search(pattern) !== -1)?.[0];
 }
 
 /** The last list compiled, by identity and length: callers pass the same list for every text of a run. */
-let last: { secrets: readonly string[]; length: number; compiled: Compiled | undefined } | undefined;
+let last: { secrets: readonly string[]; length: number; compiled: Compiled[] } | undefined;
 
-function compile(secrets: readonly string[]): Compiled | undefined {
+function compile(secrets: readonly string[]): Compiled[] {
   if (last?.secrets === secrets && last.length === secrets.length) return last.compiled;
-  const compiled = compileList(secrets);
+  const usable = [...new Set(secrets.filter((s) => s !== ""))];
+  const compiled: Compiled[] = [];
+  for (let i = 0; i < usable.length; i += SECRETS_PER_PART) compiled.push(compilePart(usable.slice(i, i + SECRETS_PER_PART)));
   last = { secrets, length: secrets.length, compiled };
   return compiled;
 }
 
-function compileList(secrets: readonly string[]): Compiled | undefined {
-  const usable = [...new Set(secrets.filter((s) => s !== ""))].sort((a, b) => b.length - a.length);
-  if (usable.length === 0) return undefined;
+function compilePart(secrets: readonly string[]): Compiled {
+  // Longest first: where two secrets start at the same place, the longer one is masked whole.
+  const usable = [...secrets].sort((a, b) => b.length - a.length);
   const key = usable.join("\u0000");
   let hit = cache.get(key);
-  if (!hit) {
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+  } else {
     const kinds: Array<[SecretFormKind, (secret: string) => string[]]> = [
       ["raw or escaped", (s) => [characterwise(s), truncated(s)]],
       ["base64", base64Patterns],
       ["hex", (s) => [hexPattern(s)]],
     ];
-    const byKind = kinds.map(([kind, patterns]): [SecretFormKind, RegExp] => [kind, new RegExp(usable.flatMap(patterns).join("|"))]);
+    let byKind: Array<[SecretFormKind, RegExp]> | undefined;
     const source = usable.flatMap((s) => kinds.flatMap(([, patterns]) => patterns(s))).join("|");
-    hit = { all: new RegExp(source, "g"), any: new RegExp(source), byKind };
-    if (cache.size >= CACHE_LIMIT) cache.clear();
+    hit = {
+      all: new RegExp(source, "g"),
+      byKind: () => (byKind ??= kinds.map(([kind, patterns]): [SecretFormKind, RegExp] => [kind, new RegExp(usable.flatMap(patterns).join("|"))])),
+    };
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
     cache.set(key, hit);
   }
   return hit;

@@ -86,12 +86,9 @@ export function judge(ctx: JudgeContext, n: number, forwarded: Forwarded): Judge
   const curl = (): string => (curlText ??= curlOf(httpRequest, sent));
 
   const clientFindings = new Map<RequestCheckId, ClientFinding[]>();
-  const clientResults: Array<[RequestCheckId, ClientFinding[]]> = [];
   for (const check of REQUEST_CHECKS) {
     const findings = check.run({ op, profile, request, view, sent, configured: ctx.configured });
-    if (findings === undefined) continue;
-    clientFindings.set(check.id, findings);
-    clientResults.push([check.id, findings]);
+    if (findings !== undefined) clientFindings.set(check.id, findings);
   }
   const response = forwarded.response;
   const json = response ? parseJson(response.text, echoSecrets) : undefined;
@@ -99,7 +96,7 @@ export function judge(ctx: JudgeContext, n: number, forwarded: Forwarded): Judge
   const caseLabel = `#${n} ${request.method} ${request.path}: ${exchangeCase.scenario.id}`;
   const options = { strict: ctx.strict, curl };
 
-  const results: Result[] = clientResults.map(([check, findings]) => ({
+  const results: Result[] = [...clientFindings].map(([check, findings]) => ({
     ...resultOf({ provider: op.provider, operationId: op.operationId, check, case: caseLabel, basis: findings.length > 0 && findings.every((f) => f.basis === "assumed") ? "assumed" : "documented" }, findings, options),
     party: "client" as const,
   }));
