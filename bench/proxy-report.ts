@@ -34,3 +34,17 @@ export function proxyMarkdown(p: ProxyBenchResults): string[] {
   lines.push("", ...p.notes.map((note) => `- ${note}`));
   return lines;
 }
+
+const HEADING = "## `payconform proxy`";
+
+/** The report with its proxy section replaced, or put before the fairness notes when it has none. */
+export function withProxySection(markdown: string, section: string[]): string {
+  const text = section.join("\n").replace(/^\n+/, "");
+  const start = markdown.indexOf(HEADING);
+  if (start !== -1) {
+    const next = markdown.indexOf("\n## ", start + HEADING.length);
+    return `${markdown.slice(0, start)}${text}\n${next === -1 ? "" : markdown.slice(next)}`;
+  }
+  const notes = markdown.indexOf("\n## How each tool was run");
+  return notes === -1 ? `${markdown}\n${text}\n` : `${markdown.slice(0, notes)}\n${text}\n${markdown.slice(notes)}`;
+}
