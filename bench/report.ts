@@ -2,6 +2,7 @@
 import { writeFileSync } from "node:fs";
 import type { BenchResults } from "./results.ts";
 import { findingsMarkdown } from "./findings.ts";
+import { proxyMarkdown } from "./proxy-report.ts";
 
 export function writeResults(dir: string, results: BenchResults): void {
   writeFileSync(`${dir}/results.json`, `${JSON.stringify(results, (_k, v: unknown) => (typeof v === "number" && !Number.isInteger(v) ? Number(v.toFixed(3)) : v), 2)}\n`);
@@ -98,6 +99,7 @@ function markdown(r: BenchResults): string {
     "- Dredd sends the documented example request only (once per documented response), never a malformed value or an id that never existed.",
     "- Specmatic's resiliency tests expect any 4xx for an invalid parameter, so the not-found 404 of a target that skipped the check and looked the customer up passes; its positive tests delete generated ids and expect success, so a target that answers 200 to ids it never issued makes them pass.",
   );
+  if (r.proxy) lines.push(...proxyMarkdown(r.proxy));
   lines.push("", "## How each tool was run (fairness notes)", "", ...r.notes.map((x) => `- ${x}`));
   lines.push("", findingsMarkdown(r.profile));
   return `${lines.join("\n")}\n`;

@@ -4,6 +4,7 @@ import type { BenchConfig } from "./config.ts";
 import type { Machine } from "./machine.ts";
 import type { PeerThroughput } from "./peer-throughput.ts";
 import type { ProfileFindings } from "./profile.ts";
+import type { ProxyBenchResults } from "./proxy.ts";
 import type { Summary } from "./summary.ts";
 import type { ProviderThroughput } from "./throughput.ts";
 import type { AdapterVerdicts } from "./verdicts.ts";
@@ -28,6 +29,8 @@ export interface BenchResults {
   cli: CliTimings;
   verdicts: Array<AdapterVerdicts | { name: string; missing: true }>;
   profile: ProfileFindings;
+  /** `payconform proxy` and Prism's proxy against the same exchanges sent straight to the sandbox. */
+  proxy: ProxyBenchResults;
   notes: string[];
   /** Wall time of the whole bench. */
   benchMs: number;

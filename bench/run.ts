@@ -16,6 +16,7 @@ import { machine } from "./machine.ts";
 import { measurePeers } from "./peer-throughput.ts";
 import { ensurePeers, peerPaths } from "./peers-install.ts";
 import { profile } from "./profile.ts";
+import { measureProxies } from "./proxy.ts";
 import { writeResults } from "./report.ts";
 import type { BenchResults } from "./results.ts";
 import { killAll } from "./spawn.ts";
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
     const cli = await phase("cold start and full run", () => cliTimings(config.coldStarts, config.spawnTimeoutMs));
     const decomposition = await phase("decomposition", () => decompose("enkash", config));
     const profiled = await phase("profiling", () => profile(20_000, config, config.spawnTimeoutMs, decomposition));
+    const proxy = await phase("payconform proxy and Prism's proxy", () => measureProxies(config, peers.prism, scratch));
     otherWork.overall = otherWorkShare(overall, cpuSnapshot());
     const speedCheck = { startMs: speedAtStart, endMs: speedCheckMs() };
     const summary = summarize(throughput, peerRuns, cli);
@@ -75,11 +77,12 @@ async function main(): Promise<void> {
       cli,
       verdicts: judged,
       profile: profiled,
+      proxy,
       notes: notes(peerRuns, installMs),
       benchMs: performance.now() - began,
     };
     writeResults(new URL(".", import.meta.url).pathname, results);
-    log(`vsFastestPeer ${summary.ratios.vsFastestPeer.toFixed(2)} (${summary.fastestPeer.tool}), overheadVsBare ${summary.ratios.overheadVsBare.toFixed(3)}, first verdict ${Math.round(cli.warmCache.toFirstVerdictMs)} ms; wrote bench/results.md and bench/results.json in ${(results.benchMs / 1000).toFixed(0)} s`);
+    log(`vsFastestPeer ${summary.ratios.vsFastestPeer.toFixed(2)} (${summary.fastestPeer.tool}), overheadVsBare ${summary.ratios.overheadVsBare.toFixed(3)}, proxy.overheadVsDirect ${proxy.overheadVsDirect.toFixed(2)}, proxy.vsPrism ${proxy.vsPrism.toFixed(2)}, first verdict ${Math.round(cli.warmCache.toFirstVerdictMs)} ms; wrote bench/results.md and bench/results.json in ${(results.benchMs / 1000).toFixed(0)} s`);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
     killAll();

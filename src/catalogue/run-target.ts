@@ -104,7 +104,7 @@ export async function runAlternative(alternative: AllowedVariant, options: Targe
   const handle = await alternative.start();
   try {
     const results = await runAgainst(handle, {}, options);
-    const may = new Set<CheckId>(alternative.mayWarn);
+    const may = new Set<Result["check"]>(alternative.mayWarn);
     const problems = results
       .filter((r) => r.outcome === "failed" || r.outcome === "errored" || (r.outcome === "warning" && !may.has(r.check)))
       .map((r) => `${r.check} ${r.case}: ${r.outcome} (${r.message})`);

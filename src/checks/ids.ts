@@ -20,3 +20,11 @@ export const CHECK_IDS = [
 ] as const;
 
 export type CheckId = (typeof CHECK_IDS)[number];
+
+/**
+ * Checks on a request an integrator's client sent through `payconform proxy`: findings about the
+ * client, not the target. The ids are the ones `check-pacts` gives the same rules on a pact's requests.
+ */
+export const REQUEST_CHECK_IDS = ["operation_exists", "path_parameter_pattern", "query_parameter_pattern", "header_parameter_pattern", "request_body_schema", "credentials_present"] as const;
+
+export type RequestCheckId = (typeof REQUEST_CHECK_IDS)[number];

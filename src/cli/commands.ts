@@ -19,6 +19,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   inventory: { summary: "list what each spec documents and what payconform assumed", load: () => import("./inventory-command.ts") },
   "verify-pacts": { summary: "replay the Pact contracts against a sandbox or a target", load: () => import("./verify-pacts-command.ts") },
   "check-pacts": { summary: "cross-check pact files against the providers' specs", load: () => import("./check-pacts-command.ts") },
+  proxy: { summary: "check live traffic between a client and a target, and record it as a pact", load: () => import("./proxy-command.ts") },
   spec: {
     summary: "compare or take in a new version of a provider's spec",
     subcommands: {

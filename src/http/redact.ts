@@ -34,21 +34,15 @@ const TRUNCATED_PREFIX = 6;
 export type SecretFormKind = "raw or escaped" | "base64" | "hex";
 
 interface Patterns {
-  /** Every form of every secret, longest secrets first; global, for replacing. */
+  /** Every form of every secret of the part, longest secrets first; global, for replacing and (from lastIndex 0) for searching. */
   all: RegExp;
-  /** The same, not global, for one search. */
-  any: RegExp;
-  /** One pattern per kind of form, for telling which kind matched. */
-  byKind: Array<[SecretFormKind, RegExp]>;
+  /** One pattern per kind of form, for telling which kind matched: built only when a secret is found. */
+  byKind(): Array<[SecretFormKind, RegExp]>;
 }
 
+/** One part of a secret list: a quick test, and the full patterns built the first time a text passes it. */
 interface Compiled {
-  /** The full patterns, built the first time a text passes the quick test. */
   patterns(): Patterns;
-  /**
-   * The quick test: whether the text may hold a form of a secret at all. Most texts hold none,
-   * and the full pattern is costly; see `mayHold`.
-   */
   quick: Quick;
 }
 
@@ -56,7 +50,7 @@ interface Compiled {
  * The quick test runs on the text with its escapes decoded (percent-encoding, once or twice;
  * JSON `\\u` and `\\/` escapes; HTML entities; `+` for a space), where every form the full pattern
  * matches reads as the raw secret, its base64 or base64url core, its hex (compared lower-cased), or
- * the start of it before an ellipsis.
+ * the start of it before an ellipsis. Most texts hold no secret, and the full pattern is costly.
  */
 interface Quick {
   plain: string[];
@@ -68,45 +62,67 @@ interface Quick {
   spaced: boolean;
 }
 
+/**
+ * Secrets compiled into one pattern at most. One pattern for hundreds of secrets outgrows what
+ * V8 compiles ("Regular expression too large") and its memory, which a long-lived process that
+ * keeps registering credentials (the self-test, the proxy) can reach; a longer list is split into
+ * parts of this many secrets. The whole list is sorted longest first before it is split, so a
+ * secret is always masked before any shorter value inside it (a near miss one character short).
+ */
+const SECRETS_PER_PART = 32;
+
+/**
+ * Compiled parts kept, by their secrets, least recently used first: bounded (a compiled part takes
+ * a few MB), so memory stays bounded however many lists come.
+ */
 const cache = new Map<string, Compiled>();
-/** Compiled lists kept: a run masks with one list, and a list of many secrets compiles to a large pattern. */
-const CACHE_LIMIT = 8;
+const CACHE_LIMIT = 64;
 
 /** `text` with every form of every secret replaced by MASK. Empty secrets are ignored. */
 export function redact(text: string, secrets: readonly string[]): string {
-  const compiled = compile(secrets);
-  if (text === "" || compiled === undefined || !mayHold(text, compiled.quick)) return text;
-  return text.replace(compiled.patterns().all, MASK);
+  if (text === "") return text;
+  let out = text;
+  for (const part of compile(secrets)) if (mayHold(out, part.quick)) out = out.replace(part.patterns().all, MASK);
+  return out;
 }
 
 /** The kind of form in which one of `secrets` occurs in `text`, or undefined when none does. */
 export function findSecret(text: string, secrets: readonly string[]): SecretFormKind | undefined {
-  const compiled = compile(secrets);
-  if (text === "" || compiled === undefined || !mayHold(text, compiled.quick)) return undefined;
-  const { any, byKind } = compiled.patterns();
-  if (text.search(any) === -1) return undefined;
-  return byKind.find(([, pattern]) => text.search(pattern) !== -1)?.[0];
+  if (text === "") return undefined;
+  for (const part of compile(secrets)) {
+    if (!mayHold(text, part.quick)) continue;
+    const { all, byKind } = part.patterns();
+    all.lastIndex = 0;
+    const found = all.test(text);
+    all.lastIndex = 0;
+    if (found) return byKind().find(([, pattern]) => text.search(pattern) !== -1)?.[0];
+  }
+  return undefined;
 }
 
 /** The last list compiled, by identity and length: callers pass the same list for every text of a run. */
-let last: { secrets: readonly string[]; length: number; compiled: Compiled | undefined } | undefined;
+let last: { secrets: readonly string[]; length: number; compiled: Compiled[] } | undefined;
 
-function compile(secrets: readonly string[]): Compiled | undefined {
+function compile(secrets: readonly string[]): Compiled[] {
   if (last?.secrets === secrets && last.length === secrets.length) return last.compiled;
-  const compiled = compileList(secrets);
+  // Longest first: where two secrets start at the same place, the longer one is masked whole.
+  const usable = [...new Set(secrets.filter((s) => s !== ""))].sort((a, b) => b.length - a.length);
+  const compiled: Compiled[] = [];
+  for (let i = 0; i < usable.length; i += SECRETS_PER_PART) compiled.push(compilePart(usable.slice(i, i + SECRETS_PER_PART)));
   last = { secrets, length: secrets.length, compiled };
   return compiled;
 }
 
-function compileList(secrets: readonly string[]): Compiled | undefined {
-  const usable = [...new Set(secrets.filter((s) => s !== ""))].sort((a, b) => b.length - a.length);
-  if (usable.length === 0) return undefined;
+function compilePart(usable: readonly string[]): Compiled {
   const key = usable.join("\u0000");
   let hit = cache.get(key);
-  if (!hit) {
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+  } else {
     let built: Patterns | undefined;
     hit = { patterns: () => (built ??= buildPatterns(usable)), quick: quickTest(usable) };
-    if (cache.size >= CACHE_LIMIT) cache.clear();
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
     cache.set(key, hit);
   }
   return hit;
@@ -118,9 +134,12 @@ function buildPatterns(usable: readonly string[]): Patterns {
     ["base64", base64Patterns],
     ["hex", (s) => [hexPattern(s)]],
   ];
-  const byKind = kinds.map(([kind, patterns]): [SecretFormKind, RegExp] => [kind, new RegExp(usable.flatMap(patterns).join("|"))]);
+  let byKind: Array<[SecretFormKind, RegExp]> | undefined;
   const source = usable.flatMap((s) => kinds.flatMap(([, patterns]) => patterns(s))).join("|");
-  return { all: new RegExp(source, "g"), any: new RegExp(source), byKind };
+  return {
+    all: new RegExp(source, "g"),
+    byKind: () => (byKind ??= kinds.map(([kind, patterns]): [SecretFormKind, RegExp] => [kind, new RegExp(usable.flatMap(patterns).join("|"))])),
+  };
 }
 
 function quickTest(secrets: readonly string[]): Quick {

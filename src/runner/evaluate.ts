@@ -3,7 +3,8 @@
  * assumed fact is a warning unless --strict; with --strict every warning fails.
  */
 import { CHECKS } from "../checks/registry.ts";
-import type { CheckInput, Finding } from "../checks/types.ts";
+import type { Check, CheckInput, Finding } from "../checks/types.ts";
+import type { Basis } from "../spec/model.ts";
 import type { Result } from "./events.ts";
 
 export interface EvaluateOptions {
@@ -15,12 +16,14 @@ export interface EvaluateOptions {
 
 export type SentFacts = Required<Pick<Result, "method" | "path" | "durationMs">>;
 
-export function evaluate(input: CheckInput, options: EvaluateOptions): Result[] {
+/** Runs `checks` (default: every registered check) on the exchange; one result per check that applies. */
+export function evaluate(input: CheckInput, options: EvaluateOptions, checks: readonly Check[] = CHECKS): Result[] {
   const results: Result[] = [];
-  for (const check of CHECKS) {
+  for (const check of checks) {
     const findings = check.run(input);
     if (findings === undefined) continue;
-    results.push(toResult(input, check.id, findings, options));
+    const { provider, operationId } = input.operation.op;
+    results.push(resultOf({ provider, operationId, check: check.id, case: caseName(input), basis: input.scenario.basis }, findings, options));
   }
   return results;
 }
@@ -30,23 +33,29 @@ export function caseName(input: Pick<CheckInput, "scenario" | "step" | "burst">)
   return input.burst ? `${name} #${input.burst.index + 1}` : name;
 }
 
-function toResult(input: CheckInput, check: Result["check"], findings: Finding[], options: EvaluateOptions): Result {
-  const { provider, operationId } = input.operation.op;
+/** What a result is about; `basis` is the basis a passed result gets. */
+export type ResultBase = Pick<Result, "provider" | "operationId" | "check" | "case"> & { basis: Basis };
+
+/** One check's findings on one exchange as a result: passed when there are none. */
+export function resultOf(base: ResultBase, findings: readonly Finding[], options: EvaluateOptions): Result {
   // A passed result is built in one go: most results pass, and this runs for every check of every exchange.
-  if (findings.length === 0) return { provider, operationId, check, case: caseName(input), outcome: "passed", message: "", basis: input.scenario.basis, ...options.sent };
-  const base = { provider, operationId, check, case: caseName(input), ...options.sent };
+  if (findings.length === 0) return { provider: base.provider, operationId: base.operationId, check: base.check, case: base.case, outcome: "passed", message: "", basis: base.basis, ...options.sent };
   const severities = findings.map((f) => severityOf(f, options.strict));
   const outcome = severities.includes("failure") ? "failed" : "warning";
   const first = findings[severities.indexOf(outcome === "failed" ? "failure" : "warning")];
   const basis = findings.every((f) => f.basis === "assumed") ? "assumed" : "documented";
   return {
-    ...base,
+    provider: base.provider,
+    operationId: base.operationId,
+    check: base.check,
+    case: base.case,
     outcome,
     message: findings.map((f) => f.message).join("; "),
     expected: first.expected,
     actual: first.actual,
     curl: options.curl(),
     basis,
+    ...options.sent,
   };
 }
 

@@ -1,15 +1,21 @@
 /**
  * What a run emits. Reporters consume these events; adding a report format touches one file.
  */
-import type { CheckId } from "../checks/ids.ts";
+import type { CheckId, RequestCheckId } from "../checks/ids.ts";
 import type { Basis } from "../spec/model.ts";
 
 export type Outcome = "passed" | "failed" | "errored" | "skipped" | "warning";
 
+/** Whose departure a result is about: the target's answer, or (from `payconform proxy`) the client's request. */
+export type Party = "target" | "client";
+
 export interface Result {
   provider: string;
   operationId: string;
-  check: CheckId;
+  /** A check of the target's answers; from `payconform proxy` also a check of the client's requests. */
+  check: CheckId | RequestCheckId;
+  /** Set by `payconform proxy` on every result; `run` judges only the target, and leaves it out. */
+  party?: Party;
   /** Scenario id and step label, e.g. "path customerId too-short: too-short". */
   case: string;
   outcome: Outcome;

@@ -168,7 +168,7 @@ function curlOf(request: HttpRequest, secrets: readonly string[]): () => string 
  * The body as JSON, or why it is not. The reason quotes the start of the body, so it is built
  * from the body with every secret masked: a quote cut short would otherwise keep part of one.
  */
-function parseJson(text: string, secrets: readonly string[]): CheckInput["json"] {
+export function parseJson(text: string, secrets: readonly string[]): CheckInput["json"] {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {

@@ -31,7 +31,7 @@ const VERSION = (JSON.parse(readFileSync(`${PROJECT_ROOT}/package.json`, "utf8")
 
 describe("every command declares every option with a description and its default", () => {
   it("covers the commands README documents", () => {
-    expect(PATHS.map(([words]) => words.join(" "))).toEqual(["run", "serve", "validate-payload", "inventory", "verify-pacts", "check-pacts", "spec diff", "spec update"]);
+    expect(PATHS.map(([words]) => words.join(" "))).toEqual(["run", "serve", "validate-payload", "inventory", "verify-pacts", "check-pacts", "proxy", "spec diff", "spec update"]);
   });
 
   it.each(PATHS.map(([words, entry]) => [words.join(" "), entry] as const))("%s", async (_name, entry) => {
