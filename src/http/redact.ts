@@ -55,7 +55,9 @@ interface Compiled {
 interface Quick {
   plain: string[];
   hex: string[];
-  prefixes: string[];
+  prefixes: Array<{ prefix: string; secret: string }>;
+  /** A secret holds a line break: its forms may span lines. */
+  multiline: boolean;
   /** A secret holds a character outside ASCII, whose escapes the decoding does not map back: no quick answer. */
   wide: boolean;
   /** A secret holds a space, which form encoding writes as `+`. */
@@ -82,9 +84,18 @@ const CACHE_LIMIT = 64;
 export function redact(text: string, secrets: readonly string[]): string {
   if (text === "") return text;
   let out = text;
-  for (const part of compile(secrets)) if (mayHold(out, part.quick)) out = out.replace(part.patterns().all, MASK);
+  for (const part of compile(secrets)) {
+    if (!mayHold(out, part.quick)) continue;
+    const { all } = part.patterns();
+    // No form of a secret without a line break spans one, so a long text (a report) is masked a
+    // line at a time, and the costly full pattern runs only on the lines that pass the quick test.
+    out = out.length < LINEWISE_FROM || part.quick.multiline ? out.replace(all, MASK) : out.split("\n").map((line) => (mayHold(line, part.quick) ? line.replace(all, MASK) : line)).join("\n");
+  }
   return out;
 }
+
+/** Texts at least this long are masked line by line. */
+const LINEWISE_FROM = 4096;
 
 /** The kind of form in which one of `secrets` occurs in `text`, or undefined when none does. */
 export function findSecret(text: string, secrets: readonly string[]): SecretFormKind | undefined {
@@ -150,7 +161,8 @@ function quickTest(secrets: readonly string[]): Quick {
   return {
     plain: [...new Set(plain)],
     hex: secrets.map((s) => Buffer.from(s, "utf8").toString("hex")),
-    prefixes: secrets.filter((s) => [...s].length > TRUNCATED_PREFIX).map((s) => [...s].slice(0, TRUNCATED_PREFIX).join("")),
+    prefixes: secrets.filter((s) => [...s].length > TRUNCATED_PREFIX).map((secret) => ({ prefix: [...secret].slice(0, TRUNCATED_PREFIX).join(""), secret })),
+    multiline: secrets.some((s) => /[\r\n]/.test(s)),
     wide: secrets.some((s) => /[^\x00-\x7f]/.test(s)),
     spaced: secrets.some((s) => s.includes(" ")),
   };
@@ -178,7 +190,21 @@ function mayHold(text: string, quick: Quick): boolean {
     if (quick.plain.some((form) => view.includes(form))) return true;
     const lower = view.toLowerCase();
     if (quick.hex.some((form) => lower.includes(form))) return true;
-    if (/\.\.\.|\u2026/.test(view) && quick.prefixes.some((prefix) => view.includes(prefix))) return true;
+    if (/\.\.\.|\u2026/.test(view) && quick.prefixes.some((p) => cutShort(view, p.prefix, p.secret))) return true;
+  }
+  return false;
+}
+
+/** What may follow a cut-off secret before its ellipsis, decoded: the start of an escape that the cut left half-written. */
+const HALF_ESCAPE_THEN_ELLIPSIS = /[%\\&#0-9A-Za-z]*(?:\.\.\.|\u2026)/y;
+
+/** Whether `view` holds the secret's start (its prefix and perhaps more of it), cut off by an ellipsis. */
+function cutShort(view: string, prefix: string, secret: string): boolean {
+  for (let at = view.indexOf(prefix); at !== -1; at = view.indexOf(prefix, at + 1)) {
+    let end = at + prefix.length;
+    while (end - at < secret.length && view[end] === secret[end - at]) end++;
+    HALF_ESCAPE_THEN_ELLIPSIS.lastIndex = end;
+    if (HALF_ESCAPE_THEN_ELLIPSIS.test(view)) return true;
   }
   return false;
 }

@@ -128,3 +128,32 @@ describe("a long list of secrets", () => {
     expect(findSecret("nothing secret here", secrets)).toBeUndefined();
   });
 });
+
+describe("long texts and cut-off secrets", () => {
+  // A report is long and holds the secret, if at all, on a few of its lines: it is masked a line
+  // at a time, and every form on every line is still masked.
+  it("masks every form on whichever lines of a long report they are", () => {
+    const lines = Array.from({ length: 2000 }, (_, i) => `<tr><td>line ${i}</td><td>nothing here</td></tr>`);
+    FORMS.forEach(([, form], i) => (lines[i * 90 + 7] = `<td>${form}</td>`));
+    const masked = redact(lines.join("\n"), [SECRET]).split("\n");
+    expect(masked).toHaveLength(2000);
+    FORMS.forEach(([, form], i) => {
+      expect(masked[i * 90 + 7], form).toContain(MASK);
+      expect(masked[i * 90 + 7], form).not.toContain(form);
+    });
+    expect(masked[1]).toBe(lines[1]);
+  });
+
+  it.each([
+    ["the start before an ellipsis", `preview ${SECRET.slice(0, 9)}… end`, `preview ${MASK}… end`],
+    ["the start before three dots", `preview ${SECRET.slice(0, 7)}... end`, `preview ${MASK}... end`],
+    ["the start and a half-written escape before an ellipsis", `preview ${encodeURIComponent(SECRET).slice(0, 14)}%2… end`, `preview ${MASK}%2… end`],
+  ])("masks %s", (_name, text, want) => {
+    expect(redact(text, [SECRET])).toBe(want);
+  });
+
+  it("leaves the secret's first characters alone where no ellipsis follows them", () => {
+    const text = `a word like ${SECRET.slice(0, 7)} and, far later, a preview… of something else`;
+    expect(redact(text, [SECRET])).toBe(text);
+  });
+});
