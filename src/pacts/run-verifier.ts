@@ -5,13 +5,15 @@
  * prints reaches the terminal any other way. The abort signal stops the child.
  */
 import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { PayconformError } from "../errors.ts";
 import { interruption } from "../http/client.ts";
 import { capturedOutput } from "../output.ts";
+import { PROJECT_ROOT } from "../providers.ts";
 import type { VerifierJob, VerifierReply } from "./verifier-worker.ts";
 
-const CHILD = fileURLToPath(new URL("./verifier-child.ts", import.meta.url));
+/** The child runs from src/ whether or not this module runs from the bundle in dist/ (scripts/build.ts). */
+const CHILD = join(PROJECT_ROOT, "src", "pacts", "verifier-child.ts");
 
 export interface RunVerifierOptions {
   /** Receives the child's output, masked, line by line. Default: dropped. */

@@ -8,18 +8,10 @@ import type { Finding } from "../checks/types.ts";
 import { ajvProblems } from "../pacts/check/ajv-problems.ts";
 import { basisAtSchemaPath } from "../spec/basis.ts";
 import type { Basis, JsonSchema, ParameterSpec } from "../spec/model.ts";
-import { createAjv } from "../spec/validators.ts";
-
-const ajv = createAjv();
-const compiled = new WeakMap<JsonSchema, ValidateFunction>();
+import { validatorFor } from "../spec/precompiled.ts";
 
 function validator(schema: JsonSchema): ValidateFunction {
-  let validate = compiled.get(schema);
-  if (!validate) {
-    validate = ajv.compile(schema);
-    compiled.set(schema, validate);
-  }
-  return validate;
+  return validatorFor("response", schema);
 }
 
 /** Keywords whose error only repeats a more specific error reported next to it. */

@@ -9,6 +9,7 @@ import { SpecError } from "../errors.ts";
 import { specFile, type HttpProvider } from "../providers.ts";
 import { deref, escapeToken } from "./deref.ts";
 import { isOverlayDocument, resolveOverlay } from "./overlay.ts";
+import { preReadDocument } from "./pre-read.ts";
 import type {
   ApiSpec,
   Environment,
@@ -31,12 +32,16 @@ export function forgetLoadedSpecs(): void {
   cache.clear();
 }
 
-/** Loads (once per process) the bundled spec of a provider, or a spec file given explicitly. */
+/**
+ * Loads (once per process) the bundled spec of a provider, or a spec file given explicitly. The
+ * bundled spec comes from its pre-read copy in generated/ while that copy is of the same files.
+ */
 export function loadSpec(provider: HttpProvider, file = specFile(provider)): ApiSpec {
   const key = `${provider}:${file}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const spec = buildSpec(provider, file, readDocument(file));
+  const preRead = file === specFile(provider) ? preReadDocument(provider) : undefined;
+  const spec = buildSpec(provider, file, preRead ?? readDocument(file));
   cache.set(key, spec);
   return spec;
 }
@@ -46,9 +51,15 @@ export function loadSpec(provider: HttpProvider, file = specFile(provider)): Api
  * effective spec: the document it extends with the overlay applied.
  */
 export function readDocument(file: string): Obj {
+  return readDocumentAndSources(file).document;
+}
+
+/** The effective document of `file`, and every file it was read from (the overlay, then what it extends). */
+export function readDocumentAndSources(file: string): { document: Obj; sources: string[] } {
   const doc = readYaml(file);
-  if (isOverlayDocument(doc)) return resolveOverlay(file, doc, readOpenApi).document;
-  return readOpenApi(file, doc);
+  if (!isOverlayDocument(doc)) return { document: readOpenApi(file, doc), sources: [file] };
+  const { document, upstreamFile } = resolveOverlay(file, doc, readOpenApi);
+  return { document, sources: [file, upstreamFile] };
 }
 
 function readOpenApi(file: string, doc: unknown = readYaml(file)): Obj {

@@ -16,10 +16,15 @@ import { checkGenerated, formatStale } from "../../scripts/generate/run.ts";
 const providers = ["cashfree"] as const;
 let scratch: string;
 
-/** A copy of specs/ with `edit` applied to Cashfree's parsed upstream document (its overlay re-applies). */
-function specsWith(name: string, edit: (doc: Record<string, any>) => void): string {
+/**
+ * A copy of specs/ with `edit` applied to Cashfree's parsed upstream document (its overlay
+ * re-applies); without `edit`, the files as they are (generated/cashfree/document.json records
+ * the bytes it was read from).
+ */
+function specsWith(name: string, edit?: (doc: Record<string, any>) => void): string {
   const dir = join(scratch, name);
   cpSync(SPECS_DIR, dir, { recursive: true });
+  if (!edit) return dir;
   const file = join(dir, "cashfree", "upstream.yaml");
   const doc = parse(readFileSync(file, "utf8"));
   edit(doc);
@@ -36,7 +41,7 @@ afterAll(() => {
 
 describe("generate:check drift detection", () => {
   it("finds no drift for the unmodified specs", async () => {
-    const unchanged = specsWith("unchanged", () => {});
+    const unchanged = specsWith("unchanged");
     expect(await checkGenerated({ specsDir: unchanged, providers })).toEqual([]);
   });
 
@@ -46,10 +51,14 @@ describe("generate:check drift detection", () => {
     });
     const stale = await checkGenerated({ specsDir: changed, providers });
     expect(stale).toEqual([
+      { path: "cashfree/document.json", state: "changed" },
+      { path: "cashfree/response-validators.ts", state: "changed" },
       { path: "cashfree/schema.d.ts", state: "changed" },
       { path: "cashfree/sdk/models/ErrorResponse.ts", state: "changed" },
     ]);
     expect(formatStale(stale)).toEqual([
+      "stale: generated/cashfree/document.json (changed)",
+      "stale: generated/cashfree/response-validators.ts (changed)",
       "stale: generated/cashfree/schema.d.ts (changed)",
       "stale: generated/cashfree/sdk/models/ErrorResponse.ts (changed)",
     ]);

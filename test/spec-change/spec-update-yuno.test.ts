@@ -13,13 +13,19 @@ const copies: ProjectCopy[] = [];
 afterAll(() => copies.forEach((c) => c.remove()));
 
 describe("spec update yuno", () => {
-  it("a pattern tightened: breaking, the pacts' path matchers now admit undocumented ids, generated code unchanged, exit 1", async () => {
+  it("a pattern tightened: breaking, the pacts' path matchers now admit undocumented ids, typed clients unchanged, exit 1", async () => {
     const run = await runUpdate(EVOLUTIONS.patternTightened);
     copies.push(run.copy);
     expect(run.result.code).toBe(1);
     expect(rows(run.impact)).toEqual([["breaking", "pattern-tightened"]]);
     expect(run.impact.pacts.broken.map((b) => b.check)).toEqual(Array(5).fill("path_matcher_within_spec"));
-    expect(run.impact.generated.files).toEqual([]);
+    // The typed clients do not carry patterns; the spec read ahead and the precompiled validators do.
+    expect(run.impact.generated.files).toEqual([
+      { path: "generated/yuno/document.json", state: "changed" },
+      { path: "generated/yuno/response-validators.ts", state: "changed" },
+      { path: "generated/yuno/value-validators.ts", state: "changed" },
+    ]);
+    expect(run.read("generated/yuno/value-validators.ts")).toContain('"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"');
     // New negative cases come from the pattern; the sandbox, which follows the spec, rejects them.
     const added = run.impact.conformance.changed.filter((c) => c.check === "path_pattern_enforcement" && c.before === undefined && c.after === "passed");
     expect(added.length).toBeGreaterThan(5);

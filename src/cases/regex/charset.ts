@@ -88,11 +88,24 @@ const TIERS: readonly CharSet[] = [
   charSet([[0x10000, MAX_CODE_POINT]]),
 ];
 
+/** Each set's part in each tier, and its size, worked out once per set: a long value samples one set thousands of times. */
+const tiersOf = new WeakMap<CharSet, Array<{ within: CharSet; count: number }>>();
+
+function tiered(set: CharSet): Array<{ within: CharSet; count: number }> {
+  let parts = tiersOf.get(set);
+  if (!parts) {
+    parts = TIERS.map((tier) => {
+      const within = intersect(set, tier);
+      return { within, count: size(within) };
+    });
+    tiersOf.set(set, parts);
+  }
+  return parts;
+}
+
 /** A random character of `set`, or undefined when the set is empty. */
 export function sample(set: CharSet, rng: Rng): string | undefined {
-  for (const tier of TIERS) {
-    const within = intersect(set, tier);
-    const count = size(within);
+  for (const { within, count } of tiered(set)) {
     if (count === 0) continue;
     let index = rng.int(0, count - 1);
     for (const [lo, hi] of within.ranges) {

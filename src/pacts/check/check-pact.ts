@@ -8,7 +8,7 @@ import type { ValidateFunction } from "ajv";
 import { isHttpProvider } from "../../providers.ts";
 import { loadSpec } from "../../spec/load.ts";
 import type { ApiSpec } from "../../spec/model.ts";
-import { createAjv } from "../../spec/validators.ts";
+import { validatorFor } from "../../spec/precompiled.ts";
 import { UPI_PROVIDER } from "../names.ts";
 import type { PactFile } from "../pact-files.ts";
 import { isHttpInteraction, readHttpInteraction } from "./interaction-view.ts";
@@ -19,16 +19,8 @@ import { routeInteraction } from "./route.ts";
 
 type Obj = Record<string, unknown>;
 
-const ajv = createAjv();
-const compiled = new WeakMap<object, ValidateFunction>();
-
 function validator(schema: Obj): ValidateFunction {
-  let validate = compiled.get(schema);
-  if (!validate) {
-    validate = ajv.compile(schema);
-    compiled.set(schema, validate);
-  }
-  return validate;
+  return validatorFor("response", schema);
 }
 
 export function checkPact(pact: PactFile, checks: readonly RegisteredPactCheck[] = HTTP_PACT_CHECKS): PactFinding[] {
