@@ -22,13 +22,13 @@
  * Secrets shorter than MIN_SECRET_LENGTH are refused where they come in (credentials.ts):
  * masking "a" everywhere would wreck every report.
  */
+import { base64Cores, quickIndex, TRUNCATED_PREFIX, type QuickIndex } from "./quick-test.ts";
+
 export const MASK = "***";
 
 /** Shorter credentials are refused: masking them would hide ordinary text. */
 export const MIN_SECRET_LENGTH = 8;
 
-/** A secret's start this long, cut off by an ellipsis, is masked. */
-const TRUNCATED_PREFIX = 6;
 
 /** The kinds of form a secret was found in, as no_secret_echo reports them. */
 export type SecretFormKind = "raw or escaped" | "base64" | "hex";
@@ -40,28 +40,17 @@ interface Patterns {
   byKind(): Array<[SecretFormKind, RegExp]>;
 }
 
-/** One part of a secret list: a quick test, and the full patterns built the first time a text passes it. */
+/** One part of a secret list: its full patterns, built the first time a text may hold one of its secrets. */
 interface Compiled {
   patterns(): Patterns;
-  quick: Quick;
+  /** A secret of the part holds a line break: its forms may span lines. */
+  multiline: boolean;
 }
 
-/**
- * The quick test runs on the text with its escapes decoded (percent-encoding, once or twice;
- * JSON `\\u` and `\\/` escapes; HTML entities; `+` for a space), where every form the full pattern
- * matches reads as the raw secret, its base64 or base64url core, its hex (compared lower-cased), or
- * the start of it before an ellipsis. Most texts hold no secret, and the full pattern is costly.
- */
-interface Quick {
-  plain: string[];
-  hex: string[];
-  prefixes: Array<{ prefix: string; secret: string }>;
-  /** A secret holds a line break: its forms may span lines. */
-  multiline: boolean;
-  /** A secret holds a character outside ASCII, whose escapes the decoding does not map back: no quick answer. */
-  wide: boolean;
-  /** A secret holds a space, which form encoding writes as `+`. */
-  spaced: boolean;
+/** A whole list: its parts, and the quick test (src/http/quick-test.ts) that tells which of them a text may hold. */
+interface CompiledList {
+  parts: Compiled[];
+  quick: QuickIndex;
 }
 
 /**
@@ -83,13 +72,14 @@ const CACHE_LIMIT = 64;
 /** `text` with every form of every secret replaced by MASK. Empty secrets are ignored. */
 export function redact(text: string, secrets: readonly string[]): string {
   if (text === "") return text;
+  const { parts, quick } = compile(secrets);
   let out = text;
-  for (const part of compile(secrets)) {
-    if (!mayHold(out, part.quick)) continue;
+  for (const index of [...quick.partsIn(text)].sort((a, b) => a - b)) {
+    const part = parts[index];
     const { all } = part.patterns();
     // No form of a secret without a line break spans one, so a long text (a report) is masked a
     // line at a time, and the costly full pattern runs only on the lines that pass the quick test.
-    out = out.length < LINEWISE_FROM || part.quick.multiline ? out.replace(all, MASK) : out.split("\n").map((line) => (mayHold(line, part.quick) ? line.replace(all, MASK) : line)).join("\n");
+    out = out.length < LINEWISE_FROM || part.multiline ? out.replace(all, MASK) : out.split("\n").map((line) => (quick.partsIn(line).has(index) ? line.replace(all, MASK) : line)).join("\n");
   }
   return out;
 }
@@ -100,9 +90,9 @@ const LINEWISE_FROM = 4096;
 /** The kind of form in which one of `secrets` occurs in `text`, or undefined when none does. */
 export function findSecret(text: string, secrets: readonly string[]): SecretFormKind | undefined {
   if (text === "") return undefined;
-  for (const part of compile(secrets)) {
-    if (!mayHold(text, part.quick)) continue;
-    const { all, byKind } = part.patterns();
+  const { parts, quick } = compile(secrets);
+  for (const index of [...quick.partsIn(text)].sort((a, b) => a - b)) {
+    const { all, byKind } = parts[index].patterns();
     all.lastIndex = 0;
     const found = all.test(text);
     all.lastIndex = 0;
@@ -112,14 +102,15 @@ export function findSecret(text: string, secrets: readonly string[]): SecretForm
 }
 
 /** The last list compiled, by identity and length: callers pass the same list for every text of a run. */
-let last: { secrets: readonly string[]; length: number; compiled: Compiled[] } | undefined;
+let last: { secrets: readonly string[]; length: number; compiled: CompiledList } | undefined;
 
-function compile(secrets: readonly string[]): Compiled[] {
+function compile(secrets: readonly string[]): CompiledList {
   if (last?.secrets === secrets && last.length === secrets.length) return last.compiled;
   // Longest first: where two secrets start at the same place, the longer one is masked whole.
   const usable = [...new Set(secrets.filter((s) => s !== ""))].sort((a, b) => b.length - a.length);
-  const compiled: Compiled[] = [];
-  for (let i = 0; i < usable.length; i += SECRETS_PER_PART) compiled.push(compilePart(usable.slice(i, i + SECRETS_PER_PART)));
+  const split: string[][] = [];
+  for (let i = 0; i < usable.length; i += SECRETS_PER_PART) split.push(usable.slice(i, i + SECRETS_PER_PART));
+  const compiled = { parts: split.map(compilePart), quick: quickIndex(split) };
   last = { secrets, length: secrets.length, compiled };
   return compiled;
 }
@@ -132,7 +123,7 @@ function compilePart(usable: readonly string[]): Compiled {
     cache.set(key, hit);
   } else {
     let built: Patterns | undefined;
-    hit = { patterns: () => (built ??= buildPatterns(usable)), quick: quickTest(usable) };
+    hit = { patterns: () => (built ??= buildPatterns(usable)), multiline: usable.some((s) => /[\r\n]/.test(s)) };
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
     cache.set(key, hit);
   }
@@ -151,62 +142,6 @@ function buildPatterns(usable: readonly string[]): Patterns {
     all: new RegExp(source, "g"),
     byKind: () => (byKind ??= kinds.map(([kind, patterns]): [SecretFormKind, RegExp] => [kind, new RegExp(usable.flatMap(patterns).join("|"))])),
   };
-}
-
-function quickTest(secrets: readonly string[]): Quick {
-  const plain = secrets.flatMap((s) => {
-    const cores = base64Cores(s);
-    return [s, ...cores, ...cores.map((core) => core.replace(/\+/g, "-").replace(/\//g, "_"))];
-  });
-  return {
-    plain: [...new Set(plain)],
-    hex: secrets.map((s) => Buffer.from(s, "utf8").toString("hex")),
-    prefixes: secrets.filter((s) => [...s].length > TRUNCATED_PREFIX).map((secret) => ({ prefix: [...secret].slice(0, TRUNCATED_PREFIX).join(""), secret })),
-    multiline: secrets.some((s) => /[\r\n]/.test(s)),
-    wide: secrets.some((s) => /[^\x00-\x7f]/.test(s)),
-    spaced: secrets.some((s) => s.includes(" ")),
-  };
-}
-
-const ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-
-/** The text with the escapes the full pattern knows decoded, one character each (ASCII only). */
-function decodeEscapes(text: string, plusIsSpace: boolean): string {
-  return (plusIsSpace ? text.replace(/\+/g, " ") : text)
-    .replace(/%(?:25)?([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)))
-    .replace(/\\+u([0-9A-Fa-f]{4})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)))
-    .replace(/\\+(["/\\])/g, "$1")
-    .replace(/&#[xX]0*([0-9A-Fa-f]+);|&#0*([0-9]+);|&(amp|lt|gt|quot|apos);/g, (m, hex?: string, dec?: string, name?: string) =>
-      name ? ENTITIES[name] : String.fromCodePoint(Math.min(parseInt(hex ?? dec ?? "0", hex ? 16 : 10), 0x10ffff)),
-    );
-}
-
-function mayHold(text: string, quick: Quick): boolean {
-  if (quick.wide) return true;
-  const views = [text];
-  if (/[%\\&]/.test(text)) views.push(decodeEscapes(text, false));
-  if (quick.spaced && text.includes("+")) views.push(decodeEscapes(text, true));
-  for (const view of views) {
-    if (quick.plain.some((form) => view.includes(form))) return true;
-    const lower = view.toLowerCase();
-    if (quick.hex.some((form) => lower.includes(form))) return true;
-    if (/\.\.\.|\u2026/.test(view) && quick.prefixes.some((p) => cutShort(view, p.prefix, p.secret))) return true;
-  }
-  return false;
-}
-
-/** What may follow a cut-off secret before its ellipsis, decoded: the start of an escape that the cut left half-written. */
-const HALF_ESCAPE_THEN_ELLIPSIS = /[%\\&#0-9A-Za-z]*(?:\.\.\.|\u2026)/y;
-
-/** Whether `view` holds the secret's start (its prefix and perhaps more of it), cut off by an ellipsis. */
-function cutShort(view: string, prefix: string, secret: string): boolean {
-  for (let at = view.indexOf(prefix); at !== -1; at = view.indexOf(prefix, at + 1)) {
-    let end = at + prefix.length;
-    while (end - at < secret.length && view[end] === secret[end - at]) end++;
-    HALF_ESCAPE_THEN_ELLIPSIS.lastIndex = end;
-    if (HALF_ESCAPE_THEN_ELLIPSIS.test(view)) return true;
-  }
-  return false;
 }
 
 /** The secret with each character in any of its escaped or encoded forms. */
@@ -267,17 +202,6 @@ function base64Patterns(secret: string): string[] {
   // goes with it, so `Basic base64(value:)` becomes `Basic ***`.
   const tail = "[A-Za-z0-9+/_-]{0,3}={0,2}";
   return base64Cores(secret).map((core) => [...core].map((c) => (c === "+" ? "[+-]" : c === "/" ? "(?:/|_|\\\\+/)" : c)).join("") + tail);
-}
-
-/** The base64 characters that encode the secret's bytes alone, at each of the three alignments. */
-function base64Cores(secret: string): string[] {
-  const bytes = Buffer.from(secret, "utf8");
-  const cores = [0, 1, 2].map((offset) => {
-    const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString("base64");
-    return encoded.slice(Math.ceil((offset * 8) / 6), Math.floor(((offset + bytes.length) * 8) / 6));
-  });
-  // A core this short (a secret of under 5 bytes) would match ordinary text.
-  return cores.filter((core) => core.length >= 6);
 }
 
 function hexPattern(secret: string): string {

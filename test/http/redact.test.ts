@@ -53,6 +53,8 @@ describe("redact and findSecret", () => {
     ["the longer of two overlapping secrets", "token-abcdefgh-tail", ["token-abcdefgh", "token-abcdefgh-tail"], MASK],
     ["Basic auth as a whole", `Authorization: Basic ${Buffer.from(`${SECRET}:`).toString("base64")}`, [SECRET], `Authorization: Basic ${MASK}`],
     ["nothing for an empty secret", "unchanged", [""], "unchanged"],
+    ["a secret shorter than any accepted credential, given directly", "key=k5x&other=1", ["k5x"], `key=${MASK}&other=1`],
+    ["a secret at the very start and at the very end", `${SECRET} middle ${SECRET}`, [SECRET], `${MASK} middle ${MASK}`],
     ["nothing when no secret occurs", "nothing here, not even sk/live", [SECRET], "nothing here, not even sk/live"],
   ])("masks %s", (_name, text, secrets, want) => {
     expect(redact(text, secrets)).toBe(want);
