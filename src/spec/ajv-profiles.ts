@@ -10,12 +10,10 @@
  * false` spares compiling the 2020-12 meta-schema; `npm run lint:specs` holds every spec schema
  * to it instead.
  */
-import { Ajv2020, type Options } from "ajv/dist/2020.js";
-import formats from "ajv-formats";
+import type { Ajv2020, Options } from "ajv/dist/2020.js";
 import { createHash } from "node:crypto";
+import { requireLazily } from "../lazy-require.ts";
 import { OPENAPI_SCHEMA_KEYWORDS, PAYCONFORM_KEYWORDS } from "./keywords.ts";
-
-const addFormats = formats.default;
 
 export type AjvProfile = "response" | "value";
 
@@ -29,6 +27,9 @@ const OPTIONS: Record<AjvProfile, Options> = {
 
 /** An Ajv instance of `profile`; `extra` adds options (the generator's `code`). */
 export function createProfileAjv(profile: AjvProfile, extra: Options = {}): Ajv2020 {
+  // Loaded on first use: a run of the bundled specs finds every validator precompiled.
+  const { Ajv2020 } = requireLazily("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
+  const addFormats = (requireLazily("ajv-formats") as typeof import("ajv-formats")).default;
   const ajv = new Ajv2020({ ...OPTIONS[profile], ...extra });
   addFormats(ajv);
   for (const keyword of ANNOTATION_KEYWORDS) if (!ajv.getKeyword(keyword)) ajv.addKeyword(keyword);

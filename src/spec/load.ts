@@ -4,8 +4,8 @@
  * security schemes and responses (OpenAPI 3.1 §4.8).
  */
 import { readFileSync } from "node:fs";
-import { parse } from "yaml";
 import { SpecError } from "../errors.ts";
+import { requireLazily } from "../lazy-require.ts";
 import { specFile, type HttpProvider } from "../providers.ts";
 import { deref, escapeToken } from "./deref.ts";
 import { isOverlayDocument, resolveOverlay } from "./overlay.ts";
@@ -76,7 +76,7 @@ function readYaml(file: string): unknown {
   }
   let doc: unknown;
   try {
-    doc = parse(text);
+    doc = (requireLazily("yaml") as typeof import("yaml")).parse(text);
   } catch (error) {
     throw new SpecError(`cannot parse spec ${file}: ${(error as Error).message.split("\n")[0]}`, { cause: error });
   }

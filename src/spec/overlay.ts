@@ -12,8 +12,8 @@
  * an array, an object is merged into an object; any other pairing is a conflict.
  */
 import { dirname, resolve } from "node:path";
-import { JSONPath } from "jsonpath-plus";
 import { SpecError } from "../errors.ts";
+import { requireLazily } from "../lazy-require.ts";
 
 type Obj = Record<string, unknown>;
 
@@ -147,6 +147,7 @@ interface Selected {
 function select(doc: unknown, target: string): Selected[] {
   let found: Array<{ pointer: string; value: unknown; parent: unknown; parentProperty: string | number | null }>;
   try {
+    const { JSONPath } = requireLazily("jsonpath-plus") as typeof import("jsonpath-plus");
     found = (JSONPath({ path: target, json: doc as object, resultType: "all", wrap: true, eval: "safe" }) ?? []) as typeof found;
   } catch (error) {
     throw new SpecError(`overlay target ${target} is not a JSONPath expression payconform can evaluate: ${(error as Error).message.split("\n")[0]}`, { cause: error });

@@ -19,9 +19,10 @@ export interface ProjectCopy {
   remove(): void;
 }
 
-export function copyProject(): ProjectCopy {
+/** A copy of the project; with `bundle`, dist/ too (the bundle `npm run build` made), so the copy's CLI runs from it. */
+export function copyProject(options: { bundle?: boolean } = {}): ProjectCopy {
   const root = mkdtempSync(join(tmpdir(), "payconform-project-"));
-  for (const entry of COPIED) cpSync(join(PROJECT_ROOT, entry), join(root, entry), { recursive: true });
+  for (const entry of options.bundle ? [...COPIED, "dist"] : COPIED) cpSync(join(PROJECT_ROOT, entry), join(root, entry), { recursive: true });
   symlinkSync(join(PROJECT_ROOT, "node_modules"), join(root, "node_modules"), "dir");
   return {
     root,
