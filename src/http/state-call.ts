@@ -16,6 +16,18 @@ export interface StateCallOptions {
   maxBodyBytes: number;
   caCert?: string;
   signal?: AbortSignal;
+  /** Agents to send with, kept by the caller (keep-alive, one pair per fixture source); by default a pair for this call alone. */
+  agents?: StateAgents;
+}
+
+export interface StateAgents {
+  httpAgent: http.Agent;
+  httpsAgent: https.Agent;
+}
+
+/** A pair of keep-alive agents for repeated calls to one state URL; the caller destroys them. */
+export function stateAgents(caCert: string | undefined): StateAgents {
+  return { httpAgent: new http.Agent({ keepAlive: true }), httpsAgent: new https.Agent({ keepAlive: true, ca: trustedCertificates(caCert) }) };
 }
 
 export interface StateBody {
@@ -28,7 +40,7 @@ export interface StateBody {
 export type StateOutcome = { ok: true; value: unknown } | { ok: false; message: string };
 
 export async function callStateUrl(url: string, body: StateBody, options: StateCallOptions, allowEmpty = false): Promise<StateOutcome> {
-  const agents = { httpAgent: new http.Agent(), httpsAgent: new https.Agent({ ca: trustedCertificates(options.caCert) }) };
+  const agents = options.agents ?? { httpAgent: new http.Agent(), httpsAgent: new https.Agent({ ca: trustedCertificates(options.caCert) }) };
   const request = { method: "POST", url, headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify(body) };
   const what = `${body.action} of "${body.state}"`;
   try {
@@ -46,7 +58,9 @@ export async function callStateUrl(url: string, body: StateBody, options: StateC
       return { ok: false, message: `state URL ${url} answered ${what} with a body that is not JSON` };
     }
   } finally {
-    agents.httpAgent.destroy();
-    agents.httpsAgent.destroy();
+    if (!options.agents) {
+      agents.httpAgent.destroy();
+      agents.httpsAgent.destroy();
+    }
   }
 }

@@ -52,12 +52,16 @@ export async function openTarget(spec: ApiSpec, op: OperationSpec, profile: Prov
     stateUrlFixtures({ url, state: profile.fixtureState, pathParams, timeoutMs: options.timeoutMs, maxBodyBytes: options.maxBodyBytes, caCert: options.caCert, signal: options.signal });
   if (options.target === undefined) {
     const sandbox = await startSandbox(spec.provider);
+    const fixtures = stateFixtures(options.stateUrl ?? sandbox.stateUrl);
     return {
       baseUrl: sandbox.baseUrl,
       embedded: true,
       credentials: sandbox.credentials,
-      fixtures: stateFixtures(options.stateUrl ?? sandbox.stateUrl),
-      close: () => sandbox.close(),
+      fixtures,
+      close: () => {
+        fixtures.close?.();
+        return sandbox.close();
+      },
     };
   }
   const url = parseUrlOption(options.target, "--target");
@@ -65,12 +69,13 @@ export async function openTarget(spec: ApiSpec, op: OperationSpec, profile: Prov
   const credentials = credentialsFromEnv(profile, options.env);
   if (options.stateUrl) parseUrlOption(options.stateUrl, "--state-url");
   await assertReachable(url, options.timeoutMs, { caCert: options.caCert });
+  const fixtures = options.stateUrl ? stateFixtures(options.stateUrl) : listedFixtures(profile, pathParams, options);
   return {
     baseUrl: url.href.replace(/\/+$/, ""),
     embedded: false,
     credentials,
-    fixtures: options.stateUrl ? stateFixtures(options.stateUrl) : listedFixtures(profile, pathParams, options),
-    close: async () => {},
+    fixtures,
+    close: async () => fixtures?.close?.(),
   };
 }
 

@@ -21,9 +21,19 @@ export function compilePattern(pattern: string): RegExp {
   }
 }
 
+/** Parsed patterns, by source: a spec has a handful, each asked for by several kinds of case. Nothing changes an AST once built. */
+const parsed = new Map<string, PatternAst>();
+const PARSED_LIMIT = 256;
+
 export function parsePattern(pattern: string): PatternAst {
-  compilePattern(pattern);
-  return { pattern, alternatives: fromRegexpp(pattern, parseU(pattern)) };
+  let ast = parsed.get(pattern);
+  if (!ast) {
+    compilePattern(pattern);
+    ast = { pattern, alternatives: fromRegexpp(pattern, parseU(pattern)) };
+    if (parsed.size >= PARSED_LIMIT) parsed.clear();
+    parsed.set(pattern, ast);
+  }
+  return ast;
 }
 
 function parseU(pattern: string): AST.Pattern {
