@@ -17,6 +17,8 @@ const BASE = 131;
 /** BASE ** (WINDOW - 1), modulo 2 ** 32. */
 const LEADING = Array.from({ length: WINDOW - 1 }).reduce<number>((power) => Math.imul(power, BASE), 1);
 const FILTER_BITS = 16;
+/** Up to this many forms, they are searched for one by one. */
+const ONE_BY_ONE_UP_TO = 160;
 const FILTER_MASK = (1 << FILTER_BITS) - 1;
 
 /** A secret's start this long, cut off by an ellipsis, is masked. */
@@ -31,6 +33,7 @@ interface Form {
 
 /** Forms by the hash of their first WINDOW characters, behind a bit filter of the hashes' low bits. */
 interface Table {
+  forms: Form[];
   byHash: Map<number, Form[]>;
   filter: Uint32Array;
   /** Forms shorter than WINDOW (secrets shorter than payconform accepts, given directly): searched one by one. */
@@ -66,17 +69,22 @@ export function quickIndex(parts: ReadonlyArray<readonly string[]>): QuickIndex 
       const views = [text];
       if (/[%\\&]/.test(text)) views.push(decodeEscapes(text, false));
       if (spaced && text.includes("+")) views.push(decodeEscapes(text, true));
-      for (const view of views) search(view, plain, hex, found);
+      const oneByOne = plain.forms.length + hex.forms.length <= ONE_BY_ONE_UP_TO;
+      for (const view of views) {
+        if (oneByOne) searchEach(view, plain, hex, found);
+        else search(view, plain, hex, found);
+      }
       return found;
     },
   };
 }
 
 function emptyTable(): Table {
-  return { byHash: new Map(), filter: new Uint32Array(1 << (FILTER_BITS - 5)), short: [] };
+  return { forms: [], byHash: new Map(), filter: new Uint32Array(1 << (FILTER_BITS - 5)), short: [] };
 }
 
 function add(table: Table, form: Form): void {
+  table.forms.push(form);
   if (form.text.length < WINDOW) {
     table.short.push(form);
     return;
@@ -93,6 +101,23 @@ function hashOf(text: string): number {
   let hash = 0;
   for (let i = 0; i < WINDOW; i++) hash = (Math.imul(hash, BASE) + text.charCodeAt(i)) | 0;
   return hash;
+}
+
+/** As `search`, one form after the other. */
+function searchEach(view: string, plain: Table, hex: Table, found: Set<number>): void {
+  for (const form of plain.forms) {
+    if (found.has(form.part)) continue;
+    if (form.cutFrom === undefined ? view.includes(form.text) : cutShortAnywhere(view, form.text, form.cutFrom)) found.add(form.part);
+  }
+  if (hex.forms.every((form) => found.has(form.part))) return;
+  const lower = view.toLowerCase();
+  for (const form of hex.forms) if (!found.has(form.part) && lower.includes(form.text)) found.add(form.part);
+}
+
+/** Whether the secret's start `prefix` occurs in `view` cut off by an ellipsis. */
+function cutShortAnywhere(view: string, prefix: string, secret: string): boolean {
+  for (let at = view.indexOf(prefix); at !== -1; at = view.indexOf(prefix, at + 1)) if (cutShort(view, at, secret)) return true;
+  return false;
 }
 
 /** A character code with A-F read as a-f, as hex forms are hashed. */
