@@ -134,15 +134,22 @@ describe("a long list of secrets", () => {
 describe("long texts and cut-off secrets", () => {
   // A report is long and holds the secret, if at all, on a few of its lines: it is masked a line
   // at a time, and every form on every line is still masked.
-  it("masks every form on whichever lines of a long report they are", () => {
+  // The quick test searches a short list of forms one by one, a long one by a rolling hash: both.
+  const DECOYS = Array.from({ length: 40 }, (_, i) => `decoy-secret-${i}-value`);
+  it.each([
+    ["one secret", [SECRET]],
+    ["a long list of secrets", [...DECOYS, SECRET]],
+  ])("masks every form on whichever lines of a long report they are, with %s", (_name, secrets) => {
     const lines = Array.from({ length: 2000 }, (_, i) => `<tr><td>line ${i}</td><td>nothing here</td></tr>`);
     FORMS.forEach(([, form], i) => (lines[i * 90 + 7] = `<td>${form}</td>`));
-    const masked = redact(lines.join("\n"), [SECRET]).split("\n");
+    lines[1990] = `<td>${SECRET.slice(0, 8)}…</td>`;
+    const masked = redact(lines.join("\n"), secrets).split("\n");
     expect(masked).toHaveLength(2000);
     FORMS.forEach(([, form], i) => {
       expect(masked[i * 90 + 7], form).toContain(MASK);
       expect(masked[i * 90 + 7], form).not.toContain(form);
     });
+    expect(masked[1990]).toBe(`<td>${MASK}…</td>`);
     expect(masked[1]).toBe(lines[1]);
   });
 
