@@ -12,6 +12,7 @@
  *                                 release for values whose life ends (MIN_SECRET_LENGTH in
  *                                 redact.ts is the floor credentials are held to)
  *   mask(text)                    text with every registered secret masked
+ *   maskedValueCount()            how many values are registered now
  *   shorten(text)                 masked, and cut to about CONSOLE_VALUE_LIMIT characters, for the console
  *   print(text), printError(text) standard output, standard error
  *   writeOutputFile(path, text)   a whole file, masked, written to a temporary name then renamed
@@ -59,6 +60,11 @@ export function protectSecrets(values: Iterable<string>): () => void {
     }
     secretList = [...secrets.keys()];
   };
+}
+
+/** How many values are masked now (the self-test and the tests watch that a run gives its credentials back). */
+export function maskedValueCount(): number {
+  return secretList.length;
 }
 
 export function mask(text: string): string {

@@ -5,8 +5,11 @@
  * results of every scenario that completed, and a `run-aborted` event that says why
  * ("interrupted" for SIGINT/SIGTERM).
  *
- * Every credential the run sends is registered with src/output.ts as soon as it is known;
- * results stay unmasked in memory and are masked where they leave the process.
+ * Every credential the run sends is registered with src/output.ts as soon as it is known. A
+ * provider's results are masked (src/output.ts) as its part ends, before they reach the
+ * reporters, and its credentials are released then: a run of many providers masks every text
+ * against one provider's credentials at a time, not against all of them, and what the reporters
+ * keep holds no credential. (They mask again whatever they print or write.)
  */
 import { deriveScenarios } from "../cases/derive.ts";
 import { forkRng } from "../cases/random.ts";
@@ -14,7 +17,7 @@ import type { OperationContext } from "../checks/types.ts";
 import { SpecError } from "../errors.ts";
 import { createHttpClient, interruption } from "../http/client.ts";
 import { redactUrl } from "../http/redact.ts";
-import { protectSecrets } from "../output.ts";
+import { mask, protectSecrets } from "../output.ts";
 import { PROFILES } from "../profiles/index.ts";
 import type { HttpProvider } from "../providers.ts";
 import { loadSpec } from "../spec/load.ts";
@@ -83,7 +86,10 @@ async function runProvider(provider: HttpProvider, options: RunOptions, emit: (e
   const client = createHttpClient(options);
   const wrong = wrongCredentials(target.credentials, forkRng(options.seed, `${provider}:wrong-credentials`));
   const secrets = [...new Set([...Object.values(target.credentials), ...Object.values(wrong), ...nearMissSecrets(target.credentials)])];
-  releases.push(protectSecrets(secrets));
+  const release = protectSecrets(secrets);
+  // Released as soon as the part ends normally; a part stopped by an error keeps them until the
+  // run ends, since the error's message is printed after it.
+  let ended = false;
   const providerRun: ProviderRun = {
     operation,
     request: { op: operation.op, profile: operation.profile, baseUrl: target.baseUrl, credentials: target.credentials, wrongCredentials: wrong },
@@ -96,7 +102,7 @@ async function runProvider(provider: HttpProvider, options: RunOptions, emit: (e
   const completed: Array<Result[] | undefined> = scenarios.map(() => undefined);
   let done = 0;
   const emitCompleted = (): Result[] => {
-    const results = completed.flatMap((r) => r ?? []);
+    const results = maskedAll(completed.flatMap((r) => r ?? []));
     for (const result of results) emit({ type: "result", result });
     return results;
   };
@@ -114,12 +120,42 @@ async function runProvider(provider: HttpProvider, options: RunOptions, emit: (e
       emitCompleted();
       throw error;
     }
-    return emitCompleted();
+    const results = emitCompleted();
+    ended = true;
+    return results;
   } finally {
     client.close();
     await target.close();
     emit({ type: "provider-end", at: Date.now(), provider });
+    if (ended) release();
+    else releases.push(release);
   }
+}
+
+/**
+ * The results with every text in them masked: in one pass over their JSON (a JSON string masks
+ * as its value does), or one by one should the masked JSON not parse (a secret that spans JSON
+ * syntax, which a real credential never does).
+ */
+function maskedAll(results: Result[]): Result[] {
+  const json = JSON.stringify(results);
+  const text = mask(json);
+  if (text === json) return results;
+  try {
+    return JSON.parse(text) as Result[];
+  } catch {
+    return results.map(masked);
+  }
+}
+
+/** A result with every text in it masked. */
+function masked(result: Result): Result {
+  const out: Result = { ...result, case: mask(result.case), message: mask(result.message) };
+  for (const key of ["curl", "expected", "actual", "path"] as const) {
+    const value = result[key];
+    if (value !== undefined) out[key] = mask(value);
+  }
+  return out;
 }
 
 function stopIfAborted(signal: AbortSignal | undefined): void {
