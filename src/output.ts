@@ -16,6 +16,7 @@
  *   shorten(text)                 masked, and cut to about CONSOLE_VALUE_LIMIT characters, for the console
  *   print(text), printError(text) standard output, standard error
  *   writeOutputFile(path, text)   a whole file, masked, written to a temporary name then renamed
+ *   writeOutputFileParts(path, p) the same from parts, masked and written a piece at a time
  *   capturedOutput(write)         a line-buffered writer that masks captured output on its way to `write`
  *   paint(style, text, stream)    `text` in a colour when `stream` gets colour
  *   guardProcessOutput()          routes every process.stdout/stderr write through mask and the
@@ -25,7 +26,7 @@
  *
  * Nothing else under src/ writes to a stream or a file that a user sees.
  */
-import { linkSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, linkSync, openSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { StringDecoder } from "node:string_decoder";
 import { MASK, redact } from "./http/redact.ts";
 
@@ -171,11 +172,39 @@ export function guardProcessOutput(): void {
 
 /** Writes `text`, masked, to `path`: first to a temporary file beside it, then renamed, so a reader never sees half a report. */
 export function writeOutputFile(path: string, text: string): void {
+  writeOutputFileParts(path, [text]);
+}
+
+/** About how much text is masked and written at a time by writeOutputFileParts. */
+const WRITE_CHUNK = 1 << 20;
+
+/**
+ * Writes the concatenation of `parts`, masked, to `path` as writeOutputFile does, without ever
+ * holding the whole text: it is masked and written about WRITE_CHUNK characters at a time, each
+ * piece cut after a line break. No form of a secret spans a line break, unless a secret holds one:
+ * while such a secret is registered, the whole text is masked at once.
+ */
+export function writeOutputFileParts(path: string, parts: Iterable<string>): void {
   const temporary = `${path}.${process.pid}.tmp`;
+  const whole = secretList.some((secret) => /[\r\n]/.test(secret));
+  let fd: number | undefined;
   try {
-    writeFileSync(temporary, mask(text));
+    fd = openSync(temporary, "w");
+    let pending = "";
+    for (const part of parts) {
+      pending += part;
+      if (whole || pending.length < WRITE_CHUNK) continue;
+      const cut = pending.lastIndexOf("\n") + 1;
+      if (cut === 0) continue;
+      writeFileSync(fd, mask(pending.slice(0, cut)));
+      pending = pending.slice(cut);
+    }
+    writeFileSync(fd, mask(pending));
+    closeSync(fd);
+    fd = undefined;
     renameSync(temporary, path);
   } catch (error) {
+    if (fd !== undefined) closeSync(fd);
     rmSync(temporary, { force: true });
     throw error;
   }

@@ -20,7 +20,7 @@ export function htmlReporter(reportDir: string): FileReporter {
     written: false,
     handle: (event: RunEvent) => handle(event),
     finish: async () => {
-      writeReport(reportDir, "report.html", renderHtml({ results: run.results, summary: run.summary(), metadata: run.metadata(), error: run.error }));
+      writeReport(reportDir, "report.html", htmlParts({ results: run.results, summary: run.summary(), metadata: run.metadata(), error: run.error }));
       reporter.written = true;
     },
   };
@@ -44,11 +44,16 @@ const OUTCOMES: Array<[Outcome, keyof Summary]> = [
 const ORDER: Record<Outcome, number> = { failed: 0, errored: 1, warning: 2, skipped: 3, passed: 4 };
 
 export function renderHtml(report: HtmlReport): string {
+  return [...htmlParts(report)].join("");
+}
+
+/** The page a result at a time: a long run's report is never one string. */
+export function* htmlParts(report: HtmlReport): Generator<string> {
   const matrix = matrixOf(report.results);
   const results = report.results.map((r, i) => ({ r, i })).sort((a, b) => ORDER[a.r.outcome] - ORDER[b.r.outcome] || a.i - b.i);
   const checks = CHECK_IDS.filter((c) => report.results.some((r) => r.check === c));
   const options = (values: readonly string[]): string => values.map((v) => `<option value="${esc(v)}">${esc(v)}</option>`).join("");
-  return `<!doctype html>
+  yield `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -94,7 +99,9 @@ ${matrix.checks
 <h2>Results</h2>
 <p id="shown">${report.results.length} of ${report.results.length} results shown</p>
 <ol id="results">
-${results.map(({ r }) => renderResult(r)).join("\n")}
+`;
+  for (let i = 0; i < results.length; i++) yield `${i === 0 ? "" : "\n"}${renderResult(results[i].r)}`;
+  yield `
 </ol>
 </section>
 <script>${SCRIPT}</script>

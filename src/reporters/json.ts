@@ -7,9 +7,24 @@
  * result that did not pass. A run stopped by a tool error adds "error", its one-line reason, next
  * to the results emitted before it.
  */
-import type { RunEvent } from "../runner/events.ts";
+import type { Result, RunEvent } from "../runner/events.ts";
 import { collector } from "./collect.ts";
 import { prepareReportDir, writeReport, type FileReporter } from "./report-file.ts";
+
+/**
+ * The text of `JSON.stringify({ ...head, results }, null, 2)` and a line break, a result at a
+ * time: a long run's report is never one string.
+ */
+export function* jsonParts(head: object, results: readonly Result[]): Generator<string> {
+  const opening = JSON.stringify({ ...head, results: [] }, null, 2);
+  if (results.length === 0) {
+    yield `${opening}\n`;
+    return;
+  }
+  yield `${opening.slice(0, opening.lastIndexOf("[]"))}[\n`;
+  for (let i = 0; i < results.length; i++) yield `${i === 0 ? "" : ",\n"}${JSON.stringify(results[i], null, 2).replace(/^/gm, "    ")}`;
+  yield "\n  ]\n}\n";
+}
 
 export function jsonReporter(reportDir: string): FileReporter {
   const file = prepareReportDir(reportDir, "conformance.json");
@@ -20,8 +35,8 @@ export function jsonReporter(reportDir: string): FileReporter {
     handle: (event: RunEvent) => handle(event),
     finish: async () => {
       const metadata = run.metadata();
-      const report = { summary: run.summary(), ...(metadata ? { metadata } : {}), ...(run.error === undefined ? {} : { error: run.error }), results: run.results };
-      writeReport(reportDir, "conformance.json", `${JSON.stringify(report, null, 2)}\n`);
+      const head = { summary: run.summary(), ...(metadata ? { metadata } : {}), ...(run.error === undefined ? {} : { error: run.error }) };
+      writeReport(reportDir, "conformance.json", jsonParts(head, run.results));
       reporter.written = true;
     },
   };

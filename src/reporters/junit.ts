@@ -20,7 +20,7 @@ export function junitReporter(reportDir: string): FileReporter {
     written: false,
     handle: (event: RunEvent) => handle(event),
     finish: async () => {
-      writeReport(reportDir, "junit.xml", renderJunit(run.results, run.error, timingOf(run)));
+      writeReport(reportDir, "junit.xml", junitParts(run.results, run.error, timingOf(run)));
       reporter.written = true;
     },
   };
@@ -42,23 +42,32 @@ function timingOf(run: CollectedRun): JunitTiming {
 }
 
 export function renderJunit(results: readonly Result[], aborted?: string, timing: JunitTiming = { providers: new Map() }): string {
+  return [...junitParts(results, aborted, timing)].join("");
+}
+
+/** The file a testcase at a time: a long run's report is never one string. */
+export function* junitParts(results: readonly Result[], aborted?: string, timing: JunitTiming = { providers: new Map() }): Generator<string> {
   const providers = [...new Set(results.map((r) => r.provider))];
   const count = (rs: readonly Result[], outcome: Result["outcome"]): number => rs.filter((r) => r.outcome === outcome).length;
   const properties = propertiesOf(timing.metadata);
-  const suites = providers.map((provider) => {
-    const rs = results.filter((r) => r.provider === provider);
-    const cases = rs.map(renderCase).join("\n");
-    const part = timing.providers.get(provider);
-    const time = part ? ` time="${seconds(part.durationMs)}" timestamp="${timestamp(part.start)}"` : ` time="${seconds(rs.reduce((sum, r) => sum + (r.durationMs ?? 0), 0))}"`;
-    return `  <testsuite name="${esc(provider)}" tests="${rs.length}" failures="${count(rs, "failed")}" errors="${count(rs, "errored")}" skipped="${count(rs, "skipped")}"${time}>\n${properties}${cases}\n  </testsuite>`;
-  });
-  if (aborted !== undefined) {
-    suites.push(`  <testsuite name="payconform" tests="1" failures="0" errors="1" skipped="0" time="0">\n${properties}    <testcase classname="payconform" name="run" time="0">\n      <error message="${esc(aborted)}">${esc(aborted)}</error>\n    </testcase>\n  </testsuite>`);
-  }
   const extra = aborted === undefined ? 0 : 1;
   const total = timing.metadata ? ` time="${seconds(timing.metadata.durationMs)}"` : "";
   const head = `<testsuites name="payconform" tests="${results.length + extra}" failures="${count(results, "failed")}" errors="${count(results, "errored") + extra}" skipped="${count(results, "skipped")}"${total}>`;
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${head}\n${suites.join("\n")}\n</testsuites>\n`;
+  yield `<?xml version="1.0" encoding="UTF-8"?>\n${head}\n`;
+  let first = true;
+  for (const provider of providers) {
+    const rs = results.filter((r) => r.provider === provider);
+    const part = timing.providers.get(provider);
+    const time = part ? ` time="${seconds(part.durationMs)}" timestamp="${timestamp(part.start)}"` : ` time="${seconds(rs.reduce((sum, r) => sum + (r.durationMs ?? 0), 0))}"`;
+    yield `${first ? "" : "\n"}  <testsuite name="${esc(provider)}" tests="${rs.length}" failures="${count(rs, "failed")}" errors="${count(rs, "errored")}" skipped="${count(rs, "skipped")}"${time}>\n${properties}`;
+    for (let i = 0; i < rs.length; i++) yield `${i === 0 ? "" : "\n"}${renderCase(rs[i])}`;
+    yield "\n  </testsuite>";
+    first = false;
+  }
+  if (aborted !== undefined) {
+    yield `${first ? "" : "\n"}  <testsuite name="payconform" tests="1" failures="0" errors="1" skipped="0" time="0">\n${properties}    <testcase classname="payconform" name="run" time="0">\n      <error message="${esc(aborted)}">${esc(aborted)}</error>\n    </testcase>\n  </testsuite>`;
+  }
+  yield "\n</testsuites>\n";
 }
 
 /** The run's metadata as a <properties> block (empty when there is none). */

@@ -7,7 +7,7 @@
 import { mkdirSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { UsageError } from "../errors.ts";
-import { writeOutputFile } from "../output.ts";
+import { writeOutputFileParts } from "../output.ts";
 import type { Reporter } from "../runner/events.ts";
 
 /** A reporter that writes one file into the report folder. */
@@ -35,11 +35,12 @@ export function prepareReportDir(dir: string, name: string): string {
   return join(dir, name);
 }
 
-export function writeReport(dir: string, name: string, text: string): void {
+/** Writes the report `name` in `dir` from `text`, or from parts (a long report, never held whole). */
+export function writeReport(dir: string, name: string, text: string | Iterable<string>): void {
   const file = join(dir, name);
   try {
     makeDirectories(dir);
-    writeOutputFile(file, text);
+    writeOutputFileParts(file, typeof text === "string" ? [text] : text);
   } catch (error) {
     throw new UsageError(`cannot write ${file}: ${codeOf(error)}`, { cause: error });
   }

@@ -31,7 +31,8 @@ import { checkTargetOptions, openTarget } from "./target.ts";
 
 export async function run(options: RunOptions, reporters: readonly Reporter[]): Promise<Summary> {
   const emit = (event: RunEvent): void => reporters.forEach((r) => r.handle(event));
-  const all: Result[] = [];
+  // The run's totals as its parts end; the results themselves stay with the reporters.
+  const totals: Summary = { passed: 0, failed: 0, errored: 0, skipped: 0, warnings: 0 };
   const releases: Array<() => void> = [];
   try {
     emit({
@@ -49,9 +50,10 @@ export async function run(options: RunOptions, reporters: readonly Reporter[]): 
     checkTargetOptions(options);
     for (const provider of options.providers) {
       stopIfAborted(options.signal);
-      all.push(...(await runProvider(provider, options, emit, releases)));
+      const part = summarize(await runProvider(provider, options, emit, releases));
+      for (const key of Object.keys(totals) as Array<keyof Summary>) totals[key] += part[key];
     }
-    const summary = summarize(all);
+    const summary = { ...totals };
     emit({ type: "run-end", at: Date.now(), summary });
     return summary;
   } catch (error) {
