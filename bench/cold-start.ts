@@ -20,6 +20,8 @@ export interface PairedStart {
   ms: number;
   /** Median milliseconds of `node -e 0` in the same pairs. */
   nodeMs: number;
+  /** ms over the paired `node -e 0`: the median of the paired ratios (vsNode.median). */
+  ratioVsNode: number;
   /** ms over the paired `node -e 0`, one ratio per pair. */
   vsNode: Paired;
 }
@@ -93,5 +95,6 @@ async function alternate(pairs: number, a: () => Promise<Finished>, b: () => Pro
 }
 
 function pairedStart(command: string, node: Finished[], ours: Finished[], ms: (r: Finished) => number): PairedStart {
-  return { command, ms: median(ours.map(ms)), nodeMs: median(node.map((r) => r.ms)), vsNode: paired(ours.map((r, i) => ms(r) / node[i].ms)) };
+  const vsNode = paired(ours.map((r, i) => ms(r) / node[i].ms));
+  return { command, ms: median(ours.map(ms)), nodeMs: median(node.map((r) => r.ms)), ratioVsNode: vsNode.median, vsNode };
 }
