@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 
-interface CallFrame {
+export interface CallFrame {
   functionName: string;
   url: string;
   lineNumber: number;
@@ -39,6 +39,8 @@ export interface ProfileView {
   inclusiveFile(label: string, part: string): Share;
   /** The `n` functions with the most samples of their own. */
   topSelf(n: number): Share[];
+  /** Every sample in exactly one category: `classify` is given the sample's stack, innermost frame first. Largest first. */
+  byCategory(classify: (stack: readonly CallFrame[]) => string): Share[];
 }
 
 export function readProfile(path: string): ProfileView {
@@ -78,6 +80,21 @@ export function readProfile(path: string): ProfileView {
     durationMs: (profile.endTime - profile.startTime) / 1000,
     inclusive: (label, fn, file) => outermost(label, (n) => n.callFrame.functionName === fn && (file === undefined || n.callFrame.url.endsWith(file))),
     inclusiveFile: (label, part) => outermost(label, (n) => n.callFrame.url.includes(part)),
+    byCategory(classify) {
+      const category = new Map<number, string>();
+      const stackOf = (id: number): CallFrame[] => {
+        const stack: CallFrame[] = [];
+        for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) stack.push(byId.get(at)!.callFrame);
+        return stack;
+      };
+      const counts = new Map<string, number>();
+      for (const [id, count] of own) {
+        let name = category.get(id);
+        if (name === undefined) category.set(id, (name = classify(stackOf(id))));
+        counts.set(name, (counts.get(name) ?? 0) + count);
+      }
+      return [...counts].sort((a, b) => b[1] - a[1]).map(([label, count]) => ({ label, percent: total ? (100 * count) / total : 0 }));
+    },
     topSelf(n) {
       const self = new Map<string, number>();
       for (const node of profile.nodes) {

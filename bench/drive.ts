@@ -16,16 +16,36 @@ export interface DriveResult {
 }
 
 export async function drive(total: number, workers: number, one: (index: number) => Promise<unknown>): Promise<DriveResult> {
-  let next = 0;
+  return timed(total, async () => {
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < total) await one(next++);
+    };
+    await Promise.all(Array.from({ length: Math.min(workers, total) }, worker));
+  });
+}
+
+/** Times `body`, which makes `total` exchanges (and whatever else belongs in the window, such as writing reports). */
+export async function timed(total: number, body: () => Promise<void>): Promise<DriveResult> {
   const utilization = performance.eventLoopUtilization();
   const start = performance.now();
-  const worker = async (): Promise<void> => {
-    while (next < total) await one(next++);
-  };
-  await Promise.all(Array.from({ length: Math.min(workers, total) }, worker));
+  await body();
   const ms = performance.now() - start;
   const busy = performance.eventLoopUtilization(utilization).active;
   return { exchanges: total, ms, busyMicrosPerExchange: (busy * 1000) / total, exchangesPerSecond: total / (ms / 1000), msPerExchange: ms / total };
+}
+
+/** Paired ratios (one per round, A and B measured next to each other): their median, least and greatest. */
+export interface Paired {
+  median: number;
+  min: number;
+  max: number;
+  /** Every paired ratio, in round order. */
+  ratios: number[];
+}
+
+export function paired(ratios: readonly number[]): Paired {
+  return { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios), ratios: [...ratios] };
 }
 
 export function median(values: readonly number[]): number {

@@ -1,28 +1,18 @@
 /**
  * Each peer against a provider's reference sandbox, exchanges counted inside the sandbox.
- * Prism gets the same load as payconform (the same requests, client, concurrency and count);
- * Dredd and Specmatic make the exchanges they make, sequentially, and are timed from spawn to
- * exit. These runs are also each peer's reference for the verdicts. Sandboxes run in worker threads.
+ * Prism's figures come from the paired rounds of throughput.ts (the same requests, client,
+ * concurrency and count as payconform, in alternation); Dredd and Specmatic make the exchanges
+ * they make, one at a time (they have no concurrency setting), and are timed from spawn to exit.
+ * These runs are also each peer's reference for the verdicts. Sandboxes run in worker threads.
  */
 import type { HttpProvider } from "../src/providers.ts";
 import type { BenchConfig } from "./config.ts";
 import { runDredd, type PeerRun } from "./dredd.ts";
 import { dreddSpec, seedExample } from "./peer-inputs.ts";
 import type { PeerPaths } from "./peers-install.ts";
-import { loadThroughPrism, startPrism, type PrismLoad } from "./prism.ts";
 import { activeRate, startRemoteSandbox, type RemoteSandbox } from "./remote-sandbox.ts";
 import { runSpecmatic } from "./specmatic.ts";
-import { createWorkload, rebase } from "./workload.ts";
-
-export interface PrismThroughput {
-  startMs: number;
-  exchanges: number;
-  loadMs: number;
-  exchangesPerSecond: number;
-  /** Exchanges Prism forwarded to the sandbox; the rest it answered itself. */
-  forwarded: number;
-  load: PrismLoad;
-}
+import type { PrismPaired } from "./throughput.ts";
 
 export interface SequentialThroughput {
   run: PeerRun;
@@ -38,15 +28,16 @@ export interface SequentialThroughput {
 
 export interface PeerThroughput {
   provider: HttpProvider;
-  prism: PrismThroughput;
+  /** Prism, measured in the paired rounds next to payconform. */
+  prism: PrismPaired;
   dredd: SequentialThroughput;
   specmatic: SequentialThroughput;
 }
 
-export async function measurePeers(provider: HttpProvider, peers: PeerPaths, config: BenchConfig, scratch: string): Promise<PeerThroughput> {
+export async function measurePeers(provider: HttpProvider, peers: PeerPaths, config: BenchConfig, scratch: string, prism: PrismPaired): Promise<PeerThroughput> {
   return {
     provider,
-    prism: await withSandbox(provider, (handle) => prismThroughput(handle, peers, config)),
+    prism,
     dredd: await withSandbox(provider, async (handle) => {
       const spec = dreddSpec(provider, scratch);
       const seeded = await seedExample(handle);
@@ -67,21 +58,6 @@ async function withSandbox<T>(provider: HttpProvider, body: (handle: RemoteSandb
     return await body(handle);
   } finally {
     await handle.close();
-  }
-}
-
-async function prismThroughput(handle: RemoteSandbox, peers: PeerPaths, config: BenchConfig): Promise<PrismThroughput> {
-  const prism = await startPrism(peers.prism, handle.provider, handle.baseUrl, { start: config.startTimeoutMs, total: config.spawnTimeoutMs });
-  const workload = createWorkload(handle, config.concurrency, config.seed);
-  try {
-    const requests = rebase(workload.requests, handle.baseUrl, prism.origin);
-    await loadThroughPrism(requests, config.warmupExchanges, config);
-    await handle.resetCount();
-    const load = await loadThroughPrism(requests, config.exchanges, config);
-    return { startMs: prism.startMs, exchanges: config.exchanges, loadMs: load.drive.ms, exchangesPerSecond: load.drive.exchangesPerSecond, forwarded: (await handle.readCount()).count, load };
-  } finally {
-    workload.close();
-    await prism.close();
   }
 }
 

@@ -7,7 +7,7 @@
  */
 import type { HttpProvider } from "../src/providers.ts";
 import { effectiveSpecFile } from "./peer-inputs.ts";
-import { createHttpClient } from "../src/http/client.ts";
+import { createHttpClient, type HttpClient } from "../src/http/client.ts";
 import type { HttpRequest } from "../src/http/types.ts";
 import { resolveRunOptions } from "../src/runner/options.ts";
 import { drive, type DriveResult } from "./drive.ts";
@@ -57,9 +57,12 @@ export interface PrismLoad {
   rejectedByPrism: number;
 }
 
-/** Sends `total` of the requests (cycled) through the proxy and tallies what Prism said. */
-export async function loadThroughPrism(requests: readonly HttpRequest[], total: number, limits: { concurrency: number; queueDepth: number }): Promise<PrismLoad> {
-  const client = createHttpClient(resolveRunOptions({ concurrency: limits.concurrency }));
+/**
+ * Sends `total` of the requests (cycled) through the proxy and tallies what Prism said; with
+ * `shared`, through that client (the one payconform's loop uses), else through a client of its own.
+ */
+export async function loadThroughPrism(requests: readonly HttpRequest[], total: number, limits: { concurrency: number; queueDepth: number }, shared?: HttpClient): Promise<PrismLoad> {
+  const client = shared ?? createHttpClient(resolveRunOptions({ concurrency: limits.concurrency }));
   const statuses: Record<string, number> = {};
   const responseViolations: Record<string, number> = {};
   let rejectedByPrism = 0;
@@ -79,7 +82,7 @@ export async function loadThroughPrism(requests: readonly HttpRequest[], total: 
     });
     return { drive: result, statuses, responseViolations, rejectedByPrism };
   } finally {
-    client.close();
+    if (!shared) client.close();
   }
 }
 

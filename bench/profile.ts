@@ -6,6 +6,7 @@
 import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { REPO_DIR } from "./config.ts";
+import { coldCategory } from "./cold-categories.ts";
 import { readProfile, type Share } from "./cpuprofile.ts";
 import { run } from "./spawn.ts";
 import type { Step } from "./decompose.ts";
@@ -15,7 +16,8 @@ export interface ProfileFindings {
   decomposition: Step[];
   /** The loop's thread; the sandbox answers in a worker thread, idle `sandboxIdle` % of its samples. */
   loop: { exchanges: number; shares: Share[]; topSelf: Share[]; sandboxIdle?: number };
-  coldStart: { durationMs: number; shares: Share[]; topSelf: Share[] };
+  /** `run --provider enkash` from a cold start: `categories` puts every sample in one category (cold-categories.ts). */
+  coldStart: { durationMs: number; samples: number; categories: Share[]; shares: Share[]; topSelf: Share[] };
   dir: string;
 }
 
@@ -57,6 +59,8 @@ export async function profile(exchanges: number, limits: { concurrency: number; 
     },
     coldStart: {
       durationMs: c.durationMs,
+      samples: c.samples,
+      categories: c.byCategory(coldCategory),
       shares: [
         runShare,
         c.inclusive("  compiling response validators (Ajv, once per operation)", "compileResponseValidators", "src/spec/validators.ts"),

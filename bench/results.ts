@@ -1,10 +1,13 @@
 /** The shape of bench/results.json: every raw figure, the summary, and the ratios. */
-import type { CliTimings } from "./cli-timings.ts";
+import type { ColdStart } from "./cold-start.ts";
 import type { BenchConfig } from "./config.ts";
+import type { Share } from "./cpuprofile.ts";
+import type { FullRuns, RealRun } from "./full-run.ts";
 import type { Machine } from "./machine.ts";
 import type { PeerThroughput } from "./peer-throughput.ts";
 import type { ProfileFindings } from "./profile.ts";
 import type { ProxyBenchResults } from "./proxy.ts";
+import type { ScalingFit, ScalingPoint } from "./scaling.ts";
 import type { Summary } from "./summary.ts";
 import type { ProviderThroughput } from "./throughput.ts";
 import type { AdapterVerdicts } from "./verdicts.ts";
@@ -18,15 +21,24 @@ export interface BenchResults {
   speedCheck: { startMs: number; endMs: number };
   config: BenchConfig;
   peerVersions: Record<string, string>;
-  /** Ratios the targets are stated in: our exchanges/s over the fastest peer's; our time per exchange over the bare loop's. */
+  /** The ratios the targets are stated in, each the median of paired rounds, with their least and greatest. */
   ratios: Summary["ratios"];
   summary: Summary;
-  /** The sandbox in a worker thread (the figures the ratios use). */
+  /** The sandbox in a worker thread: payconform, the bare loop and Prism in paired rounds (the figures the ratios use). */
   throughput: ProviderThroughput[];
-  /** The sandbox on the loop's own thread, as `payconform run` has it. */
+  /** The sandbox on the loop's own thread, as `payconform run` has it: payconform and the bare loop. */
   throughputSameThread: ProviderThroughput[];
   peers: PeerThroughput[];
-  cli: CliTimings;
+  /** New processes paired with `node -e 0`; `profile` sorts a cold run's CPU samples by what they were spent on. */
+  coldStart: ColdStart & { profile: { durationMs: number; samples: number; categories: Share[] } };
+  /** Median spawn-to-exit time of a whole `payconform run` (all four providers). */
+  fullRunMs: number;
+  fullRun: FullRuns;
+  /** Exchanges per second of a whole `payconform run`, next to the steady-state loop's. */
+  realRun: RealRun & { steadyStateExchangesPerSecond: number; steadyStateSameThreadExchangesPerSecond: number };
+  /** K provider runs in one process, each K in a fresh child process. */
+  scaling: ScalingPoint[];
+  scalingFit: ScalingFit;
   verdicts: Array<AdapterVerdicts | { name: string; missing: true }>;
   profile: ProfileFindings;
   /** `payconform proxy` and Prism's proxy against the same exchanges sent straight to the sandbox. */

@@ -79,7 +79,7 @@ async function payconformVerdict(adapter: FaultyAdapter, handle: SandboxHandle):
 
 async function prismVerdict(handle: SandboxHandle, peers: PeerPaths, reference: PeerThroughput, config: BenchConfig): Promise<Verdict> {
   const prism = await startPrism(peers.prism, handle.provider, handle.baseUrl, { start: config.startTimeoutMs, total: config.spawnTimeoutMs });
-  const workload = createWorkload(handle, config.concurrency, config.seed);
+  const workload = createWorkload(handle, config.concurrency, config.seed, { decodableOnly: true });
   try {
     const requests = rebase(workload.requests, handle.baseUrl, prism.origin);
     const load = await loadThroughPrism(requests, requests.length, config);
