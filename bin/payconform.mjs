@@ -4,10 +4,11 @@
 // resolves modules one by one. Without dist/, or with PAYCONFORM_FROM_SOURCE set, it runs src/:
 // Node's own type stripping where it is available (22.18+, 23.6+), tsx on older Nodes. src/ keeps
 // to erasable syntax for this (tsconfig.runtime.json, checked by `npm run typecheck`).
-import { existsSync } from "node:fs";
-import module from "node:module";
-
-module.enableCompileCache?.();
+// Node's own modules through getBuiltinModule where there is one: an ESM import of node:fs builds
+// its ESM facade, which reads every export, and one of them loads fs streams (15 ms of each start).
+const builtin = (name) => process.getBuiltinModule?.(name) ?? import(name).then((m) => m.default);
+const { existsSync } = await builtin("node:fs");
+(await builtin("node:module")).enableCompileCache?.();
 const bundle = new URL("../dist/payconform.mjs", import.meta.url);
 if (!process.env.PAYCONFORM_FROM_SOURCE && existsSync(bundle)) {
   await import(bundle.href);

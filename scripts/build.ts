@@ -13,24 +13,55 @@
  * is set). `npm test` builds first, so the CLI tests exercise the bundle a user runs.
  */
 import { build, type Plugin } from "esbuild";
-import { rmSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const OUT = `${ROOT}dist`;
+const require = createRequire(import.meta.url);
 
 /**
- * Node's own modules, imported as CommonJS. An ESM import of a built-in makes Node build its ESM
+ * Node's own modules without their ESM facade. An ESM import of a built-in makes Node build the
  * facade, which reads every export, getters included: `node:http`'s `WebSocket` getter alone loads
- * undici, about 60 ms of every start. Through require(), an export is read where it is used.
+ * undici, about 60 ms of every start, and `node:fs`'s `ReadStream` its streams. Instead each
+ * built-in becomes a small module that takes it with require() and exports its plain values by
+ * name (read once, when the module runs), leaving out the getters that src/ does not import.
  */
 const builtinsThroughRequire: Plugin = {
   name: "builtins-through-require",
   setup(on) {
     on.onResolve({ filter: /^node:/ }, (args) => (args.kind === "import-statement" || args.kind === "dynamic-import" ? { path: args.path, namespace: "builtin" } : undefined));
-    on.onLoad({ filter: /.*/, namespace: "builtin" }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: "js" }));
+    on.onLoad({ filter: /.*/, namespace: "builtin" }, (args) => {
+      const exported = require(args.path) as Record<string, unknown>;
+      const imported = importedNames(args.path);
+      const names = Object.keys(exported).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== "default" && (!Object.getOwnPropertyDescriptor(exported, name)?.get || imported.has(name)));
+      const contents = [
+        `const builtin = process.getBuiltinModule?.(${JSON.stringify(args.path)}) ?? require(${JSON.stringify(args.path)});`,
+        "export default builtin;",
+        names.length === 0 ? "" : `export const { ${names.join(", ")} } = builtin;`,
+      ].join("\n");
+      return { contents, loader: "js" };
+    });
   },
 };
+
+/** The names src/ imports from `builtin` by name (`import { a, b as c } from "node:x"`). */
+function importedNames(builtin: string): Set<string> {
+  const names = new Set<string>();
+  const statement = new RegExp(`import\\s*(?:type\\s*)?\\{([^}]*)\\}\\s*from\\s*"${builtin}"`, "g");
+  for (const file of readdirSync(join(ROOT, "src"), { recursive: true, encoding: "utf8" })) {
+    if (!file.endsWith(".ts")) continue;
+    for (const match of readFileSync(join(ROOT, "src", file), "utf8").matchAll(statement)) {
+      for (const part of match[1].split(",")) {
+        const name = part.trim().replace(/^type\s+/, "").split(/\s+as\s+/)[0];
+        if (name) names.add(name);
+      }
+    }
+  }
+  return names;
+}
 
 rmSync(OUT, { recursive: true, force: true });
 try {
