@@ -3,7 +3,9 @@
  * masked as src/output.ts masks it, then dropped), junit.xml, conformance.json, report.html and
  * summary.md (rendered, masked and written into a scratch folder). A loop opens one sink per
  * measured round, hands it every result as it comes, and closes it inside the timed window, so
- * the loop pays for its reports as a run does.
+ * the loop pays for its reports as a run does. Closing does what `payconform run` does at the end
+ * of a provider's part (src/runner/run.ts): the results are masked (src/runner/mask-results.ts)
+ * and handed to the reporters, the provider's credentials released, and the reports written.
  */
 import { filterFor, protectSecrets } from "../src/output.ts";
 import { consoleReporter } from "../src/reporters/console.ts";
@@ -12,6 +14,7 @@ import { jsonReporter } from "../src/reporters/json.ts";
 import { junitReporter } from "../src/reporters/junit.ts";
 import { markdownReporter } from "../src/reporters/markdown.ts";
 import { summarize, type Reporter, type Result, type RunEvent } from "../src/runner/events.ts";
+import { maskResults } from "../src/runner/mask-results.ts";
 import { TOOL_NAME, VERSION } from "../src/version.ts";
 
 export interface ReportSink {
@@ -36,14 +39,13 @@ export function openReportSink(provider: string, reportDir: string, secrets: rea
   emit({ type: "provider-start", at: Date.now(), provider, target: "embedded sandbox", embedded: true, scenarios: 0 });
   return {
     add(results) {
-      for (const result of results) {
-        all.push(result);
-        emit({ type: "result", result });
-      }
+      all.push(...results);
     },
     async close() {
       try {
+        for (const result of maskResults(all)) emit({ type: "result", result });
         emit({ type: "provider-end", at: Date.now(), provider });
+        release();
         emit({ type: "run-end", at: Date.now(), summary: summarize(all) });
         await Promise.all(reporters.map((r) => r.finish()));
         return out.printed;

@@ -17,7 +17,7 @@ import type { OperationContext } from "../checks/types.ts";
 import { SpecError } from "../errors.ts";
 import { createHttpClient, interruption } from "../http/client.ts";
 import { redactUrl } from "../http/redact.ts";
-import { mask, protectSecrets } from "../output.ts";
+import { protectSecrets } from "../output.ts";
 import { PROFILES } from "../profiles/index.ts";
 import type { HttpProvider } from "../providers.ts";
 import { loadSpec } from "../spec/load.ts";
@@ -26,6 +26,7 @@ import { compileResponseValidators } from "../spec/validators.ts";
 import { nearMissSecrets, wrongCredentials } from "./credentials.ts";
 import { summarize, type Reporter, type Result, type RunEvent, type Summary } from "./events.ts";
 import { runScenario, type ProviderRun } from "./execute.ts";
+import { maskResults } from "./mask-results.ts";
 import type { RunOptions } from "./options.ts";
 import { checkTargetOptions, openTarget } from "./target.ts";
 
@@ -104,7 +105,7 @@ async function runProvider(provider: HttpProvider, options: RunOptions, emit: (e
   const completed: Array<Result[] | undefined> = scenarios.map(() => undefined);
   let done = 0;
   const emitCompleted = (): Result[] => {
-    const results = maskedAll(completed.flatMap((r) => r ?? []));
+    const results = maskResults(completed.flatMap((r) => r ?? []));
     for (const result of results) emit({ type: "result", result });
     return results;
   };
@@ -132,32 +133,6 @@ async function runProvider(provider: HttpProvider, options: RunOptions, emit: (e
     if (ended) release();
     else releases.push(release);
   }
-}
-
-/**
- * The results with every text in them masked: in one pass over their JSON (a JSON string masks
- * as its value does), or one by one should the masked JSON not parse (a secret that spans JSON
- * syntax, which a real credential never does).
- */
-function maskedAll(results: Result[]): Result[] {
-  const json = JSON.stringify(results);
-  const text = mask(json);
-  if (text === json) return results;
-  try {
-    return JSON.parse(text) as Result[];
-  } catch {
-    return results.map(masked);
-  }
-}
-
-/** A result with every text in it masked. */
-function masked(result: Result): Result {
-  const out: Result = { ...result, case: mask(result.case), message: mask(result.message) };
-  for (const key of ["curl", "expected", "actual", "path"] as const) {
-    const value = result[key];
-    if (value !== undefined) out[key] = mask(value);
-  }
-  return out;
 }
 
 function stopIfAborted(signal: AbortSignal | undefined): void {
