@@ -17,7 +17,8 @@ export const noInternalLeak: Check = {
     // A JSON body is also read as its string values, so an escaped newline does not hide a frame.
     const text = input.json.ok ? `${raw}\n${stringsOf(input.json.value).join("\n").slice(0, SCANNED)}` : raw;
     const findings: Finding[] = [];
-    for (const [what, pattern] of INTERNAL_LEAK_PATTERNS) {
+    for (const [what, pattern, quick] of INTERNAL_LEAK_PATTERNS) {
+      if (quick && !quick.test(text)) continue;
       const hit = pattern.exec(text);
       if (!hit) continue;
       const shown = hit[0].length > 80 ? `${hit[0].slice(0, 80)}…` : hit[0];

@@ -149,6 +149,7 @@ function renderResult(r: Result): string {
 
 /** Text as HTML text or attribute value. */
 function esc(text: string): string {
+  if (!/[&<>"']/.test(text)) return text;
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 

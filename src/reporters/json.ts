@@ -11,9 +11,12 @@ import type { Result, RunEvent } from "../runner/events.ts";
 import { collector } from "./collect.ts";
 import { prepareReportDir, writeReport, type FileReporter } from "./report-file.ts";
 
+/** Results stringified together: a long run's report is written in pieces of this many. */
+const BATCH = 512;
+
 /**
- * The text of `JSON.stringify({ ...head, results }, null, 2)` and a line break, a result at a
- * time: a long run's report is never one string.
+ * The text of `JSON.stringify({ ...head, results }, null, 2)` and a line break, BATCH results at
+ * a time: a long run's report is never one string.
  */
 export function* jsonParts(head: object, results: readonly Result[]): Generator<string> {
   const opening = JSON.stringify({ ...head, results: [] }, null, 2);
@@ -22,7 +25,11 @@ export function* jsonParts(head: object, results: readonly Result[]): Generator<
     return;
   }
   yield `${opening.slice(0, opening.lastIndexOf("[]"))}[\n`;
-  for (let i = 0; i < results.length; i++) yield `${i === 0 ? "" : ",\n"}${JSON.stringify(results[i], null, 2).replace(/^/gm, "    ")}`;
+  for (let from = 0; from < results.length; from += BATCH) {
+    // The batch as the "results" member of an object has the indentation the whole report gives it.
+    const text = JSON.stringify({ results: results.slice(from, from + BATCH) }, null, 2);
+    yield `${from === 0 ? "" : ",\n"}${text.slice(text.indexOf("[\n") + 2, text.lastIndexOf("\n  ]"))}`;
+  }
   yield "\n  ]\n}\n";
 }
 

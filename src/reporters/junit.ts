@@ -111,6 +111,8 @@ function renderCase(r: Result): string {
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 function esc(text: string): string {
+  // Most names and messages need nothing: one scan says so.
+  if (!/[\u0000-\u001f&<>"\ud800-\udfff\ufffe\uffff]/.test(text)) return text;
   return text
     .replace(NOT_XML, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
     .replace(/&/g, "&amp;")

@@ -61,7 +61,7 @@ describe("writing a report in parts", () => {
 });
 
 describe("conformance.json a result at a time", () => {
-  it.each([0, 1, 5])("is JSON.stringify's text with %i results", (count) => {
+  it.each([0, 1, 5, 1100])("is JSON.stringify's text with %i results", (count) => {
     const results = Array.from({ length: count }, (_, i) => result(i, i === 1 ? { curl: "curl -X DELETE 'http://x/a b'", expected: "404", actual: "200" } : {}));
     const head = { summary: { passed: 1 }, metadata: { tool: "payconform", providers: ["enkash"] } };
     expect([...jsonParts(head, results)].join("")).toBe(`${JSON.stringify({ ...head, results }, null, 2)}\n`);
