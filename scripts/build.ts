@@ -13,8 +13,8 @@
  * is set). `npm test` builds first, so the CLI tests exercise the bundle a user runs.
  */
 import { build, type Plugin } from "esbuild";
-import { readdirSync, readFileSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync, rmSync } from "node:fs";
+import { join, relative } from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 
@@ -25,20 +25,23 @@ const require = createRequire(import.meta.url);
 /**
  * Node's own modules without their ESM facade. An ESM import of a built-in makes Node build the
  * facade, which reads every export, getters included: `node:http`'s `WebSocket` getter alone loads
- * undici, about 60 ms of every start, and `node:fs`'s `ReadStream` its streams. Instead each
- * built-in becomes a small module that takes it with require() and exports its plain values by
- * name (read once, when the module runs), leaving out the getters that src/ does not import.
+ * undici, about 60 ms of every start, `node:fs`'s `ReadStream` its streams, and reading all of
+ * `node:util` loads its diff and colour modules. Instead each importing file gets a small module
+ * that takes the built-in with getBuiltinModule (require on older Nodes) and exports just the
+ * names that file imports from it (all of its plain values for `import * as` or `import()`).
  */
 const builtinsThroughRequire: Plugin = {
   name: "builtins-through-require",
   setup(on) {
-    on.onResolve({ filter: /^node:/ }, (args) => (args.kind === "import-statement" || args.kind === "dynamic-import" ? { path: args.path, namespace: "builtin" } : undefined));
+    on.onResolve({ filter: /^node:/ }, (args) =>
+      args.kind === "import-statement" || args.kind === "dynamic-import" ? { path: `${args.path}#${relative(ROOT, args.importer)}`, namespace: "builtin" } : undefined,
+    );
     on.onLoad({ filter: /.*/, namespace: "builtin" }, (args) => {
-      const exported = require(args.path) as Record<string, unknown>;
-      const imported = importedNames(args.path);
-      const names = Object.keys(exported).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== "default" && (!Object.getOwnPropertyDescriptor(exported, name)?.get || imported.has(name)));
+      const at = args.path.indexOf("#");
+      const [name, importer] = [args.path.slice(0, at), args.path.slice(at + 1)];
+      const names = namesImported(name, readFileSync(join(ROOT, importer), "utf8")) ?? plainNames(name);
       const contents = [
-        `const builtin = process.getBuiltinModule?.(${JSON.stringify(args.path)}) ?? require(${JSON.stringify(args.path)});`,
+        `const builtin = process.getBuiltinModule?.(${JSON.stringify(name)}) ?? require(${JSON.stringify(name)});`,
         "export default builtin;",
         names.length === 0 ? "" : `export const { ${names.join(", ")} } = builtin;`,
       ].join("\n");
@@ -46,6 +49,26 @@ const builtinsThroughRequire: Plugin = {
     });
   },
 };
+
+/** The names `source` imports from `builtin` by name; undefined when it takes the whole module (`* as`, `import()`). */
+function namesImported(builtin: string, source: string): string[] | undefined {
+  const quoted = `["']${builtin.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}["']`;
+  if (new RegExp(`\\*\\s*as\\s+[\\w$]+\\s*from\\s*${quoted}|import\\(\\s*${quoted}`).test(source)) return undefined;
+  const names = new Set<string>();
+  for (const match of source.matchAll(new RegExp(`import\\s+(?:type\\s+)?(?:[\\w$]+\\s*,\\s*)?\\{([^}]*)\\}\\s*from\\s*${quoted}`, "g"))) {
+    for (const part of match[1].split(",")) {
+      const imported = part.trim().replace(/^type\s+/, "").split(/\s+as\s+/)[0];
+      if (imported) names.add(imported);
+    }
+  }
+  return [...names];
+}
+
+/** Every plain (non-getter) value `builtin` exports under a name an identifier can take. */
+function plainNames(builtin: string): string[] {
+  const exported = require(builtin) as Record<string, unknown>;
+  return Object.keys(exported).filter((key) => /^[A-Za-z_$][\w$]*$/.test(key) && key !== "default" && !Object.getOwnPropertyDescriptor(exported, key)?.get);
+}
 
 /**
  * commander requires `node:child_process` as it loads, for executable subcommands, which
@@ -63,22 +86,6 @@ const lazyChildProcessForCommander: Plugin = {
     }));
   },
 };
-
-/** The names src/ imports from `builtin` by name (`import { a, b as c } from "node:x"`). */
-function importedNames(builtin: string): Set<string> {
-  const names = new Set<string>();
-  const statement = new RegExp(`import\\s*(?:type\\s*)?\\{([^}]*)\\}\\s*from\\s*"${builtin}"`, "g");
-  for (const file of readdirSync(join(ROOT, "src"), { recursive: true, encoding: "utf8" })) {
-    if (!file.endsWith(".ts")) continue;
-    for (const match of readFileSync(join(ROOT, "src", file), "utf8").matchAll(statement)) {
-      for (const part of match[1].split(",")) {
-        const name = part.trim().replace(/^type\s+/, "").split(/\s+as\s+/)[0];
-        if (name) names.add(name);
-      }
-    }
-  }
-  return names;
-}
 
 rmSync(OUT, { recursive: true, force: true });
 try {
