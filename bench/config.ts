@@ -45,8 +45,8 @@ export const BENCH_CONFIG: BenchConfig = {
   adapters: ["cashfree-error-without-type", "enkash-accepts-bad-parent-company-id", "enkash-never-existing-delete-succeeds"],
   spawnTimeoutMs: 120_000,
   startTimeoutMs: 30_000,
-  coldStarts: 7,
-  fullRuns: 5,
+  coldStarts: 11,
+  fullRuns: 9,
   scalingKs: [1, 2, 4, 8, 16, 32, 64],
   seed: 1,
 };
