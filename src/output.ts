@@ -63,7 +63,7 @@ export function protectSecrets(values: Iterable<string>): () => void {
   };
 }
 
-/** How many values are masked now (the self-test and the tests watch that a run gives its credentials back). */
+/** How many values are masked now (test/runner/credential-lifetime.test.ts watches that a run gives its credentials back). */
 export function maskedValueCount(): number {
   return secretList.length;
 }

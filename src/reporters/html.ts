@@ -43,10 +43,6 @@ const OUTCOMES: Array<[Outcome, keyof Summary]> = [
 ];
 const ORDER: Record<Outcome, number> = { failed: 0, errored: 1, warning: 2, skipped: 3, passed: 4 };
 
-export function renderHtml(report: HtmlReport): string {
-  return [...htmlParts(report)].join("");
-}
-
 /** The page a result at a time: a long run's report is never one string. */
 export function* htmlParts(report: HtmlReport): Generator<string> {
   const matrix = matrixOf(report.results);

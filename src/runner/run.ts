@@ -17,7 +17,7 @@ import type { OperationContext } from "../checks/types.ts";
 import { SpecError } from "../errors.ts";
 import { createHttpClient, interruption } from "../http/client.ts";
 import { redactUrl } from "../http/redact.ts";
-import { protectSecrets } from "../output.ts";
+import { mask, protectSecrets } from "../output.ts";
 import { PROFILES } from "../profiles/index.ts";
 import type { HttpProvider } from "../providers.ts";
 import { loadSpec } from "../spec/load.ts";
@@ -60,10 +60,15 @@ export async function run(options: RunOptions, reporters: readonly Reporter[]): 
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     emit({ type: "run-aborted", at: Date.now(), message: message.split("\n")[0] });
+    // The CLI prints the message after the run has released the stopped part's credentials.
+    if (error instanceof Error) {
+      error.message = mask(error.message);
+      if (error.stack !== undefined) error.stack = mask(error.stack);
+    }
     throw error;
   } finally {
     await Promise.all(reporters.map((r) => r.finish()));
-    // The run's credentials are masked in everything it printed or wrote; their life ends here.
+    // A part stopped by an error kept its credentials until the reports and the error's message were masked.
     for (const release of releases) release();
   }
 }
