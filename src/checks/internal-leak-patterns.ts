@@ -7,18 +7,23 @@
  * runs only on a body that passes it.
  */
 export const INTERNAL_LEAK_PATTERNS: ReadonlyArray<[what: string, pattern: RegExp, quick?: RegExp]> = [
-  ["a JVM stack frame", /\b[\w$]+(?:\.[\w$<>]+){2,}\([\w$]+\.(?:java|scala|kt|groovy):\d+\)/],
+  // The frame patterns, tried at every position, rescan long runs of word characters or "at "
+  // (a 4 KB id, a repeated word) again and again; every match holds what their quick tests find.
+  ["a JVM stack frame", /\b[\w$]+(?:\.[\w$<>]+){2,}\([\w$]+\.(?:java|scala|kt|groovy):\d+\)/, /\.(?:java|scala|kt|groovy):\d+\)/],
   ["a JVM exception class", /\b(?:java|javax|jakarta|scala|org\.hibernate|org\.springframework|com\.mysql|org\.postgresql|com\.zaxxer)\.[\w.$]*(?:Exception|Error)\b/],
-  ["a Node.js stack frame", /\bat (?:[\w$.<>[\] ]+ \()?(?:file:\/\/|node:|\/|[A-Za-z]:\\)[^\s()]*:\d+:\d+\)?/],
+  ["a Node.js stack frame", /\bat (?:[\w$.<>[\] ]+ \()?(?:file:\/\/|node:|\/|[A-Za-z]:\\)[^\s()]*:\d+:\d+\)?/, /:\d+:\d+/],
   ["a Python traceback", /Traceback \(most recent call last\)|\bFile "[^"]+", line \d+/],
-  ["a .NET stack frame", /\bat [\w.`<>]+\([^)]*\) in \S+:line \d+/],
+  ["a .NET stack frame", /\bat [\w.`<>]+\([^)]*\) in \S+:line \d+/, /:line \d/],
   ["a Go panic", /\bgoroutine \d+ \[running\]/],
-  ["a PHP error", /\b(?:Fatal error|Warning|Notice): .+ in \/\S+\.php on line \d+|Stack trace:\s*#0/],
-  ["an SQL statement", /\bselect\s+(?:distinct\s+)?(?:[\w.*`"]+\s*,\s*)*[\w.*`"]+\s+from\s+[\w.`"]+|\binsert\s+into\s+[\w.`"]+\s*\(|\bdelete\s+from\s+[\w.`"]+\s+where\b|\bupdate\s+[\w.`"]+\s+set\s+[\w`"]+\s*=/i],
+  ["a PHP error", /\b(?:Fatal error|Warning|Notice): .+ in \/\S+\.php on line \d+|Stack trace:\s*#0/, /\.php on line \d|Stack trace:/],
+  // A SELECT names all columns (*, c.*) or a list of them, or goes on past its table (WHERE, JOIN, ...):
+  // "Select customer from the list" is not one.
+  ["an SQL statement", /\bselect\s+(?:distinct\s+)?(?:(?:[\w`"]+\.)?\*|[\w.`"]+(?:\s*,\s*[\w.*`"]+)+)\s+from\s+[\w.`"]+|\bselect\s+(?:distinct\s+)?[\w.`"]+\s+from\s+[\w.`"]+\s+(?:where|join|inner|left|right|order\s+by|group\s+by|limit)\b|\binsert\s+into\s+[\w.`"]+\s*\(|\bdelete\s+from\s+[\w.`"]+\s+where\b|\bupdate\s+[\w.`"]+\s+set\s+[\w`"]+\s*=/i],
   ["a database error", /\bSQLSTATE\b|\bORA-\d{5}\b|syntax error at or near|You have an error in your SQL syntax|\b(?:PSQL|SQL(?:Grammar|Syntax(?:Error)?)?)Exception\b/],
   ["a database connection string", /\b(?:jdbc:[a-z0-9]+:|(?:postgres(?:ql)?|mysql|mongodb(?:\+srv)?|redis|amqp):\/\/)[^\s"'<>]+/i],
-  // Tried at every position, the host pattern scans every long run of letters and digits (a
-  // 4 KB id in a body) again and again; every match ends in one of these suffixes.
-  ["an internal host name", /\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:internal|corp|intranet|localdomain)\b/i, /\.(?:internal|corp|intranet|localdomain)\b/i],
-  ["a server file path", /(?:\/home\/[\w.-]+\/|\/var\/www\/|\/usr\/src\/app\/|\/opt\/[\w.-]+\/|\/srv\/[\w.-]+\/|\bnode_modules\/|[A-Za-z]:\\(?:inetpub|Users|Program Files)\\)/],
+  // The suffix is the host's last label: "acme.corp.example.com" is a public name.
+  ["an internal host name", /\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:internal|corp|intranet|localdomain)(?!\.?[\w-])/i, /\.(?:internal|corp|intranet|localdomain)(?!\.?[\w-])/i],
+  // A path starts a word (not the path of a URL such as https://shop.example.com/home/orders); a
+  // Windows path is any drive's.
+  ["a server file path", /(?<![\w.-])(?:\/home\/[\w.-]+\/|\/var\/www\/|\/usr\/src\/app\/|\/opt\/[\w.-]+\/|\/srv\/[\w.-]+\/)|\bnode_modules\/|(?<!\w)[A-Za-z]:\\[\w .-]+\\/],
 ];

@@ -14,8 +14,12 @@ export const noInternalLeak: Check = {
   run: (input) => {
     const raw = input.response.text.slice(0, SCANNED);
     if (raw === "") return [];
-    // A JSON body is also read as its string values, so an escaped newline does not hide a frame.
-    const text = input.json.ok ? `${raw}\n${stringsOf(input.json.value).join("\n").slice(0, SCANNED)}` : raw;
+    // A JSON body is also read as its string values, so an escaped newline does not hide a frame;
+    // a body with markup as its text, so an HTML error page's tags and entities do not either.
+    const views = [raw];
+    if (input.json.ok) views.push(stringsOf(input.json.value).join("\n").slice(0, SCANNED));
+    if (raw.includes("<")) views.push(textOfMarkup(raw));
+    const text = views.join("\n");
     const findings: Finding[] = [];
     for (const [what, pattern, quick] of INTERNAL_LEAK_PATTERNS) {
       if (quick && !quick.test(text)) continue;
@@ -27,6 +31,17 @@ export const noInternalLeak: Check = {
     return findings;
   },
 };
+
+const ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+
+/** Markup's text: tags dropped, character references decoded. */
+function textOfMarkup(markup: string): string {
+  return markup
+    .replace(/<[^>]*>/g, "")
+    .replace(/&(?:#(\d+)|#x([0-9a-f]+)|(\w+));/gi, (whole, dec?: string, hex?: string, name?: string) =>
+      name !== undefined ? (ENTITIES[name.toLowerCase()] ?? whole) : String.fromCodePoint(Math.min(parseInt(dec ?? hex ?? "0", dec ? 10 : 16), 0x10ffff)),
+    );
+}
 
 /** Every string in a parsed JSON value, depth first (bounded by the body size cap). */
 function stringsOf(value: unknown): string[] {

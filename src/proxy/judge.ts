@@ -11,7 +11,6 @@ import type { Check, CheckInput, OperationContext } from "../checks/types.ts";
 import { toCurl } from "../http/curl.ts";
 import { MASK, MIN_SECRET_LENGTH } from "../http/redact.ts";
 import type { HttpRequest, TransportFault } from "../http/types.ts";
-import { protectSecrets } from "../output.ts";
 import type { Result } from "../runner/events.ts";
 import { evaluate, resultOf } from "../runner/evaluate.ts";
 import { parseJson } from "../runner/execute.ts";
@@ -42,6 +41,7 @@ const TARGET_CHECK_IDS = new Set([
   "positive_data_acceptance",
   "not_a_server_error",
   "no_secret_echo",
+  "no_internal_leak",
 ]);
 export const PROXY_TARGET_CHECKS: readonly Check[] = CHECKS.filter((c) => TARGET_CHECK_IDS.has(c.id));
 
@@ -52,6 +52,8 @@ export interface JudgeContext {
   /** The target's base URL, for the curl commands that reproduce an exchange. */
   target: string;
   strict: boolean;
+  /** Masks credential values a request carried from now on (src/output.ts), for the rest of the proxy's life. */
+  protect(values: readonly string[]): void;
 }
 
 export interface Judged {
@@ -68,7 +70,6 @@ export interface Judged {
   results: Result[];
 }
 
-const protectedValues = new Set<string>();
 
 export function judge(ctx: JudgeContext, n: number, forwarded: Forwarded): Judged {
   const { op, profile } = ctx.operation;
@@ -79,7 +80,7 @@ export function judge(ctx: JudgeContext, n: number, forwarded: Forwarded): Judge
   if (view.route === "other-operation") return { n, forwarded, view, unchecked: `${view.method} on this path is ${op.otherMethods[view.method]}, not the operation payconform checks`, results: [] };
 
   const sent = sentCredentials(op, profile, ctx.configured, view.headers);
-  protect(sent.values);
+  ctx.protect(sent.values.filter((v) => v.length >= MIN_SECRET_LENGTH));
   const echoSecrets = sent.values.filter((v) => v.length >= MIN_SECRET_LENGTH);
   const httpRequest: HttpRequest = { method: request.method, url: ctx.target + request.path, headers: request.headers, body: request.body };
   let curlText: string | undefined;
@@ -125,14 +126,6 @@ function faultResult(ctx: JudgeContext, exchangeCase: ExchangeCase, caseLabel: s
     basis: exchangeCase.scenario.basis,
     party: "target",
   };
-}
-
-/** Credential values masked from now on; only new ones, so the masking engine recompiles rarely. */
-function protect(values: readonly string[]): void {
-  const fresh = values.filter((v) => v.length >= MIN_SECRET_LENGTH && !protectedValues.has(v));
-  if (fresh.length === 0) return;
-  for (const v of fresh) protectedValues.add(v);
-  protectSecrets(fresh);
 }
 
 /** The request as curl against the target: credential headers shown as ***, any credential value elsewhere masked. */

@@ -7,8 +7,7 @@
  * Exchanges the target gave no answer to are not recorded. The file is written through
  * src/output.ts when the proxy stops, so a credential the placeholders missed is still masked.
  */
-import { writeFileSync, unlinkSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { dirname } from "node:path";
 import { UsageError } from "../errors.ts";
 import { writeOutputFile } from "../output.ts";
 import { fixtureState, notFoundState } from "../pacts/states.ts";
@@ -17,6 +16,7 @@ import type { OperationSpec } from "../spec/model.ts";
 import type { Judged } from "./judge.ts";
 import { pactRequest } from "./pact-request.ts";
 import { pactResponse } from "./pact-response.ts";
+import { probeWritable } from "../reporters/report-file.ts";
 
 type Obj = Record<string, unknown>;
 
@@ -33,7 +33,8 @@ export function recordedConsumer(provider: string): string {
 }
 
 export function createRecorder(file: string, op: OperationSpec, profile: ProviderProfile): Recorder {
-  probe(file);
+  // Refused before the proxy listens when the record file's folder cannot be written.
+  probeWritable(dirname(file), `the record file ${file}`);
   const interactions = new Map<string, Obj>();
   const descriptions = new Set<string>();
   return {
@@ -73,15 +74,4 @@ export function createRecorder(file: string, op: OperationSpec, profile: Provide
       }
     },
   };
-}
-
-/** Refuses, before the proxy listens, a record file whose folder cannot be written. */
-function probe(file: string): void {
-  const probeFile = resolve(dirname(file), `.payconform-write-probe-${process.pid}`);
-  try {
-    writeFileSync(probeFile, "");
-    unlinkSync(probeFile);
-  } catch (error) {
-    throw new UsageError(`cannot write the record file ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { cause: error });
-  }
 }

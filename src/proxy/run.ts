@@ -9,7 +9,7 @@
  */
 import { join } from "node:path";
 import type { OperationContext } from "../checks/types.ts";
-import { protectSecrets, stderr, stdout, type OutputStream } from "../output.ts";
+import { mask, protectSecrets, stderr, stdout, type OutputStream } from "../output.ts";
 import { PROFILES } from "../profiles/index.ts";
 import type { Result, Summary } from "../runner/events.ts";
 import { credentialsFromEnv } from "../runner/credentials.ts";
@@ -44,17 +44,37 @@ export interface ProxyOutcome {
 }
 
 export async function runProxy(options: ProxyOptions, hooks: ProxyHooks = {}): Promise<ProxyOutcome> {
-  const out = hooks.out ?? stdout;
-  const err = hooks.err ?? stderr;
   const url = parseUrlOption(options.target, "--target");
   assertTargetAllowed(url, options.allowProduction);
   const operation: OperationContext = operationContext(options.provider);
   const configured = credentialsFromEnv(PROFILES[options.provider], options.env);
-  protectSecrets(Object.values(configured));
-  const target = url.href.replace(/\/+$/, "");
+  // Every credential the proxy sees stays masked until its reports and pact are written, then is
+  // given back (a proxy started again in the same process masks only what it sees).
+  const releases = [protectSecrets(Object.values(configured))];
+  const seen = new Set<string>();
+  const protect = (values: readonly string[]): void => {
+    // Only new values: the masking engine recompiles its patterns for every new list.
+    const fresh = values.filter((v) => !seen.has(v));
+    if (fresh.length === 0) return;
+    for (const v of fresh) seen.add(v);
+    releases.push(protectSecrets(fresh));
+  };
+  try {
+    return await serveAndReport(options, hooks, { operation, configured, target: url.href.replace(/\/+$/, ""), strict: options.strict, protect }, url);
+  } catch (error) {
+    if (error instanceof Error) error.message = mask(error.message);
+    throw error;
+  } finally {
+    for (const release of releases) release();
+  }
+}
+
+async function serveAndReport(options: ProxyOptions, hooks: ProxyHooks, ctx: JudgeContext, url: URL): Promise<ProxyOutcome> {
+  const out = hooks.out ?? stdout;
+  const err = hooks.err ?? stderr;
+  const { operation, target } = ctx;
   const reports = openReports(options.reportDir);
   const recorder = options.record === undefined ? undefined : createRecorder(options.record, operation.op, operation.profile);
-  const ctx: JudgeContext = { operation, configured, target, strict: options.strict };
 
   let exchanges = 0;
   let unchecked = 0;
@@ -82,7 +102,7 @@ export async function runProxy(options: ProxyOptions, hooks: ProxyHooks = {}): P
   await server.close();
   lines.flush();
 
-  const written = [join(options.reportDir, "conformance.json"), join(options.reportDir, "junit.xml")];
+  const written = ["conformance.json", "junit.xml", "report.html", "summary.md"].map((name) => join(options.reportDir, name));
   let recordError: unknown;
   try {
     recorder?.write();

@@ -3,23 +3,20 @@
  * error (worded as check-pacts words them), each with the basis of the keyword that failed: a
  * value breaking Cashfree's assumed id pattern rests on an assumed fact.
  */
-import type { ErrorObject, ValidateFunction } from "ajv";
+import type { ErrorObject } from "ajv";
 import type { Finding } from "../checks/types.ts";
 import { ajvProblems } from "../pacts/check/ajv-problems.ts";
 import { basisAtSchemaPath } from "../spec/basis.ts";
 import type { Basis, JsonSchema, ParameterSpec } from "../spec/model.ts";
 import { validatorFor } from "../spec/precompiled.ts";
 
-function validator(schema: JsonSchema): ValidateFunction {
-  return validatorFor("response", schema);
-}
 
 /** Keywords whose error only repeats a more specific error reported next to it. */
 const SUMMARY_KEYWORDS = new Set(["if", "anyOf", "oneOf", "allOf"]);
 
 /** Findings for `value` against `schema`; `what` names the value ("path parameter customerId \"kc1\""). */
 export function valueFindings(schema: JsonSchema, value: unknown, what: string, basisOf: (error: ErrorObject) => Basis = (e) => basisAtSchemaPath(schema, e.schemaPath)): Finding[] {
-  const validate = validator(schema);
+  const validate = validatorFor("response", schema);
   if (validate(value)) return [];
   return (validate.errors ?? [])
     .filter((e) => !SUMMARY_KEYWORDS.has(e.keyword))

@@ -25,14 +25,19 @@ export function prepareReportDir(dir: string, name: string): string {
   } catch (error) {
     throw new UsageError(`cannot create the report folder ${dir}: ${codeOf(error)}`, { cause: error });
   }
+  probeWritable(dir, `the report folder ${dir}`);
+  return join(dir, name);
+}
+
+/** Writes and removes an empty file in `dir`; a UsageError naming `what` when that fails. */
+export function probeWritable(dir: string, what: string): void {
   const probe = join(dir, `.payconform-write-probe-${process.pid}`);
   try {
     writeFileSync(probe, "");
     unlinkSync(probe);
   } catch (error) {
-    throw new UsageError(`cannot write to the report folder ${dir}: ${codeOf(error)}`, { cause: error });
+    throw new UsageError(`cannot write to ${what}: ${codeOf(error)}`, { cause: error });
   }
-  return join(dir, name);
 }
 
 /** Writes the report `name` in `dir` from `text`, or from parts (a long report, never held whole). */

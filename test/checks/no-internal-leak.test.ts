@@ -23,6 +23,9 @@ describe("no_internal_leak", () => {
     ["a connection string", "jdbc:postgresql://db:5432/receivables", "a database connection string"],
     ["an internal host", "upstream ar-db-master.prod.internal:5432 refused", "an internal host name"],
     ["a file path", "cannot open /home/deploy/app/config.yml", "a server file path"],
+    ["a Windows path on any drive", "could not load D:\\app\\config\\receivables.json", "a server file path"],
+    ["an SQL select of one column with a WHERE", "SELECT name FROM customers WHERE id = ?", "an SQL statement"],
+    ["an internal host ending a sentence", "could not reach db.corp.", "an internal host name"],
   ])("finds %s", (_name, text, what) => {
     expect(judge(JSON.stringify({ errorResponse: { errorType: "SYSTEM_ERROR", errorMessage: text } }))).toContain(what);
   });
@@ -35,7 +38,23 @@ describe("no_internal_leak", () => {
     "Mandatory parameter command must be delete.",
     "at least one field is required (see https://docs.example.com/errors#400)",
     "request 5b0b6f0e-2f9c-4f64-9a55-1c8c2f0c1d11 at 2024-10-10 08:34:46",
+    "Select customer from the list",
+    "Please select one from the dropdown",
+    "see https://merchant.example.com/home/orders/1 or https://cdn.example.com/srv/v1/img and /opt in the menu",
+    "contact developer.acme.corp.example.com",
+    // Long runs that the frame and host patterns once rescanned at every position.
+    "a.".repeat(20000),
+    "at ".repeat(16000),
+    "x".repeat(60000),
   ])("finds nothing in %j", (text) => {
     expect(judge(JSON.stringify({ errorResponse: { errorType: "RECORD_NOT_FOUND", errorMessage: text } }))).toEqual([]);
+  });
+
+  it.each([
+    ["a Python traceback in an HTML error page", "<h1>Error</h1><div>Traceback <em>(most recent call last)</em>:<br>File <cite>&quot;/app/x.py&quot;</cite>, line <em>42</em></div>", "a Python traceback"],
+    ["a JVM frame split by markup", "<pre>at com.example.ar.<b>CustomerService</b>.delete(CustomerService.java:412)</pre>", "a JVM stack frame"],
+  ])("finds %s", (_name, body, what) => {
+    const input = exchange("enkash", scenarioOf("enkash", { id: "delete an id that never existed" }), 0, { status: 500, body });
+    expect(noInternalLeak.run(input)!.map((f) => f.actual.split(":")[0])).toContain(what);
   });
 });

@@ -63,7 +63,7 @@ function forwarded(row: Row): Forwarded {
 describe("the case of an exchange and its findings", () => {
   it.each(rows)("$name", (row) => {
     const provider = row.provider ?? "enkash";
-    const ctx: JudgeContext = { operation: operationContext(provider), configured: CONFIGURED[provider], target: "http://127.0.0.1:9", strict: false };
+    const ctx: JudgeContext = { operation: operationContext(provider), configured: CONFIGURED[provider], target: "http://127.0.0.1:9", strict: false, protect: () => {} };
     const first = judge(ctx, 1, forwarded(row));
     const again = judge(ctx, 2, forwarded(row));
 

@@ -9,6 +9,7 @@ import type { RequestCheckId } from "../../src/checks/ids.ts";
 import type { HttpProvider } from "../../src/providers.ts";
 import { startSandbox } from "../../src/sandboxes/index.ts";
 import type { SandboxHandle } from "../../src/sandboxes/types.ts";
+import { maskedValueCount } from "../../src/output.ts";
 import { removeTempDirs } from "../runner/harness.ts";
 import { fixture, send, type Call } from "./clients.ts";
 import { exchange, findings, startProxy } from "./harness.ts";
@@ -56,6 +57,23 @@ describe("faulty client requests through the proxy", () => {
       expect(flagged.filter((r) => r.party === "client").map((r) => [r.check, r.outcome])).toEqual([[row.check, row.outcome ?? "failed"]]);
       expect(flagged.filter((r) => r.party === "target"), flagged.map((r) => r.message).join("; ")).toEqual([]);
       expect(proxy.output()).toMatch(new RegExp(`client ${row.outcome === "warning" ? "warn" : "FAILED"} ${row.check}`));
+    } finally {
+      await sandbox.close();
+    }
+  });
+});
+
+describe("the credentials a client sends through the proxy", () => {
+  it("are masked while the proxy runs and given back once its reports are written", async () => {
+    const before = maskedValueCount();
+    const sandbox = await startSandbox("cashfree");
+    const proxy = await startProxy(sandbox);
+    try {
+      await send("cashfree", proxy.url, { ...sandbox.credentials, CASHFREE_CLIENT_SECRET: "a-wrong-client-secret-0042" }, await withFixture({})(sandbox));
+      await exchange(proxy, 1);
+      expect(maskedValueCount()).toBeGreaterThan(before);
+      await proxy.stop();
+      expect(maskedValueCount()).toBe(before);
     } finally {
       await sandbox.close();
     }

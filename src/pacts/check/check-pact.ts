@@ -4,7 +4,6 @@
  * the UPI pact's synchronous messages go through the payload validator. Every finding is
  * collected; none stops the others.
  */
-import type { ValidateFunction } from "ajv";
 import { isHttpProvider } from "../../providers.ts";
 import { loadSpec } from "../../spec/load.ts";
 import type { ApiSpec } from "../../spec/model.ts";
@@ -19,9 +18,6 @@ import { routeInteraction } from "./route.ts";
 
 type Obj = Record<string, unknown>;
 
-function validator(schema: Obj): ValidateFunction {
-  return validatorFor("response", schema);
-}
 
 export function checkPact(pact: PactFile, checks: readonly RegisteredPactCheck[] = HTTP_PACT_CHECKS): PactFinding[] {
   const interactions = pact.pact.interactions as unknown[];
@@ -48,7 +44,7 @@ function checkHttp(spec: ApiSpec, interaction: HttpInteraction, checks: readonly
   if (route.kind === "wrongMethod") {
     return [["operation_exists", { path: `${interaction.base}.request.method`, message: `${interaction.method} is not documented for ${interaction.path} (documented: ${route.documented.join(", ")})` }]];
   }
-  const ctx = { interaction, op: route.op, pathParams: route.pathParams, validator };
+  const ctx = { interaction, op: route.op, pathParams: route.pathParams, validator: (schema: Record<string, unknown>) => validatorFor("response", schema) };
   return checks.flatMap((check) => check.run(ctx).map((p): [PactCheckId, Problem] => [check.id, p]));
 }
 
