@@ -43,7 +43,7 @@ const TARGET_CHECK_IDS = new Set([
   "no_secret_echo",
   "no_internal_leak",
 ]);
-export const PROXY_TARGET_CHECKS: readonly Check[] = CHECKS.filter((c) => TARGET_CHECK_IDS.has(c.id));
+const PROXY_TARGET_CHECKS: readonly Check[] = CHECKS.filter((c) => TARGET_CHECK_IDS.has(c.id));
 
 export interface JudgeContext {
   operation: OperationContext;

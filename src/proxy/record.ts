@@ -28,7 +28,7 @@ export interface Recorder {
 }
 
 /** The consumer a recorded pact names: the integrator's client, as seen through the proxy. */
-export function recordedConsumer(provider: string): string {
+function recordedConsumer(provider: string): string {
   return `${provider}-client-recorded-by-payconform-proxy`;
 }
 

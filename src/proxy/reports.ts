@@ -20,8 +20,8 @@ export interface ProxyReports {
   finish(error?: string): Promise<Summary>;
 }
 
-export function openReports(reportDir: string, extra: readonly Reporter[] = []): ProxyReports {
-  const reporters = [jsonReporter(reportDir), junitReporter(reportDir), htmlReporter(reportDir), markdownReporter(reportDir), ...extra];
+export function openReports(reportDir: string): ProxyReports {
+  const reporters = [jsonReporter(reportDir), junitReporter(reportDir), htmlReporter(reportDir), markdownReporter(reportDir)];
   const emit = (event: RunEvent): void => reporters.forEach((r) => r.handle(event));
   const all: Result[] = [];
   let provider: string | undefined;

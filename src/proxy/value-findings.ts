@@ -29,7 +29,7 @@ export function valueFindings(schema: JsonSchema, value: unknown, what: string, 
 }
 
 /** The basis of a parameter's keyword: assumed where the parameter or its schema marks it, or the whole parameter, assumed. */
-export function parameterBasis(param: ParameterSpec): (error: ErrorObject) => Basis {
+function parameterBasis(param: ParameterSpec): (error: ErrorObject) => Basis {
   return (error) => ("all" in param.assumed || error.keyword in param.assumed || basisAtSchemaPath(param.schema, error.schemaPath) === "assumed" ? "assumed" : "documented");
 }
 
