@@ -17,7 +17,7 @@ export const noInternalLeak: Check = {
     // A JSON body is also read as its string values, so an escaped newline does not hide a frame;
     // a body with markup as its text, so an HTML error page's tags and entities do not either.
     const views = [raw];
-    if (input.json.ok) views.push(stringsOf(input.json.value).join("\n").slice(0, SCANNED));
+    if (input.json.ok) views.push(stringsOf(input.json.value, SCANNED).join("\n").slice(0, SCANNED));
     if (raw.includes("<")) views.push(textOfMarkup(raw));
     const text = views.join("\n");
     const findings: Finding[] = [];
@@ -43,10 +43,21 @@ function textOfMarkup(markup: string): string {
     );
 }
 
-/** Every string in a parsed JSON value, depth first (bounded by the body size cap). */
-function stringsOf(value: unknown): string[] {
-  if (typeof value === "string") return [value];
-  if (Array.isArray(value)) return value.flatMap(stringsOf);
-  if (value !== null && typeof value === "object") return Object.values(value).flatMap(stringsOf);
-  return [];
+/** The strings of a parsed JSON value, depth first, until they hold `budget` characters. */
+function stringsOf(value: unknown, budget: number): string[] {
+  const found: string[] = [];
+  let left = budget;
+  const visit = (v: unknown): void => {
+    if (left <= 0) return;
+    if (typeof v === "string") {
+      found.push(v);
+      left -= v.length + 1;
+    } else if (Array.isArray(v)) {
+      for (const item of v) visit(item);
+    } else if (v !== null && typeof v === "object") {
+      for (const item of Object.values(v)) visit(item);
+    }
+  };
+  visit(value);
+  return found;
 }
