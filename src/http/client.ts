@@ -5,14 +5,12 @@
  * alike; a TargetUnreachableError), and the run's abort signal (SIGINT/SIGTERM; an
  * InterruptedError): once it fires, no further request is sent and those in flight are dropped.
  */
-import http from "node:http";
-import https from "node:https";
 import { setTimeout as sleep } from "node:timers/promises";
 import { InterruptedError, TargetUnreachableError } from "../errors.ts";
+import { createAgents } from "./agents.ts";
 import { createLimiter } from "./limiter.ts";
 import { retryAfterMs } from "./retry-after.ts";
 import { isFault, sendOnce } from "./send.ts";
-import { trustedCertificates } from "./tls.ts";
 import type { Exchange, HttpRequest } from "./types.ts";
 
 export interface HttpClientOptions {
@@ -44,11 +42,9 @@ export interface HttpClient {
 
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const agentOptions = { keepAlive: true, maxSockets: options.concurrency };
-  const httpAgent = new http.Agent(agentOptions);
-  const ca = trustedCertificates(options.caCert);
-  const httpsAgent = new https.Agent({ ...agentOptions, ca });
+  const agents = createAgents(agentOptions, options.caCert);
   const limit = createLimiter(options.concurrency);
-  const sendOptions = { timeoutMs: options.timeoutMs, maxBodyBytes: options.maxBodyBytes, httpAgent, httpsAgent, signal: options.signal };
+  const sendOptions = { timeoutMs: options.timeoutMs, maxBodyBytes: options.maxBodyBytes, agents, signal: options.signal };
   const stopIfAborted = (): void => {
     if (options.signal?.aborted) throw interruption(options.signal);
   };
@@ -81,7 +77,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const burst = async (request: HttpRequest, copies: number): Promise<Exchange[]> => {
     stopIfAborted();
     const own = { keepAlive: false, maxSockets: copies };
-    const burstOptions = { ...sendOptions, httpAgent: new http.Agent(own), httpsAgent: new https.Agent({ ...own, ca }) };
+    const burstOptions = { ...sendOptions, agents: createAgents(own, options.caCert) };
     try {
       const timed = async (): Promise<[Awaited<ReturnType<typeof sendOnce>>, number]> => {
         const started = performance.now();
@@ -94,18 +90,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       if (tls && isFault(tls)) throw new TargetUnreachableError(tls.message);
       return outcomes.map(([outcome, durationMs]) => (isFault(outcome) ? { request, fault: outcome, retries: 0, durationMs } : { request, response: outcome, retries: 0, durationMs }));
     } finally {
-      burstOptions.httpAgent.destroy();
-      burstOptions.httpsAgent.destroy();
+      burstOptions.agents.destroy();
     }
   };
 
   return {
     send,
     burst,
-    close: () => {
-      httpAgent.destroy();
-      httpsAgent.destroy();
-    },
+    close: () => agents.destroy(),
   };
 }
 

@@ -4,15 +4,14 @@
  * `TransportFault`, never as a throw.
  */
 import http from "node:http";
-import https from "node:https";
+import { httpsModule, type Agents } from "./agents.ts";
 import { isTlsError, tlsFailureMessage } from "./tls.ts";
 import type { HttpRequest, HttpResponse, TransportFault } from "./types.ts";
 
 export interface SendOptions {
   timeoutMs: number;
   maxBodyBytes: number;
-  httpAgent: http.Agent;
-  httpsAgent: https.Agent;
+  agents: Agents;
   /** Aborts the request in flight. */
   signal?: AbortSignal;
   /** Names the far end in TLS fault messages. Default: "target". */
@@ -36,7 +35,7 @@ export function sendOnce(req: HttpRequest, options: SendOptions): Promise<HttpRe
     if (body) headers["content-length"] = String(body.length);
     let outgoing: http.ClientRequest;
     try {
-      outgoing = (secure ? https : http).request(url, { method: req.method, headers, agent: secure ? options.httpsAgent : options.httpAgent, signal: options.signal });
+      outgoing = (secure ? httpsModule() : http).request(url, { method: req.method, headers, agent: secure ? options.agents.https : options.agents.http, signal: options.signal });
     } catch (error) {
       // Node refuses some values before any byte is sent, e.g. a header value outside Latin-1.
       resolve({ kind: "unsendable", message: `the request cannot be sent: ${(error as Error).message}` });

@@ -5,10 +5,8 @@
  * A state call answers 2xx with a JSON body, or it failed; the failure is a one-line message that
  * names the state URL.
  */
-import http from "node:http";
-import https from "node:https";
+import { createAgents, type Agents } from "./agents.ts";
 import { isFault, sendOnce } from "./send.ts";
-import { trustedCertificates } from "./tls.ts";
 
 export interface StateCallOptions {
   timeoutMs: number;
@@ -17,17 +15,12 @@ export interface StateCallOptions {
   caCert?: string;
   signal?: AbortSignal;
   /** Agents to send with, kept by the caller (keep-alive, one pair per fixture source); by default a pair for this call alone. */
-  agents?: StateAgents;
-}
-
-export interface StateAgents {
-  httpAgent: http.Agent;
-  httpsAgent: https.Agent;
+  agents?: Agents;
 }
 
 /** A pair of keep-alive agents for repeated calls to one state URL; the caller destroys them. */
-export function stateAgents(caCert: string | undefined): StateAgents {
-  return { httpAgent: new http.Agent({ keepAlive: true }), httpsAgent: new https.Agent({ keepAlive: true, ca: trustedCertificates(caCert) }) };
+export function stateAgents(caCert: string | undefined): Agents {
+  return createAgents({ keepAlive: true }, caCert);
 }
 
 export interface StateBody {
@@ -40,11 +33,11 @@ export interface StateBody {
 export type StateOutcome = { ok: true; value: unknown } | { ok: false; message: string };
 
 export async function callStateUrl(url: string, body: StateBody, options: StateCallOptions, allowEmpty = false): Promise<StateOutcome> {
-  const agents = options.agents ?? { httpAgent: new http.Agent(), httpsAgent: new https.Agent({ ca: trustedCertificates(options.caCert) }) };
+  const agents = options.agents ?? createAgents({}, options.caCert);
   const request = { method: "POST", url, headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify(body) };
   const what = `${body.action} of "${body.state}"`;
   try {
-    const outcome = await sendOnce(request, { ...agents, timeoutMs: options.timeoutMs, maxBodyBytes: options.maxBodyBytes, signal: options.signal, label: "state URL" });
+    const outcome = await sendOnce(request, { agents, timeoutMs: options.timeoutMs, maxBodyBytes: options.maxBodyBytes, signal: options.signal, label: "state URL" });
     if (isFault(outcome)) {
       if (outcome.kind === "tls") return { ok: false, message: outcome.message };
       const reason = outcome.kind === "body-too-large" ? `its answer to ${what} exceeds ${options.maxBodyBytes} bytes` : `unreachable: ${outcome.message}`;
@@ -58,9 +51,6 @@ export async function callStateUrl(url: string, body: StateBody, options: StateC
       return { ok: false, message: `state URL ${url} answered ${what} with a body that is not JSON` };
     }
   } finally {
-    if (!options.agents) {
-      agents.httpAgent.destroy();
-      agents.httpsAgent.destroy();
-    }
+    if (!options.agents) agents.destroy();
   }
 }

@@ -5,7 +5,6 @@
  * target's behaviour: it stops a run once instead of failing every case.
  */
 import { readFileSync } from "node:fs";
-import { rootCertificates } from "node:tls";
 import { UsageError } from "../errors.ts";
 
 /** Reads a PEM file of one or more CA certificates; a UsageError when it cannot be read or holds none. */
@@ -24,7 +23,7 @@ export function readCaCert(file: string): string {
 
 /** The `ca` option for node:https and node:tls: the system's roots plus `caCert`; undefined keeps Node's default. */
 export function trustedCertificates(caCert: string | undefined): string[] | undefined {
-  return caCert === undefined ? undefined : [...rootCertificates, caCert];
+  return caCert === undefined ? undefined : [...process.getBuiltinModule("node:tls").rootCertificates, caCert];
 }
 
 const CERTIFICATE_CODES = new Set([

@@ -6,8 +6,8 @@
  * a timeout gets the client a 502 or 504 from the proxy and becomes a fault of the exchange.
  */
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
-import https from "node:https";
 import { performance } from "node:perf_hooks";
+import { httpsModule, type Agents } from "../http/agents.ts";
 import { isTlsError, tlsFailureMessage } from "../http/tls.ts";
 import type { HttpResponse, TransportFault } from "../http/types.ts";
 import { decodeBody } from "./decode.ts";
@@ -20,8 +20,7 @@ export interface ForwardContext {
   basePath: string;
   timeoutMs: number;
   maxBodyBytes: number;
-  httpAgent: http.Agent;
-  httpsAgent: https.Agent;
+  agents: Agents;
 }
 
 /** Headers that describe one connection, not the message: never forwarded. */
@@ -69,10 +68,10 @@ export function forward(ctx: ForwardContext, req: IncomingMessage, res: ServerRe
       path: ctx.basePath + path,
       headers: forwardedHeaders(req.rawHeaders, ctx.target.host, req.headers["transfer-encoding"] !== undefined && req.headers["content-length"] === undefined),
       setHost: false,
-      agent: secure ? ctx.httpsAgent : ctx.httpAgent,
+      agent: secure ? ctx.agents.https : ctx.agents.http,
     };
     try {
-      upstream = (secure ? https : http).request(options as http.RequestOptions);
+      upstream = (secure ? httpsModule() : http).request(options as http.RequestOptions);
     } catch (error) {
       // Node refuses some requests before any byte is sent, e.g. a header value it cannot encode.
       req.resume();

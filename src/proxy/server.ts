@@ -5,10 +5,9 @@
  * the exchanges in flight finish (each bounded by the timeout), then closes every connection.
  */
 import http from "node:http";
-import https from "node:https";
 import type { AddressInfo } from "node:net";
 import { UsageError } from "../errors.ts";
-import { trustedCertificates } from "../http/tls.ts";
+import { createAgents } from "../http/agents.ts";
 import type { Forwarded } from "./exchange.ts";
 import { forward, type ForwardContext } from "./forward.ts";
 
@@ -31,14 +30,12 @@ export interface ProxyServer {
 const MAX_HEADER_BYTES = 128 * 1024;
 
 export async function startProxyServer(options: ProxyServerOptions, onExchange: (exchange: Forwarded) => void): Promise<ProxyServer> {
-  const agentOptions = { keepAlive: true };
   const ctx: ForwardContext = {
     target: options.target,
     basePath: options.target.pathname.replace(/\/+$/, ""),
     timeoutMs: options.timeoutMs,
     maxBodyBytes: options.maxBodyBytes,
-    httpAgent: new http.Agent(agentOptions),
-    httpsAgent: new https.Agent({ ...agentOptions, ca: trustedCertificates(options.caCert) }),
+    agents: createAgents({ keepAlive: true }, options.caCert),
   };
   const inFlight = new Set<Promise<void>>();
   const server = http.createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
@@ -63,8 +60,7 @@ export async function startProxyServer(options: ProxyServerOptions, onExchange: 
       await Promise.allSettled([...inFlight]);
       server.closeAllConnections();
       await closed;
-      ctx.httpAgent.destroy();
-      ctx.httpsAgent.destroy();
+      ctx.agents.destroy();
     },
   };
 }

@@ -4,7 +4,6 @@
  * instead of failing every case alike.
  */
 import net from "node:net";
-import tls from "node:tls";
 import { TargetUnreachableError } from "../errors.ts";
 import { isTlsError, tlsFailureMessage, trustedCertificates } from "../http/tls.ts";
 
@@ -22,7 +21,7 @@ export function assertReachable(url: URL, timeoutMs: number, options: PreflightO
   const host = url.hostname.replace(/^\[|\]$/g, "");
   return new Promise((resolve, reject) => {
     const socket = secure
-      ? tls.connect({ host, port, servername: net.isIP(host) === 0 ? host : undefined, ca: trustedCertificates(options.caCert) })
+      ? process.getBuiltinModule("node:tls").connect({ host, port, servername: net.isIP(host) === 0 ? host : undefined, ca: trustedCertificates(options.caCert) })
       : net.connect({ host, port });
     const fail = (message: string): void => {
       socket.destroy();
