@@ -10,15 +10,19 @@ const ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789";
 
 /**
  * A value of the parameter's documented shape that no target has issued: drawn from the pattern
- * when there is one, else the example's prefix (`cst_`, `cust_`) with a random tail.
+ * when the doc states one, else the example's prefix (`cst_`, `cust_`) with a random tail. Where
+ * payconform assumed the pattern, the example's shape comes first (a target strict about the shape
+ * its own doc shows must accept it), as long as it also fits the assumed pattern.
  */
 export function neverExistingValue(param: ParameterSpec, rng: Rng): string {
   const pattern = param.schema.pattern;
-  if (typeof pattern === "string") return generateMatching(pattern, rng);
+  if (typeof pattern === "string" && !param.assumed.pattern) return generateMatching(pattern, rng);
   if (param.schema.format === "uuid") return uuidFrom(rng);
   const example = typeof param.example === "string" ? param.example : "";
   const prefix = /^[A-Za-z]+[_-]/.exec(example)?.[0] ?? "pc_";
-  return `${prefix}${rng.string(ALNUM, 16)}`;
+  const shaped = `${prefix}${rng.string(ALNUM, 16)}`;
+  if (typeof pattern !== "string" || new RegExp(pattern, "u").test(shaped)) return shaped;
+  return generateMatching(pattern, rng);
 }
 
 export function uuidFrom(rng: Rng): string {
@@ -30,14 +34,15 @@ export function uuidFrom(rng: Rng): string {
 }
 
 /**
- * Whether the doc says what a value of the parameter looks like: a pattern, a format, an enum or
- * an example it gives (not one payconform assumed). Without that, the never-existing value
- * payconform makes up is a guess at a shape the target accepts.
+ * Whether the doc states what a value of the parameter looks like: a pattern, a format or an enum
+ * (not one payconform assumed). An example shows a shape without binding one. Without a stated
+ * shape, the never-existing value payconform makes up is a guess at a shape the target accepts.
  */
 export function shapeIsDocumented(param: ParameterSpec): boolean {
+  if (param.assumed.all) return false;
   const { pattern, format, enum: values } = param.schema;
-  if (typeof pattern === "string" || typeof format === "string" || Array.isArray(values)) return true;
-  return param.example !== undefined && !param.assumed.example && !param.assumed.all;
+  const stated = (keyword: string, value: unknown): boolean => value !== undefined && !param.assumed[keyword];
+  return stated("pattern", pattern) || stated("format", format) || stated("enum", values);
 }
 
 /** A value that breaks a header's documented constraints (length, format), or undefined if it has none. */

@@ -20,6 +20,7 @@ const isObj = (value: unknown): value is Obj => value !== null && typeof value =
 const yuno = baseBehaviour("yuno");
 const enkash = baseBehaviour("enkash");
 const juspay = baseBehaviour("juspay");
+const cashfree = baseBehaviour("cashfree");
 
 /** An errorReply step answering `kind` with `reply` and every other kind as the provider does. */
 function answering(provider: HttpProvider, kind: ErrorKind, reply: (detail: string) => SandboxReply) {
@@ -137,6 +138,23 @@ export const ALTERNATIVES: readonly AllowedVariant[] = [
       mayWarn: ["path_pattern_enforcement"],
     },
     { behaviour: { validate: () => undefined } },
+  ),
+  allowed(
+    {
+      name: "cashfree-example-shaped-ids",
+      provider: "cashfree",
+      choice: "refuses with 400 invalid_customer_id every customer_id not shaped like the doc's example (cust_ and letters, digits or underscores)",
+      documents: "the 400 is \"Invalid customer ID format\" but no format is documented; the pattern payconform checks is assumed, and this format fits the doc's example",
+      mayWarn: ["path_pattern_enforcement", "positive_data_acceptance"],
+    },
+    {
+      behaviour: {
+        validate: (req, ctx) => {
+          const id = ctx.path.customer_id;
+          return id !== undefined && !/^cust_[A-Za-z0-9_]{1,60}$/.test(id) ? cashfree.errorReply("invalidId", "Invalid customer ID format provided") : cashfree.validate(req, ctx);
+        },
+      },
+    },
   ),
   allowed(
     {

@@ -69,7 +69,7 @@ function notFound(input: CheckInput): Finding[] {
   const repeat = input.step.fixture !== undefined && documented4xx;
   const guessed = input.step.fixture === undefined && documented4xx && inventedShape(input);
   const basis = repeat || guessed ? ("assumed" as const) : undefined;
-  const why = repeat ? " (the doc does not say what a repeat delete gets)" : guessed ? " (the doc gives no shape for the id, so payconform's made-up one may be refused as malformed)" : "";
+  const why = repeat ? " (the doc does not say what a repeat delete gets)" : guessed ? " (the doc gives no shape for the id, or one payconform assumed, so payconform's made-up one may be refused as malformed)" : "";
   if (status !== want) {
     const polled = deferred > 0 ? ` after ${deferred + 1} tries` : "";
     return [{ expected, actual: `${status}`, message: `${what} got ${status}${polled}, not the documented not-found answer${why}`, basis }];
@@ -142,7 +142,7 @@ function deferredSuccesses(input: CheckInput, earlier: readonly HttpResponse[]):
   return earlier.filter((r) => successes.includes(r.status)).length;
 }
 
-/** Some path parameter has no documented shape, so its never-existing value was made up. */
+/** Some path parameter has no documented shape (none, or an assumed one), so its never-existing value was made up. */
 function inventedShape(input: CheckInput): boolean {
   return input.operation.op.parameters.some((p) => p.in === "path" && !shapeIsDocumented(p));
 }
