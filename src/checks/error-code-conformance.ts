@@ -2,7 +2,8 @@
  * error_code_conformance: each error code or type in an error body is one the doc gives for that
  * status. Two layers, each with its own basis: the schema's const/enum at that place (a value
  * outside it breaks the keyword, with that keyword's basis), then the values of that status's
- * examples (a value they do not show has the basis of the examples: assumed where the body is).
+ * examples. Examples are not a closed list: a code the examples give for another status (a 404
+ * with the 400's code) has the basis of the examples, any other code they do not show is assumed.
  */
 import { basisAtSchemaPath, schemaForPointer } from "../spec/basis.ts";
 import { getPointer } from "../spec/deref.ts";
@@ -21,12 +22,21 @@ export const errorCodeConformance: Check = {
       if (actual === undefined) continue;
       for (const layer of allowedValues(doc, pointer)) {
         if (layer.values.includes(actual as string)) continue;
-        findings.push({
-          expected: `${pointer} one of ${layer.values.join(", ")}`,
-          actual: `${pointer} = ${JSON.stringify(actual)}`,
-          message: `${JSON.stringify(actual)} at ${pointer} is not ${layer.what} for ${doc.status}`,
-          basis: layer.basis,
-        });
+        const expected = `${pointer} one of ${layer.values.join(", ")}`;
+        const shown = `${pointer} = ${JSON.stringify(actual)}`;
+        if (!layer.fromExamples) {
+          findings.push({ expected, actual: shown, message: `${JSON.stringify(actual)} at ${pointer} is not ${layer.what} for ${doc.status}`, basis: layer.basis });
+          break;
+        }
+        // Examples are not a closed list: a code they give for another status breaks what the doc
+        // shows that code to mean; a code no example gives rests only on reading them as complete.
+        const other = input.operation.op.responses.find((r) => r !== doc && allowedValues(r, pointer).some((l) => l.fromExamples && l.values.includes(actual as string)));
+        if (other) {
+          findings.push({ expected, actual: shown, message: `${JSON.stringify(actual)} at ${pointer} is the code the doc's examples give for ${other.status}, not for ${doc.status}`, basis: layer.basis });
+        } else {
+          const what = layer.basis === "assumed" ? `the code payconform assumes for ${doc.status} (the doc gives no example of it)` : `a code the doc's examples give for ${doc.status} (examples need not list every code)`;
+          findings.push({ expected, actual: shown, message: `${JSON.stringify(actual)} at ${pointer} is not ${what}`, basis: "assumed" });
+        }
         break;
       }
     }
@@ -39,6 +49,8 @@ export interface AllowedLayer {
   values: string[];
   what: string;
   basis: Basis;
+  /** The values come from the status's examples, not from a const or enum of its schema. */
+  fromExamples: boolean;
 }
 
 /** Allowed values already worked out, per documented response and pointer: they depend on the spec only. */
@@ -64,13 +76,13 @@ function computeAllowedValues(doc: ResponseSpec, pointer: string): AllowedLayer[
   const found = schemaForPointer(doc.schema, pointer);
   if (found) {
     const { schema, path } = found;
-    if (typeof schema.const === "string") layers.push({ values: [schema.const], what: "the const the schema gives", basis: basisAtSchemaPath(doc.schema, `${path}/const`) });
+    if (typeof schema.const === "string") layers.push({ values: [schema.const], what: "the const the schema gives", basis: basisAtSchemaPath(doc.schema, `${path}/const`), fromExamples: false });
     else if (Array.isArray(schema.enum)) {
       const values = schema.enum.filter((v): v is string => typeof v === "string");
-      if (values.length > 0) layers.push({ values, what: "a value of the schema's enum", basis: basisAtSchemaPath(doc.schema, `${path}/enum`) });
+      if (values.length > 0) layers.push({ values, what: "a value of the schema's enum", basis: basisAtSchemaPath(doc.schema, `${path}/enum`), fromExamples: false });
     }
   }
   const fromExamples = doc.examples.map((ex) => getPointer(ex, pointer)).filter((v): v is string => typeof v === "string");
-  if (fromExamples.length > 0) layers.push({ values: [...new Set(fromExamples)], what: "a code the doc's examples give", basis: doc.bodyBasis });
+  if (fromExamples.length > 0) layers.push({ values: [...new Set(fromExamples)], what: "a code the doc's examples give", basis: doc.bodyBasis, fromExamples: true });
   return layers;
 }

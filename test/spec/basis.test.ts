@@ -64,4 +64,14 @@ describe("exact basis on the providers' own specs", () => {
     const wrongCode = { ...body, error_code: "not_found", error_info: { user_message: "x", developer_message: "y", category: "USER_ERROR" } };
     expect(errorCodeConformance.run(exchange("juspay", scenario, 0, { status: 404, body: wrongCode }))!.map((f) => f.basis)).toEqual(["documented"]);
   });
+
+  it("a Cashfree error code its examples give for another status fails; a code no example gives is a warning, as examples need not list every code", () => {
+    const scenario = scenarioOf("cashfree", { id: "delete an id that never existed" });
+    const body = (code: string) => ({ message: "x", code, type: "resource_error" });
+    const crossed = errorCodeConformance.run(exchange("cashfree", scenario, 0, { status: 404, body: body("invalid_customer_id") }))!;
+    expect(crossed).toMatchObject([{ basis: "documented", message: expect.stringContaining("the code the doc's examples give for 400, not for 404") }]);
+    const unknown = errorCodeConformance.run(exchange("cashfree", scenario, 0, { status: 404, body: body("no_such_customer") }))!;
+    expect(unknown).toMatchObject([{ basis: "assumed", message: expect.stringContaining("examples need not list every code") }]);
+    expect(errorCodeConformance.run(exchange("cashfree", scenario, 0, { status: 404, body: body("customer_not_found") }))).toEqual([]);
+  });
 });
