@@ -3,9 +3,11 @@
  * out, each field pinned by const/enum given another value or the pinned value in another case
  * (`DELETE` for `delete`: const and enum compare exactly), and, for a form body, a pinned field
  * sent twice, the pinned value and another (which of two values a form parser keeps is not
- * documented, so that case is assumed).
+ * documented, so that case is assumed). The documented ones are also sent against a fixture
+ * (against-fixture.ts).
  */
 import type { OperationSpec } from "../spec/model.ts";
+import { againstFixture } from "./against-fixture.ts";
 import { encodeBody } from "./body.ts";
 import { plan, type Scenario } from "./model.ts";
 
@@ -45,7 +47,9 @@ export function bodyScenarios(op: OperationSpec): Scenario[] {
       scenarios.push(scenario(`body ${field} twice`, `${field} sent twice, "${String(pinned[0])}" and then "${other}"`, twice, "assumed"));
     }
   }
-  return scenarios;
+  const documented = scenarios.filter((s) => s.basis === "documented").map((s) => ({ label: s.id, plan: s.steps[0].plan }));
+  const fixtureScenario = againstFixture(op, "required_body_enforcement", "the body rules", documented);
+  return fixtureScenario ? [...scenarios, fixtureScenario] : scenarios;
 }
 
 function swapCase(value: string): string {

@@ -1,8 +1,10 @@
 /**
  * required_header_enforcement: each documented required header (other than credentials) left
- * out, and sent with a value that breaks its documented constraints.
+ * out, and sent with a value that breaks its documented constraints; then all of them against a
+ * fixture (against-fixture.ts).
  */
 import type { OperationSpec } from "../spec/model.ts";
+import { againstFixture } from "./against-fixture.ts";
 import { plan, type Scenario } from "./model.ts";
 import type { Rng } from "./random.ts";
 import { malformedHeaderValue } from "./values.ts";
@@ -29,5 +31,6 @@ export function headerScenarios(op: OperationSpec, rng: Rng): Scenario[] {
       });
     }
   }
-  return scenarios;
+  const fixtureScenario = againstFixture(op, "required_header_enforcement", "the header rules", scenarios.map((s) => ({ label: s.id, plan: s.steps[0].plan })));
+  return fixtureScenario ? [...scenarios, fixtureScenario] : scenarios;
 }

@@ -1,9 +1,11 @@
 /**
  * path_pattern_enforcement and query_pattern_enforcement: for every parameter with a documented
  * pattern, values generated from the regex that break it, each expected to be rejected with a 4xx.
+ * A documented query pattern's values are then sent against a fixture as well (against-fixture.ts).
  */
 import { SpecError } from "../errors.ts";
 import type { OperationSpec, ParameterSpec } from "../spec/model.ts";
+import { againstFixture } from "./against-fixture.ts";
 import { plan, type Scenario } from "./model.ts";
 import type { Rng } from "./random.ts";
 import { generateViolations } from "./regex/index.ts";
@@ -26,6 +28,11 @@ export function patternScenarios(op: OperationSpec, rng: Rng): Scenario[] {
         description: `${param.name} ${v.description} (pattern ${param.schema.pattern})`,
         steps: [{ label: v.label, plan: plan(where), expect: "rejected" }],
       });
+    }
+    if (param.in === "query" && !param.assumed.pattern && !param.assumed.all) {
+      const own = scenarios.filter((s) => s.check === "query_pattern_enforcement" && s.id.startsWith(`query ${param.name} `)).map((s) => ({ label: s.id, plan: s.steps[0].plan }));
+      const fixtureScenario = againstFixture(op, "query_pattern_enforcement", `the ${param.name} pattern`, own);
+      if (fixtureScenario) scenarios.push(fixtureScenario);
     }
   }
   return scenarios;

@@ -141,6 +141,34 @@ export const ALTERNATIVES: readonly AllowedVariant[] = [
   ),
   allowed(
     {
+      name: "yuno-not-found-code-from-the-schema-example",
+      provider: "yuno",
+      choice: "answers an unknown customer with 400 code NOT_FOUND, the schema's property example, instead of the named example's CUSTOMER_NOT_FOUND",
+      documents: "the document gives both (a recorded contradiction); payconform chose CUSTOMER_NOT_FOUND, and a code no example of the status gives is a warning",
+      mayWarn: ["error_code_conformance", "delete_semantics"],
+    },
+    { behaviour: answering("yuno", "notFound", (detail) => jsonReply(400, { code: "NOT_FOUND", messages: [detail] })) },
+  ),
+  allowed(
+    {
+      name: "juspay-lookup-before-validation",
+      provider: "juspay",
+      choice: "looks the customer account up before it checks x-routing-id and the body, so a request breaking either for an account that does not exist gets 404",
+      documents: "the page documents no 400 and no order of checks; a request breaking a rule for an existing account is still refused",
+      mayWarn: ["required_header_enforcement", "required_body_enforcement"],
+    },
+    {
+      behaviour: {
+        validate: (req, ctx) => {
+          const { customer_id: customerId, customer_account_id: accountId } = ctx.path;
+          const exists = customerId !== undefined && accountId !== undefined && ctx.store.hasAccount(customerId, accountId);
+          return exists ? juspay.validate(req, ctx) : juspay.errorReply("notFound", "Customer account not found.");
+        },
+      },
+    },
+  ),
+  allowed(
+    {
       name: "cashfree-example-shaped-ids",
       provider: "cashfree",
       choice: "refuses with 400 invalid_customer_id every customer_id not shaped like the doc's example (cust_ and letters, digits or underscores)",

@@ -85,15 +85,6 @@ export const statusesBodies: FaultyAdapter[] = [
   ),
   variant(
     {
-      name: "yuno-not-found-code-not-found",
-      provider: "yuno",
-      departure: "answers an unknown customer with 400 code NOT_FOUND (the schema's placeholder) instead of CUSTOMER_NOT_FOUND",
-      expectedCheck: "error_code_conformance",
-    },
-    { behaviour: replaceError(yuno, "notFound", (detail) => ({ status: 400, body: { code: "NOT_FOUND", messages: [detail] } })) },
-  ),
-  variant(
-    {
       name: "juspay-401-error-code-invalid-api-key",
       provider: "juspay",
       departure: "answers bad credentials with error_code invalid_api_key instead of the documented access_denied",

@@ -1,11 +1,21 @@
 /**
  * The enforcement checks: a request that breaks a documented rule is rejected. Each applies
- * only to the scenarios generated for it.
+ * only to the scenarios generated for it. A header, body or query rule broken on an id that never
+ * existed may get the not-found answer (the docs do not say whether the rule or the lookup comes
+ * first; a warning); the same requests sent against a fixture must be refused and leave it in place.
  */
 import { responseFor } from "../spec/model.ts";
-import { expectRejection } from "./rejection.ts";
+import { expectSurvival } from "./fixture-survival.ts";
+import { expectRefusal, expectRejection } from "./rejection.ts";
 import { scenarioFor, when } from "./preconditions.ts";
-import type { Check } from "./types.ts";
+import type { CheckInput, Check, Finding } from "./types.ts";
+
+/** A rule broken on a never-existing id, on a fixture, or the fixture's documented delete afterwards. */
+function ruleStep(input: CheckInput, what: string): Finding[] {
+  if (input.step.expect === "refused") return expectRefusal(input, `${what}, on an existing fixture,`);
+  if (input.step.expect === "survives") return expectSurvival(input, "the requests that broke the rule");
+  return expectRejection(input, what, input.scenario.basis, undefined, true);
+}
 
 export const pathPatternEnforcement: Check = {
   id: "path_pattern_enforcement",
@@ -14,17 +24,17 @@ export const pathPatternEnforcement: Check = {
 
 export const queryPatternEnforcement: Check = {
   id: "query_pattern_enforcement",
-  run: when(scenarioFor("query_pattern_enforcement"), (input) => expectRejection(input, `a query value that breaks its pattern (${input.step.label})`)),
+  run: when(scenarioFor("query_pattern_enforcement"), (input) => ruleStep(input, `a query value that breaks its pattern (${input.step.label})`)),
 };
 
 export const requiredHeaderEnforcement: Check = {
   id: "required_header_enforcement",
-  run: when(scenarioFor("required_header_enforcement"), (input) => expectRejection(input, `a request with ${input.scenario.id}`)),
+  run: when(scenarioFor("required_header_enforcement"), (input) => ruleStep(input, `a request with ${input.scenario.steps.length > 1 ? input.step.label : input.scenario.id}`)),
 };
 
 export const requiredBodyEnforcement: Check = {
   id: "required_body_enforcement",
-  run: when(scenarioFor("required_body_enforcement"), (input) => expectRejection(input, `a request with ${input.scenario.id}`)),
+  run: when(scenarioFor("required_body_enforcement"), (input) => ruleStep(input, `a request with ${input.scenario.steps.length > 1 ? input.step.label : input.scenario.id}`)),
 };
 
 /** Missing or wrong credentials get 401, or any documented 4xx where the doc documents no 401. */
