@@ -81,6 +81,11 @@ export interface Step {
   plan: RequestPlan;
   /** Path parameter values from the scenario's fixtures; absent: never-existing values. */
   fixture?: FixtureUse;
+  /**
+   * Headers the profile fills from a path parameter (Juspay's x-routing-id from customer_id) take
+   * this fixture's value instead of the path's: a scope crossed in the path but matched in the header.
+   */
+  headersFrom?: number;
   expect: Expectation;
   /** Copies of the request in flight at once (a race). Default: 1. */
   burst?: number;

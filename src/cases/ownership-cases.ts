@@ -4,7 +4,10 @@
  * resource belongs to (Juspay's customer_id over customer_account_id), and a header the profile
  * fills from the environment names the account the request acts for (Yuno's x-account-code).
  * Each scenario first sends the crossed request, which must be refused, then deletes the fixture
- * through its own scope, which must get the documented success: the fixture survived.
+ * through its own scope, which must get the documented success: the fixture survived. Where a
+ * header repeats a parent id (Juspay's x-routing-id, the customer_id by recommendation), the
+ * crossed request is sent again with the header naming the fixture's own parent: the path, not
+ * the header, says whose account it is.
  */
 import { PROFILES } from "../profiles/index.ts";
 import type { OperationSpec } from "../spec/model.ts";
@@ -22,12 +25,15 @@ export function ownershipScenarios(op: OperationSpec, rng: Rng): Scenario[] {
   const parents = pathParams.slice(0, -1);
   if (resource !== undefined && parents.length > 0) {
     const crossed = Object.fromEntries([...parents.map((name): [string, number] => [name, 0]), [resource, 1]]);
+    const label = `${resource} of fixture 2 under ${parents.join("/")} of fixture 1`;
+    const echoing = Object.entries(PROFILES[op.provider].headerValues).filter(([, source]) => source.kind === "pathParam" && parents.includes(source.name)).map(([name]) => name);
+    const headerMatched: Step[] = echoing.length > 0 ? [{ label: `${label}, ${echoing.join(", ")} of fixture 2`, plan: plan(), fixture: crossed, headersFrom: 1, expect: "refused" }] : [];
     scenarios.push({
       ...base,
       id: `${resource} under another ${parents.join("/")}`,
       fixtures: 2,
-      description: `two fixtures; the ${resource} of the second is deleted under the ${parents.join(", ")} of the first, then through its own`,
-      steps: [{ label: `${resource} of fixture 2 under ${parents.join("/")} of fixture 1`, plan: plan(), fixture: crossed, expect: "refused" }, survives(1)],
+      description: `two fixtures; the ${resource} of the second is deleted under the ${parents.join(", ")} of the first${echoing.length > 0 ? ` (with ${echoing.join(", ")} naming the first's, then the second's)` : ""}, then through its own`,
+      steps: [{ label, plan: plan(), fixture: crossed, expect: "refused" }, ...headerMatched, survives(1)],
     });
   }
 

@@ -8,6 +8,24 @@ import { withHeader } from "./request-view.ts";
 import { variant, type FaultyAdapter } from "./types.ts";
 
 const yuno = baseBehaviour("yuno");
+const juspay = baseBehaviour("juspay");
+
+/** A Juspay behaviour that remembers which customer each account was made under. */
+function withOwners(remove: (owner: Map<string, string>) => (typeof juspay)["remove"]) {
+  return () => {
+    const owner = new Map<string, string>();
+    return {
+      behaviour: {
+        createFixture(env: Parameters<(typeof juspay)["createFixture"]>[0], requested: Parameters<(typeof juspay)["createFixture"]>[1]) {
+          const [customerId, accountId] = juspay.createFixture(env, requested);
+          owner.set(accountId, customerId);
+          return [customerId, accountId];
+        },
+        remove: remove(owner),
+      },
+    };
+  };
+}
 
 export const ownership: FaultyAdapter[] = [
   variant(
@@ -53,5 +71,35 @@ export const ownership: FaultyAdapter[] = [
         },
       },
     },
+  ),
+  variant(
+    {
+      name: "juspay-owner-checked-against-x-routing-id",
+      provider: "juspay",
+      departure: "checks whose account it is against the x-routing-id header, not the customer_id in the path, so a request naming the owner in the header deletes it under any customer",
+      expectedCheck: "ownership_enforcement",
+    },
+    withOwners((owner) => (req, ctx) => {
+      const accountId = ctx.path.customer_account_id;
+      const routing = req.headers["x-routing-id"];
+      if (accountId === undefined || typeof routing !== "string" || owner.get(accountId) !== routing || !ctx.store.removeAccount(routing, accountId)) return juspay.remove(req, ctx);
+      return jsonReply(200, { customer_account_status: "DELETED", customer_account_id: accountId });
+    }),
+  ),
+  variant(
+    {
+      name: "juspay-refusal-names-the-owner",
+      provider: "juspay",
+      departure: "refuses a delete under the wrong customer with a 404 whose developer_message names the customer the account belongs to (OWASP API3)",
+      expectedCheck: "ownership_enforcement",
+    },
+    withOwners((owner) => (req, ctx) => {
+      const { customer_id: customerId, customer_account_id: accountId } = ctx.path;
+      const actual = accountId === undefined ? undefined : owner.get(accountId);
+      if (actual === undefined || actual === customerId || !ctx.store.hasAccount(actual, accountId!)) return juspay.remove(req, ctx);
+      const reply = juspay.errorReply("notFound", "Customer account not found.");
+      const body = reply.body as { error_info: Record<string, unknown> };
+      return { ...reply, body: { ...body, error_info: { ...body.error_info, developer_message: `Customer account ${accountId} belongs to customer ${actual}, not ${customerId}.` } } };
+    }),
   ),
 ];

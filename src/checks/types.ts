@@ -42,6 +42,8 @@ export interface CheckInput {
   json: { ok: true; value: unknown } | { ok: false; error: string };
   /** Path parameter values sent in this step. */
   pathParams: Record<string, string>;
+  /** Ids of the scenario's fixtures this request does not carry (another scope's): an answer must not disclose them. */
+  unnamedIds?: readonly string[];
   /** Every credential value the request carried (valid or wrong). */
   secrets: readonly string[];
   /**

@@ -38,7 +38,8 @@ interface Prepared {
 
 const preparedByContext = new WeakMap<RequestContext, Prepared>();
 
-export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams: Record<string, string>): HttpRequest {
+/** `headerParams`: the path parameter values headers filled from a path parameter take (default: the path's). */
+export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams: Record<string, string>, headerParams: Record<string, string> = pathParams): HttpRequest {
   const prepared = preparedFor(ctx);
   let path = "";
   for (const piece of prepared.path) {
@@ -54,7 +55,7 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
     if (state !== "missing") Object.assign(headers, scheme.headers[state]);
   }
   for (const header of prepared.headers) {
-    const value = header.pathParam !== undefined ? pathParams[header.pathParam] : header.value;
+    const value = header.pathParam !== undefined ? headerParams[header.pathParam] : header.value;
     if (value !== undefined) headers[header.name] = value;
   }
 

@@ -70,7 +70,8 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
   try {
     for (const step of scenario.steps) {
       const pathParams = stepPathParams(run, step, fixtures);
-      const request = buildRequest(run.request, step.plan, pathParams);
+      const headerParams = step.headersFrom !== undefined ? { ...pathParams, ...fixtures[step.headersFrom] } : pathParams;
+      const request = buildRequest(run.request, step.plan, pathParams, headerParams);
       const curl = curlOf(request, run.secrets);
       const sent = step.burst ? (await run.client.burst(request, step.burst)).map((exchange) => ({ exchange, earlier: [], durationMs: exchange.durationMs })) : [await sendPolling(run, step, request)];
       const responses = sent.map((s) => s.exchange.response);
@@ -92,6 +93,7 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
           response: exchange.response,
           json: parseJson(exchange.response.text, run.secrets),
           pathParams,
+          unnamedIds: unnamedIds(fixtures, request),
           secrets: run.secrets,
           burst,
           earlier,
@@ -104,6 +106,20 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
     await releaseAll(run, fixtures);
   }
   return results;
+}
+
+/** The scenario's fixture ids the request does not carry, in its URL or a header. */
+function unnamedIds(fixtures: readonly Fixture[], request: HttpRequest): string[] {
+  const carried = `${decodeOrKeep(request.url)}\n${Object.values(request.headers).join("\n")}`;
+  return [...new Set(fixtures.flatMap((f) => Object.values(f)))].filter((id) => !carried.includes(id));
+}
+
+function decodeOrKeep(url: string): string {
+  try {
+    return decodeURIComponent(url);
+  } catch {
+    return url;
+  }
 }
 
 /** The parent ids fixture `index` must share with earlier fixtures, by parameter name. */
