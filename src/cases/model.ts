@@ -42,6 +42,11 @@ export interface RequestPlan {
   nearMissIds?: Record<string, IdNearMiss>;
   /** Path parameter values put into the path as they are, already percent-encoded (malformed escapes). */
   rawPathParams?: Record<string, string>;
+  /**
+   * Path parameters sent with their first letter or digit percent-encoded (`%4B` for `K`): the
+   * same id spelled another way (RFC 3986 §2.3).
+   */
+  encodedIds?: string[];
 }
 
 /**

@@ -5,7 +5,10 @@
  * sent in a valid request for an id that never existed: the answer must be the documented
  * not-found answer, not a validation error. Optional query parameters are sent present and valid
  * the same way, and a required header filled from a path parameter (Juspay's x-routing-id) is
- * also sent with its documented example, another value the doc allows.
+ * also sent with its documented example, another value the doc allows. Two spellings any HTTP
+ * stack should take are assumed: a request body whose media type carries a charset parameter
+ * (RFC 9110 §8.3.1), and a fixture's ids with a letter percent-encoded, the same ids (RFC 3986
+ * §2.3), which must delete it.
  */
 import { SpecError } from "../errors.ts";
 import { PROFILES } from "../profiles/index.ts";
@@ -41,6 +44,32 @@ export function positiveScenarios(op: OperationSpec): Scenario[] {
       const where = param.in === "path" ? { pathParams: { [param.name]: value } } : { query: { [param.name]: value } };
       scenarios.push(scenario(param, label, value, where));
     }
+  }
+  if (op.requestBody) {
+    const mediaType = `${op.requestBody.contentType}; charset=UTF-8`;
+    scenarios.push({
+      id: "valid body media type with a charset parameter",
+      provider: op.provider,
+      operationId: op.operationId,
+      check: "positive_data_acceptance",
+      basis: "assumed",
+      fixtures: 0,
+      description: `the documented body sent as ${mediaType}: a media type parameter does not change the media type (RFC 9110 §8.3.1); the id never existed, so the answer is the documented not-found`,
+      steps: [{ label: "charset parameter", plan: plan({ headers: { "content-type": mediaType } }), expect: "not-found" }],
+    });
+  }
+  const pathParams = op.parameters.filter((p) => p.in === "path").map((p) => p.name);
+  if (pathParams.length > 0) {
+    scenarios.push({
+      id: "valid path ids with a percent-encoded letter",
+      provider: op.provider,
+      operationId: op.operationId,
+      check: "positive_data_acceptance",
+      basis: "assumed",
+      fixtures: 1,
+      description: "a fixture deleted with the first letter or digit of each path id percent-encoded, the same ids spelled another way (RFC 3986 §2.3: URI normalisers decode them): the documented success",
+      steps: [{ label: "percent-encoded letter", plan: plan({ encodedIds: pathParams }), fixture: 0, expect: "success" }],
+    });
   }
   return scenarios;
 }

@@ -72,7 +72,9 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
 /** The path segment of a parameter's value, or of the near miss of it the plan asks for. */
 function segmentFor(plan: RequestPlan, param: string, value: string): string {
   const kind = plan.nearMissIds?.[param];
-  return kind ? nearMissSegment(value, kind) : encodeURIComponent(value);
+  if (kind) return nearMissSegment(value, kind);
+  const segment = encodeURIComponent(value);
+  return plan.encodedIds?.includes(param) ? segment.replace(/[A-Za-z0-9]/, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`) : segment;
 }
 
 function preparedFor(ctx: RequestContext): Prepared {

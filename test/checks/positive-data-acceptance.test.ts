@@ -12,8 +12,8 @@ describe("positive_data_acceptance", () => {
     expect(ids("enkash")).toEqual(expect.arrayContaining(["valid path customerId all-digits", "valid path customerId all-letters", "valid query parentCompanyId all-digits"]));
     const allDigits = scenarioOf("enkash", { id: "valid path customerId all-digits" });
     expect(allDigits.steps[0].plan.pathParams.customerId).toBe("KC00000000000000");
-    expect(ids("juspay")).toEqual(["valid header x-routing-id documented-example"]);
-    expect(ids("yuno")).toEqual([]);
+    expect(ids("juspay")).toEqual(["valid header x-routing-id documented-example", "valid body media type with a charset parameter", "valid path ids with a percent-encoded letter"]);
+    expect(ids("yuno")).toEqual(["valid path ids with a percent-encoded letter"]);
     expect(ids("cashfree").length).toBeGreaterThan(3);
     expect(deriveScenarios(operationContext("cashfree").op, 1).find((s) => s.check === "positive_data_acceptance")!.basis).toBe("assumed");
   });
@@ -37,5 +37,23 @@ describe("positive_data_acceptance", () => {
     expect(result(false)).toMatchObject({ outcome: "warning", basis: "assumed" });
     expect(result(true).outcome).toBe("failed");
     expect(result(false).message).toMatch(/was rejected with 400, although every value fits the documented constraints/);
+  });
+
+  it.each([
+    ["the documented success", SUCCESS.yuno(), undefined],
+    ["the not-found answer (a target that does not decode the path)", NOT_FOUND.yuno(), "warning"],
+    ["500", { status: 500, body: { code: "INTERNAL" } }, "failed"],
+  ])("a fixture deleted by its id with a percent-encoded letter, answered with %s", (_name, answer, want) => {
+    const input = exchange("yuno", scenarioOf("yuno", { id: "valid path ids with a percent-encoded letter" }), 0, answer);
+    const result = evaluate(input, { strict: false, curl: () => "" }).find((r) => r.check === "positive_data_acceptance")!;
+    expect(result.outcome).toBe(want ?? "passed");
+    if (want === "warning") expect(result.message).toMatch(/does not decode the path/);
+  });
+
+  it("sends the documented body with a charset parameter; a 400 to it is a warning", () => {
+    const scenario = scenarioOf("juspay", { id: "valid body media type with a charset parameter" });
+    expect(scenario.steps[0].plan.headers["content-type"]).toBe("application/x-www-form-urlencoded; charset=UTF-8");
+    const result = evaluate(exchange("juspay", scenario, 0, documentedAnswer("juspay", 400)), { strict: false, curl: () => "" }).find((r) => r.check === "positive_data_acceptance")!;
+    expect(result).toMatchObject({ outcome: "warning", basis: "assumed" });
   });
 });
