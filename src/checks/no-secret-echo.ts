@@ -4,7 +4,7 @@
  * hex; see src/http/redact.ts).
  */
 import { findSecret } from "../http/redact.ts";
-import type { Check, Finding } from "./types.ts";
+import type { Check, CheckInput, Finding } from "./types.ts";
 
 export const noSecretEcho: Check = {
   id: "no_secret_echo",
@@ -16,8 +16,14 @@ export const noSecretEcho: Check = {
     const places: Array<[string, string]> = [["body", input.response.text], ...Object.entries(input.response.headers).map(([k, v]): [string, string] => [`header ${k}`, `${k}: ${v}`])];
     for (const [where, text] of places) {
       const form = findSecret(text, secrets);
-      if (form) findings.push({ expected: "no credential in the response", actual: `a credential (${form}) in the ${where}`, message: `the response ${where} echoes a credential that was sent` });
+      if (form) findings.push({ expected: "no credential in the response", actual: `a credential (${form}) in the ${where}`, message: `the response ${where} ${echoed(input, text) ? "echoes a credential this request carried" : "shows a credential this request did not carry (the target's own, or one sent earlier)"}` });
     }
     return findings;
   },
 };
+
+/** Whether a credential found in `text` is one the request itself carried (only worked out once a credential is found). */
+function echoed(input: CheckInput, text: string): boolean {
+  const sent = `${input.request.url}\n${Object.entries(input.request.headers).map(([k, v]) => `${k}: ${v}`).join("\n")}\n${input.request.body ?? ""}`;
+  return input.secrets.some((secret) => findSecret(text, [secret]) !== undefined && findSecret(sent, [secret]) !== undefined);
+}

@@ -10,8 +10,9 @@ import { canaryForms } from "../support/canary.ts";
 const SECRET = "pcEchoToken/07+=&x";
 const WRONG = "pcwrongABCDEFGHIJKLMNOP";
 
-function input(body: string, headers: Record<string, string> = {}): CheckInput {
-  return { response: { status: 401, headers, text: body }, secrets: [SECRET, WRONG] } as unknown as CheckInput;
+function input(body: string, headers: Record<string, string> = {}, sent: Record<string, string> = { authorization: `Bearer ${SECRET}` }): CheckInput {
+  const request = { method: "DELETE", url: "http://127.0.0.1/x", headers: sent };
+  return { request, response: { status: 401, headers, text: body }, secrets: [SECRET, WRONG] } as unknown as CheckInput;
 }
 
 describe("no_secret_echo", () => {
@@ -33,5 +34,10 @@ describe("no_secret_echo", () => {
 
   it("passes a response without any credential", () => {
     expect(noSecretEcho.run(input('{"code": "UNAUTHORIZED", "message": "pcEchoToken is not valid"}', { "content-type": "application/json" }))).toEqual([]);
+  });
+
+  it("says whether the credential shown is one the request carried, or one it did not (the target's own)", () => {
+    expect(noSecretEcho.run(input(`{"detail": "${SECRET}"}`))![0].message).toMatch(/echoes a credential this request carried/);
+    expect(noSecretEcho.run(input(`{"detail": "${SECRET}"}`, {}, {}))![0].message).toMatch(/shows a credential this request did not carry/);
   });
 });
