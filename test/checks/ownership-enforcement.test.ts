@@ -8,9 +8,10 @@ import { exchange, scenarioOf, type Answer } from "./exchange.ts";
 const outcome = (findings: Finding[] | undefined): string =>
   findings === undefined ? "n/a" : findings.length === 0 ? "pass" : findings.some((f) => (f.severity ?? "failure") === "failure") ? "fail" : "warn";
 
+/** `step` -1: the last step, the delete through the fixture's own scope. */
 function judge(provider: HttpProvider, step: number, answer: Answer): string {
   const scenario = scenarioOf(provider, { check: "ownership_enforcement" });
-  return outcome(ownershipEnforcement.run(exchange(provider, scenario, step, answer)));
+  return outcome(ownershipEnforcement.run(exchange(provider, scenario, step < 0 ? scenario.steps.length + step : step, answer)));
 }
 
 describe("ownership_enforcement", () => {
@@ -20,14 +21,16 @@ describe("ownership_enforcement", () => {
     ["juspay crossed request 400 (documented)", "juspay", 0, () => documentedAnswer("juspay", 400), "pass"],
     ["juspay crossed request 403 (undocumented)", "juspay", 0, () => ({ status: 403, body: {} }), "warn"],
     ["juspay crossed request 500", "juspay", 0, () => ({ status: 500, body: {} }), "fail"],
-    ["juspay fixture survives", "juspay", 1, SUCCESS.juspay, "pass"],
-    ["juspay fixture gone", "juspay", 1, NOT_FOUND.juspay, "fail"],
+    ["juspay crossed request with x-routing-id of the owner deleted", "juspay", 1, SUCCESS.juspay, "fail"],
+    ["juspay crossed request with x-routing-id of the owner not found", "juspay", 1, NOT_FOUND.juspay, "pass"],
+    ["juspay fixture survives", "juspay", -1, SUCCESS.juspay, "pass"],
+    ["juspay fixture gone", "juspay", -1, NOT_FOUND.juspay, "fail"],
     ["yuno foreign account accepted", "yuno", 0, SUCCESS.yuno, "fail"],
     ["yuno foreign account INVALID_REQUEST", "yuno", 0, () => documentedAnswer("yuno", 400, "INVALID_REQUEST"), "pass"],
     ["yuno foreign account CUSTOMER_NOT_FOUND", "yuno", 0, NOT_FOUND.yuno, "pass"],
     ["yuno foreign account 401", "yuno", 0, () => ({ status: 401, body: {} }), "warn"],
-    ["yuno fixture survives", "yuno", 1, SUCCESS.yuno, "pass"],
-    ["yuno fixture gone", "yuno", 1, NOT_FOUND.yuno, "fail"],
+    ["yuno fixture survives", "yuno", -1, SUCCESS.yuno, "pass"],
+    ["yuno fixture gone", "yuno", -1, NOT_FOUND.yuno, "fail"],
   ])("%s: %s", (_name, provider, step, answer, want) => {
     expect(judge(provider, step, answer())).toBe(want);
   });
@@ -35,6 +38,7 @@ describe("ownership_enforcement", () => {
   it("has scenarios only where the operation names a scope", () => {
     expect(() => scenarioOf("cashfree", { check: "ownership_enforcement" })).toThrow();
     expect(scenarioOf("juspay", { check: "ownership_enforcement" }).steps[0].fixture).toEqual({ customer_id: 0, customer_account_id: 1 });
+    expect(scenarioOf("juspay", { check: "ownership_enforcement" }).steps[1]).toMatchObject({ fixture: { customer_id: 0, customer_account_id: 1 }, headersFrom: 1, expect: "refused" });
     expect(scenarioOf("yuno", { check: "ownership_enforcement" }).steps[0].plan.headers["x-account-code"]).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -43,5 +47,12 @@ describe("ownership_enforcement", () => {
     const [finding] = ownershipEnforcement.run(exchange("juspay", scenario, 0, SUCCESS.juspay()))!;
     expect(finding.message).toMatch(/customer_account_id of fixture 2 under customer_id of fixture 1 was carried out with 200/);
     expect(finding.expected).toBe("the not-found answer (404) or a documented 4xx (400, 401, 404)");
+  });
+
+  it("fails a refusal that names an id of the other scope the request did not name", () => {
+    const scenario = scenarioOf("juspay", { check: "ownership_enforcement" });
+    const body = { ...NOT_FOUND.juspay().body as object, developer_message: "Customer account bank_B belongs to cst_owner0001." };
+    const findings = ownershipEnforcement.run(exchange("juspay", scenario, 0, { status: 404, body }, { unnamedIds: ["cst_owner0001", "bank_other01"] }))!;
+    expect(findings.map((f) => f.message)).toEqual([expect.stringMatching(/names "cst_owner0001", an id of the other scope that the request did not name/)]);
   });
 });
