@@ -1,8 +1,12 @@
 /**
  * Turns Ajv's errors into payload findings: the instancePath becomes the pointer and each
- * keyword gets a message a developer can act on without reading the schema.
+ * keyword gets a message a developer can act on without reading the schema. A keyword the schema
+ * marks `x-payconform-assumed` gives a warning; one a recorded contradiction is about says so.
  */
 import type { ErrorObject } from "ajv";
+import { basisAtSchemaPath } from "../spec/basis.ts";
+import type { JsonSchema } from "../spec/model.ts";
+import { contradictionNote } from "./contradictions.ts";
 import type { PayloadCheckId, PayloadFinding, PayloadTarget } from "./model.ts";
 import { isObject, jsonType, show } from "./json-value.ts";
 
@@ -13,10 +17,21 @@ export function ajvFindings(
   check: PayloadCheckId,
   target: PayloadTarget,
   errors: readonly ErrorObject[] | null | undefined,
+  schema: JsonSchema,
 ): PayloadFinding[] {
-  return (errors ?? [])
+  const findings = (errors ?? [])
     .filter((error) => !SUMMARY_KEYWORDS.has(error.keyword))
-    .map((error) => ({ check, target, pointer: error.instancePath, message: ajvMessage(error), severity: "error" }));
+    .map((error): PayloadFinding => {
+      const assumed = basisAtSchemaPath(schema, error.schemaPath) === "assumed";
+      return {
+        check,
+        target,
+        pointer: error.instancePath,
+        message: `${ajvMessage(error)}${assumed ? " (assumed)" : ""}${contradictionNote(schema, error.schemaPath)}`,
+        severity: assumed ? "warning" : "error",
+      };
+    });
+  return withoutRepeats(findings);
 }
 
 /** A readable one-line message for one Ajv error (Ajv was compiled with `verbose: true`). */
@@ -35,12 +50,31 @@ export function ajvMessage(error: ErrorObject): string {
       return `${show(error.data)} is not a valid ${String(params.format)}`;
     case "minLength":
       return params.limit === 1 ? "must not be empty" : `must be at least ${String(params.limit)} characters long`;
+    case "pattern":
+      return `is ${show(error.data)}, must be ${patternTitle(error) ?? `text matching ${String(params.pattern)}`}`;
     case "additionalProperties":
     case "unevaluatedProperties":
       return `has unexpected property ${show(params.additionalProperty ?? params.unevaluatedProperty)}`;
     default:
       return `${error.message ?? `fails ${error.keyword}`} (${error.keyword})`;
   }
+}
+
+/** A schema that holds a pattern says in its `title` what the pattern accepts. */
+function patternTitle(error: ErrorObject): string | undefined {
+  const title = isObject(error.parentSchema) ? error.parentSchema.title : undefined;
+  return typeof title === "string" ? title : undefined;
+}
+
+/** The same finding twice (two schemas on the way both checking `type`, say) is reported once. */
+function withoutRepeats(findings: PayloadFinding[]): PayloadFinding[] {
+  const seen = new Set<string>();
+  return findings.filter((finding) => {
+    const key = `${finding.pointer}\u0000${finding.message}\u0000${finding.severity}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** "is true (boolean)": enum values are often strings that look like other types. */

@@ -7,8 +7,11 @@
 export const PAYLOAD_CHECK_IDS = [
   "request_schema",
   "response_schema",
+  "unique_member_names",
+  "udf_parameters_json",
   "echoes_request_id",
   "echoes_action",
+  "deleted_account_not_listed",
   "failure_has_error",
   "success_has_no_error",
 ] as const;

@@ -1,8 +1,15 @@
-/** readPayloadFile: a payload file captured from the app, parsed as JSON. */
+/**
+ * readPayloadFile: a payload file captured from the app, parsed as JSON. What the parsed value
+ * cannot show, names repeated in one object, is kept beside it for the unique_member_names check.
+ */
 import { readFileSync } from "node:fs";
 import { UsageError } from "../errors.ts";
+import { findDuplicateNames, type DuplicateName } from "./duplicate-names.ts";
+import { decodeUtf8 } from "./utf8.ts";
 
 const MAX_REASON = 160;
+/** At most this many duplicated names are reported per payload. */
+export const MAX_DUPLICATE_NAMES = 20;
 
 const READ_ERRORS: Record<string, string> = {
   ENOENT: "no such file",
@@ -10,23 +17,41 @@ const READ_ERRORS: Record<string, string> = {
   EACCES: "permission denied",
 };
 
-/** Parses a JSON payload file; a missing, unreadable or invalid file is a UsageError. */
+/** Duplicated names of the payloads read by readPayloadFile, keyed by the parsed value. */
+const duplicateNames = new WeakMap<object, DuplicateName[]>();
+
+/**
+ * Parses a JSON payload file; a missing or unreadable file, bytes that are not UTF-8, and text
+ * that is not JSON are each a UsageError. A UTF-8 byte order mark is ignored (RFC 8259 §8.1).
+ */
 export function readPayloadFile(path: string): unknown {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, "utf8");
+    bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "";
     const reason = READ_ERRORS[code] ?? oneLine((error as Error).message);
     throw new UsageError(`cannot read payload file ${path}: ${reason}`, { cause: error });
   }
-  // Editors on some platforms save a byte order mark, which JSON.parse rejects.
-  const json = text.startsWith("\uFEFF") ? text.slice(1) : text;
+  const decoded = decodeUtf8(bytes);
+  if ("problem" in decoded) throw new UsageError(`cannot read payload file ${path}: ${decoded.problem}`);
+  const json = decoded.text;
+  let value: unknown;
   try {
-    return JSON.parse(json);
+    value = JSON.parse(json);
   } catch (error) {
     throw new UsageError(`invalid JSON in payload file ${path}${syntaxDetail(json, (error as Error).message)}`, { cause: error });
   }
+  if (typeof value === "object" && value !== null) duplicateNames.set(value, findDuplicateNames(json, MAX_DUPLICATE_NAMES));
+  return value;
+}
+
+/**
+ * The names repeated within one object of the text a payload was parsed from (first
+ * MAX_DUPLICATE_NAMES); [] for a payload not read by readPayloadFile, whose text is unknown.
+ */
+export function duplicateNamesIn(payload: unknown): readonly DuplicateName[] {
+  return typeof payload === "object" && payload !== null ? (duplicateNames.get(payload) ?? []) : [];
 }
 
 /**
@@ -39,7 +64,7 @@ export function syntaxDetail(text: string, parserMessage: string): string {
     const { line, column } = lineColumn(text, Number(positioned[2]));
     return ` at line ${line}, column ${column}: ${oneLine(positioned[1])}`;
   }
-  const quoting = /^(Unexpected token .*?), ".*" is not valid JSON$/s.exec(parserMessage);
+  const quoting = /^(Unexpected token .*?), ".*"(?:\.\.\.)? is not valid JSON$/s.exec(parserMessage);
   return `: ${oneLine(quoting ? quoting[1] : parserMessage)}`;
 }
 

@@ -1,16 +1,19 @@
 /** request_schema and response_schema: each payload against its JSON Schema in specs/juspay-upi/. */
+import type { ValidateFunction } from "ajv";
 import { ajvFindings } from "./ajv-findings.ts";
-import type { PayloadFinding, PayloadInput } from "./model.ts";
+import type { PayloadCheckId, PayloadFinding, PayloadInput, PayloadTarget } from "./model.ts";
 import { upiValidators } from "./schemas.ts";
 
 /** The request payload conforms to request.schema.json. */
 export function requestSchema(input: PayloadInput): PayloadFinding[] {
-  const validate = upiValidators().request;
-  return validate(input.request) ? [] : ajvFindings("request_schema", "request", validate.errors);
+  return schemaFindings("request_schema", "request", upiValidators().request, input.request);
 }
 
 /** The response payload conforms to response.schema.json. */
 export function responseSchema(input: PayloadInput): PayloadFinding[] {
-  const validate = upiValidators().response;
-  return validate(input.response) ? [] : ajvFindings("response_schema", "response", validate.errors);
+  return schemaFindings("response_schema", "response", upiValidators().response, input.response);
+}
+
+function schemaFindings(check: PayloadCheckId, target: PayloadTarget, validate: ValidateFunction, payload: unknown): PayloadFinding[] {
+  return validate(payload) ? [] : ajvFindings(check, target, validate.errors, validate.schema as Record<string, unknown>);
 }

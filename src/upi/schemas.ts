@@ -1,7 +1,10 @@
 /**
  * The upiDeleteAccount JSON Schemas (specs/juspay-upi/, JSON Schema 2020-12), compiled once per
  * process. payconform's own `x-payconform-*` keywords are registered as annotations: Ajv keeps
- * them out of validation, and its strict mode still rejects any other unknown keyword.
+ * them out of validation, and its strict mode still rejects any other unknown keyword. Each
+ * schema is compiled with its `$ref`s resolved in place, so that every error's schemaPath is a
+ * path from the root of the compiled schema (Ajv gives a path relative to the `$ref` target
+ * otherwise): the path the `x-payconform-assumed` marks and the contradictions' `schemaPath`s use.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -10,6 +13,7 @@ import type { ValidateFunction } from "ajv";
 import f from "ajv-formats";
 import { SpecError } from "../errors.ts";
 import { SPECS_DIR } from "../providers.ts";
+import { deref } from "../spec/deref.ts";
 import { isObject } from "./json-value.ts";
 
 const addFormats = f.default;
@@ -40,7 +44,10 @@ function compileSchemas(): UpiValidators {
   const ajv = new Ajv2020({ allErrors: true, verbose: true });
   addFormats(ajv);
   for (const keyword of annotationKeywords([request, response])) ajv.addKeyword({ keyword });
-  return { request: compile(ajv, request, REQUEST_SCHEMA_FILE), response: compile(ajv, response, RESPONSE_SCHEMA_FILE) };
+  return {
+    request: compile(ajv, deref(request, REQUEST_SCHEMA_FILE) as Record<string, unknown>, REQUEST_SCHEMA_FILE),
+    response: compile(ajv, deref(response, RESPONSE_SCHEMA_FILE) as Record<string, unknown>, RESPONSE_SCHEMA_FILE),
+  };
 }
 
 function readSchema(file: string): Record<string, unknown> {

@@ -22,6 +22,8 @@ function edit(payload: Json, change: (copy: Json) => void): Json {
 
 type Want = Pick<PayloadFinding, "check" | "target" | "pointer" | "severity">;
 const err = (check: Want["check"], target: Want["target"], pointer: string): Want => ({ check, target, pointer, severity: "error" });
+const warn = (check: Want["check"], target: Want["target"], pointer: string): Want => ({ check, target, pointer, severity: "warning" });
+const account = "/payload/vpaAccounts/0/account";
 
 const cases: Array<[string, { request?: unknown; response?: unknown }, Want[]]> = [
   ["the repaired sample pair", { request, response: success }, []],
@@ -69,6 +71,44 @@ const cases: Array<[string, { request?: unknown; response?: unknown }, Want[]]> 
     { response: edit(success, (r) => (r.errorCode = "E42")) },
     [{ check: "success_has_no_error", target: "response", pointer: "/errorCode", severity: "warning" }],
   ],
+  ["udfParameters as JSON text of an object", { request: edit(request, (r) => (r.payload.udfParameters = '{"udf1":"a"}')) }, []],
+  ["udfParameters as form text", { request: edit(request, (r) => (r.payload.udfParameters = "udf1=a&udf2=b")) }, [err("udf_parameters_json", "request", "/payload/udfParameters")]],
+  ["udfParameters empty", { request: edit(request, (r) => (r.payload.udfParameters = "")) }, [err("udf_parameters_json", "request", "/payload/udfParameters")]],
+  ["udfParameters as JSON text of an array", { request: edit(request, (r) => (r.payload.udfParameters = "[1,2]")) }, [warn("udf_parameters_json", "request", "/payload/udfParameters")]],
+  ["udfParameters as an object, not a string", { request: edit(request, (r) => (r.payload.udfParameters = { udf1: "a" })) }, [err("request_schema", "request", "/payload/udfParameters")]],
+  ["a version-1 uuid requestId", { request: edit(request, (r) => (r.requestId = "8da4c755-0c82-1efb-a1b3-5ba8c84c659b")) }, [err("request_schema", "request", "/requestId")]],
+  ["a uuid-v4 requestId of another variant", { request: edit(request, (r) => (r.requestId = "8da4c755-0c82-4efb-c1b3-5ba8c84c659b")) }, [err("request_schema", "request", "/requestId")]],
+  ["an upper-case uuid-v4 requestId", { request: edit(request, (r) => (r.requestId = r.requestId.toUpperCase())) }, []],
+  ["a response requestId that is not a uuid-v4", { response: edit(success, (r) => (r.requestId = "abcd-12345-abcd-12345")) }, [err("response_schema", "response", "/requestId")]],
+  ["an accountReferenceId of spaces", { request: edit(request, (r) => (r.payload.accountReferenceId = "   ")) }, [err("request_schema", "request", "/payload/accountReferenceId")]],
+  ["an accountReferenceId of a zero-width space", { request: edit(request, (r) => (r.payload.accountReferenceId = "\u200b")) }, [err("request_schema", "request", "/payload/accountReferenceId")]],
+  ["an accountReferenceId with a zero-width space after visible text", { request: edit(request, (r) => (r.payload.accountReferenceId = "abc\u200b")) }, []],
+  ["an empty customerMobileNumber", { response: edit(success, (r) => (r.payload.customerMobileNumber = "")) }, [err("response_schema", "response", "/payload/customerMobileNumber")]],
+  ["an empty referenceId", { response: edit(success, (r) => (r.payload.vpaAccounts[0].account.referenceId = "")) }, [err("response_schema", "response", `${account}/referenceId`)]],
+  ["an empty vpa", { response: edit(success, (r) => (r.payload.vpaAccounts[0].vpa = "")) }, [err("response_schema", "response", "/payload/vpaAccounts/0/vpa")]],
+  ["a vpa of spaces", { response: edit(success, (r) => (r.payload.vpaAccounts[0].vpa = " \t ")) }, [err("response_schema", "response", "/payload/vpaAccounts/0/vpa")]],
+  ["an empty optional accountNumber", { response: edit(success, (r) => (r.payload.vpaAccounts[0].account.accountNumber = "")) }, []],
+  ["mpinLength \"abc\"", { response: edit(success, (r) => (r.payload.vpaAccounts[0].account.mpinLength = "abc")) }, [warn("response_schema", "response", `${account}/mpinLength`)]],
+  ["a full-width mpinLength", { response: edit(success, (r) => (r.payload.vpaAccounts[0].account.mpinLength = "\uff16")) }, [warn("response_schema", "response", `${account}/mpinLength`)]],
+  ["otpLength \"six\"", { response: edit(success, (r) => (r.payload.vpaAccounts[0].account.otpLength = "six")) }, [warn("response_schema", "response", `${account}/otpLength`)]],
+  ["mpinLength as a number", { response: edit(success, (r) => (r.payload.vpaAccounts[0].account.mpinLength = 6)) }, [err("response_schema", "response", `${account}/mpinLength`)]],
+  ["an empty mpinLength", { response: edit(success, (r) => (r.payload.vpaAccounts[0].account.mpinLength = "")) }, [err("response_schema", "response", `${account}/mpinLength`)]],
+  ["account as an array (the table's tag)", { response: edit(success, (r) => (r.payload.vpaAccounts[0].account = [r.payload.vpaAccounts[0].account])) }, [err("response_schema", "response", account)]],
+  ["a response without requestId (assumed required)", { response: edit(success, (r) => delete r.requestId) }, [warn("response_schema", "response", "")]],
+  ["isDefault \"yes\" (assumed field)", { response: edit(success, (r) => (r.payload.vpaAccounts[0].isDefault = "yes")) }, [warn("response_schema", "response", "/payload/vpaAccounts/0/isDefault")]],
+  [
+    "a SUCCESS that still lists the deleted account",
+    { request: edit(request, (r) => (r.payload.accountReferenceId = success.payload.vpaAccounts[0].account.referenceId)), response: success },
+    [warn("deleted_account_not_listed", "pair", `${account}/referenceId`)],
+  ],
+  [
+    "a FAILURE that lists the account it did not delete",
+    {
+      request: edit(request, (r) => (r.payload.accountReferenceId = success.payload.vpaAccounts[0].account.referenceId)),
+      response: edit(failure, (r) => (r.payload.vpaAccounts = success.payload.vpaAccounts)),
+    },
+    [],
+  ],
 ];
 
 describe("validatePayloads", () => {
@@ -81,6 +121,11 @@ describe("validatePayloads", () => {
     ["a missing property found in another case", { request: { RequestId: "x" } }, /missing required property "requestId" \(found "RequestId"/],
     ["a boolean where a string boolean is documented", { response: edit(success, (r) => (r.payload.vpaAccounts[0].account.isPrimary = false)) }, /is false \(boolean\), must be one of "true", "false"/],
     ["a response that does not echo the requestId", { request, response: edit(success, (r) => (r.requestId = "other")) }, /response requestId is "other", but the request sent "8da4c755-/],
+    ["a requestId like the page's own example", { request: edit(request, (r) => (r.requestId = "abcd-12345-abcd-12345")) }, /is "abcd-12345-abcd-12345", must be a uuid-v4 .*page contradiction "requestId shape": .*own example, abcd-12345-abcd-12345, is not a UUID/],
+    ["an account sent as an array", { response: edit(success, (r) => (r.payload.vpaAccounts[0].account = [])) }, /is array, must be object \(page contradiction "account shape": The table tags Account .* as Array of JSON/],
+    ["a blank mandatory string", { request: edit(request, (r) => (r.payload.accountReferenceId = "  ")) }, /is "  ", must be text with a visible character/],
+    ["a length that is not digits", { response: edit(success, (r) => (r.payload.vpaAccounts[0].account.mpinLength = "abc")) }, /is "abc", must be ASCII digits 0-9 \(assumed\)/],
+    ["udfParameters that is not JSON", { request: edit(request, (r) => (r.payload.udfParameters = "")) }, /is "", which is not JSON text; .* send "\{\}" or leave udfParameters out/],
   ])("explains %s", (_name, input, message) => {
     expect(validatePayloads(input).map((finding) => finding.message)).toContainEqual(expect.stringMatching(message));
   });
