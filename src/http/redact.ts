@@ -104,13 +104,25 @@ export function findSecret(text: string, secrets: readonly string[]): SecretForm
 /** The last list compiled, by identity and length: callers pass the same list for every text of a run. */
 let last: { secrets: readonly string[]; length: number; compiled: CompiledList } | undefined;
 
+/**
+ * Lists compiled before, by their secrets: a caller that builds a new list for every text with the
+ * same secrets in it (the proxy, per exchange) gets the compiled one back, quick index included.
+ */
+const lists = new Map<string, CompiledList>();
+
 function compile(secrets: readonly string[]): CompiledList {
   if (last?.secrets === secrets && last.length === secrets.length) return last.compiled;
   // Longest first: where two secrets start at the same place, the longer one is masked whole.
   const usable = [...new Set(secrets.filter((s) => s !== ""))].sort((a, b) => b.length - a.length);
-  const split: string[][] = [];
-  for (let i = 0; i < usable.length; i += SECRETS_PER_PART) split.push(usable.slice(i, i + SECRETS_PER_PART));
-  const compiled = { parts: split.map(compilePart), quick: quickIndex(split) };
+  const key = usable.join("\u0000");
+  let compiled = lists.get(key);
+  if (!compiled) {
+    const split: string[][] = [];
+    for (let i = 0; i < usable.length; i += SECRETS_PER_PART) split.push(usable.slice(i, i + SECRETS_PER_PART));
+    compiled = { parts: split.map(compilePart), quick: quickIndex(split) };
+    if (lists.size >= CACHE_LIMIT) lists.delete(lists.keys().next().value!);
+    lists.set(key, compiled);
+  }
   last = { secrets, length: secrets.length, compiled };
   return compiled;
 }
