@@ -5,6 +5,7 @@
  * and the rest the not-found answer. Where the documented success is 202 Accepted the delete may
  * take effect later: a second success is then a warning, provided the not-found answer follows.
  */
+import { schemaForPointer } from "../spec/basis.ts";
 import { getPointer } from "../spec/deref.ts";
 import { successIsDeferred, successStatuses } from "../spec/model.ts";
 import type { HttpResponse } from "../http/types.ts";
@@ -44,14 +45,20 @@ function success(input: CheckInput): Finding[] {
   return echoedIds(input);
 }
 
-/** Where the success body carries an id field named like a path parameter, it names the deleted id. */
+/**
+ * Where the success body carries an id field named like a path parameter, it names the deleted id:
+ * documented where the success schema itself has that field (Juspay's customer_account_id, "customer
+ * account ID", echoing the sample's id), assumed where only the body happens to carry it.
+ */
 function echoedIds(input: CheckInput): Finding[] {
   const body = input.json.ok ? input.json.value : undefined;
+  const doc = documented(input);
   const findings: Finding[] = [];
   for (const [name, value] of Object.entries(input.pathParams)) {
     const echoed = getPointer(body, `/${name}`);
     if (echoed !== undefined && echoed !== value) {
-      findings.push({ expected: `${name} = ${value}`, actual: `${name} = ${JSON.stringify(echoed)}`, message: `the success body names another ${name} than the one deleted`, basis: "assumed" });
+      const inSchema = doc !== undefined && doc.bodyBasis === "documented" && schemaForPointer(doc.schema, `/${name}`) !== undefined;
+      findings.push({ expected: `${name} = ${value}`, actual: `${name} = ${JSON.stringify(echoed)}`, message: `the success body names another ${name} than the one deleted`, basis: inSchema ? "documented" : "assumed" });
     }
   }
   return findings;
