@@ -4,9 +4,10 @@
  * is replaced by another; so is any miss that comes out equal to the id.
  */
 
-/** The path segment that names the near miss, percent-encoded, with `;x` left raw for `path-parameter`. */
+/** The path segment that names the near miss, percent-encoded, with `;x` and `/x` left raw for `path-parameter` and `extra-segment`. */
 export function nearMissSegment(id: string, kind: IdNearMiss): string {
   if (kind === "path-parameter") return `${encodeURIComponent(id)};x`;
+  if (kind === "extra-segment") return `${encodeURIComponent(id)}/x`;
   return encodeURIComponent(nearMissId(id, kind));
 }
 import type { IdNearMiss } from "./model.ts";
@@ -33,6 +34,16 @@ function rawMiss(id: string, kind: IdNearMiss): string {
       return `${id}\u200b`;
     case "path-parameter":
       return `${id};x`;
+    case "extra-segment":
+      return `${id}/x`;
+    case "like-percent":
+      return `${id.slice(0, -1)}%`;
+    case "like-underscore":
+      return `${id.slice(0, -1)}_`;
+    case "glob-star":
+      return `${id.slice(0, -1)}*`;
+    case "dot-segment":
+      return `x/../${id}`;
     case "fullwidth": {
       const at = id.search(/[A-Za-z0-9]/);
       if (at < 0) return id;

@@ -57,9 +57,13 @@ export interface RequestPlan {
  * match); `fullwidth`: its first letter or digit as the fullwidth form that NFKC folds back;
  * `zero-width`: a zero-width space after it, which some normalisations strip;
  * `path-parameter`: `;x` after it in the path, unencoded, which servlet-style routers strip as a
- * path parameter.
+ * path parameter; `like-percent`, `like-underscore`: its last character replaced by SQL LIKE's `%`
+ * or `_` wildcard; `glob-star`: its last character replaced by `*`; `extra-segment`: `/x` after it
+ * in the path, unencoded, another path that a route matched by prefix takes for the id's;
+ * `dot-segment`: `x/../` before it inside the segment (`x%2F..%2F<id>`), which a router that
+ * decodes `%2F` and then resolves dot segments takes for the id.
  */
-export const ID_NEAR_MISSES = ["case-swapped", "double-encoded", "trailing-space", "truncated", "fullwidth", "zero-width", "path-parameter"] as const;
+export const ID_NEAR_MISSES = ["case-swapped", "double-encoded", "trailing-space", "truncated", "fullwidth", "zero-width", "path-parameter", "like-percent", "like-underscore", "glob-star", "extra-segment", "dot-segment"] as const;
 export type IdNearMiss = (typeof ID_NEAR_MISSES)[number];
 
 /**

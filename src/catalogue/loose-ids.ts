@@ -1,7 +1,8 @@
 /**
  * Adapters that look ids up loosely, so a request naming another id deletes a customer: a
- * case-insensitive collation, a second percent-decoding, ids upper-cased before validation, and
- * a prefix match. Caught by exact_id_match.
+ * case-insensitive collation, a second percent-decoding, ids upper-cased before validation, a
+ * prefix match, an id used as a LIKE pattern, a route matched by prefix, and dot segments resolved
+ * after `%2F` is decoded. Caught by exact_id_match.
  */
 import { baseBehaviour } from "../sandboxes/index.ts";
 import type { HttpProvider } from "../providers.ts";
@@ -89,4 +90,47 @@ export const looseIds: FaultyAdapter[] = [
       return { behaviour: { validate: (req, ctx) => base.validate(req, fold(ctx)), remove: (req, ctx) => base.remove(req, fold(ctx)) } };
     },
   ),
+  variant(
+    {
+      name: "yuno-customer-id-as-like-pattern",
+      provider: "yuno",
+      departure: "looks the customer_id up with SQL LIKE, so % and _ in it are wildcards: the id with its last character replaced by % deletes the customer",
+      expectedCheck: "exact_id_match",
+    },
+    resolving("yuno", (value, known, all) => (known(value) ? value : all().find((id) => likeRegex(value).test(id)))),
+  ),
+  variant(
+    {
+      name: "yuno-route-matched-by-prefix",
+      provider: "yuno",
+      departure: "routes by prefix: a DELETE of /customers/{id}/x deletes the customer {id}",
+      expectedCheck: "exact_id_match",
+    },
+    { rewriteRequest: (req) => ({ ...req, segments: req.segments.slice(0, 2) }) },
+  ),
+  variant(
+    {
+      name: "cashfree-dot-segments-after-decoding",
+      provider: "cashfree",
+      departure: "percent-decodes the path, %2F included, and then resolves dot segments, so /customer/x%2F..%2F{id} deletes {id}",
+      expectedCheck: "exact_id_match",
+    },
+    { rewriteRequest: (req) => ({ ...req, segments: resolveDotSegments(req.segments) }) },
+  ),
 ];
+
+/** SQL LIKE's reading of a value: % any run of characters, _ any one character. */
+function likeRegex(pattern: string): RegExp {
+  const source = Array.from(pattern, (c) => (c === "%" ? ".*" : c === "_" ? "." : c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))).join("");
+  return new RegExp(`^${source}$`, "s");
+}
+
+/** The segments decoded (a %2F becomes a separator), dot segments resolved, and each segment encoded again. */
+function resolveDotSegments(segments: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const part of segments.map(decodeAgain).join("/").split("/")) {
+    if (part === "..") out.pop();
+    else if (part !== ".") out.push(part);
+  }
+  return out.map(encodeURIComponent);
+}

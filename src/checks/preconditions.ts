@@ -5,6 +5,7 @@
 import { responseFor, type OperationSpec, type ResponseSpec } from "../spec/model.ts";
 import type { CheckFn, CheckInput } from "./types.ts";
 import type { CheckId } from "./ids.ts";
+import type { RequestPlan } from "../cases/model.ts";
 
 export type Precondition = (input: CheckInput) => boolean;
 
@@ -15,10 +16,16 @@ export function when(condition: Precondition, fn: CheckFn): CheckFn {
 export const both = (a: Precondition, b: Precondition): Precondition => (input) => a(input) && b(input);
 
 /**
- * The request used the operation's own method. The documented responses describe that method
- * only; another method on the same path (unsupported_method) is another operation.
+ * The request is the operation's: its own method on its own path. The documented responses
+ * describe that operation only; another method on the same path (unsupported_method), or another
+ * path below it (exact_id_match's `/x` after an id), is another operation.
  */
-export const documentedMethod: Precondition = (input) => input.request.method === input.operation.op.method;
+export const documentedMethod: Precondition = (input) => input.request.method === input.operation.op.method && !offPath(input.step.plan);
+
+/** The plan names a path below the operation's (an id followed by `/x`). */
+export function offPath(plan: RequestPlan): boolean {
+  return plan.nearMissIds !== undefined && Object.values(plan.nearMissIds).includes("extra-segment");
+}
 
 export const documentedStatus: Precondition = (input) => documentedMethod(input) && documented(input) !== undefined;
 

@@ -13,6 +13,10 @@ describe("near misses of an id", () => {
     ["cust_abc", "truncated", "cust_ab"],
     ["cust_abc", "fullwidth", "\uff43ust_abc"],
     ["cust_abc", "zero-width", "cust_abc\u200b"],
+    ["cust_abc", "like-percent", "cust_ab%"],
+    ["cust_abc", "like-underscore", "cust_ab_"],
+    ["cust_abc", "glob-star", "cust_ab*"],
+    ["cust_ab_", "like-underscore", "cust_ab"],
     ["12345", "case-swapped", "1234"],
     ["3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b", "case-swapped", "3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5"],
   ] as const)("%s %s is %j", (id, kind, want) => {
@@ -23,6 +27,10 @@ describe("near misses of an id", () => {
     expect(nearMissSegment("cust_abc", "path-parameter")).toBe("cust_abc;x");
     expect(nearMissSegment("cust abc", "trailing-space")).toBe("cust%20abc%20");
     expect(nearMissSegment("cust_abc", "double-encoded")).toBe("%2563ust_abc");
+    expect(nearMissSegment("cust_abc", "extra-segment")).toBe("cust_abc/x");
+    expect(nearMissSegment("cust_abc", "like-percent")).toBe("cust_ab%25");
+    expect(nearMissSegment("cust_abc", "glob-star")).toBe("cust_ab*");
+    expect(nearMissSegment("cust_abc", "dot-segment")).toBe("x%2F..%2Fcust_abc");
   });
 
   it("never gives the id back, and NFKC folds the fullwidth miss to the id", () => {
