@@ -151,6 +151,29 @@ export const ALTERNATIVES: readonly AllowedVariant[] = [
   ),
   allowed(
     {
+      name: "yuno-anonymized-customer-deleted-again",
+      provider: "yuno",
+      choice: "anonymizes a deleted customer and keeps the record, so a delete of it again gets 202 again",
+      documents: "the request deletes or anonymizes the customer; an anonymized customer may still be found (what a repeat delete gets is assumed)",
+      mayWarn: ["delete_semantics"],
+    },
+    () => {
+      const anonymized = new Set<string>();
+      return {
+        behaviour: {
+          remove(req, ctx) {
+            const [customerId] = Object.values(ctx.path);
+            if (customerId !== undefined && anonymized.has(customerId)) return { status: 202 };
+            const reply = yuno.remove(req, ctx);
+            if (reply.status === 202 && customerId !== undefined) anonymized.add(customerId);
+            return reply;
+          },
+        },
+      };
+    },
+  ),
+  allowed(
+    {
       name: "juspay-lookup-before-validation",
       provider: "juspay",
       choice: "looks the customer account up before it checks x-routing-id and the body, so a request breaking either for an account that does not exist gets 404",

@@ -9,7 +9,6 @@ import { recordingFixtures } from "./request-view.ts";
 import { variant, type FaultyAdapter } from "./types.ts";
 
 const juspay = baseBehaviour("juspay");
-const yuno = baseBehaviour("yuno");
 const cashfree = baseBehaviour("cashfree");
 const enkash = baseBehaviour("enkash");
 
@@ -51,9 +50,9 @@ export const deleteSemantics: FaultyAdapter[] = [
   ),
   variant(
     {
-      name: "yuno-second-delete-succeeds",
-      provider: "yuno",
-      departure: "answers 202 again to a delete of a customer it already deleted",
+      name: "cashfree-second-delete-succeeds",
+      provider: "cashfree",
+      departure: "answers 204 again to a delete of a customer it already deleted (a soft delete that still finds the customer)",
       expectedCheck: "delete_semantics",
     },
     () => {
@@ -62,9 +61,9 @@ export const deleteSemantics: FaultyAdapter[] = [
         behaviour: {
           remove(req, ctx) {
             const [customerId] = Object.values(ctx.path);
-            if (customerId !== undefined && deleted.has(customerId)) return { status: 202 };
-            const reply = yuno.remove(req, ctx);
-            if (reply.status === 202 && customerId !== undefined) deleted.add(customerId);
+            if (customerId !== undefined && deleted.has(customerId)) return { status: 204 };
+            const reply = cashfree.remove(req, ctx);
+            if (reply.status === 204 && customerId !== undefined) deleted.add(customerId);
             return reply;
           },
         },

@@ -138,6 +138,7 @@ function buildOperation(provider: HttpProvider, doc: Obj, path: string, method: 
     responses,
     otherMethods: others,
     pointer,
+    assumed: assumedOf(op),
   };
 }
 

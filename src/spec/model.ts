@@ -86,6 +86,8 @@ export interface OperationSpec {
    */
   otherMethods: Record<string, string>;
   pointer: string;
+  /** Facts about the operation as a whole marked assumed (its `x-payconform-assumed`), keyed by what was assumed (e.g. "repeatDelete"). */
+  assumed: Record<string, string>;
 }
 
 export interface ApiSpec {
