@@ -5,10 +5,11 @@
  * sent in a valid request for an id that never existed: the answer must be the documented
  * not-found answer, not a validation error. Optional query parameters are sent present and valid
  * the same way, and a required header filled from a path parameter (Juspay's x-routing-id) is
- * also sent with its documented example, another value the doc allows. Two spellings any HTTP
- * stack should take are assumed: a request body whose media type carries a charset parameter
- * (RFC 9110 §8.3.1), and a fixture's ids with a letter percent-encoded, the same ids (RFC 3986
- * §2.3), which must delete it.
+ * also sent with its documented example, another value the doc allows. Spellings any HTTP stack
+ * should take are assumed: a request body whose media type carries a charset parameter (RFC 9110
+ * §8.3.1), `Accept: *\/*` (what curl, in the docs' samples, sends; RFC 9110 §12.5.1), a query
+ * parameter the operation does not use, and a fixture's ids with a letter percent-encoded, the
+ * same ids (RFC 3986 §2.3), which must delete it.
  */
 import { SpecError } from "../errors.ts";
 import { PROFILES } from "../profiles/index.ts";
@@ -58,6 +59,18 @@ export function positiveScenarios(op: OperationSpec): Scenario[] {
       steps: [{ label: "charset parameter", plan: plan({ headers: { "content-type": mediaType } }), expect: "not-found" }],
     });
   }
+  const assumedSpelling = (id: string, description: string, where: Partial<RequestPlan>): Scenario => ({
+    id,
+    provider: op.provider,
+    operationId: op.operationId,
+    check: "positive_data_acceptance",
+    basis: "assumed",
+    fixtures: 0,
+    description: `${description}; the id never existed, so the answer is the documented not-found`,
+    steps: [{ label: id.replace(/^valid /, ""), plan: plan(where), expect: "not-found" }],
+  });
+  scenarios.push(assumedSpelling("valid accept any media type", "the request sent with Accept: */*, as curl sends it (RFC 9110 §12.5.1)", { headers: { accept: "*/*" } }));
+  scenarios.push(assumedSpelling("valid with a query parameter the operation does not use", "the request with ?source=payconform, which the operation does not use; a router keeps the query out of the path", { query: { source: "payconform" } }));
   const pathParams = op.parameters.filter((p) => p.in === "path").map((p) => p.name);
   if (pathParams.length > 0) {
     scenarios.push({

@@ -12,8 +12,9 @@ describe("positive_data_acceptance", () => {
     expect(ids("enkash")).toEqual(expect.arrayContaining(["valid path customerId all-digits", "valid path customerId all-letters", "valid query parentCompanyId all-digits"]));
     const allDigits = scenarioOf("enkash", { id: "valid path customerId all-digits" });
     expect(allDigits.steps[0].plan.pathParams.customerId).toBe("KC00000000000000");
-    expect(ids("juspay")).toEqual(["valid header x-routing-id documented-example", "valid body media type with a charset parameter", "valid path ids with a percent-encoded letter"]);
-    expect(ids("yuno")).toEqual(["valid path ids with a percent-encoded letter"]);
+    const spellings = ["valid accept any media type", "valid with a query parameter the operation does not use", "valid path ids with a percent-encoded letter"];
+    expect(ids("juspay")).toEqual(["valid header x-routing-id documented-example", "valid body media type with a charset parameter", ...spellings]);
+    expect(ids("yuno")).toEqual(spellings);
     expect(ids("cashfree").length).toBeGreaterThan(3);
     expect(deriveScenarios(operationContext("cashfree").op, 1).find((s) => s.check === "positive_data_acceptance")!.basis).toBe("assumed");
   });
@@ -55,5 +56,13 @@ describe("positive_data_acceptance", () => {
     expect(scenario.steps[0].plan.headers["content-type"]).toBe("application/x-www-form-urlencoded; charset=UTF-8");
     const result = evaluate(exchange("juspay", scenario, 0, documentedAnswer("juspay", 400)), { strict: false, curl: () => "" }).find((r) => r.check === "positive_data_acceptance")!;
     expect(result).toMatchObject({ outcome: "warning", basis: "assumed" });
+  });
+
+  it("sends Accept: */* and an unused query parameter; a 406 or a 400 to them is a warning", () => {
+    const accept = scenarioOf("yuno", { id: "valid accept any media type" });
+    expect(accept.steps[0].plan.headers.accept).toBe("*/*");
+    const judged = (id: string, status: number) => evaluate(exchange("yuno", scenarioOf("yuno", { id }), 0, { status, body: { code: "X", messages: [] } }), { strict: false, curl: () => "" }).find((r) => r.check === "positive_data_acceptance")!;
+    expect(judged("valid accept any media type", 406)).toMatchObject({ outcome: "warning", basis: "assumed" });
+    expect(judged("valid with a query parameter the operation does not use", 400)).toMatchObject({ outcome: "warning", basis: "assumed" });
   });
 });
