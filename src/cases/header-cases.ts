@@ -1,10 +1,12 @@
 /**
  * required_header_enforcement: each documented required header (other than credentials) left
- * out, and sent with a value that breaks its documented constraints; then all of them against a
- * fixture (against-fixture.ts).
+ * out, and sent with a value that breaks its documented constraints; a header the configuration
+ * fills (Yuno's x-account-code) also with the configured value and one more character, which only
+ * a comparison of a prefix would take; then all of them against a fixture (against-fixture.ts).
  */
 import type { OperationSpec } from "../spec/model.ts";
 import { againstFixture } from "./against-fixture.ts";
+import { PROFILES } from "../profiles/index.ts";
 import { plan, type Scenario } from "./model.ts";
 import type { Rng } from "./random.ts";
 import { malformedHeaderValue } from "./values.ts";
@@ -29,6 +31,14 @@ export function headerScenarios(op: OperationSpec, rng: Rng): Scenario[] {
         description: `the header ${param.name} breaks its documented constraints (${bad.label})`,
         steps: [{ label: bad.label, plan: plan({ headers: { [name]: bad.value } }), expect: "rejected" }],
       });
+      if (PROFILES[op.provider].headerValues[param.name]?.kind === "env") {
+        scenarios.push({
+          ...base,
+          id: `header ${param.name} extended`,
+          description: `the header ${param.name} is the configured value with one more character, which breaks its documented constraints and which only a prefix comparison takes for the configured one`,
+          steps: [{ label: "extended", plan: plan({ headerSuffixes: { [name]: "0" } }), expect: "rejected" }],
+        });
+      }
     }
   }
   const fixtureScenario = againstFixture(op, "required_header_enforcement", "the header rules", scenarios.map((s) => ({ label: s.id, plan: s.steps[0].plan })));

@@ -33,6 +33,8 @@ export interface RequestPlan {
   headers: Record<string, string>;
   /** Headers left out of the request (lowercase names). */
   omitHeaders: string[];
+  /** Text appended to a header's valid value (lowercase names): a value that keeps the valid one as its prefix. */
+  headerSuffixes?: Record<string, string>;
   /** Body override: a string replaces the valid body, null sends no body. */
   body?: string | null;
   auth: AuthPlan;

@@ -95,4 +95,21 @@ export const authHeaders: FaultyAdapter[] = [
       },
     },
   ),
+  variant(
+    {
+      name: "yuno-account-code-compared-by-prefix",
+      provider: "yuno",
+      departure: "compares only the first 36 characters of x-account-code, so the configured code with characters after it is taken for it",
+      expectedCheck: "required_header_enforcement",
+    },
+    {
+      behaviour: {
+        validate: (req, ctx) => {
+          const code = req.headers["x-account-code"];
+          const configured = ctx.credentials.YUNO_ACCOUNT_CODE;
+          return yuno.validate(typeof code === "string" && configured !== undefined && code.startsWith(configured) ? withHeader(req, "x-account-code", configured) : req, ctx);
+        },
+      },
+    },
+  ),
 ];

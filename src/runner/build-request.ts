@@ -65,6 +65,7 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
     if (body !== undefined) headers["content-type"] = prepared.body.contentType;
   }
   Object.assign(headers, plan.headers);
+  for (const [name, suffix] of Object.entries(plan.headerSuffixes ?? {})) if (headers[name] !== undefined) headers[name] += suffix;
   for (const name of plan.omitHeaders) delete headers[name];
   return { method: plan.method ?? ctx.op.method, url, headers, body };
 }
