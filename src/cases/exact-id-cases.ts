@@ -4,7 +4,9 @@
  * character, a zero-width space, a `;x` path parameter, a `%`, `_` or `*` wildcard for its last
  * character, a `/x` segment after it), never deletes the fixture: a loose lookup (case-insensitive
  * collation, a second decoding, trimming, a prefix or LIKE match, a wildcard taken from the id,
- * Unicode normalisation, a router that strips path parameters or matches a prefix) would. Each path parameter is
+ * Unicode normalisation, a router that strips path parameters or matches a prefix) would. So
+ * would ids that never existed in the path with the fixture's ids in query parameters of the
+ * same names (a framework that lets the query stand in for the path). Each path parameter is
  * missed in turn; the fixture must then still be deletable by its exact ids (RFC 3986 §6.2.2:
  * paths compare case-sensitively, percent-decoded once).
  */
@@ -26,7 +28,7 @@ export function exactIdScenarios(op: OperationSpec): Scenario[] {
       basis: "documented",
       fixtures: 1,
       description: "deletes naming near misses of a fixture's ids are refused, and the fixture is then deleted by its exact ids",
-      steps: [...misses, { label: "exact ids afterwards", plan: plan(), fixture: 0, expect: "survives" }],
+      steps: [...misses, { label: `${params.join(", ")} of the fixture in the query, others in the path`, plan: plan(), queryFrom: 0, expect: "refused" }, { label: "exact ids afterwards", plan: plan(), fixture: 0, expect: "survives" }],
     },
   ];
 }

@@ -97,6 +97,11 @@ export interface Step {
    * this fixture's value instead of the path's: a scope crossed in the path but matched in the header.
    */
   headersFrom?: number;
+  /**
+   * Query parameters named like the path parameters, with this fixture's values, are added to the
+   * request (whose path names other ids): a query parameter must not stand in for the path.
+   */
+  queryFrom?: number;
   expect: Expectation;
   /** Copies of the request in flight at once (a race). Default: 1. */
   burst?: number;

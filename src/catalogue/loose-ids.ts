@@ -117,6 +117,20 @@ export const looseIds: FaultyAdapter[] = [
     },
     { rewriteRequest: (req) => ({ ...req, segments: resolveDotSegments(req.segments) }) },
   ),
+  variant(
+    {
+      name: "enkash-query-stands-in-for-path",
+      provider: "enkash",
+      departure: "takes a customerId query parameter over the path's (a framework merging query and path parameters), so ?customerId={id} deletes {id} whatever the path names",
+      expectedCheck: "exact_id_match",
+    },
+    {
+      rewriteRequest: (req) => {
+        const id = req.query.get("customerId");
+        return id === null ? req : { ...req, segments: [...req.segments.slice(0, -1), encodeURIComponent(id)] };
+      },
+    },
+  ),
 ];
 
 /** SQL LIKE's reading of a value: % any run of characters, _ any one character. */

@@ -71,7 +71,8 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
     for (const step of scenario.steps) {
       const pathParams = stepPathParams(run, step, fixtures);
       const headerParams = step.headersFrom !== undefined ? { ...pathParams, ...fixtures[step.headersFrom] } : pathParams;
-      const request = buildRequest(run.request, step.plan, pathParams, headerParams);
+      const plan = step.queryFrom !== undefined ? { ...step.plan, query: { ...step.plan.query, ...fixtures[step.queryFrom] } } : step.plan;
+      const request = buildRequest(run.request, plan, pathParams, headerParams);
       const curl = curlOf(request, run.secrets);
       const sent = step.burst ? (await run.client.burst(request, step.burst)).map((exchange) => ({ exchange, earlier: [], durationMs: exchange.durationMs })) : [await sendPolling(run, step, request)];
       const responses = sent.map((s) => s.exchange.response);
