@@ -122,4 +122,13 @@ export const statusesBodies: FaultyAdapter[] = [
     },
     { behaviour: replaceError(juspay, "notFound", () => ({ status: 404, headers: { "content-type": "text/html; charset=utf-8" }, body: HTML_404 })) },
   ),
+  variant(
+    {
+      name: "cashfree-errors-labelled-gzip",
+      provider: "cashfree",
+      departure: "labels its error bodies Content-Encoding: gzip but sends them as plain JSON, so a client that decodes them fails",
+      expectedCheck: "content_type_conformance",
+    },
+    { transformReply: (_req, reply) => (reply.status >= 400 ? { ...reply, headers: { ...reply.headers, "content-encoding": "gzip" } } : reply) },
+  ),
 ];

@@ -1,6 +1,7 @@
 /**
- * content_type_conformance: the response media type is the documented one, and the body is
- * empty where the doc says it is (Yuno 202, Cashfree 204).
+ * content_type_conformance: the response media type is the documented one, stated once, the body
+ * reads under the Content-Encoding it is labelled with, and the body is empty where the doc says
+ * it is (Yuno 202, Cashfree 204).
  */
 import { documented, documentedStatus, when } from "./preconditions.ts";
 import type { Check } from "./types.ts";
@@ -9,7 +10,12 @@ export const contentTypeConformance: Check = {
   id: "content_type_conformance",
   run: when(documentedStatus, (input) => {
     const doc = documented(input)!;
-    const { mediaType, text, status } = { ...input.response };
+    const { mediaType, text, status, bodyProblem, repeatedFields = [] } = { ...input.response };
+    const framing = [
+      ...(bodyProblem ? [{ expected: "a body that reads under its Content-Encoding", actual: bodyProblem, message: `the ${status} body cannot be read: ${bodyProblem}`, basis: doc.bodyBasis }] : []),
+      ...repeatedFields.map((field) => ({ expected: `one ${field} field`, actual: `${field} more than once`, message: `the ${status} answer carries ${field} more than once, which a field that is not a list may not (RFC 9110 §5.3); clients keep different ones`, basis: doc.bodyBasis })),
+    ];
+    if (framing.length > 0) return framing;
     if (doc.contentType === undefined) {
       if (text.length === 0) return [];
       return [{ expected: "an empty body", actual: `${Buffer.byteLength(text)} bytes${mediaType ? ` of ${mediaType}` : ""}`, message: `the doc says the ${status} body is empty`, basis: doc.bodyBasis }];

@@ -15,6 +15,10 @@ export interface HttpResponse {
   text: string;
   /** The media type without parameters, lowercased, or undefined when absent. */
   mediaType?: string;
+  /** Why the body as sent cannot be read: a Content-Encoding it does not decode under. `text` is then the bytes as UTF-8. */
+  bodyProblem?: string;
+  /** Fields that may appear once (Content-Type, Content-Length, Content-Encoding) but came more than once, lowercased. */
+  repeatedFields?: string[];
 }
 
 /**

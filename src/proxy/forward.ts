@@ -10,7 +10,7 @@ import { performance } from "node:perf_hooks";
 import { httpsModule, type Agents } from "../http/agents.ts";
 import { isTlsError, tlsFailureMessage } from "../http/tls.ts";
 import type { HttpResponse, TransportFault } from "../http/types.ts";
-import { decodeBody } from "./decode.ts";
+import { decodeBody } from "../http/content-encoding.ts";
 import type { ClientRequest, Forwarded } from "./exchange.ts";
 
 export interface ForwardContext {

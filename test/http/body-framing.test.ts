@@ -1,0 +1,59 @@
+/**
+ * How the client reads an answer's body and its framing headers: a compressed body is decoded (no
+ * Accept-Encoding is sent, so any coding is acceptable), a body labelled with a coding it is not in
+ * is reported, and a Content-Type sent twice (Node keeps the first) is counted from the raw headers;
+ * content_type_conformance fails on either.
+ */
+import { gzipSync } from "node:zlib";
+import { afterEach, describe, expect, it } from "vitest";
+import { contentTypeConformance } from "../../src/checks/content-type-conformance.ts";
+import { createHttpClient, type HttpClient } from "../../src/http/client.ts";
+import type { HttpResponse } from "../../src/http/types.ts";
+import { exchange, scenarioOf } from "../checks/exchange.ts";
+import { closeTestServers, startTestServer, type Handler } from "./test-server.ts";
+
+const clients: HttpClient[] = [];
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.close();
+  await closeTestServers();
+});
+
+const BODY = JSON.stringify({ message: "Customer not found with the provided customer ID", code: "customer_not_found", type: "resource_error" });
+
+async function answer(handler: Handler): Promise<HttpResponse> {
+  const server = await startTestServer(handler);
+  const client = createHttpClient({ concurrency: 1, timeoutMs: 10_000, maxBodyBytes: 1 << 20, maxRetries: 0, maxRetryAfterMs: 0 });
+  clients.push(client);
+  const exchanged = await client.send({ method: "DELETE", url: server.url, headers: {} });
+  return exchanged.response!;
+}
+
+function judged(response: HttpResponse) {
+  const input = exchange("cashfree", scenarioOf("cashfree", { id: "delete an id that never existed" }), 0, { status: 404 });
+  return contentTypeConformance.run({ ...input, response, json: { ok: true, value: JSON.parse(response.text.startsWith("{") ? response.text : "{}") } });
+}
+
+describe("an answer's body framing", () => {
+  it("decodes a gzip body, and content_type_conformance passes it", async () => {
+    const response = await answer((_req, res) => res.writeHead(404, { "content-type": "application/json", "content-encoding": "gzip" }).end(gzipSync(BODY)));
+    expect(response).toMatchObject({ text: BODY });
+    expect(response.bodyProblem).toBeUndefined();
+    expect(judged(response)).toEqual([]);
+  });
+
+  it("reports a body labelled gzip that is not", async () => {
+    const response = await answer((_req, res) => res.writeHead(404, { "content-type": "application/json", "content-encoding": "gzip" }).end(BODY));
+    expect(response.bodyProblem).toMatch(/gzip body does not decode/);
+    expect(judged(response)).toMatchObject([{ message: expect.stringMatching(/the 404 body cannot be read/) }]);
+  });
+
+  it("counts a Content-Type sent twice", async () => {
+    const response = await answer((_req, res) => {
+      res.setHeader("content-type", ["application/json", "text/plain;charset=ISO-8859-1"]);
+      res.writeHead(404).end(BODY);
+    });
+    expect(response.mediaType).toBe("application/json");
+    expect(response.repeatedFields).toEqual(["content-type"]);
+    expect(judged(response)).toMatchObject([{ message: expect.stringMatching(/carries content-type more than once/) }]);
+  });
+});
