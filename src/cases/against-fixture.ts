@@ -14,14 +14,14 @@ export interface RuleBreak {
   plan: RequestPlan;
 }
 
-/** Undefined when there is nothing to send. Only rules with a documented basis go in: the scenario's basis is documented. */
-export function againstFixture(op: OperationSpec, check: CheckId, what: string, breaks: readonly RuleBreak[]): Scenario | undefined {
+/** Undefined when there is nothing to send. The rules of one scenario share a basis, `basis`. */
+export function againstFixture(op: OperationSpec, check: CheckId, what: string, breaks: readonly RuleBreak[], basis: Scenario["basis"] = "documented"): Scenario | undefined {
   if (breaks.length === 0) return undefined;
   return {
     provider: op.provider,
     operationId: op.operationId,
     check,
-    basis: "documented",
+    basis,
     fixtures: 1,
     id: `${what} against a fixture`,
     description: `a fixture sent each request that breaks ${what}, none of which may delete it, then deleted the documented way`,

@@ -3,6 +3,8 @@
  * out, and sent with a value that breaks its documented constraints; a header the configuration
  * fills (Yuno's x-account-code) also with the configured value and one more character, which only
  * a comparison of a prefix would take; then all of them against a fixture (against-fixture.ts).
+ * Where the spec marks a header's enforcement assumed (Juspay's x-routing-id, which the page
+ * describes as a recommendation), its cases are assumed, and go against a fixture of their own.
  */
 import type { OperationSpec } from "../spec/model.ts";
 import { againstFixture } from "./against-fixture.ts";
@@ -13,9 +15,10 @@ import { malformedHeaderValue } from "./values.ts";
 
 export function headerScenarios(op: OperationSpec, rng: Rng): Scenario[] {
   const scenarios: Scenario[] = [];
-  const base = { provider: op.provider, operationId: op.operationId, check: "required_header_enforcement" as const, basis: "documented" as const, fixtures: 0 };
   for (const param of op.parameters) {
     if (param.in !== "header" || !param.required) continue;
+    const basis = "enforcement" in param.assumed ? ("assumed" as const) : ("documented" as const);
+    const base = { provider: op.provider, operationId: op.operationId, check: "required_header_enforcement" as const, basis, fixtures: 0 };
     const name = param.name.toLowerCase();
     scenarios.push({
       ...base,
@@ -41,6 +44,8 @@ export function headerScenarios(op: OperationSpec, rng: Rng): Scenario[] {
       }
     }
   }
-  const fixtureScenario = againstFixture(op, "required_header_enforcement", "the header rules", scenarios.map((s) => ({ label: s.id, plan: s.steps[0].plan })));
-  return fixtureScenario ? [...scenarios, fixtureScenario] : scenarios;
+  const breaks = (basis: Scenario["basis"]) => scenarios.filter((s) => s.basis === basis).map((s) => ({ label: s.id, plan: s.steps[0].plan }));
+  const documented = againstFixture(op, "required_header_enforcement", "the header rules", breaks("documented"));
+  const assumed = againstFixture(op, "required_header_enforcement", "the assumed header rules", breaks("assumed"), "assumed");
+  return [...scenarios, ...(documented ? [documented] : []), ...(assumed ? [assumed] : [])];
 }

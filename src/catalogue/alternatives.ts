@@ -144,8 +144,8 @@ export const ALTERNATIVES: readonly AllowedVariant[] = [
       name: "yuno-not-found-code-from-the-schema-example",
       provider: "yuno",
       choice: "answers an unknown customer with 400 code NOT_FOUND, the schema's property example, instead of the named example's CUSTOMER_NOT_FOUND",
-      documents: "the document gives both (a recorded contradiction); payconform chose CUSTOMER_NOT_FOUND, and a code no example of the status gives is a warning",
-      mayWarn: ["error_code_conformance", "delete_semantics"],
+      documents: "the document gives both (a recorded contradiction); payconform chose CUSTOMER_NOT_FOUND, and a code no example of the status gives is a warning; a 400 without CUSTOMER_NOT_FOUND to a valid request cannot be told from a refusal",
+      mayWarn: ["error_code_conformance", "delete_semantics", "positive_data_acceptance"],
     },
     { behaviour: answering("yuno", "notFound", (detail) => jsonReply(400, { code: "NOT_FOUND", messages: [detail] })) },
   ),
@@ -170,6 +170,20 @@ export const ALTERNATIVES: readonly AllowedVariant[] = [
           },
         },
       };
+    },
+  ),
+  allowed(
+    {
+      name: "juspay-x-routing-id-optional",
+      provider: "juspay",
+      choice: "goes on without an x-routing-id header, deleting the account the path names",
+      documents: "the page tags x-routing-id Required of the client but describes it as a recommendation for routing and tracking; that a target refuses a request without it is assumed",
+      mayWarn: ["required_header_enforcement"],
+    },
+    {
+      behaviour: {
+        validate: (req, ctx) => juspay.validate(typeof req.headers["x-routing-id"] === "string" && req.headers["x-routing-id"] !== "" ? req : { ...req, headers: { ...req.headers, "x-routing-id": "guest" } }, ctx),
+      },
     },
   ),
   allowed(

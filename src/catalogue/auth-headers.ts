@@ -74,15 +74,6 @@ export const authHeaders: FaultyAdapter[] = [
   ),
   variant(
     {
-      name: "juspay-missing-routing-id-ignored",
-      provider: "juspay",
-      departure: "goes on without the required x-routing-id header",
-      expectedCheck: "required_header_enforcement",
-    },
-    { behaviour: { validate: (req, ctx) => juspay.validate(has(req, "x-routing-id") ? req : withHeader(req, "x-routing-id", "guest"), ctx) } },
-  ),
-  variant(
-    {
       name: "juspay-missing-command-ignored",
       provider: "juspay",
       departure: "treats a request without command=delete (no body, or no command field) as a delete",

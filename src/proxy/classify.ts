@@ -80,7 +80,9 @@ export function classify(input: ClassifyInput): ExchangeCase {
   for (const [requestCheck, check] of ENFORCED) {
     const broken = (input.clientFindings.get(requestCheck) ?? []).filter((f) => f.severity !== "warning");
     if (broken.length === 0) continue;
-    const basis: Basis = ENFORCED.flatMap(([id]) => input.clientFindings.get(id) ?? []).filter((f) => f.severity !== "warning").every((f) => f.basis === "assumed") ? "assumed" : "documented";
+    // The target's duty to refuse rests on an assumption where the client's rule does, or where the spec marks its enforcement assumed (Juspay's x-routing-id).
+    const enforcementAssumed = (f: ClientFinding): boolean => f.basis === "assumed" || (f.subject !== undefined && op.parameters.some((p) => p.name === f.subject && "enforcement" in p.assumed));
+    const basis: Basis = ENFORCED.flatMap(([id]) => input.clientFindings.get(id) ?? []).filter((f) => f.severity !== "warning").every(enforcementAssumed) ? "assumed" : "documented";
     const what = malformation(requestCheck, broken[0], view, op);
     // Where the ids themselves are well-formed, a replay deletes an existing customer: the rejection must not depend on the id being unknown.
     const state = requestCheck === "path_parameter_pattern" ? undefined : ("fixture" as const);
