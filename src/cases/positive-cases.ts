@@ -87,7 +87,7 @@ export function positiveScenarios(op: OperationSpec): Scenario[] {
   return scenarios;
 }
 
-function boundaryValues(pattern: string): Array<{ label: string; value: string }> {
+function boundaryValues(pattern: string): ReadonlyArray<{ label: string; value: string }> {
   try {
     return generateBoundaryValid(pattern);
   } catch (error) {

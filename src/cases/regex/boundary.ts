@@ -55,8 +55,17 @@ interface Plan {
   keep: "first" | "shortest" | "longest";
 }
 
+/** Values already worked out, by pattern: they depend on the pattern alone. */
+const boundaryCache = new Map<string, readonly BoundaryValue[]>();
+
 /** Boundary-valid values for `pattern`, without duplicate values; a repeated label gets `-2`, `-3`. */
-export function generateBoundaryValid(pattern: string): BoundaryValue[] {
+export function generateBoundaryValid(pattern: string): readonly BoundaryValue[] {
+  let values = boundaryCache.get(pattern);
+  if (!values) boundaryCache.set(pattern, (values = buildBoundaryValid(pattern)));
+  return values;
+}
+
+function buildBoundaryValid(pattern: string): BoundaryValue[] {
   const ast = parsePattern(pattern);
   const re = compilePattern(pattern);
   const out: BoundaryValue[] = [];
