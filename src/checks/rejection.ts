@@ -27,7 +27,7 @@ export function expectRejection(input: CheckInput, what: string, basis: Basis = 
       {
         expected: `${expected}, not the not-found answer`,
         actual: notFoundLabel(input),
-        message: `${what} got the not-found answer (${notFoundLabel(input)}) for an id that never existed: the doc does not say whether the target looks the id up before it checks this rule; the same request against a fixture shows whether it is enforced`,
+        message: `${what} got the not-found answer (${notFoundLabel(input)}), as for an id the target does not know: the doc does not say whether the target looks the id up before it checks this rule; the same request against a fixture shows whether it is enforced`,
         basis: "assumed",
       },
     ];

@@ -118,7 +118,10 @@ export function classify(input: ClassifyInput): ExchangeCase {
     return make("status_code_conformance", `delete of a ${noun} that does not exist`, "delete", "not-found", { description: `a delete of a ${noun} that does not exist`, state: "not-found", accepts: "exact" });
   }
   if (BAD_INPUT_STATUSES.has(status)) {
-    return make("positive_data_acceptance", "valid values the client sent", "valid values", "not-found", { description: `a valid delete answered ${status}`, accepts: "exact" });
+    // Where the not-found answer is this status with a code (Yuno's 400 CUSTOMER_NOT_FOUND), the same
+    // status with another code may be the not-found answer in other words: an assumed reading.
+    const ambiguous = input.profile.notFound.status === status && input.profile.notFound.code !== undefined;
+    return make("positive_data_acceptance", "valid values the client sent", "valid values", "not-found", { description: `a valid delete answered ${status}`, accepts: "exact" }, ambiguous ? "assumed" : "documented");
   }
   return make("status_code_conformance", `delete answered ${status}`, "delete", "not-found", { description: `a valid delete answered ${status}`, accepts: "exact" });
 }

@@ -81,7 +81,8 @@ export function judge(ctx: JudgeContext, n: number, forwarded: Forwarded): Judge
 
   const sent = sentCredentials(op, profile, ctx.configured, view.headers);
   ctx.protect(sent.values.filter((v) => v.length >= MIN_SECRET_LENGTH));
-  const echoSecrets = sent.values.filter((v) => v.length >= MIN_SECRET_LENGTH);
+  // The configured credentials too: a target that shows its own copy of a secret leaks it whether or not the request carried it.
+  const echoSecrets = [...new Set([...sent.values, ...Object.values(ctx.configured)])].filter((v) => v.length >= MIN_SECRET_LENGTH);
   const httpRequest: HttpRequest = { method: request.method, url: ctx.target + request.path, headers: request.headers, body: request.body };
   let curlText: string | undefined;
   const curl = (): string => (curlText ??= curlOf(httpRequest, sent));
