@@ -7,7 +7,8 @@
  */
 import type { RequestCheckId } from "../checks/ids.ts";
 import { CHECKS } from "../checks/registry.ts";
-import type { Check, CheckInput, OperationContext } from "../checks/types.ts";
+import type { Check, CheckInput, Finding, OperationContext } from "../checks/types.ts";
+import { successStatuses } from "../spec/model.ts";
 import { toCurl } from "../http/curl.ts";
 import { MASK, MIN_SECRET_LENGTH } from "../http/redact.ts";
 import type { HttpRequest, TransportFault } from "../http/types.ts";
@@ -54,7 +55,16 @@ export interface JudgeContext {
   strict: boolean;
   /** Masks credential values a request carried from now on (src/output.ts), for the rest of the proxy's life. */
   protect(values: readonly string[]): void;
+  /**
+   * Paths whose delete got the documented success, with the exchange's number: a later delete of
+   * the same path that succeeds again is a warning (the case itself is still read from that
+   * exchange alone). Absent: no memory across exchanges.
+   */
+  deleted?: Map<string, number>;
 }
+
+/** Paths remembered at most; the oldest is forgotten first. */
+const DELETED_LIMIT = 100_000;
 
 export interface Judged {
   /** Which exchange of the proxy's life this is, from 1. */
@@ -105,6 +115,8 @@ export function judge(ctx: JudgeContext, n: number, forwarded: Forwarded): Judge
   if (response && json) {
     const input: CheckInput = { operation: ctx.operation, scenario: exchangeCase.scenario, step: exchangeCase.step, request: httpRequest, response, json, pathParams: view.pathParams, secrets: echoSecrets, earlier: [] };
     for (const result of evaluate(input, options, PROXY_TARGET_CHECKS)) results.push({ ...result, case: caseLabel, party: "target" });
+    const again = deletedAgain(ctx, n, request.path, exchangeCase, response.status);
+    if (again) results.push({ ...resultOf({ provider: op.provider, operationId: op.operationId, check: "delete_semantics", case: caseLabel, basis: "assumed" }, [again], options), party: "target" });
   } else {
     results.push(faultResult(ctx, exchangeCase, caseLabel, forwarded, curl));
   }
@@ -112,6 +124,24 @@ export function judge(ctx: JudgeContext, n: number, forwarded: Forwarded): Judge
 }
 
 /** The target gave no usable answer: an errored result of the check the case exists for, as in `run`. */
+/** A documented success for a path whose delete already got one in this proxy's life: a warning (the client may have made the ids again in between). */
+function deletedAgain(ctx: JudgeContext, n: number, path: string, exchangeCase: ExchangeCase, status: number): Finding | undefined {
+  if (!ctx.deleted || exchangeCase.step.expect !== "success" || !successStatuses(ctx.operation.op).includes(status)) return undefined;
+  const key = path.split("?")[0];
+  const earlier = ctx.deleted.get(key);
+  if (earlier === undefined) {
+    if (ctx.deleted.size >= DELETED_LIMIT) ctx.deleted.delete(ctx.deleted.keys().next().value!);
+    ctx.deleted.set(key, n);
+    return undefined;
+  }
+  return {
+    expected: "the not-found answer to a delete of ids already deleted",
+    actual: `${status}, as at #${earlier}`,
+    message: `a delete of ${key} got the documented success ${status} at #${earlier} and again now: a delete that leaves the customer in place, unless the client made the same ids again in between`,
+    basis: "assumed",
+  };
+}
+
 function faultResult(ctx: JudgeContext, exchangeCase: ExchangeCase, caseLabel: string, forwarded: Forwarded, curl: () => string): Result {
   const fault: TransportFault = forwarded.fault ?? { kind: "protocol", message: "no answer" };
   const answered = forwarded.status === undefined ? "the client's connection was closed" : `the client got ${forwarded.status}`;

@@ -60,7 +60,7 @@ export async function runProxy(options: ProxyOptions, hooks: ProxyHooks = {}): P
     releases.push(protectSecrets(fresh));
   };
   try {
-    return await serveAndReport(options, hooks, { operation, configured, target: url.href.replace(/\/+$/, ""), strict: options.strict, protect }, url);
+    return await serveAndReport(options, hooks, { operation, configured, target: url.href.replace(/\/+$/, ""), strict: options.strict, protect, deleted: new Map() }, url);
   } catch (error) {
     if (error instanceof Error) error.message = mask(error.message);
     throw error;
