@@ -6,7 +6,10 @@
  * retries a 5xx for minutes; it takes a 4xx at once.) Every failure is kept, with its message
  * naming the state URL, so the interaction's result can say what went wrong.
  *
- * - the fixture state passes on as it is, setup and teardown, with the pact's params;
+ * - the fixture state passes on as it is, setup and teardown, with the pact's params; where the
+ *   state URL answers with ids of its own (it made a fixture rather than take the ids asked for),
+ *   they are kept for the interaction (`ids`: the request filter puts them in place of the pact's,
+ *   as Pact's provider-state injected values do) and the teardown names them;
  * - the not-found state's setup is a teardown of the fixture state with the pact's params;
  * - an interaction without a state (the verifier still calls, with an empty state) is a no-op.
  *
@@ -27,6 +30,8 @@ export interface StateFailure {
 export interface StateHop {
   url: string;
   failures: StateFailure[];
+  /** For the interaction being verified: each pact id the state URL answered another id for, and that id. */
+  ids: ReadonlyMap<string, string>;
   close(): Promise<void>;
 }
 
@@ -35,6 +40,7 @@ const MAX_REQUEST_BYTES = 64 * 1024;
 
 export async function startStateHop(provider: HttpProvider, stateUrl: string, options: StateCallOptions): Promise<StateHop> {
   const failures: StateFailure[] = [];
+  const ids = new Map<string, string>();
   const fixture = fixtureState(provider);
   const notFound = notFoundState(provider);
 
@@ -46,8 +52,18 @@ export async function startStateHop(provider: HttpProvider, stateUrl: string, op
     if (state === "") return undefined;
     if (state !== fixture && state !== notFound) return `no provider state "${state}": payconform's contracts use "${fixture}" and "${notFound}"`;
     if (state === notFound && action === "teardown") return undefined;
-    const forwarded: StateBody = state === fixture ? { state, params, action } : { state: fixture, params, action: "teardown" };
+    const made = (value: unknown): unknown => (typeof value === "string" ? (ids.get(value) ?? value) : value);
+    const forwarded: StateBody =
+      state !== fixture ? { state: fixture, params, action: "teardown" } : action === "teardown" ? { state, params: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, made(v)])), action } : { state, params, action };
+    if (action === "setup") ids.clear();
     const outcome = await callStateUrl(stateUrl, forwarded, options, forwarded.action === "teardown");
+    if (action === "teardown") ids.clear();
+    if (outcome.ok && forwarded.action === "setup" && isObj(outcome.value)) {
+      for (const [name, asked] of Object.entries(params)) {
+        const answered = outcome.value[name];
+        if (typeof asked === "string" && typeof answered === "string" && answered !== asked) ids.set(asked, answered);
+      }
+    }
     if (outcome.ok || action === "teardown") return undefined;
     return `provider state "${state}": ${outcome.message}`;
   };
@@ -78,6 +94,7 @@ export async function startStateHop(provider: HttpProvider, stateUrl: string, op
   return {
     url: `http://127.0.0.1:${port}/_payconform/state`,
     failures,
+    ids,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

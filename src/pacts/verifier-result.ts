@@ -46,6 +46,8 @@ export interface JudgeContext {
   interactions: ReadonlyMap<string, Record<string, unknown>>;
   /** Every status the spec documents for the operation. */
   documented: readonly number[];
+  /** Descriptions of the interactions whose expectation rests on an assumed fact (assumed-interactions.ts). */
+  assumed?: ReadonlySet<string>;
   stateFailures: readonly StateFailure[];
   strict: boolean;
 }
@@ -83,7 +85,12 @@ export function judge(results: readonly VerifiedInteraction[], context: JudgeCon
     const undocumented = pact ? undocumentedRejection(result, pact, context.documented) : undefined;
     if (failedStates.length > 0) outcome.problems.push(...failedStates);
     else if (undocumented !== undefined) (context.strict ? outcome.problems : outcome.warnings).push(undocumented);
-    else outcome.problems.push(...result.mismatches.map((m) => `${m.type}${m.path ? ` at ${m.path}` : ""}: ${m.text}`), ...(result.error ? [result.error] : []));
+    else {
+      const found = [...result.mismatches.map((m) => `${m.type}${m.path ? ` at ${m.path}` : ""}: ${m.text}`), ...(result.error ? [result.error] : [])];
+      // An expectation resting on an assumed fact is a warning, as in run, unless --strict.
+      if (context.assumed?.has(result.description) && !context.strict && !result.error) outcome.warnings.push(`${found.join("; ")}; the expectation rests on an assumed pattern: run counts this as a warning, --strict as a failure`);
+      else outcome.problems.push(...found);
+    }
     if (outcome.problems.length === 0 && outcome.warnings.length === 0) outcome.problems.push("failed");
     outcome.passed = outcome.problems.length === 0;
     return outcome;

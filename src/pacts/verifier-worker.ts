@@ -40,7 +40,7 @@ export async function runVerifierJob(job: VerifierJob): Promise<VerifierReply> {
     // States go to payconform's own endpoint, not to Pact JS's handlers, which answer the
     // verifier 200 even when a handler fails.
     providerStatesSetupUrl: hop.url,
-    requestFilter: credentialSwap(job.provider, job.credentials) as VerifierOptions["requestFilter"],
+    requestFilter: credentialSwap(job.provider, job.credentials, hop.ids) as VerifierOptions["requestFilter"],
     // Pact JS hands these to the proxy's https request to the target (a private CA).
     ...(ca ? { tlsClientOptions: { ca } } : {}),
     logLevel: "error",

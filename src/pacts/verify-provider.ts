@@ -7,6 +7,7 @@ import { PayconformError } from "../errors.ts";
 import type { HttpProvider } from "../providers.ts";
 import type { Credentials } from "../sandboxes/types.ts";
 import type { PactFile } from "./pact-files.ts";
+import { assumedInteractions } from "./assumed-interactions.ts";
 import { documentedStatuses } from "./rejection.ts";
 import { runVerifier } from "./run-verifier.ts";
 import { judge, parseVerifierResult, type InteractionOutcome } from "./verifier-result.ts";
@@ -40,7 +41,7 @@ export async function verifyProvider(provider: HttpProvider, pacts: readonly Pac
       if (isObj(raw) && typeof raw.description === "string" && !interactions.has(raw.description)) interactions.set(raw.description, raw);
     }
   }
-  const outcomes = judge(results, { interactions, documented: documentedStatuses(provider), stateFailures: reply.stateFailures, strict: options.strict });
+  const outcomes = judge(results, { interactions, documented: documentedStatuses(provider), assumed: assumedInteractions(provider, interactions), stateFailures: reply.stateFailures, strict: options.strict });
   return { provider, files, passed: outcomes.length > 0 && outcomes.every((i) => i.passed), interactions: outcomes };
 }
 

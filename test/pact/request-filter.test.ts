@@ -67,3 +67,13 @@ describe("credentialSwap", () => {
     expect(filtered("enkash", { headers: { "content-type": "application/json" }, body }).body).toBe(body);
   });
 });
+
+describe("ids the state URL made in place of the pact's", () => {
+  it("replace the pact's in each path segment and in a header that is one, the query left alone", () => {
+    const ids = new Map([["cst_pact", "cst_made 1"], ["bank_pact", "bank_made"]]);
+    const req: FilteredRequest = { url: "/v1/customers/cst_pact/customer-accounts/bank_pact?x=cst_pact", headers: { "x-routing-id": "cst_pact", accept: "application/json" } };
+    credentialSwap("juspay", REAL.juspay, ids)(req, {}, () => {});
+    expect(req.url).toBe("/v1/customers/cst_made%201/customer-accounts/bank_made?x=cst_pact");
+    expect(req.headers).toMatchObject({ "x-routing-id": "cst_made 1", accept: "application/json" });
+  });
+});

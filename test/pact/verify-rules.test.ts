@@ -112,3 +112,27 @@ describe("answers the spec documents for the case", () => {
     expect(result.interactions.filter((i) => !i.passed).map((i) => i.description).sort()).toEqual(AUTH);
   });
 });
+
+describe("a state URL that makes fixtures with ids of its own", () => {
+  /** The provider's sandbox whose state URL ignores the ids asked for and makes its own, as many real state hooks do. */
+  const ownIds = (provider: HttpProvider) => () => {
+    const base = baseBehaviour(provider);
+    return startSandbox(provider, { behaviour: { createFixture: (env) => base.createFixture(env, []) } });
+  };
+
+  it.each<HttpProvider>(["juspay", "enkash"])("%s: the ids it answered take the pact's place in the path (and x-routing-id), and every interaction verifies", async (provider) => {
+    const [result] = await verifyPacts(resolveVerifyOptions({ providers: [provider], startTarget: ownIds(provider) }));
+    expect(result.interactions.filter((i) => !i.passed)).toEqual([]);
+    expect(result.passed).toBe(true);
+  });
+
+  it("Cashfree answering a customer_id with a space (its pattern assumed) with the not-found 404 verifies with a warning, a failure under --strict", async () => {
+    const lenient = () => startSandbox("cashfree", { behaviour: { validate: () => undefined } });
+    const SPACE = "a delete with a customer_id holding a space";
+    const [result] = await verifyPacts(resolveVerifyOptions({ providers: ["cashfree"], startTarget: lenient }));
+    expect(result.passed).toBe(true);
+    expect(result.interactions.find((i) => i.description === SPACE)?.warnings.join("; ")).toMatch(/StatusMismatch.*404.*rests on an assumed pattern/);
+    const [strict] = await verifyPacts(resolveVerifyOptions({ providers: ["cashfree"], startTarget: lenient, strict: true }));
+    expect(strict.interactions.find((i) => i.description === SPACE)?.passed).toBe(false);
+  });
+});
