@@ -136,3 +136,25 @@ describe("a state URL that makes fixtures with ids of its own", () => {
     expect(strict.interactions.find((i) => i.description === SPACE)?.passed).toBe(false);
   });
 });
+
+describe("a target that resets the connection", () => {
+  it("fails the interactions it reset, answered 502 by payconform, instead of stopping the verifier without a result", async () => {
+    const ID = "KC1A2B3C4D5E6F7G";
+    const server = createServer((req, res) => {
+      req.resume();
+      req.on("end", () => {
+        if (req.url?.startsWith("/state")) return void res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ customerId: ID }));
+        if (req.url?.includes(ID)) return void req.socket.destroy();
+        res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ response_code: 404, response_message: "Not Found", errorResponse: { errorType: "RECORD_NOT_FOUND", errorMessage: "m" } }));
+      });
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const [result] = await verifyPacts(resolveVerifyOptions({ providers: ["enkash"], target: base, stateUrl: `${base}/state`, env: { ENKASH_ACCESS_TOKEN: "a-token-of-enough-length" } }));
+    expect(result.passed).toBe(false);
+    const existing = result.interactions.find((i) => i.description === "a delete of an existing customer");
+    expect(existing?.problems.join("; ")).toMatch(/expected 200 but was 502/);
+    expect(result.interactions.find((i) => i.description === "a delete of a customer that does not exist")?.passed).toBe(true);
+  });
+});
