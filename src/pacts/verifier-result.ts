@@ -87,8 +87,10 @@ export function judge(results: readonly VerifiedInteraction[], context: JudgeCon
     else if (undocumented !== undefined) (context.strict ? outcome.problems : outcome.warnings).push(undocumented);
     else {
       const found = [...result.mismatches.map((m) => `${m.type}${m.path ? ` at ${m.path}` : ""}: ${m.text}`), ...(result.error ? [result.error] : [])];
-      // An expectation resting on an assumed fact is a warning, as in run, unless --strict.
-      if (context.assumed?.has(result.description) && !context.strict && !result.error) outcome.warnings.push(`${found.join("; ")}; the expectation rests on an assumed pattern: run counts this as a warning, --strict as a failure`);
+      // A rejection expected on an assumed fact and not given is a warning, as in run, unless
+      // --strict; the body of an answer that was a rejection is still held to the spec.
+      const unrejected = result.mismatches.some((m) => m.type === "StatusMismatch");
+      if (context.assumed?.has(result.description) && unrejected && !context.strict && !result.error) outcome.warnings.push(`${found.join("; ")}; the expectation rests on an assumed pattern: run counts this as a warning, --strict as a failure`);
       else outcome.problems.push(...found);
     }
     if (outcome.problems.length === 0 && outcome.warnings.length === 0) outcome.problems.push("failed");
