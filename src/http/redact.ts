@@ -109,6 +109,8 @@ let last: { secrets: readonly string[]; length: number; compiled: CompiledList }
  * same secrets in it (the proxy, per exchange) gets the compiled one back, quick index included.
  */
 const lists = new Map<string, CompiledList>();
+/** A few lists are enough: the proxy's exchanges carry the same credentials again and again. */
+const LISTS_LIMIT = 8;
 
 function compile(secrets: readonly string[]): CompiledList {
   if (last?.secrets === secrets && last.length === secrets.length) return last.compiled;
@@ -120,7 +122,7 @@ function compile(secrets: readonly string[]): CompiledList {
     const split: string[][] = [];
     for (let i = 0; i < usable.length; i += SECRETS_PER_PART) split.push(usable.slice(i, i + SECRETS_PER_PART));
     compiled = { parts: split.map(compilePart), quick: quickIndex(split) };
-    if (lists.size >= CACHE_LIMIT) lists.delete(lists.keys().next().value!);
+    if (lists.size >= LISTS_LIMIT) lists.delete(lists.keys().next().value!);
     lists.set(key, compiled);
   }
   last = { secrets, length: secrets.length, compiled };
