@@ -3,7 +3,8 @@
  * the check that owns the departure, at the JSON path of the broken field; the CLI exits 1 on a
  * finding, 0 when clean and 2 on an unreadable file.
  */
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkPacts, type PactCheckId } from "../../src/pacts/check/index.ts";
 import { CONTRACTS_DIR, pactFileName } from "../../src/pacts/names.ts";
@@ -85,6 +86,13 @@ const cases: Case[] = [
 describe("check-pacts", () => {
   it("finds nothing in the committed contracts", () => {
     expect(checkPacts()).toEqual([]);
+  });
+
+  it("reports a pact with no interaction: it promises nothing", () => {
+    const pact = JSON.parse(readFileSync(join(CONTRACTS_DIR, pactFileName("enkash")), "utf8"));
+    const file = join(dir, "empty.json");
+    writeFileSync(file, JSON.stringify({ ...pact, interactions: [] }));
+    expect(checkPacts([file])).toMatchObject([{ check: "has_interactions", path: "$.interactions" }]);
   });
 
   it.each(cases)("reports $name with $check", (c) => {

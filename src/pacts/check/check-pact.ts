@@ -26,6 +26,9 @@ export function checkPact(pact: PactFile, checks: readonly RegisteredPactCheck[]
   if (!upi && !isHttpProvider(pact.provider)) {
     return [finding("known_provider", "")({ path: "$.provider.name", message: `no spec for provider "${pact.provider}" (expected juspay, yuno, cashfree, enkash or ${UPI_PROVIDER})` })];
   }
+  if (!Array.isArray(interactions) || interactions.length === 0) {
+    return [finding("has_interactions", "")({ path: "$.interactions", message: "the pact holds no interaction, so it promises nothing to check" })];
+  }
   const spec = upi ? undefined : loadSpec(pact.provider as Parameters<typeof loadSpec>[0]);
   return interactions.flatMap((raw, index) => {
     const description = isObj(raw) && typeof raw.description === "string" ? raw.description : "";

@@ -9,6 +9,7 @@ import type { OperationSpec } from "../../spec/model.ts";
 /** Every check, by stable id. */
 export const PACT_CHECK_IDS = [
   "known_provider",
+  "has_interactions",
   "operation_exists",
   "path_parameter_pattern",
   "path_matcher_within_spec",
