@@ -12,6 +12,7 @@ import { sendReply } from "../sandboxes/server.ts";
 import type { ErrorKind, SandboxReply } from "../sandboxes/types.ts";
 import type { HttpProvider } from "../providers.ts";
 import { laggingRemove } from "./races.ts";
+import { succeedingAgain, validatingFirst, withHeader } from "./request-view.ts";
 import { allowed, type AllowedVariant } from "./types.ts";
 
 type Obj = Record<string, unknown>;
@@ -157,20 +158,7 @@ export const ALTERNATIVES: readonly AllowedVariant[] = [
       documents: "the request deletes or anonymizes the customer; an anonymized customer may still be found (what a repeat delete gets is assumed)",
       mayWarn: ["delete_semantics"],
     },
-    () => {
-      const anonymized = new Set<string>();
-      return {
-        behaviour: {
-          remove(req, ctx) {
-            const [customerId] = Object.values(ctx.path);
-            if (customerId !== undefined && anonymized.has(customerId)) return { status: 202 };
-            const reply = yuno.remove(req, ctx);
-            if (reply.status === 202 && customerId !== undefined) anonymized.add(customerId);
-            return reply;
-          },
-        },
-      };
-    },
+    succeedingAgain("yuno"),
   ),
   allowed(
     {
@@ -180,11 +168,7 @@ export const ALTERNATIVES: readonly AllowedVariant[] = [
       documents: "the page tags x-routing-id Required of the client but describes it as a recommendation for routing and tracking; that a target refuses a request without it is assumed",
       mayWarn: ["required_header_enforcement"],
     },
-    {
-      behaviour: {
-        validate: (req, ctx) => juspay.validate(typeof req.headers["x-routing-id"] === "string" && req.headers["x-routing-id"] !== "" ? req : { ...req, headers: { ...req.headers, "x-routing-id": "guest" } }, ctx),
-      },
-    },
+    { behaviour: { validate: (req, ctx) => juspay.validate(req.headers["x-routing-id"] ? req : withHeader(req, "x-routing-id", "guest"), ctx) } },
   ),
   allowed(
     {
@@ -194,15 +178,11 @@ export const ALTERNATIVES: readonly AllowedVariant[] = [
       documents: "the page documents no 400 and no order of checks; a request breaking a rule for an existing account is still refused",
       mayWarn: ["required_header_enforcement", "required_body_enforcement"],
     },
-    {
-      behaviour: {
-        validate: (req, ctx) => {
-          const { customer_id: customerId, customer_account_id: accountId } = ctx.path;
-          const exists = customerId !== undefined && accountId !== undefined && ctx.store.hasAccount(customerId, accountId);
-          return exists ? juspay.validate(req, ctx) : juspay.errorReply("notFound", "Customer account not found.");
-        },
-      },
-    },
+    validatingFirst("juspay", (_req, ctx) => {
+      const { customer_id: customerId, customer_account_id: accountId } = ctx.path;
+      const exists = customerId !== undefined && accountId !== undefined && ctx.store.hasAccount(customerId, accountId);
+      return exists ? undefined : juspay.errorReply("notFound", "Customer account not found.");
+    }),
   ),
   allowed(
     {
@@ -212,14 +192,10 @@ export const ALTERNATIVES: readonly AllowedVariant[] = [
       documents: "the 400 is \"Invalid customer ID format\" but no format is documented; the pattern payconform checks is assumed, and this format fits the doc's example",
       mayWarn: ["path_pattern_enforcement", "positive_data_acceptance"],
     },
-    {
-      behaviour: {
-        validate: (req, ctx) => {
-          const id = ctx.path.customer_id;
-          return id !== undefined && !/^cust_[A-Za-z0-9_]{1,60}$/.test(id) ? cashfree.errorReply("invalidId", "Invalid customer ID format provided") : cashfree.validate(req, ctx);
-        },
-      },
-    },
+    validatingFirst("cashfree", (_req, ctx) => {
+      const id = ctx.path.customer_id;
+      return id !== undefined && !/^cust_[A-Za-z0-9_]{1,60}$/.test(id) ? cashfree.errorReply("invalidId", "Invalid customer ID format provided") : undefined;
+    }),
   ),
   allowed(
     {
@@ -229,14 +205,10 @@ export const ALTERNATIVES: readonly AllowedVariant[] = [
       documents: "both are documented 400 answers; the customer does not exist for that account",
       mayWarn: [],
     },
-    {
-      behaviour: {
-        validate: (req, ctx) => {
-          const code = req.headers["x-account-code"];
-          const foreign = typeof code === "string" && ctx.checks.parameter("x-account-code", code) && code !== ctx.credentials.YUNO_ACCOUNT_CODE;
-          return foreign ? yuno.errorReply("notFound", "Customer not found.") : yuno.validate(req, ctx);
-        },
-      },
-    },
+    validatingFirst("yuno", (req, ctx) => {
+      const code = req.headers["x-account-code"];
+      const foreign = typeof code === "string" && ctx.checks.parameter("x-account-code", code) && code !== ctx.credentials.YUNO_ACCOUNT_CODE;
+      return foreign ? yuno.errorReply("notFound", "Customer not found.") : undefined;
+    }),
   ),
 ];

@@ -5,7 +5,7 @@
  */
 import { baseBehaviour } from "../sandboxes/index.ts";
 import type { SandboxRequest } from "../sandboxes/types.ts";
-import { withHeader } from "./request-view.ts";
+import { accountCodeTaken, withHeader } from "./request-view.ts";
 import { variant, type FaultyAdapter } from "./types.ts";
 
 const juspay = baseBehaviour("juspay");
@@ -93,14 +93,6 @@ export const authHeaders: FaultyAdapter[] = [
       departure: "compares only the first 36 characters of x-account-code, so the configured code with characters after it is taken for it",
       expectedCheck: "required_header_enforcement",
     },
-    {
-      behaviour: {
-        validate: (req, ctx) => {
-          const code = req.headers["x-account-code"];
-          const configured = ctx.credentials.YUNO_ACCOUNT_CODE;
-          return yuno.validate(typeof code === "string" && configured !== undefined && code.startsWith(configured) ? withHeader(req, "x-account-code", configured) : req, ctx);
-        },
-      },
-    },
+    accountCodeTaken((code, configured) => code.startsWith(configured)),
   ),
 ];

@@ -5,7 +5,7 @@
  */
 import { baseBehaviour } from "../sandboxes/index.ts";
 import { jsonReply } from "../sandboxes/replies.ts";
-import { recordingFixtures } from "./request-view.ts";
+import { recordingFixtures, succeedingAgain } from "./request-view.ts";
 import { variant, type FaultyAdapter } from "./types.ts";
 
 const juspay = baseBehaviour("juspay");
@@ -55,20 +55,7 @@ export const deleteSemantics: FaultyAdapter[] = [
       departure: "answers 204 again to a delete of a customer it already deleted (a soft delete that still finds the customer)",
       expectedCheck: "delete_semantics",
     },
-    () => {
-      const deleted = new Set<string>();
-      return {
-        behaviour: {
-          remove(req, ctx) {
-            const [customerId] = Object.values(ctx.path);
-            if (customerId !== undefined && deleted.has(customerId)) return { status: 204 };
-            const reply = cashfree.remove(req, ctx);
-            if (reply.status === 204 && customerId !== undefined) deleted.add(customerId);
-            return reply;
-          },
-        },
-      };
-    },
+    succeedingAgain("cashfree"),
   ),
   variant(
     {

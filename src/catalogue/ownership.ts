@@ -4,10 +4,9 @@
  */
 import { baseBehaviour } from "../sandboxes/index.ts";
 import { jsonReply } from "../sandboxes/replies.ts";
-import { withHeader } from "./request-view.ts";
+import { accountCodeTaken } from "./request-view.ts";
 import { variant, type FaultyAdapter } from "./types.ts";
 
-const yuno = baseBehaviour("yuno");
 const juspay = baseBehaviour("juspay");
 
 /** A Juspay behaviour that remembers which customer each account was made under. */
@@ -62,15 +61,7 @@ export const ownership: FaultyAdapter[] = [
       departure: "accepts any well-formed x-account-code, so a customer is deleted through an account that never issued it",
       expectedCheck: "ownership_enforcement",
     },
-    {
-      behaviour: {
-        validate: (req, ctx) => {
-          const code = req.headers["x-account-code"];
-          const wellFormed = typeof code === "string" && ctx.checks.parameter("x-account-code", code);
-          return yuno.validate(wellFormed ? withHeader(req, "x-account-code", ctx.credentials.YUNO_ACCOUNT_CODE) : req, ctx);
-        },
-      },
-    },
+    accountCodeTaken((code, _configured, ctx) => ctx.checks.parameter("x-account-code", code)),
   ),
   variant(
     {

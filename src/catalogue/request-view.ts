@@ -1,11 +1,13 @@
 /**
  * Small views of a sandbox request for the adapters: one path parameter as sent (decoded, even
  * when the router refuses it), a request with a header or query parameter replaced, and the set
- * of ids a sandbox handed out as fixtures.
+ * of ids a sandbox handed out as fixtures; and the behaviour pieces several adapters share: a
+ * check made before the provider's own validation, Yuno's account code taken for the configured
+ * one, and a delete that answers success again for what it already deleted.
  */
 import type { HttpProvider } from "../providers.ts";
 import { baseBehaviour } from "../sandboxes/index.ts";
-import type { ProviderBehaviour, SandboxRequest } from "../sandboxes/types.ts";
+import type { ProviderBehaviour, SandboxContext, SandboxReply, SandboxRequest } from "../sandboxes/types.ts";
 import type { OperationSpec } from "../spec/model.ts";
 
 /** The decoded value of path parameter `name` as sent, or undefined when it cannot be decoded. */
@@ -52,5 +54,45 @@ export function recordingFixtures(provider: HttpProvider, issued: Set<string>): 
       for (const id of ids) issued.add(id);
       return ids;
     },
+  };
+}
+
+/** A validate step that answers `first`'s reply where it has one, and validates as the provider does otherwise. */
+export function validatingFirst(provider: HttpProvider, first: (req: SandboxRequest, ctx: SandboxContext) => SandboxReply | undefined): { behaviour: Pick<ProviderBehaviour, "validate"> } {
+  const base = baseBehaviour(provider);
+  return { behaviour: { validate: (req, ctx) => first(req, ctx) ?? base.validate(req, ctx) } };
+}
+
+/** Yuno validating a request whose x-account-code `takes` as if it carried the configured account code. */
+export function accountCodeTaken(takes: (code: string, configured: string, ctx: SandboxContext) => boolean): { behaviour: Pick<ProviderBehaviour, "validate"> } {
+  const yuno = baseBehaviour("yuno");
+  return {
+    behaviour: {
+      validate: (req, ctx) => {
+        const code = req.headers["x-account-code"];
+        const configured = ctx.credentials.YUNO_ACCOUNT_CODE;
+        return yuno.validate(typeof code === "string" && configured !== undefined && takes(code, configured, ctx) ? withHeader(req, "x-account-code", configured) : req, ctx);
+      },
+    },
+  };
+}
+
+/** A remove step that answers its success again to a delete of what it already deleted (the record kept, soft-deleted or anonymized). */
+export function succeedingAgain(provider: HttpProvider): () => { behaviour: Pick<ProviderBehaviour, "remove"> } {
+  return () => {
+    const base = baseBehaviour(provider);
+    const removed = new Map<string, number>();
+    return {
+      behaviour: {
+        remove(req, ctx) {
+          const key = JSON.stringify(ctx.path);
+          const again = removed.get(key);
+          if (again !== undefined) return { status: again };
+          const reply = base.remove(req, ctx);
+          if (reply.status >= 200 && reply.status < 300) removed.set(key, reply.status);
+          return reply;
+        },
+      },
+    };
   };
 }

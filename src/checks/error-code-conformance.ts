@@ -33,7 +33,8 @@ export const errorCodeConformance: Check = {
         const other = input.operation.op.responses.find((r) => r !== doc && allowedValues(r, pointer).some((l) => l.fromExamples && l.values.includes(actual as string)));
         if (other) {
           const whose = other.bodyBasis === "assumed" ? "payconform assumes" : "the doc's examples give";
-          findings.push({ expected, actual: shown, message: `${JSON.stringify(actual)} at ${pointer} is the code ${whose} for ${other.status}, not for ${doc.status}`, basis: layer.basis });
+          const basis = layer.basis === "assumed" || other.bodyBasis === "assumed" ? "assumed" : "documented";
+          findings.push({ expected, actual: shown, message: `${JSON.stringify(actual)} at ${pointer} is the code ${whose} for ${other.status}, not for ${doc.status}`, basis });
         } else {
           const what = layer.basis === "assumed" ? `the code payconform assumes for ${doc.status} (the doc gives no example of it)` : `a code the doc's examples give for ${doc.status} (examples need not list every code)`;
           findings.push({ expected, actual: shown, message: `${JSON.stringify(actual)} at ${pointer} is not ${what}`, basis: "assumed" });

@@ -5,22 +5,16 @@
  */
 import { expectSurvival } from "./fixture-survival.ts";
 import { offPath, scenarioFor, when } from "./preconditions.ts";
-import { expectRefusal } from "./rejection.ts";
-import type { Check, Finding } from "./types.ts";
-
-/** A path the operation does not document: any 4xx refuses it, as for another method. */
-function refusedOffPath(status: number, what: string): Finding[] {
-  if (status >= 400 && status < 500) return [];
-  const verb = status < 400 ? `was carried out with ${status}` : `was answered with a server error ${status}`;
-  return [{ expected: "a 4xx (the path is not the operation's)", actual: `${status}`, message: `${what} ${verb}` }];
-}
+import { expectClientError, expectRefusal } from "./rejection.ts";
+import type { Check } from "./types.ts";
 
 export const exactIdMatch: Check = {
   id: "exact_id_match",
   run: when(scenarioFor("exact_id_match"), (input) => {
     if (input.step.expect === "survives") return expectSurvival(input, "deletes naming near misses of its ids");
     const what = `a delete naming a near miss of the fixture's id (${input.step.label})`;
-    if (offPath(input.step.plan)) return refusedOffPath(input.response.status, what);
+    // A path below the operation's is not the operation: any 4xx refuses it, as for another method.
+    if (offPath(input.step.plan)) return expectClientError(input, what, "a 4xx (the path is not the operation's)");
     return expectRefusal(input, what);
   }),
 };

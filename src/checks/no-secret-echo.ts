@@ -25,5 +25,6 @@ export const noSecretEcho: Check = {
 /** Whether a credential found in `text` is one the request itself carried (only worked out once a credential is found). */
 function echoed(input: CheckInput, text: string): boolean {
   const sent = `${input.request.url}\n${Object.entries(input.request.headers).map(([k, v]) => `${k}: ${v}`).join("\n")}\n${input.request.body ?? ""}`;
-  return input.secrets.some((secret) => findSecret(text, [secret]) !== undefined && findSecret(sent, [secret]) !== undefined);
+  const carried = input.secrets.filter((secret) => findSecret(sent, [secret]) !== undefined);
+  return carried.length > 0 && findSecret(text, carried) !== undefined;
 }

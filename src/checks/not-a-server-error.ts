@@ -2,7 +2,7 @@
  * not_a_server_error: no request payconform generates gets a 5xx, except a 5xx the doc
  * documents, answered to a valid delete of an existing fixture (Cashfree's deletion_failed).
  */
-import { documented, documentedMethod } from "./preconditions.ts";
+import { documented, documentedRequest } from "./preconditions.ts";
 import type { Check } from "./types.ts";
 
 export const notAServerError: Check = {
@@ -10,7 +10,7 @@ export const notAServerError: Check = {
   run: (input) => {
     const status = input.response.status;
     if (status < 500) return [];
-    const documentedForCase = documentedMethod(input) && documented(input) !== undefined && input.step.fixture !== undefined && (input.step.expect === "success" || input.step.expect === "survives");
+    const documentedForCase = documentedRequest(input) && documented(input) !== undefined && input.step.fixture !== undefined && (input.step.expect === "success" || input.step.expect === "survives");
     if (documentedForCase) return [];
     return [{ expected: "no 5xx", actual: `${status}`, message: `${input.scenario.id}: the target answered ${status}` }];
   },

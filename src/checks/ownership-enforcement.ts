@@ -18,7 +18,8 @@ export const ownershipEnforcement: Check = {
   run: when(scenarioFor("ownership_enforcement"), (input) => {
     const crossed = input.scenario.steps[0].label;
     if (input.step.expect === "survives") return expectSurvival(input, `a delete of ${crossed}`);
-    const disclosed = (input.unnamedIds ?? []).filter((id) => id.length >= MIN_DISCLOSED_LENGTH && input.response.text.includes(id));
+    const answer = `${Object.values(input.response.headers).join("\n")}\n${input.response.text}`;
+    const disclosed = (input.unnamedIds ?? []).filter((id) => id.length >= MIN_DISCLOSED_LENGTH && (answer.includes(id) || answer.includes(encodeURIComponent(id))));
     const disclosures: Finding[] = disclosed.map((id) => ({
       expected: "no id of another scope in the answer",
       actual: `the answer names ${JSON.stringify(id)}`,

@@ -20,17 +20,17 @@ export const both = (a: Precondition, b: Precondition): Precondition => (input) 
  * describe that operation only; another method on the same path (unsupported_method), or another
  * path below it (exact_id_match's `/x` after an id), is another operation.
  */
-export const documentedMethod: Precondition = (input) => input.request.method === input.operation.op.method && !offPath(input.step.plan);
+export const documentedRequest: Precondition = (input) => input.request.method === input.operation.op.method && !offPath(input.step.plan);
 
 /** The plan names a path below the operation's (an id followed by `/x`). */
 export function offPath(plan: RequestPlan): boolean {
   return plan.nearMissIds !== undefined && Object.values(plan.nearMissIds).includes("extra-segment");
 }
 
-export const documentedStatus: Precondition = (input) => documentedMethod(input) && documented(input) !== undefined;
+export const documentedStatus: Precondition = (input) => documentedRequest(input) && documented(input) !== undefined;
 
 export const documentedJsonBody: Precondition = (input) => {
-  const doc = documentedMethod(input) ? documented(input) : undefined;
+  const doc = documentedRequest(input) ? documented(input) : undefined;
   return doc?.contentType !== undefined && /json/i.test(doc.contentType) && doc.schema !== undefined;
 };
 

@@ -22,25 +22,11 @@ export function expectRejection(input: CheckInput, what: string, basis: Basis = 
   const expected = only ? `${only}` : `a documented 4xx (${documentedClientErrors(input)})`;
   const departure = beyondClientError(input, what, expected, "accepted", basis);
   if (departure) return departure;
-  if (isNotFoundAnswer(input) && lookupFirst) {
-    return [
-      {
-        expected: `${expected}, not the not-found answer`,
-        actual: notFoundLabel(input),
-        message: `${what} got the not-found answer (${notFoundLabel(input)}), as for an id the target does not know: the doc does not say whether the target looks the id up before it checks this rule; the same request against a fixture shows whether it is enforced`,
-        basis: "assumed",
-      },
-    ];
-  }
   if (isNotFoundAnswer(input)) {
-    return [
-      {
-        expected: `${expected}, not the not-found answer`,
-        actual: notFoundLabel(input),
-        message: `${what} got the documented not-found answer (${notFoundLabel(input)}), the answer to a well-formed request for an unknown id, instead of a rejection`,
-        basis,
-      },
-    ];
+    const why = lookupFirst
+      ? "as for an id the target does not know: the doc does not say whether the target looks the id up before it checks this rule; the same request against a fixture shows whether it is enforced"
+      : "the answer to a well-formed request for an unknown id, instead of a rejection";
+    return [{ expected: `${expected}, not the not-found answer`, actual: notFoundLabel(input), message: `${what} got the documented not-found answer (${notFoundLabel(input)}), ${why}`, basis: lookupFirst ? "assumed" : basis }];
   }
   if (only !== undefined && status !== only) {
     return [{ expected, actual: `${status}`, message: `${what} was rejected with ${status}; the doc documents ${only} for it`, basis }];
@@ -55,6 +41,11 @@ export function expectRefusal(input: CheckInput, what: string, basis: Basis = in
   if (departure) return departure;
   if (isNotFoundAnswer(input)) return [];
   return undocumentedClientError(input, what, expected, basis);
+}
+
+/** Any 4xx refuses the request (a path or method the operation does not document); anything else fails. */
+export function expectClientError(input: CheckInput, what: string, expected: string): Finding[] {
+  return beyondClientError(input, what, expected, "carried out", input.scenario.basis) ?? [];
 }
 
 /** A failure for a 1xx-3xx answer (`verb`: what a 2xx means here) or a 5xx; undefined for a 4xx. */

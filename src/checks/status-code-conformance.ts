@@ -1,11 +1,11 @@
 /** status_code_conformance: every response status is documented for the operation. */
 import { expectsRefusal } from "../cases/model.ts";
-import { documented, documentedMethod, documentedStatuses, when } from "./preconditions.ts";
+import { documented, documentedRequest, documentedStatuses, when } from "./preconditions.ts";
 import type { Check } from "./types.ts";
 
 export const statusCodeConformance: Check = {
   id: "status_code_conformance",
-  run: when(documentedMethod, (input) => {
+  run: when(documentedRequest, (input) => {
     const status = input.response.status;
     if (documented(input)) return [];
     const expected = `one of ${documentedStatuses(input)}`;

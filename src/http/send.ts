@@ -5,7 +5,7 @@
  */
 import http from "node:http";
 import { httpsModule, type Agents } from "./agents.ts";
-import { decodeBody, isEncoded } from "./content-encoding.ts";
+import { responseOf } from "./response-of.ts";
 import { isTlsError, tlsFailureMessage } from "./tls.ts";
 import type { HttpRequest, HttpResponse, TransportFault } from "./types.ts";
 
@@ -61,36 +61,10 @@ export function sendOnce(req: HttpRequest, options: SendOptions): Promise<HttpRe
       });
       incoming.on("error", (error: NodeJS.ErrnoException) => finish(faultOf(error, label)));
       incoming.on("aborted", () => finish({ kind: "reset", message: `${label} closed the connection mid-response` }));
-      incoming.on("end", () => {
-        const responseHeaders: Record<string, string> = {};
-        for (const [name, value] of Object.entries(incoming.headers)) {
-          if (value !== undefined) responseHeaders[name] = Array.isArray(value) ? value.join(", ") : value;
-        }
-        const contentType = responseHeaders["content-type"];
-        const bytes = Buffer.concat(chunks);
-        const response: HttpResponse = { status: incoming.statusCode ?? 0, headers: responseHeaders, text: "", mediaType: contentType ? contentType.split(";")[0].trim().toLowerCase() : undefined };
-        const decoded = isEncoded(responseHeaders["content-encoding"]) ? decodeBody(bytes, responseHeaders["content-encoding"], options.maxBodyBytes) : undefined;
-        if (decoded && !decoded.ok) response.bodyProblem = decoded.message;
-        response.text = decoded?.ok ? decoded.text : bytes.toString("utf8");
-        const repeated = repeatedFields(incoming.rawHeaders);
-        if (repeated.length > 0) response.repeatedFields = repeated;
-        finish(response);
-      });
+      incoming.on("end", () => finish(responseOf(incoming, Buffer.concat(chunks), options.maxBodyBytes)));
     });
     outgoing.end(body);
   });
-}
-
-/** Fields that may appear once; Node keeps the first of several, so they are counted in the raw headers. */
-const SINGLETONS = new Set(["content-type", "content-length", "content-encoding"]);
-
-function repeatedFields(raw: readonly string[]): string[] {
-  const seen = new Map<string, number>();
-  for (let i = 0; i < raw.length; i += 2) {
-    const name = raw[i].toLowerCase();
-    if (SINGLETONS.has(name)) seen.set(name, (seen.get(name) ?? 0) + 1);
-  }
-  return [...seen].filter(([, n]) => n > 1).map(([name]) => name);
 }
 
 export function isFault(value: HttpResponse | TransportFault): value is TransportFault {

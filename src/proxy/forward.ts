@@ -9,8 +9,8 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { performance } from "node:perf_hooks";
 import { httpsModule, type Agents } from "../http/agents.ts";
 import { isTlsError, tlsFailureMessage } from "../http/tls.ts";
-import type { HttpResponse, TransportFault } from "../http/types.ts";
-import { decodeBody } from "../http/content-encoding.ts";
+import { joinedHeaders, responseOf } from "../http/response-of.ts";
+import type { TransportFault } from "../http/types.ts";
 import type { ClientRequest, Forwarded } from "./exchange.ts";
 
 export interface ForwardContext {
@@ -119,15 +119,7 @@ export function forward(ctx: ForwardContext, req: IncomingMessage, res: ServerRe
           finish({ status, fault: { kind: "body-too-large", message: `the answer's body exceeds ${ctx.maxBodyBytes} bytes: forwarded, not checked` } });
           return;
         }
-        const headers = joinedHeaders(incoming.headers);
-        const decoded = decodeBody(body.bytes(), headers["content-encoding"], ctx.maxBodyBytes);
-        if (!decoded.ok) {
-          finish({ status, fault: { kind: "protocol", message: `${decoded.message}: forwarded, not checked` } });
-          return;
-        }
-        const contentType = headers["content-type"];
-        const response: HttpResponse = { status, headers, text: decoded.text, mediaType: contentType ? contentType.split(";")[0].trim().toLowerCase() : undefined };
-        finish({ status, response });
+        finish({ status, response: responseOf(incoming, body.bytes(), ctx.maxBodyBytes) });
       });
     });
   });
@@ -170,13 +162,6 @@ function withoutHopByHop(raw: readonly string[]): string[] {
     const name = raw[i].toLowerCase();
     if (!HOP_BY_HOP.has(name) && !named.has(name)) out.push(raw[i], raw[i + 1]);
   }
-  return out;
-}
-
-/** Header names lower-case, each value a string (Node keeps set-cookie as a list). */
-export function joinedHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) if (value !== undefined) out[name] = Array.isArray(value) ? value.join(", ") : value;
   return out;
 }
 

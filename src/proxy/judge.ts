@@ -123,7 +123,6 @@ export function judge(ctx: JudgeContext, n: number, forwarded: Forwarded): Judge
   return { n, forwarded, view, sent, clientFindings, case: exchangeCase, results };
 }
 
-/** The target gave no usable answer: an errored result of the check the case exists for, as in `run`. */
 /** A documented success for a path whose delete already got one in this proxy's life: a warning (the client may have made the ids again in between). */
 function deletedAgain(ctx: JudgeContext, n: number, path: string, exchangeCase: ExchangeCase, status: number): Finding | undefined {
   if (!ctx.deleted || exchangeCase.step.expect !== "success" || !successStatuses(ctx.operation.op).includes(status)) return undefined;
@@ -142,6 +141,7 @@ function deletedAgain(ctx: JudgeContext, n: number, path: string, exchangeCase: 
   };
 }
 
+/** The target gave no usable answer: an errored result of the check the case exists for, as in `run`. */
 function faultResult(ctx: JudgeContext, exchangeCase: ExchangeCase, caseLabel: string, forwarded: Forwarded, curl: () => string): Result {
   const fault: TransportFault = forwarded.fault ?? { kind: "protocol", message: "no answer" };
   const answered = forwarded.status === undefined ? "the client's connection was closed" : `the client got ${forwarded.status}`;

@@ -94,7 +94,8 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
           response: exchange.response,
           json: parseJson(exchange.response.text, run.secrets),
           pathParams,
-          unnamedIds: unnamedIds(fixtures, request),
+          // Only a request crossing two fixtures can name one scope and disclose the other's ids.
+          unnamedIds: fixtures.length > 1 ? unnamedIds(fixtures, request) : undefined,
           secrets: run.secrets,
           burst,
           earlier,

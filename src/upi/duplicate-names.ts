@@ -5,6 +5,7 @@
  * accepted: it tracks only the open containers, jumps over strings with indexOf, and decodes a
  * name only when it holds an escape. Iterative, so deep nesting cannot overflow the call stack.
  */
+import { escapeToken } from "../spec/deref.ts";
 
 export interface DuplicateName {
   /** JSON Pointer (RFC 6901) of the member, e.g. `/payload/accountReferenceId`. */
@@ -101,8 +102,4 @@ function decodeName(json: string, start: number, end: number): string {
 
 function pointerOf(stack: Frame[]): string {
   return stack.map((frame) => `/${frame.kind === "array" ? frame.index : escapeToken(frame.name)}`).join("");
-}
-
-function escapeToken(token: string): string {
-  return token.replace(/~/g, "~0").replace(/\//g, "~1");
 }

@@ -125,6 +125,25 @@ describe("what the client receives", () => {
     expect(judged.results.find((r) => r.check === "response_schema_conformance")?.outcome).toBe("passed");
   });
 
+  it("an answer labelled gzip that is not, or with Content-Type twice, is forwarded as it is and judged by content_type_conformance, as in run", async () => {
+    const envelope = JSON.stringify({ errorResponse: { errorType: "RECORD_NOT_FOUND", errorMessage: "Customer not found" }, response_code: 404, response_message: "Not Found" });
+    const target = await startRawTarget("enkash", CREDENTIALS, (req, res) => {
+      if (req.url.includes("KC0000000000000A")) res.setHeader("content-type", ["application/json", "text/plain"]);
+      else res.setHeader("content-encoding", "gzip");
+      if (!res.hasHeader("content-type")) res.setHeader("content-type", "application/json");
+      res.writeHead(404).end(envelope);
+    });
+    const proxy = await startProxy(target);
+    await request(`${proxy.url}/api/v0/customer/${ID}`, "DELETE", { authorization: `Bearer ${TOKEN}` });
+    await request(`${proxy.url}/api/v0/customer/KC0000000000000A`, "DELETE", { authorization: `Bearer ${TOKEN}` });
+    const mislabelled = await exchange(proxy, 1);
+    const twice = await exchange(proxy, 2);
+    await proxy.stop();
+
+    expect(mislabelled.results.find((r) => r.check === "content_type_conformance")).toMatchObject({ outcome: "warning", message: expect.stringMatching(/gzip body does not decode/) });
+    expect(twice.results.find((r) => r.check === "content_type_conformance")).toMatchObject({ message: expect.stringMatching(/carries content-type more than once/) });
+  });
+
   it("a request that matches no documented path is forwarded and not judged", async () => {
     const target = await startRawTarget("enkash", CREDENTIALS, (_req, res) => res.writeHead(200).end("pong"));
     const proxy = await startProxy(target);

@@ -1,0 +1,46 @@
+/**
+ * An answer as the checks read it, from Node's incoming message and the body's bytes, the same for
+ * `run`'s client and the proxy: header names lower-case with repeated values joined, the media
+ * type, the body decoded under its Content-Encoding (`bodyProblem` where it does not decode), and
+ * the fields that may appear once but came more than once, counted in the raw headers (Node keeps
+ * the first of several Content-Types and drops the rest).
+ */
+import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
+import { decodeBody, isEncoded } from "./content-encoding.ts";
+import type { HttpResponse } from "./types.ts";
+
+/** Fields that are not lists (RFC 9110 §5.3), which a checker must see only once. */
+const SINGLETONS = new Set(["content-type", "content-length", "content-encoding"]);
+
+export function responseOf(incoming: IncomingMessage, bytes: Buffer, maxBodyBytes: number): HttpResponse {
+  const headers = joinedHeaders(incoming.headers);
+  const contentType = headers["content-type"];
+  const encoding = headers["content-encoding"];
+  const decoded = isEncoded(encoding) ? decodeBody(bytes, encoding, maxBodyBytes) : undefined;
+  const response: HttpResponse = {
+    status: incoming.statusCode ?? 0,
+    headers,
+    text: decoded?.ok ? decoded.text : bytes.toString("utf8"),
+    mediaType: contentType ? contentType.split(";")[0].trim().toLowerCase() : undefined,
+  };
+  if (decoded && !decoded.ok) response.bodyProblem = decoded.message;
+  const repeated = repeatedFields(incoming.rawHeaders);
+  if (repeated.length > 0) response.repeatedFields = repeated;
+  return response;
+}
+
+/** Header names lower-case, each value a string (Node keeps set-cookie as a list). */
+export function joinedHeaders(headers: IncomingHttpHeaders): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) if (value !== undefined) out[name] = Array.isArray(value) ? value.join(", ") : value;
+  return out;
+}
+
+function repeatedFields(raw: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i].toLowerCase();
+    if (SINGLETONS.has(name)) seen.set(name, (seen.get(name) ?? 0) + 1);
+  }
+  return [...seen].filter(([, n]) => n > 1).map(([name]) => name);
+}
