@@ -1,12 +1,20 @@
 /**
  * auth_enforcement: credentials left out, wrong credentials, near misses of each valid credential
  * (empty, one character short or more, letters in the other case: what a loose comparison such as
- * a prefix match or a case-insensitive one accepts), and, where the doc requires more than one
- * scheme together, every partial mix: each credential left out or wrong while the others are
- * right, and (with three or more schemes) each credential sent alone.
+ * a prefix match or a case-insensitive one accepts), each valid credential in the query string
+ * instead of its header, and, where the doc requires more than one scheme together, every partial
+ * mix: each credential left out or wrong while the others are right, (with three or more schemes)
+ * each credential sent alone, and (with two or more API-key headers) the valid values exchanged
+ * between the headers. Assumed: without credentials and without the required headers and body,
+ * the answer is still the credentials' rejection (401 where documented), not a validation error.
+ * Then the same refusals against an existing fixture, which must survive
+ * them: a target that checks credentials after it has deleted, a router that lets the path with a
+ * trailing slash past the check, or a session cookie (set on an earlier answer, sent back without
+ * the credentials) that stands in for them, deletes it; and after its documented delete, a cache
+ * keyed on the path alone answers the same path without credentials with the delete's success.
  */
 import type { OperationSpec, SecuritySchemeSpec } from "../spec/model.ts";
-import { NEAR_MISSES, plan, type AuthPlan, type CredentialState, type Scenario } from "./model.ts";
+import { NEAR_MISSES, plan, type AuthPlan, type CredentialState, type Scenario, type Step } from "./model.ts";
 
 export function authScenarios(op: OperationSpec): Scenario[] {
   if (op.security.length === 0) return [];
@@ -22,8 +30,15 @@ export function authScenarios(op: OperationSpec): Scenario[] {
     scenario("credentials wrong", "credentials of the right shape that the target never issued", "wrong", "wrong"),
   ];
   const only = (scheme: SecuritySchemeSpec, state: CredentialState): AuthPlan => ({ [scheme.name]: state });
+  if (op.security.filter((scheme) => scheme.type === "apiKey").length >= 2) {
+    scenarios.push(scenario("credentials swapped", "each API-key header holds the valid value of another one (the keys checked as a set, not by header)", "swapped", "swapped"));
+  }
   for (const scheme of op.security) {
     const name = `${scheme.name} (${where(scheme)})`;
+    if (scheme.type === "apiKey" || scheme.scheme === "bearer") {
+      const param = scheme.type === "apiKey" ? scheme.headerName?.toLowerCase() : "access_token";
+      scenarios.push(scenario(`credential ${scheme.name} in the query`, `the valid ${name} credential sent as the query parameter ${param} instead; any others are right`, "in-query", only(scheme, "in-query")));
+    }
     for (const kind of NEAR_MISSES) {
       scenarios.push(scenario(`credential ${scheme.name} ${kind}`, `the ${name} credential is the valid one ${NEAR_MISS_TEXT[kind]}; any others are right`, kind, only(scheme, kind)));
     }
@@ -42,7 +57,56 @@ export function authScenarios(op: OperationSpec): Scenario[] {
       scenarios.push(scenario(`credential ${scheme.name} alone`, `only the ${name} credential is sent, right`, "alone", alone));
     }
   }
+  const malformed = withoutHeadersAndBody(op);
+  if (malformed) {
+    scenarios.push({
+      ...base,
+      basis: "assumed",
+      id: "credentials missing, the request malformed too",
+      description: "no credentials, and the required headers and body left out as well: the credentials are assumed to be checked first, so that a caller without them learns nothing of the validation",
+      steps: [{ label: "missing and malformed", plan: plan({ auth: "missing", ...malformed }), expect: "rejected" }],
+    });
+  }
+  scenarios.push(againstAFixture(op, only));
   return scenarios;
+}
+
+/** The plan pieces that leave out every required header and the required body; undefined when the operation has neither. */
+function withoutHeadersAndBody(op: OperationSpec): { omitHeaders: string[]; body?: null } | undefined {
+  const omitHeaders = op.parameters.filter((p) => p.in === "header" && p.required).map((p) => p.name.toLowerCase());
+  const body = op.requestBody ? { body: null } : {};
+  return omitHeaders.length > 0 || op.requestBody ? { omitHeaders, ...body } : undefined;
+}
+
+/**
+ * Missing and wrong credentials (each one wrong, where there are several) on a fixture, the path
+ * with a trailing slash without credentials, the documented delete, then missing and wrong
+ * credentials on the same path again, which no cached success may answer.
+ */
+function againstAFixture(op: OperationSpec, only: (scheme: SecuritySchemeSpec, state: CredentialState) => AuthPlan): Scenario {
+  const refused = (label: string, auth: AuthPlan): Step => ({ label, plan: plan({ auth }), fixture: 0, expect: "rejected" });
+  return {
+    provider: op.provider,
+    operationId: op.operationId,
+    check: "auth_enforcement",
+    basis: "documented",
+    fixtures: 2,
+    id: "credentials against a fixture",
+    description: "a fixture sent requests without valid credentials, none of which may delete it, then deleted the documented way",
+    steps: [
+      // Any session the target hands out with an answer: sent back below in place of the credentials.
+      { label: "another fixture deleted the documented way", plan: plan(), fixture: 1, expect: "success" },
+      refused("credentials missing", "missing"),
+      { label: "credentials missing, the cookies the target set sent back", plan: plan({ auth: "missing", replayCookies: true }), fixture: 0, expect: "rejected" },
+      refused("credentials wrong", "wrong"),
+      ...(op.security.length < 2 ? [] : op.security.map((scheme) => refused(`only ${scheme.name} wrong`, only(scheme, "wrong")))),
+      { label: "credentials missing, the path with a trailing slash", plan: plan({ auth: "missing", pathSuffix: "/" }), fixture: 0, expect: "not-deleted" },
+      { label: "the documented delete afterwards", plan: plan(), fixture: 0, expect: "survives" },
+      // A cache keyed on method and path alone answers these with the delete's success.
+      refused("credentials missing, after the delete", "missing"),
+      refused("credentials wrong, after the delete", "wrong"),
+    ],
+  };
 }
 
 const NEAR_MISS_TEXT: Record<(typeof NEAR_MISSES)[number], string> = {

@@ -1,8 +1,11 @@
 /**
  * delete_semantics: delete an existing fixture (documented success), delete it again
  * (documented not-found), delete an id that never existed (documented not-found), and delete one
- * fixture with several requests in flight at once (exactly one documented success); where a parent
- * scopes the resource, deleting one leaves its sibling under the same parent.
+ * fixture with several requests in flight at once (exactly one documented success); deleting one
+ * fixture leaves another in place (a delete that cascades to every customer of a parent company,
+ * or matches more than the id, removes it; so does a target that hands the deleted id to the
+ * customer set up next, which the repeat delete then deletes); where a parent scopes the resource, deleting one leaves
+ * its sibling under the same parent.
  */
 import { successIsDeferred, type OperationSpec } from "../spec/model.ts";
 import { plan, type Scenario } from "./model.ts";
@@ -45,11 +48,13 @@ export function deleteScenarios(op: OperationSpec): Scenario[] {
     {
       ...base,
       id: "delete an existing fixture, then delete it again",
-      fixtures: 1,
-      description: "the first delete gets the documented success; the second the documented not-found answer",
+      fixtures: 2,
+      lateFixture: 1,
+      description: "the first delete gets the documented success; another fixture, set up after it, gets an id of its own; the second delete gets the documented not-found answer; the other fixture is left in place, and its own delete succeeds",
       steps: [
         { label: "first delete", plan: plan(), fixture: 0, expect: "success" },
         { label: "second delete", plan: plan(), fixture: 0, expect: "not-found", pollWhileSuccess: poll },
+        { label: "another fixture afterwards", plan: plan(), fixture: 1, expect: "survives" },
       ],
     },
     {

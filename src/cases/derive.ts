@@ -12,6 +12,7 @@ import { exactIdScenarios } from "./exact-id-cases.ts";
 import { headerScenarios } from "./header-cases.ts";
 import { methodScenarios } from "./method-cases.ts";
 import { fixtureIndexFor, type Scenario } from "./model.ts";
+import { negotiationScenarios } from "./negotiation-cases.ts";
 import { ownershipScenarios } from "./ownership-cases.ts";
 import { patternScenarios } from "./pattern-cases.ts";
 import { positiveScenarios } from "./positive-cases.ts";
@@ -30,6 +31,7 @@ export function deriveScenarios(op: OperationSpec, seed: number): Scenario[] {
     ...positiveScenarios(op),
     ...methodScenarios(op),
     ...encodingScenarios(op),
+    ...negotiationScenarios(op),
   ];
   const rng = forkRng(seed, `${op.operationId}:ids`);
   for (const scenario of scenarios) {

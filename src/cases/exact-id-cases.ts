@@ -2,9 +2,10 @@
  * exact_id_match: a request that names another id than a fixture's, by a near miss of it (letters
  * in the other case, double percent-encoding, a trailing space, one character short, a fullwidth
  * character, a zero-width space, a `;x` path parameter, a `%`, `_` or `*` wildcard for its last
- * character, a `/x` segment after it), never deletes the fixture: a loose lookup (case-insensitive
+ * character, a `/x` segment after it, a NUL after it, a `.json` extension), never deletes the fixture: a loose lookup (case-insensitive
  * collation, a second decoding, trimming, a prefix or LIKE match, a wildcard taken from the id,
- * Unicode normalisation, a router that strips path parameters or matches a prefix) would. So
+ * Unicode normalisation, a router that strips path parameters, format extensions or what follows a
+ * NUL, or matches a prefix) would. So
  * would ids that never existed in the path with the fixture's ids in query parameters of the
  * same names (a framework that lets the query stand in for the path). Each path parameter is
  * missed in turn; the fixture must then still be deletable by its exact ids (RFC 3986 §6.2.2:

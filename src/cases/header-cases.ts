@@ -2,14 +2,16 @@
  * required_header_enforcement: each documented required header (other than credentials) left
  * out, and sent with a value that breaks its documented constraints; a header the configuration
  * fills (Yuno's x-account-code) also with the configured value and one more character, which only
- * a comparison of a prefix would take; then all of them against a fixture (against-fixture.ts).
+ * a comparison of a prefix would take, and, for a 36-character UUID, the configured one written
+ * without hyphens, in braces or as a URN, which lenient UUID parsers take; then all of them
+ * against a fixture (against-fixture.ts).
  * Where the spec marks a header's enforcement assumed (Juspay's x-routing-id, which the page
  * describes as a recommendation), its cases are assumed, and go against a fixture of their own.
  */
 import type { OperationSpec } from "../spec/model.ts";
 import { againstFixture } from "./against-fixture.ts";
 import { PROFILES } from "../profiles/index.ts";
-import { plan, type Scenario } from "./model.ts";
+import { plan, UUID_SPELLINGS, type Scenario } from "./model.ts";
 import type { Rng } from "./random.ts";
 import { malformedHeaderValue } from "./values.ts";
 
@@ -41,6 +43,16 @@ export function headerScenarios(op: OperationSpec, rng: Rng): Scenario[] {
           description: `the header ${param.name} is the configured value with one more character, which breaks its documented constraints and which only a prefix comparison takes for the configured one`,
           steps: [{ label: "extended", plan: plan({ headerSuffixes: { [name]: "0" } }), expect: "rejected" }],
         });
+        if (param.schema.format === "uuid" && param.schema.maxLength === 36) {
+          for (const spelling of UUID_SPELLINGS) {
+            scenarios.push({
+              ...base,
+              id: `header ${param.name} ${spelling}`,
+              description: `the header ${param.name} is the configured UUID written ${spelling === "urn" ? "with the urn:uuid: prefix" : spelling === "braced" ? "in braces" : "without hyphens"}, which a lenient UUID parser takes but which is not the 36 characters the doc requires`,
+              steps: [{ label: spelling, plan: plan({ headerSpellings: { [name]: spelling } }), expect: "rejected" }],
+            });
+          }
+        }
       }
     }
   }

@@ -44,6 +44,10 @@ function rawMiss(id: string, kind: IdNearMiss): string {
       return `${id.slice(0, -1)}*`;
     case "dot-segment":
       return `x/../${id}`;
+    case "nul-suffix":
+      return `${id}\u0000x`;
+    case "dot-extension":
+      return `${id}.json`;
     case "fullwidth": {
       const at = id.search(/[A-Za-z0-9]/);
       if (at < 0) return id;

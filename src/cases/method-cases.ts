@@ -1,8 +1,10 @@
 /**
  * unsupported_method: the operation's path with each other common method (GET, PUT, PATCH, and
- * POST or DELETE, whichever the doc does not use) never deletes a fixture: the request gets a
- * 4xx, and a documented delete afterwards still gets the documented success. The request is the
- * valid one (credentials, headers and body), only the method differs.
+ * POST or DELETE, whichever the doc does not use) and with HEAD, OPTIONS and TRACE never deletes a
+ * fixture: the request gets a 4xx, and a documented delete afterwards still gets the documented
+ * success. The request is the valid one (credentials, headers and body), only the method differs.
+ * (A router that refuses a deny-list of methods and hands every other one to the delete is caught
+ * by the last three.)
  * A POST or a GET carrying the method-override headers that web frameworks honour
  * (X-HTTP-Method-Override, X-HTTP-Method, X-Method-Override) naming the documented method must not
  * delete either: a form or a link on any web page can send one.
@@ -12,12 +14,15 @@ import { plan, type Scenario } from "./model.ts";
 
 export const TRIED_METHODS = ["GET", "PUT", "PATCH", "POST", "DELETE"] as const;
 
+/** Methods every HTTP server meets besides the ones an API uses: each must leave the fixture in place too. */
+export const PROTOCOL_METHODS = ["HEAD", "OPTIONS", "TRACE"] as const;
+
 export const METHOD_OVERRIDE_HEADERS = ["x-http-method-override", "x-http-method", "x-method-override"] as const;
 
 export function methodScenarios(op: OperationSpec): Scenario[] {
   const base = { provider: op.provider, operationId: op.operationId, check: "unsupported_method" as const, basis: "documented" as const, fixtures: 1 };
   const afterwards = { label: `${op.method} afterwards`, plan: plan(), fixture: 0, expect: "survives" as const };
-  const scenarios: Scenario[] = TRIED_METHODS.filter((m) => m !== op.method).map((method) => ({
+  const scenarios: Scenario[] = [...TRIED_METHODS, ...PROTOCOL_METHODS].filter((m) => m !== op.method).map((method) => ({
     ...base,
     id: `method ${method}`,
     description: `${method} on the delete path leaves the fixture in place; the documented ${op.method} afterwards deletes it`,

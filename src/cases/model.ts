@@ -11,9 +11,12 @@ import type { HttpProvider } from "../providers.ts";
  * How one credential is sent: the valid value, a well-formed value nobody issued, not at all, a
  * near miss of the valid value (present but empty, one character short, one character more,
  * letters in the other case) that only a loose comparison would accept, or the valid value under
- * another HTTP authentication scheme than the documented one (`Basic <token>` for a bearer token).
+ * another HTTP authentication scheme than the documented one (`Basic <token>` for a bearer token),
+ * the valid value of another scheme (`swapped`: each API-key header holds the next one's value),
+ * or the valid value in the query string instead of its header (`in-query`: a parameter named as
+ * the header, `access_token` for a bearer token, as RFC 6750 §2.3 names it).
  */
-export type CredentialState = "valid" | "wrong" | "missing" | "other-scheme" | NearMiss;
+export type CredentialState = "valid" | "wrong" | "missing" | "other-scheme" | "swapped" | "in-query" | NearMiss;
 
 export const NEAR_MISSES = ["empty", "truncated", "extended", "case-swapped"] as const;
 export type NearMiss = (typeof NEAR_MISSES)[number];
@@ -35,6 +38,8 @@ export interface RequestPlan {
   omitHeaders: string[];
   /** Text appended to a header's valid value (lowercase names): a value that keeps the valid one as its prefix. */
   headerSuffixes?: Record<string, string>;
+  /** A header's valid UUID value written another way that some parsers take (lowercase names). */
+  headerSpellings?: Record<string, UuidSpelling>;
   /** Body override: a string replaces the valid body, null sends no body. */
   body?: string | null;
   auth: AuthPlan;
@@ -49,6 +54,23 @@ export interface RequestPlan {
    * same id spelled another way (RFC 3986 §2.3).
    */
   encodedIds?: string[];
+  /** Send back, in a Cookie header, every cookie the target set earlier in the scenario. */
+  replayCookies?: boolean;
+  /** Text put after the whole path, before any query: `/` for the path with a trailing slash, another path that a lax router maps to the same handler. */
+  pathSuffix?: string;
+}
+
+/**
+ * Other ways of writing a UUID that lenient parsers (Java's, .NET's, ajv-formats') take for it,
+ * none of them 36 characters: without hyphens, in braces, with the `urn:uuid:` prefix.
+ */
+export const UUID_SPELLINGS = ["unhyphenated", "braced", "urn"] as const;
+export type UuidSpelling = (typeof UUID_SPELLINGS)[number];
+
+/** `uuid` written as `spelling`. */
+export function spellUuid(uuid: string, spelling: UuidSpelling): string {
+  if (spelling === "unhyphenated") return uuid.replace(/-/g, "");
+  return spelling === "braced" ? `{${uuid}}` : `urn:uuid:${uuid}`;
 }
 
 /**
@@ -63,9 +85,11 @@ export interface RequestPlan {
  * or `_` wildcard; `glob-star`: its last character replaced by `*`; `extra-segment`: `/x` after it
  * in the path, unencoded, another path that a route matched by prefix takes for the id's;
  * `dot-segment`: `x/../` before it inside the segment (`x%2F..%2F<id>`), which a router that
- * decodes `%2F` and then resolves dot segments takes for the id.
+ * decodes `%2F` and then resolves dot segments takes for the id; `nul-suffix`: a NUL and `x` after
+ * it (`%00x`), which C-string handling cuts off; `dot-extension`: `.json` after it, which
+ * Spring-style suffix pattern matching strips as a format extension.
  */
-export const ID_NEAR_MISSES = ["case-swapped", "double-encoded", "trailing-space", "truncated", "fullwidth", "zero-width", "path-parameter", "like-percent", "like-underscore", "glob-star", "extra-segment", "dot-segment"] as const;
+export const ID_NEAR_MISSES = ["case-swapped", "double-encoded", "trailing-space", "truncated", "fullwidth", "zero-width", "path-parameter", "like-percent", "like-underscore", "glob-star", "extra-segment", "dot-segment", "nul-suffix", "dot-extension"] as const;
 export type IdNearMiss = (typeof ID_NEAR_MISSES)[number];
 
 /**
@@ -127,6 +151,11 @@ export interface Scenario {
    * fixture's index): two accounts of one customer. Needs a fixture source that takes them.
    */
   fixtureParents?: ReadonlyArray<Readonly<Record<string, number>> | undefined>;
+  /**
+   * The last fixture, set up only after the scenario's first step (the others are set up before
+   * it): a target that hands the id the first step deleted to the next customer shows it.
+   */
+  lateFixture?: number;
   description: string;
   steps: Step[];
 }

@@ -9,7 +9,9 @@
  * should take are assumed: a request body whose media type carries a charset parameter (RFC 9110
  * §8.3.1), `Accept: *\/*` (what curl, in the docs' samples, sends; RFC 9110 §12.5.1), a query
  * parameter the operation does not use, and a fixture's ids with a letter percent-encoded, the
- * same ids (RFC 3986 §2.3), which must delete it.
+ * same ids (RFC 3986 §2.3), which must delete it. A form body (Juspay's command=delete) is also
+ * sent with a letter of each value percent-encoded, the same form data by the media type's own
+ * parsing rules, which the doc names.
  */
 import { SpecError } from "../errors.ts";
 import { PROFILES } from "../profiles/index.ts";
@@ -59,6 +61,16 @@ export function positiveScenarios(op: OperationSpec): Scenario[] {
   if (op.requestBody) {
     const mediaType = `${op.requestBody.contentType}; charset=UTF-8`;
     scenarios.push(assumedSpelling("valid body media type with a charset parameter", `the documented body sent as ${mediaType}: a media type parameter does not change the media type (RFC 9110 §8.3.1)`, { headers: { "content-type": mediaType } }));
+  }
+  const example = op.requestBody?.example;
+  if (op.requestBody?.contentType === "application/x-www-form-urlencoded" && example && typeof example === "object") {
+    const body = Object.entries(example as Record<string, unknown>)
+      .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(String(value)).replace(/[A-Za-z0-9]/, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`)
+      .join("&");
+    scenarios.push({
+      ...assumedSpelling("valid form body with a percent-encoded letter", `the documented body as ${body}, the same form data: application/x-www-form-urlencoded values are percent-decoded (WHATWG URL §5.1)`, { body }),
+      basis: "documented",
+    });
   }
   scenarios.push(assumedSpelling("valid accept any media type", "the request sent with Accept: */*, as curl sends it (RFC 9110 §12.5.1)", { headers: { accept: "*/*" } }));
   scenarios.push(assumedSpelling("valid with a query parameter the operation does not use", "the request with ?source=payconform, which the operation does not use; a router keeps the query out of the path", { query: { source: "payconform" } }));

@@ -211,4 +211,24 @@ export const ALTERNATIVES: readonly AllowedVariant[] = [
       return foreign ? yuno.errorReply("notFound", "Customer not found.") : undefined;
     }),
   ),
+  allowed(
+    {
+      name: "juspay-errors-labelled-plaintext",
+      provider: "juspay",
+      choice: "sends its JSON error bodies labelled text/plain",
+      documents: "the page labels its 401 and 404 samples plaintext (a recorded contradiction); application/json is assumed",
+      mayWarn: ["content_type_conformance"],
+    },
+    { transformReply: (_req, reply) => (reply.status >= 400 && isObj(reply.body) ? { ...reply, headers: { "content-type": "text/plain" }, body: JSON.stringify(reply.body) } : reply) },
+  ),
+  allowed(
+    {
+      name: "yuno-options-answered-with-allow",
+      provider: "yuno",
+      choice: "answers OPTIONS on the delete path with 204 and Allow: DELETE, as CORS middleware does",
+      documents: "OPTIONS asks what a path allows (RFC 9110 §9.3.7); the documents describe no other method there",
+      mayWarn: [],
+    },
+    { rawResponse: (req, res) => (req.method === "OPTIONS" ? (res.writeHead(204, { allow: "DELETE" }).end(), true) : false) },
+  ),
 ];

@@ -95,4 +95,13 @@ export const authHeaders: FaultyAdapter[] = [
     },
     accountCodeTaken((code, configured) => code.startsWith(configured)),
   ),
+  variant(
+    {
+      name: "yuno-account-code-any-uuid-spelling",
+      provider: "yuno",
+      departure: "reads x-account-code with a lenient UUID parser: without hyphens, in braces or as urn:uuid: it is taken for the configured code",
+      expectedCheck: "required_header_enforcement",
+    },
+    accountCodeTaken((code, configured) => code.replace(/^urn:uuid:|^\{|\}$|-/gi, "").toLowerCase() === configured.replace(/-/g, "").toLowerCase()),
+  ),
 ];

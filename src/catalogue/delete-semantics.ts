@@ -1,16 +1,27 @@
 /**
  * Adapters whose deletes mean something other than the documents say: a delete that does
- * nothing, a second delete that succeeds, a never-existing id deleted "successfully", and a
- * documented 500 answered to every delete of an existing customer. Caught by delete_semantics.
+ * nothing, a second delete that succeeds, a never-existing id deleted "successfully", a delete
+ * that takes every other customer with it, and a documented 500 answered to every delete of an
+ * existing customer. Caught by delete_semantics.
  */
 import { baseBehaviour } from "../sandboxes/index.ts";
 import { jsonReply } from "../sandboxes/replies.ts";
 import { recordingFixtures, succeedingAgain } from "./request-view.ts";
+import type { HttpProvider } from "../providers.ts";
+import type { SandboxContext, SandboxOptions, SandboxReply, SandboxRequest } from "../sandboxes/types.ts";
 import { variant, type FaultyAdapter } from "./types.ts";
 
 const juspay = baseBehaviour("juspay");
 const cashfree = baseBehaviour("cashfree");
 const enkash = baseBehaviour("enkash");
+
+/** Sandbox options whose remove step also knows every id the sandbox handed out as a fixture. */
+function knowingIssued(provider: HttpProvider, remove: (req: SandboxRequest, ctx: SandboxContext, issued: ReadonlySet<string>) => SandboxReply): () => SandboxOptions {
+  return () => {
+    const issued = new Set<string>();
+    return { behaviour: { ...recordingFixtures(provider, issued), remove: (req, ctx) => remove(req, ctx, issued) } };
+  };
+}
 
 export const deleteSemantics: FaultyAdapter[] = [
   variant(
@@ -64,19 +75,24 @@ export const deleteSemantics: FaultyAdapter[] = [
       departure: "answers 200 to a delete of a customerId it never issued",
       expectedCheck: "delete_semantics",
     },
-    () => {
-      const issued = new Set<string>();
-      return {
-        behaviour: {
-          ...recordingFixtures("enkash", issued),
-          remove(req, ctx) {
-            const [customerId] = Object.values(ctx.path);
-            if (customerId === undefined || issued.has(customerId)) return enkash.remove(req, ctx);
-            return jsonReply(200, { response_code: 200, response_message: "OK", payload: `Customer ${customerId} deleted` });
-          },
-        },
-      };
+    knowingIssued("enkash", (req, ctx, issued) => {
+      const [customerId] = Object.values(ctx.path);
+      if (customerId === undefined || issued.has(customerId)) return enkash.remove(req, ctx);
+      return jsonReply(200, { response_code: 200, response_message: "OK", payload: `Customer ${customerId} deleted` });
+    }),
+  ),
+  variant(
+    {
+      name: "enkash-delete-cascades",
+      provider: "enkash",
+      departure: "deleting one customer deletes every customer it issued besides (a delete that cascades over the parent company)",
+      expectedCheck: "delete_semantics",
     },
+    knowingIssued("enkash", (req, ctx, issued) => {
+      const reply = enkash.remove(req, ctx);
+      if (reply.status === 200) for (const id of issued) ctx.store.removeCustomer(id);
+      return reply;
+    }),
   ),
   variant(
     {

@@ -5,6 +5,7 @@
  *
  *   const handle = await CATALOGUE[0].start(); // then `payconform run --target handle.baseUrl ...`
  */
+import { authBypasses } from "./auth-bypasses.ts";
 import { authHeaders } from "./auth-headers.ts";
 import { badInput } from "./bad-input.ts";
 import { credentialMix } from "./credential-mix.ts";
@@ -15,6 +16,7 @@ import { otherMethods } from "./other-methods.ts";
 import { overStrict } from "./over-strict.ts";
 import { ownership } from "./ownership.ts";
 import { races } from "./races.ts";
+import { rememberedState } from "./remembered-state.ts";
 import { secretsFaults } from "./secrets-faults.ts";
 import { statusesBodies } from "./statuses-bodies.ts";
 import type { FaultyAdapter } from "./types.ts";
@@ -24,12 +26,14 @@ export const CATALOGUE: readonly FaultyAdapter[] = [
   ...badInput,
   ...authHeaders,
   ...credentialMix,
+  ...authBypasses,
   ...ownership,
   ...looseIds,
   ...overStrict,
   ...otherMethods,
   ...deleteSemantics,
   ...races,
+  ...rememberedState,
   ...secretsFaults,
   ...leaks,
 ];

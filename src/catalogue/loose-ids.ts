@@ -1,8 +1,9 @@
 /**
  * Adapters that look ids up loosely, so a request naming another id deletes a customer: a
  * case-insensitive collation, a second percent-decoding, ids upper-cased before validation, a
- * prefix match, an id used as a LIKE pattern, a route matched by prefix, and dot segments resolved
- * after `%2F` is decoded. Caught by exact_id_match.
+ * prefix match, an id used as a LIKE pattern, a route matched by prefix, dot segments resolved
+ * after `%2F` is decoded, an id cut at a NUL, and a format extension stripped. Caught by
+ * exact_id_match.
  */
 import { baseBehaviour } from "../sandboxes/index.ts";
 import type { HttpProvider } from "../providers.ts";
@@ -130,6 +131,24 @@ export const looseIds: FaultyAdapter[] = [
         return id === null ? req : { ...req, segments: [...req.segments.slice(0, -1), encodeURIComponent(id)] };
       },
     },
+  ),
+  variant(
+    {
+      name: "yuno-id-cut-at-nul",
+      provider: "yuno",
+      departure: "hands customer_id to a C-string lookup, which ends it at the first NUL: {id}%00x deletes {id}",
+      expectedCheck: "exact_id_match",
+    },
+    resolving("yuno", (value) => (value.includes("\u0000") ? value.slice(0, value.indexOf("\u0000")) : undefined)),
+  ),
+  variant(
+    {
+      name: "enkash-format-extension-stripped",
+      provider: "enkash",
+      departure: "strips a format extension from the last segment before routing (Spring's suffix pattern matching): {id}.json deletes {id}",
+      expectedCheck: "exact_id_match",
+    },
+    { rewriteRequest: (req) => ({ ...req, segments: req.segments.map((segment, i) => (i === req.segments.length - 1 ? segment.replace(/\.(json|xml)$/, "") : segment)) }) },
   ),
 ];
 

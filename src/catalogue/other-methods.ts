@@ -1,6 +1,7 @@
 /**
- * Adapters whose router ignores the method (a handler registered for every method), or honours a
- * method-override header, so another method on the delete path deletes too. Caught by
+ * Adapters whose router ignores the method (a handler registered for every method), refuses only a
+ * deny-list of methods, or honours a method-override header, so another method on the delete path
+ * deletes too. Caught by
  * unsupported_method.
  */
 import type { HttpProvider } from "../providers.ts";
@@ -32,6 +33,15 @@ export const otherMethods: FaultyAdapter[] = [
         return req.method === "POST" && typeof override === "string" ? { ...req, method: override.toUpperCase() } : req;
       },
     },
+  ),
+  variant(
+    {
+      name: "yuno-method-deny-list",
+      provider: "yuno",
+      departure: "refuses GET, POST, PUT and PATCH on the delete path and hands every other method to the delete: HEAD, OPTIONS and TRACE delete",
+      expectedCheck: "unsupported_method",
+    },
+    { rewriteRequest: (req) => (["GET", "POST", "PUT", "PATCH"].includes(req.method) ? req : { ...req, method: "DELETE" }) },
   ),
   anyMethodDeletes("juspay", "DELETE with command=delete"),
   anyMethodDeletes("yuno", "PATCH"),

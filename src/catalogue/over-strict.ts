@@ -21,6 +21,20 @@ function refusing(base: ProviderBehaviour, refuse: (req: SandboxRequest, ctx: Sa
 export const overStrict: FaultyAdapter[] = [
   variant(
     {
+      name: "juspay-form-values-not-decoded",
+      provider: "juspay",
+      departure: "compares the form body as sent, without percent-decoding it, so command=%64elete (command=delete, encoded) is refused",
+      expectedCheck: "positive_data_acceptance",
+    },
+    {
+      behaviour: {
+        validate: (req, ctx) =>
+          req.body.includes("command=") && !/(^|&)command=delete(&|$)/.test(req.body) ? ctx.behaviour.errorReply("invalidRequest", "Invalid command") : juspay.validate(req, ctx),
+      },
+    },
+  ),
+  variant(
+    {
       name: "enkash-rejects-every-parent-company-id",
       provider: "enkash",
       departure: "answers every request carrying parentCompanyId, even a valid one, with 400 VALIDATION_ERROR",

@@ -118,7 +118,7 @@ export const statusesBodies: FaultyAdapter[] = [
       name: "juspay-html-404-page",
       provider: "juspay",
       departure: "answers an unknown account with an HTML 404 page instead of the documented JSON error",
-      expectedCheck: "content_type_conformance",
+      expectedCheck: "response_schema_conformance",
     },
     { behaviour: replaceError(juspay, "notFound", () => ({ status: 404, headers: { "content-type": "text/html; charset=utf-8" }, body: HTML_404 })) },
   ),
@@ -130,5 +130,62 @@ export const statusesBodies: FaultyAdapter[] = [
       expectedCheck: "content_type_conformance",
     },
     { transformReply: (_req, reply) => (reply.status >= 400 ? { ...reply, headers: { ...reply.headers, "content-encoding": "gzip" } } : reply) },
+  ),
+  variant(
+    {
+      name: "cashfree-errors-templated-with-the-id",
+      provider: "cashfree",
+      departure: "builds its 400 and 404 bodies with a string template holding the id as sent, unescaped: an id with a quote or a backslash makes the body invalid JSON (or adds members)",
+      expectedCheck: "response_schema_conformance",
+    },
+    {
+      transformReply: (req, reply) => {
+        if ((reply.status !== 400 && reply.status !== 404) || !isObj(reply.body)) return reply;
+        let id = req.segments.at(-1) ?? "";
+        try {
+          id = decodeURIComponent(id);
+        } catch {
+          // kept as sent
+        }
+        return { status: reply.status, headers: { "content-type": "application/json" }, body: `{"message":"Customer ${id}: ${String(reply.body.message)}","code":"${String(reply.body.code)}","type":"${String(reply.body.type)}"}` };
+      },
+    },
+  ),
+  variant(
+    {
+      name: "cashfree-error-bodies-in-latin-1",
+      provider: "cashfree",
+      departure: "writes its error bodies in Latin-1 (an é as the byte 0xE9) while labelling them application/json; charset=utf-8",
+      expectedCheck: "content_type_conformance",
+    },
+    {
+      transformReply: (_req, reply) =>
+        reply.status >= 400 && isObj(reply.body)
+          ? { ...reply, headers: { "content-type": "application/json; charset=utf-8" }, body: Buffer.from(JSON.stringify({ ...reply.body, message: `${String(reply.body.message)} (réf.)` }), "latin1") }
+          : reply,
+    },
+  ),
+  variant(
+    {
+      name: "cashfree-error-codes-upper-case",
+      provider: "cashfree",
+      departure: "writes its error codes in upper case (CUSTOMER_NOT_FOUND for customer_not_found), which a client comparing codes misses",
+      expectedCheck: "error_code_conformance",
+    },
+    { transformReply: (_req, reply) => editBody(reply, (body) => (typeof body.code === "string" ? { ...body, code: body.code.toUpperCase() } : body)) },
+  ),
+  variant(
+    {
+      name: "cashfree-xml-errors-for-accept-xml",
+      provider: "cashfree",
+      departure: "answers a request with Accept: application/xml with XML error bodies, a representation the doc never describes",
+      expectedCheck: "content_type_conformance",
+    },
+    {
+      transformReply: (req, reply) =>
+        reply.status >= 400 && isObj(reply.body) && /xml/.test(String(req.headers.accept))
+          ? { status: reply.status, headers: { "content-type": "application/xml" }, body: `<error><code>${String(reply.body.code)}</code><type>${String(reply.body.type)}</type></error>` }
+          : reply,
+    },
   ),
 ];

@@ -21,6 +21,6 @@ export const contentTypeConformance: Check = {
       return [{ expected: "an empty body", actual: `${Buffer.byteLength(text)} bytes${mediaType ? ` of ${mediaType}` : ""}`, message: `the doc says the ${status} body is empty`, basis: doc.bodyBasis }];
     }
     if (mediaType === doc.contentType.toLowerCase()) return [];
-    return [{ expected: doc.contentType, actual: mediaType ?? "no content-type", message: `the ${status} body is documented as ${doc.contentType}`, basis: doc.contentTypeBasis }];
+    return [{ expected: doc.contentType, actual: mediaType ?? "no content-type", message: `the ${status} body is ${doc.contentTypeBasis === "assumed" ? "assumed to be" : "documented as"} ${doc.contentType}`, basis: doc.contentTypeBasis }];
   }),
 };

@@ -3,7 +3,8 @@
  * status. Two layers, each with its own basis: the schema's const/enum at that place (a value
  * outside it breaks the keyword, with that keyword's basis), then the values of that status's
  * examples. Examples are not a closed list: a code the examples give for another status (a 404
- * with the 400's code) has the basis of the examples, any other code they do not show is assumed.
+ * with the 400's code) has the basis of the examples, and so does a code they give spelt another
+ * way (`customer_not_found` for `CUSTOMER_NOT_FOUND`); any other code they do not show is assumed.
  */
 import { basisAtSchemaPath, schemaForPointer } from "../spec/basis.ts";
 import { getPointer } from "../spec/deref.ts";
@@ -35,6 +36,10 @@ export const errorCodeConformance: Check = {
           const whose = other.bodyBasis === "assumed" ? "payconform assumes" : "the doc's examples give";
           const basis = layer.basis === "assumed" || other.bodyBasis === "assumed" ? "assumed" : "documented";
           findings.push({ expected, actual: shown, message: `${JSON.stringify(actual)} at ${pointer} is the code ${whose} for ${other.status}, not for ${doc.status}`, basis });
+        } else if (typeof actual === "string" && layer.values.some((v) => sameCodeLoosely(v, actual))) {
+          // A documented code spelt another way (case, - for _): clients compare codes exactly.
+          const meant = layer.values.find((v) => sameCodeLoosely(v, actual))!;
+          findings.push({ expected, actual: shown, message: `${JSON.stringify(actual)} at ${pointer} is the documented code ${JSON.stringify(meant)} spelt another way; clients compare codes exactly`, basis: layer.basis });
         } else {
           const what = layer.basis === "assumed" ? `the code payconform assumes for ${doc.status} (the doc gives no example of it)` : `a code the doc's examples give for ${doc.status} (examples need not list every code)`;
           findings.push({ expected, actual: shown, message: `${JSON.stringify(actual)} at ${pointer} is not ${what}`, basis: "assumed" });
@@ -87,4 +92,10 @@ function computeAllowedValues(doc: ResponseSpec, pointer: string): AllowedLayer[
   const fromExamples = doc.examples.map((ex) => getPointer(ex, pointer)).filter((v): v is string => typeof v === "string");
   if (fromExamples.length > 0) layers.push({ values: [...new Set(fromExamples)], what: "a code the doc's examples give", basis: doc.bodyBasis, fromExamples: true });
   return layers;
+}
+
+/** The same code but for letter case and the separators - _ . and space. */
+function sameCodeLoosely(a: string, b: string): boolean {
+  const fold = (code: string): string => code.toLowerCase().replace(/[-_. ]/g, "");
+  return a !== b && fold(a) === fold(b);
 }

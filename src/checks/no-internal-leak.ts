@@ -1,9 +1,11 @@
 /**
  * no_internal_leak (OWASP API8, verbose errors): no response body carries the server's internals,
  * a stack trace, an SQL statement or database error, a connection string, an internal host name
- * or a server file path (internal-leak-patterns.ts). No documented body holds any of them.
+ * or a server file path (internal-leak-patterns.ts). No documented body holds any of them. Nor
+ * does any answer name another customer (other-customers.ts, OWASP API3).
  */
 import { INTERNAL_LEAK_PATTERNS } from "./internal-leak-patterns.ts";
+import { otherCustomersNamed } from "./other-customers.ts";
 import type { Check, Finding } from "./types.ts";
 
 /** Bodies are scanned up to this many characters: a leak sits near the start of an error. */
@@ -12,15 +14,16 @@ const SCANNED = 64 * 1024;
 export const noInternalLeak: Check = {
   id: "no_internal_leak",
   run: (input) => {
+    const exposed = otherCustomersNamed(input);
     const raw = input.response.text.slice(0, SCANNED);
-    if (raw === "") return [];
+    if (raw === "") return exposed;
     // A JSON body is also read as its string values, so an escaped newline does not hide a frame;
     // a body with markup as its text, so an HTML error page's tags and entities do not either.
     const views = [raw];
     if (input.json.ok) views.push(stringsOf(input.json.value, SCANNED).join("\n").slice(0, SCANNED));
     if (raw.includes("<")) views.push(textOfMarkup(raw));
     const text = views.join("\n");
-    const findings: Finding[] = [];
+    const findings: Finding[] = [...exposed];
     for (const [what, pattern, quick] of INTERNAL_LEAK_PATTERNS) {
       if (quick && !quick.test(text)) continue;
       const hit = pattern.exec(text);

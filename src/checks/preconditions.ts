@@ -18,12 +18,14 @@ export const both = (a: Precondition, b: Precondition): Precondition => (input) 
 /**
  * The request is the operation's: its own method on its own path. The documented responses
  * describe that operation only; another method on the same path (unsupported_method), or another
- * path below it (exact_id_match's `/x` after an id), is another operation.
+ * path below it (exact_id_match's `/x` after an id, auth_enforcement's trailing slash), is another
+ * operation.
  */
 export const documentedRequest: Precondition = (input) => input.request.method === input.operation.op.method && !offPath(input.step.plan);
 
-/** The plan names a path below the operation's (an id followed by `/x`). */
+/** The plan names another path than the operation's: an id followed by `/x`, or the path with a trailing slash. */
 export function offPath(plan: RequestPlan): boolean {
+  if (plan.pathSuffix) return true;
   return plan.nearMissIds !== undefined && Object.values(plan.nearMissIds).includes("extra-segment");
 }
 

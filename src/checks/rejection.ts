@@ -26,7 +26,7 @@ export function expectRejection(input: CheckInput, what: string, basis: Basis = 
     const why = lookupFirst
       ? "as for an id the target does not know: the doc does not say whether the target looks the id up before it checks this rule; the same request against a fixture shows whether it is enforced"
       : "the answer to a well-formed request for an unknown id, instead of a rejection";
-    return [{ expected: `${expected}, not the not-found answer`, actual: notFoundLabel(input), message: `${what} got the documented not-found answer (${notFoundLabel(input)}), ${why}`, basis: lookupFirst ? "assumed" : basis }];
+    return [{ expected: `${expected} that is not the not-found answer (${notFoundLabel(input)})`, actual: notFoundLabel(input), message: `${what} got the documented not-found answer (${notFoundLabel(input)}), ${why}`, basis: lookupFirst ? "assumed" : basis }];
   }
   if (only !== undefined && status !== only) {
     return [{ expected, actual: `${status}`, message: `${what} was rejected with ${status}; the doc documents ${only} for it`, basis }];

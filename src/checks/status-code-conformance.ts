@@ -1,4 +1,7 @@
-/** status_code_conformance: every response status is documented for the operation. */
+/**
+ * status_code_conformance: every response status is documented for the operation, but 406 to a
+ * request whose Accept header leaves out JSON (RFC 9110 §15.5.7).
+ */
 import { expectsRefusal } from "../cases/model.ts";
 import { documented, documentedRequest, documentedStatuses, when } from "./preconditions.ts";
 import type { Check } from "./types.ts";
@@ -8,6 +11,8 @@ export const statusCodeConformance: Check = {
   run: when(documentedRequest, (input) => {
     const status = input.response.status;
     if (documented(input)) return [];
+    // 406 is the protocol's answer to an Accept header that leaves out every documented media type.
+    if (status === 406 && !acceptsJson(input.request.headers.accept)) return [];
     const expected = `one of ${documentedStatuses(input)}`;
     if (expectsRefusal(input.step) && status >= 400 && status < 500) {
       return [{ expected, actual: `${status}`, message: `a request the target must refuse got ${status}, a 4xx the doc does not list`, severity: "warning" }];
@@ -15,3 +20,8 @@ export const statusCodeConformance: Check = {
     return [{ expected, actual: `${status}`, message: `status ${status} is not documented for ${input.operation.op.operationId}` }];
   }),
 };
+
+/** Whether an Accept header admits a JSON body: absent, a wildcard, or naming a JSON type. */
+function acceptsJson(accept: string | undefined): boolean {
+  return accept === undefined || /\*\/\*|application\/\*|json/i.test(accept);
+}

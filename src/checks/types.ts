@@ -44,6 +44,8 @@ export interface CheckInput {
   pathParams: Record<string, string>;
   /** Ids of the scenario's fixtures this request does not carry (another scope's): an answer must not disclose them. */
   unnamedIds?: readonly string[];
+  /** Every fixture id the provider's run has set up so far, in every scenario: the customers an answer must not name unasked. */
+  runIds?: ReadonlySet<string>;
   /** Every credential value the request carried (valid or wrong). */
   secrets: readonly string[];
   /**

@@ -5,7 +5,9 @@ import { redact } from "./redact.ts";
 export function toCurl(request: HttpRequest, secrets: readonly string[]): string {
   const parts = ["curl", "-i", "-X", request.method, quote(redact(request.url, secrets))];
   for (const [name, value] of Object.entries(request.headers)) {
-    parts.push("-H", quote(`${name}: ${redact(value, secrets)}`));
+    // A cookie the target set may be a session that stands in for the credentials: its values are masked too.
+    const shown = name.toLowerCase() === "cookie" ? value.replace(/=[^;]*/g, "=***") : redact(value, secrets);
+    parts.push("-H", quote(`${name}: ${shown}`));
   }
   if (request.body !== undefined) parts.push("--data-raw", quote(redact(request.body, secrets)));
   return parts.join(" ");

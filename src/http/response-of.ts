@@ -1,10 +1,12 @@
 /**
  * An answer as the checks read it, from Node's incoming message and the body's bytes, the same for
  * `run`'s client and the proxy: header names lower-case with repeated values joined, the media
- * type, the body decoded under its Content-Encoding (`bodyProblem` where it does not decode), and
+ * type, the body decoded under its Content-Encoding (`bodyProblem` where it does not decode, or
+ * where a JSON or charset=utf-8 body is not UTF-8), and
  * the fields that may appear once but came more than once, counted in the raw headers (Node keeps
  * the first of several Content-Types and drops the rest).
  */
+import { isUtf8 } from "node:buffer";
 import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
 import { decodeBody, isEncoded } from "./content-encoding.ts";
 import type { HttpResponse } from "./types.ts";
@@ -24,9 +26,19 @@ export function responseOf(incoming: IncomingMessage, bytes: Buffer, maxBodyByte
     mediaType: contentType ? contentType.split(";")[0].trim().toLowerCase() : undefined,
   };
   if (decoded && !decoded.ok) response.bodyProblem = decoded.message;
+  else if (!decoded && bytes.length > 0 && bytes.length < maxBodyBytes && textIsUtf8(contentType) && !isUtf8(bytes)) response.bodyProblem = `the body is not valid UTF-8, which ${contentType} must be`;
   const repeated = repeatedFields(incoming.rawHeaders);
   if (repeated.length > 0) response.repeatedFields = repeated;
   return response;
+}
+
+/** Whether the body must be UTF-8: JSON (RFC 8259 §8.1), or any text labelled charset=utf-8. */
+function textIsUtf8(contentType: string | undefined): boolean {
+  if (!contentType) return false;
+  const [type, ...params] = contentType.toLowerCase().split(";");
+  const charset = params.map((p) => p.trim()).find((p) => p.startsWith("charset="));
+  if (charset) return /^charset="?utf-?8"?$/.test(charset);
+  return /^application\/(?:[\w.+-]+\+)?json$/.test(type.trim());
 }
 
 /** Header names lower-case, each value a string (Node keeps set-cookie as a list). */

@@ -4,7 +4,7 @@
  * the profile says, and the documented body. What does not depend on the plan (the path
  * template's pieces, the credential headers, the valid body) is worked out once per context.
  */
-import { credentialState, NEAR_MISSES, type CredentialState, type RequestPlan } from "../cases/model.ts";
+import { credentialState, NEAR_MISSES, spellUuid, type CredentialState, type RequestPlan } from "../cases/model.ts";
 import { encodeBody } from "../cases/body.ts";
 import type { HttpRequest } from "../http/types.ts";
 import type { ProviderProfile } from "../profiles/profile.ts";
@@ -28,8 +28,8 @@ interface Prepared {
   base: string;
   /** The path template: literal text, and path parameter names in between. */
   path: Array<{ text: string } | { param: string }>;
-  /** Each security scheme's headers for every way of sending its credential but leaving it out. */
-  auth: Array<{ scheme: string; headers: Record<Exclude<CredentialState, "missing">, Record<string, string>> }>;
+  /** Each security scheme's headers for every way of sending its credential in a header, and its query parameter for `in-query`. */
+  auth: Array<{ scheme: string; headers: Record<Exclude<CredentialState, "missing" | "in-query">, Record<string, string>>; query: Record<string, string> }>;
   /** Required header parameters: a fixed value, or the value of a path parameter. */
   headers: Array<{ name: string; value?: string; pathParam?: string }>;
   /** The documented body and its media type, when the operation has one. */
@@ -46,14 +46,17 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
     if ("text" in piece) path += piece.text;
     else path += plan.rawPathParams?.[piece.param] ?? segmentFor(plan, piece.param, pathParams[piece.param] ?? "");
   }
-  const query = Object.keys(plan.query).length > 0 ? new URLSearchParams(plan.query).toString() : "";
-  const url = `${prepared.base}${path}${query ? `?${query}` : ""}`;
-
+  if (plan.pathSuffix) path += plan.pathSuffix;
   const headers: Record<string, string> = { accept: "application/json" };
+  let queryParams = plan.query;
   for (const scheme of prepared.auth) {
     const state = credentialState(plan.auth, scheme.scheme);
-    if (state !== "missing") Object.assign(headers, scheme.headers[state]);
+    if (state === "in-query") queryParams = { ...queryParams, ...scheme.query };
+    else if (state !== "missing") Object.assign(headers, scheme.headers[state]);
   }
+  const query = Object.keys(queryParams).length > 0 ? new URLSearchParams(queryParams).toString() : "";
+  const url = `${prepared.base}${path}${query ? `?${query}` : ""}`;
+
   for (const header of prepared.headers) {
     const value = header.pathParam !== undefined ? headerParams[header.pathParam] : header.value;
     if (value !== undefined) headers[header.name] = value;
@@ -66,6 +69,7 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
   }
   Object.assign(headers, plan.headers);
   for (const [name, suffix] of Object.entries(plan.headerSuffixes ?? {})) if (headers[name] !== undefined) headers[name] += suffix;
+  for (const [name, spelling] of Object.entries(plan.headerSpellings ?? {})) if (headers[name] !== undefined) headers[name] = spellUuid(headers[name], spelling);
   for (const name of plan.omitHeaders) delete headers[name];
   return { method: plan.method ?? ctx.op.method, url, headers, body };
 }
@@ -107,8 +111,10 @@ function preparedFor(ctx: RequestContext): Prepared {
         valid: authHeader(scheme, profile, ctx.credentials),
         wrong: authHeader(scheme, profile, ctx.wrongCredentials),
         "other-scheme": authHeader(scheme, profile, ctx.credentials, true),
+        swapped: authHeader(scheme, profile, swappedCredentials(op, profile, ctx.credentials)),
         ...Object.fromEntries(NEAR_MISSES.map((kind) => [kind, authHeader(scheme, profile, nearMissCredentials(ctx.credentials, kind))])),
-      } as Record<Exclude<CredentialState, "missing">, Record<string, string>>,
+      } as Record<Exclude<CredentialState, "missing" | "in-query">, Record<string, string>>,
+      query: queryCredential(scheme, profile, ctx.credentials),
     })),
     headers,
     body: op.requestBody && {
@@ -118,6 +124,22 @@ function preparedFor(ctx: RequestContext): Prepared {
   };
   preparedByContext.set(ctx, prepared);
   return prepared;
+}
+
+/** The credentials with each API-key header scheme's value moved to the next such scheme (the last one's to the first). */
+function swappedCredentials(op: OperationSpec, profile: ProviderProfile, creds: Credentials): Credentials {
+  const envs = op.security.map((scheme) => profile.credentials[scheme.name]).flatMap((source) => (source?.kind === "apiKey" ? [source.env] : []));
+  const swapped = { ...creds };
+  envs.forEach((env, i) => (swapped[env] = creds[envs[(i + 1) % envs.length]] ?? ""));
+  return swapped;
+}
+
+/** The query parameter a scheme's credential goes in when it is sent in the query: the header's name, or access_token for a bearer token. */
+function queryCredential(scheme: SecuritySchemeSpec, profile: ProviderProfile, creds: Credentials): Record<string, string> {
+  const source = profile.credentials[scheme.name];
+  if (source?.kind === "bearer") return { access_token: creds[source.env] ?? "" };
+  if (source?.kind === "apiKey" && scheme.headerName) return { [scheme.headerName.toLowerCase()]: creds[source.env] ?? "" };
+  return {};
 }
 
 /**

@@ -68,7 +68,16 @@ export function nearMissCredentials(credentials: Credentials, kind: NearMiss): C
   return Object.fromEntries(Object.entries(credentials).map(([name, value]) => [name, nearMiss(value, kind)]));
 }
 
-/** Every non-empty near-miss value of the credentials: secrets too, masked wherever the real ones are. */
+/**
+ * Every non-empty near-miss value of the credentials, and a UUID credential without its hyphens
+ * (required_header_enforcement sends Yuno's account code so; its braced and URN spellings hold
+ * the value itself): secrets too, masked wherever the real ones are.
+ */
 export function nearMissSecrets(credentials: Credentials): string[] {
-  return Object.values(credentials).flatMap((value) => NEAR_MISSES.map((kind) => nearMiss(value, kind)).filter((v) => v !== ""));
+  return Object.values(credentials).flatMap((value) => [
+    ...NEAR_MISSES.map((kind) => nearMiss(value, kind)).filter((v) => v !== ""),
+    ...(UUID.test(value) ? [value.replace(/-/g, "")] : []),
+  ]);
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

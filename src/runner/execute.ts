@@ -29,6 +29,15 @@ export interface ProviderRun {
 
 type Fixture = Record<string, string>;
 
+/** Every fixture id each provider run has set up: the customers no answer may name unasked (no_internal_leak). */
+const issuedByRun = new WeakMap<ProviderRun, Set<string>>();
+
+function issuedOf(run: ProviderRun): Set<string> {
+  let issued = issuedByRun.get(run);
+  if (!issued) issuedByRun.set(run, (issued = new Set()));
+  return issued;
+}
+
 /** One exchange of a step, with the answers of earlier sends when the step polled. */
 interface Sent {
   exchange: Exchange;
@@ -51,9 +60,11 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
     const started = performance.now();
     try {
       for (let i = 0; i < scenario.fixtures; i++) {
+        if (i === scenario.lateFixture) break;
         const parents = parentValues(scenario, i, fixtures);
         const fixture = await run.target.fixtures.acquire(parents);
         fixtures.push(fixture);
+        for (const id of Object.values(fixture)) issuedOf(run).add(id);
         const ignored = Object.keys(parents).filter((name) => fixture[name] !== parents[name]);
         if (ignored.length > 0) {
           await releaseAll(run, fixtures);
@@ -67,12 +78,27 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
     }
   }
   const results: Result[] = [];
+  // Cookies the target set during this scenario, which a step may send back (replayCookies).
+  const cookies = new Map<string, string>();
   try {
-    for (const step of scenario.steps) {
+    for (const [stepIndex, step] of scenario.steps.entries()) {
+      if (stepIndex === 1 && scenario.lateFixture !== undefined && fixtures.length === scenario.lateFixture) {
+        const started = performance.now();
+        try {
+          const fixture = await run.target.fixtures!.acquire({});
+          fixtures.push(fixture);
+          for (const id of Object.values(fixture)) issuedOf(run).add(id);
+        } catch (error) {
+          if (!(error instanceof FixtureError)) throw error;
+          results.push({ ...base, case: caseName({ scenario, step }), outcome: "errored", message: `fixture setup failed: ${error.message}`, durationMs: round(performance.now() - started) });
+          break;
+        }
+      }
       const pathParams = stepPathParams(run, step, fixtures);
       const headerParams = step.headersFrom !== undefined ? { ...pathParams, ...fixtures[step.headersFrom] } : pathParams;
       const plan = step.queryFrom !== undefined ? { ...step.plan, query: { ...step.plan.query, ...fixtures[step.queryFrom] } } : step.plan;
       const request = buildRequest(run.request, plan, pathParams, headerParams);
+      if (plan.replayCookies && cookies.size > 0) request.headers.cookie = [...cookies].map(([name, value]) => `${name}=${value}`).join("; ");
       const curl = curlOf(request, run.secrets);
       const sent = step.burst ? (await run.client.burst(request, step.burst)).map((exchange) => ({ exchange, earlier: [], durationMs: exchange.durationMs })) : [await sendPolling(run, step, request)];
       const responses = sent.map((s) => s.exchange.response);
@@ -86,6 +112,7 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
           faulted = true;
           continue;
         }
+        keepCookies(cookies, exchange.response);
         const input: CheckInput = {
           operation: run.operation,
           scenario,
@@ -96,6 +123,7 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
           pathParams,
           // Only a request crossing two fixtures can name one scope and disclose the other's ids.
           unnamedIds: fixtures.length > 1 ? unnamedIds(fixtures, request) : undefined,
+          runIds: issuedOf(run),
           secrets: run.secrets,
           burst,
           earlier,
@@ -108,6 +136,17 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
     await releaseAll(run, fixtures);
   }
   return results;
+}
+
+/** Adds the name=value of every cookie the answer sets (Set-Cookie lines joined by Node with ", "). */
+function keepCookies(cookies: Map<string, string>, response: HttpResponse): void {
+  const set = response.headers["set-cookie"];
+  if (!set) return;
+  for (const line of set.split(/,\s*(?=[^;=\s]+=)/)) {
+    const pair = line.split(";")[0];
+    const at = pair.indexOf("=");
+    if (at > 0) cookies.set(pair.slice(0, at).trim(), pair.slice(at + 1).trim());
+  }
 }
 
 /** The scenario's fixture ids the request does not carry, in its URL or a header. */

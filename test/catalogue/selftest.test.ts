@@ -28,13 +28,13 @@ describe("runSelftest", () => {
           provider: "cashfree",
           expectedCheck: "status_code_conformance",
           caught: true,
-          firedChecks: ["status_code_conformance", "exact_id_match", "unsupported_method", "delete_semantics"],
+          firedChecks: ["status_code_conformance", "auth_enforcement", "exact_id_match", "unsupported_method", "delete_semantics"],
         },
       ],
       killRate: 1,
       alternatives: [{ name: ALTERNATIVES[0].name, provider: ALTERNATIVES[0].provider, quiet: true, firedChecks: ALTERNATIVES[0].mayWarn.slice().sort(byCheckOrder), problems: [] }],
     });
-    expect(renderSelftest(result)).toMatch(/cashfree-200-instead-of-204\s+status_code_conformance\s+yes\s+status_code_conformance, exact_id_match, unsupported_method, delete_semantics/);
+    expect(renderSelftest(result)).toMatch(/cashfree-200-instead-of-204\s+status_code_conformance\s+yes\s+status_code_conformance, auth_enforcement, exact_id_match, unsupported_method, delete_semantics/);
   });
 
   it("fails when an adapter escapes its declared check", async () => {

@@ -14,8 +14,8 @@ const judge = (provider: HttpProvider, id: string, step: number, answer: Answer)
 
 describe("unsupported_method", () => {
   it.each<[HttpProvider, string[]]>([
-    ["juspay", ["GET", "PUT", "PATCH", "DELETE", "GET overridden to POST"]],
-    ["yuno", ["GET", "PUT", "PATCH", "POST", "POST overridden to DELETE", "GET overridden to DELETE"]],
+    ["juspay", ["GET", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE", "GET overridden to POST"]],
+    ["yuno", ["GET", "PUT", "PATCH", "POST", "HEAD", "OPTIONS", "TRACE", "POST overridden to DELETE", "GET overridden to DELETE"]],
   ])("%s: tries every other common method, and a POST and a GET overridden to the documented one", (provider, methods) => {
     const ids = deriveScenarios(operationContext(provider).op, 1).filter((s) => s.check === "unsupported_method").map((s) => s.id);
     expect(ids).toEqual(methods.map((m) => `method ${m}`));
@@ -33,6 +33,10 @@ describe("unsupported_method", () => {
     ["500", "enkash", "method POST", 0, { status: 500, body: {} }, "fail"],
     ["200 to Juspay's documented GET", "juspay", "method GET", 0, { status: 200, body: {} }, "pass"],
     ["500 to Juspay's documented GET", "juspay", "method GET", 0, { status: 500, body: {} }, "pass"],
+    ["204 to OPTIONS, its usual answer", "yuno", "method OPTIONS", 0, { status: 204, body: undefined }, "pass"],
+    ["200 to HEAD", "yuno", "method HEAD", 0, { status: 200, body: undefined }, "assumed"],
+    ["501 to TRACE", "cashfree", "method TRACE", 0, { status: 501, body: {} }, "pass"],
+    ["500 to TRACE", "cashfree", "method TRACE", 0, { status: 500, body: {} }, "fail"],
     ["fixture survives", "yuno", "method PATCH", 1, SUCCESS.yuno(), "pass"],
     ["fixture gone", "yuno", "method PATCH", 1, NOT_FOUND.yuno(), "fail"],
   ])("%s", (_name, provider, id, step, answer, want) => {

@@ -2,7 +2,7 @@
  * How the client reads an answer's body and its framing headers: a compressed body is decoded (no
  * Accept-Encoding is sent, so any coding is acceptable), a body labelled with a coding it is not in
  * is reported, and a Content-Type sent twice (Node keeps the first) is counted from the raw headers;
- * content_type_conformance fails on either.
+ * so is a JSON body that is not UTF-8. content_type_conformance fails on each.
  */
 import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
@@ -55,5 +55,17 @@ describe("an answer's body framing", () => {
     expect(response.mediaType).toBe("application/json");
     expect(response.repeatedFields).toEqual(["content-type"]);
     expect(judged(response)).toMatchObject([{ message: expect.stringMatching(/carries content-type more than once/) }]);
+  });
+
+  it("reports a JSON body that is not UTF-8 (Latin-1 bytes), and passes the same text in UTF-8 or plain ASCII", async () => {
+    const text = BODY.replace("Customer", "Café customer");
+    const latin1 = await answer((_req, res) => res.writeHead(404, { "content-type": "application/json; charset=utf-8" }).end(Buffer.from(text, "latin1")));
+    expect(latin1.bodyProblem).toBe("the body is not valid UTF-8, which application/json; charset=utf-8 must be");
+    expect((judged(latin1) ?? []).map((f) => f.message)).toEqual(["the 404 body cannot be read: the body is not valid UTF-8, which application/json; charset=utf-8 must be"]);
+    const utf8 = await answer((_req, res) => res.writeHead(404, { "content-type": "application/json" }).end(Buffer.from(text, "utf8")));
+    expect(utf8.bodyProblem).toBeUndefined();
+    // A body that declares another charset is judged by its media type, not by UTF-8.
+    const declared = await answer((_req, res) => res.writeHead(404, { "content-type": "text/plain; charset=iso-8859-1" }).end(Buffer.from(text, "latin1")));
+    expect(declared.bodyProblem).toBeUndefined();
   });
 });

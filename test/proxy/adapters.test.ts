@@ -30,7 +30,7 @@ const rows: Row[] = [
   { adapter: "cashfree-200-instead-of-204", call: existing, check: "status_code_conformance" },
   { adapter: "yuno-404-for-unknown-customer", call: unknown, check: "status_code_conformance" },
   { adapter: "yuno-202-with-json-body", call: existing, check: "content_type_conformance" },
-  { adapter: "juspay-html-404-page", call: unknown, check: "content_type_conformance" },
+  { adapter: "juspay-html-404-page", call: unknown, check: "response_schema_conformance" },
   { adapter: "juspay-status-removed", call: existing, check: "response_schema_conformance" },
   { adapter: "cashfree-error-without-type", call: unknown, check: "response_schema_conformance" },
   { adapter: "cashfree-404-code-invalid-customer-id", call: unknown, check: "error_code_conformance" },

@@ -73,5 +73,9 @@ describe("exact basis on the providers' own specs", () => {
     const unknown = errorCodeConformance.run(exchange("cashfree", scenario, 0, { status: 404, body: body("no_such_customer") }))!;
     expect(unknown).toMatchObject([{ basis: "assumed", message: expect.stringContaining("examples need not list every code") }]);
     expect(errorCodeConformance.run(exchange("cashfree", scenario, 0, { status: 404, body: body("customer_not_found") }))).toEqual([]);
+    // The documented code spelt another way is that code, broken: clients compare codes exactly.
+    for (const spelt of ["CUSTOMER_NOT_FOUND", "customer-not-found"]) {
+      expect(errorCodeConformance.run(exchange("cashfree", scenario, 0, { status: 404, body: body(spelt) }))).toMatchObject([{ basis: "documented", message: expect.stringContaining('the documented code "customer_not_found" spelt another way') }]);
+    }
   });
 });

@@ -1,0 +1,98 @@
+/**
+ * Adapters whose credential check can be got round while every credential sent wrong or left out
+ * is still refused: keys compared as a set rather than by header, keys taken from the query string
+ * when the headers are absent, a token checked only after the delete has run, and a router that
+ * lets the path with a trailing slash past the check. Caught by auth_enforcement (the swapped and
+ * in-query cases, and the refusals against a fixture). And one that validates a request before it
+ * looks at the credentials, which tells a caller without them what a valid request is (assumed,
+ * so judged with --strict).
+ */
+import { baseBehaviour } from "../sandboxes/index.ts";
+import { withHeader } from "./request-view.ts";
+import { variant, type FaultyAdapter } from "./types.ts";
+
+const juspay = baseBehaviour("juspay");
+const yuno = baseBehaviour("yuno");
+const cashfree = baseBehaviour("cashfree");
+const enkash = baseBehaviour("enkash");
+
+export const authBypasses: FaultyAdapter[] = [
+  variant(
+    {
+      name: "juspay-validates-before-auth",
+      provider: "juspay",
+      departure: "checks x-routing-id and the body before the API key, so a request without credentials and without a body gets 400, not 401",
+      expectedCheck: "auth_enforcement",
+      runOptions: { strict: true },
+    },
+    { behaviour: { authenticate: (req, ctx) => juspay.validate(req, ctx) ?? juspay.authenticate(req, ctx) } },
+  ),
+  variant(
+    {
+      name: "yuno-keys-checked-as-a-set",
+      provider: "yuno",
+      departure: "accepts the two API keys in either header (compares the set of values, not each header's), so public-api-key may carry the secret key",
+      expectedCheck: "auth_enforcement",
+    },
+    {
+      behaviour: {
+        authenticate: (req, ctx) => {
+          const [pub, secret] = [ctx.credentials.YUNO_PUBLIC_API_KEY, ctx.credentials.YUNO_PRIVATE_SECRET_KEY];
+          const swapped = req.headers["public-api-key"] === secret && req.headers["private-secret-key"] === pub;
+          return yuno.authenticate(swapped ? withHeader(withHeader(req, "public-api-key", pub), "private-secret-key", secret) : req, ctx);
+        },
+      },
+    },
+  ),
+  variant(
+    {
+      name: "cashfree-credentials-from-query",
+      provider: "cashfree",
+      departure: "takes x-client-id and x-client-secret from the query string when the headers are absent (credentials in URLs end up in logs)",
+      expectedCheck: "auth_enforcement",
+    },
+    {
+      behaviour: {
+        authenticate: (req, ctx) => {
+          let sent = req;
+          for (const name of ["x-client-id", "x-client-secret"]) {
+            const fromQuery = req.query.get(name);
+            if (sent.headers[name] === undefined && fromQuery !== null) sent = withHeader(sent, name, fromQuery);
+          }
+          return cashfree.authenticate(sent, ctx);
+        },
+      },
+    },
+  ),
+  variant(
+    {
+      name: "enkash-token-checked-after-delete",
+      provider: "enkash",
+      departure: "lets any Authorization header through, deletes, and only then checks the token and answers 401: a wrong token deletes the customer",
+      expectedCheck: "auth_enforcement",
+    },
+    {
+      behaviour: {
+        authenticate: (req, ctx) => (req.headers.authorization ? undefined : enkash.authenticate(req, ctx)),
+        remove: (req, ctx) => {
+          const reply = enkash.remove(req, ctx);
+          return enkash.authenticate(req, ctx) ?? reply;
+        },
+      },
+    },
+  ),
+  variant(
+    {
+      name: "enkash-trailing-slash-skips-auth",
+      provider: "enkash",
+      departure: "guards only /customer/{customerId} exactly, while its router also takes /customer/{customerId}/: with the slash, no token is asked for",
+      expectedCheck: "auth_enforcement",
+    },
+    {
+      rewriteRequest: (req, env) => {
+        if (req.segments.length < 2 || req.segments.at(-1) !== "") return req;
+        return withHeader({ ...req, segments: req.segments.slice(0, -1) }, "authorization", `Bearer ${env.credentials.ENKASH_ACCESS_TOKEN}`);
+      },
+    },
+  ),
+];

@@ -1,0 +1,110 @@
+/**
+ * Adapters that remember what they should not: a session cookie set on an answer that stands in
+ * for the credentials on later requests (caught by auth_enforcement's refusals against a fixture),
+ * a cache keyed on method and path that answers a repeat without looking at the credentials
+ * (auth_enforcement, after the documented delete), a deleted customer's id handed to the next
+ * customer set up (delete_semantics), and an answer that points at another customer
+ * (no_internal_leak).
+ */
+import { randomBytes } from "node:crypto";
+import { baseBehaviour } from "../sandboxes/index.ts";
+import type { SandboxReply } from "../sandboxes/types.ts";
+import { recordingFixtures, withHeader } from "./request-view.ts";
+import { variant, type FaultyAdapter } from "./types.ts";
+
+const enkash = baseBehaviour("enkash");
+const cashfree = baseBehaviour("cashfree");
+const yuno = baseBehaviour("yuno");
+
+export const rememberedState: FaultyAdapter[] = [
+  variant(
+    {
+      name: "enkash-session-cookie-authenticates",
+      provider: "enkash",
+      departure: "sets a SESSION cookie on every authenticated answer and takes that cookie alone, without the bearer token, as authentication",
+      expectedCheck: "auth_enforcement",
+    },
+    () => {
+      const sessions = new Set<string>();
+      return {
+        behaviour: {
+          authenticate: (req, ctx) => {
+            const session = /(?:^|;\s*)SESSION=([0-9a-f]+)/.exec(String(req.headers.cookie ?? ""))?.[1];
+            if (!req.headers.authorization && session !== undefined && sessions.has(session)) return enkash.authenticate(withHeader(req, "authorization", `Bearer ${ctx.credentials.ENKASH_ACCESS_TOKEN}`), ctx);
+            return enkash.authenticate(req, ctx);
+          },
+        },
+        transformReply: (req, reply) => {
+          if (req.headers.authorization === undefined || reply.status === 401) return reply;
+          const session = randomBytes(16).toString("hex");
+          sessions.add(session);
+          return { ...reply, headers: { ...reply.headers, "set-cookie": `SESSION=${session}; Path=/; HttpOnly` } };
+        },
+      };
+    },
+  ),
+  variant(
+    {
+      name: "cashfree-answers-cached-by-path",
+      provider: "cashfree",
+      departure: "caches each answer by method and path for a minute and serves the cache before checking credentials: the path just deleted answers 204 to anyone",
+      expectedCheck: "auth_enforcement",
+    },
+    () => {
+      const cached = new Map<string, SandboxReply>();
+      return {
+        behaviour: {
+          authenticate: (req, ctx) => cached.get(`${req.method} ${req.rawUrl}`) ?? cashfree.authenticate(req, ctx),
+          remove: (req, ctx) => {
+            const reply = cashfree.remove(req, ctx);
+            if (reply.status === 204) cached.set(`${req.method} ${req.rawUrl}`, reply);
+            return reply;
+          },
+        },
+      };
+    },
+  ),
+  variant(
+    {
+      name: "yuno-deleted-id-handed-out-again",
+      provider: "yuno",
+      departure: "gives the next customer set up the id of the customer deleted last, so a repeat delete of that id deletes the new customer",
+      expectedCheck: "delete_semantics",
+    },
+    () => {
+      const freed: string[] = [];
+      return {
+        behaviour: {
+          createFixture: (env, requested) => {
+            const reused = requested[0] === undefined ? freed.pop() : undefined;
+            return yuno.createFixture(env, reused === undefined ? requested : [reused]);
+          },
+          remove: (req, ctx) => {
+            const reply = yuno.remove(req, ctx);
+            if (reply.status === 202 && ctx.path.customer_id !== undefined) freed.push(ctx.path.customer_id);
+            return reply;
+          },
+        },
+      };
+    },
+  ),
+  variant(
+    {
+      name: "yuno-location-names-another-customer",
+      provider: "yuno",
+      departure: "answers a delete's 202 with a Location header naming another customer (the next one in its list)",
+      expectedCheck: "no_internal_leak",
+    },
+    () => {
+      const issued = new Set<string>();
+      return {
+        behaviour: recordingFixtures("yuno", issued),
+        transformReply: (req, reply) => {
+          if (reply.status !== 202) return reply;
+          const other = [...issued].find((id) => !req.rawUrl.includes(id));
+          return other === undefined ? reply : { ...reply, headers: { ...reply.headers, location: `/v1/customers/${other}` } };
+        },
+      };
+    },
+  ),
+];

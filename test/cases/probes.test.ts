@@ -1,0 +1,91 @@
+/**
+ * The requests the fault classes of the independent-implementation rounds need, as derived and as
+ * built: credentials swapped between headers and moved to the query, the refusals against a
+ * fixture (a cookie-collecting delete first, the trailing slash, the same path after the delete),
+ * the new id near misses, HEAD/OPTIONS/TRACE, metacharacter ids, an undocumented Accept, UUID
+ * spellings of Yuno's account code, a percent-encoded form body, and the late fixture.
+ */
+import { describe, expect, it } from "vitest";
+import { deriveScenarios } from "../../src/cases/derive.ts";
+import { nearMissSegment } from "../../src/cases/id-near-miss.ts";
+import { buildRequest } from "../../src/runner/build-request.ts";
+import { operationContext } from "../../src/runner/run.ts";
+import type { HttpProvider } from "../../src/providers.ts";
+
+const credentials = {
+  YUNO_PUBLIC_API_KEY: "pk_test_abcdefghijklmnop",
+  YUNO_PRIVATE_SECRET_KEY: "sk_test_qrstuvwxyz123456",
+  YUNO_ACCOUNT_CODE: "3f2a9c1e-7b4d-4e8a-9c21-5d6e7f8a9b0c",
+  CASHFREE_CLIENT_ID: "cf_app_1234567890abcdef",
+  CASHFREE_CLIENT_SECRET: "cfsk_ma_test_0123456789abcdef",
+  ENKASH_ACCESS_TOKEN: "enk_tok_0123456789abcdef",
+  JUSPAY_API_KEY: "jp_key_0123456789abcdef",
+};
+
+function scenario(provider: HttpProvider, id: string) {
+  const found = deriveScenarios(operationContext(provider).op, 1).find((s) => s.id === id);
+  if (!found) throw new Error(`${provider}: no scenario ${id}`);
+  return found;
+}
+
+function built(provider: HttpProvider, id: string, step = 0) {
+  const operation = operationContext(provider);
+  const ctx = { op: operation.op, profile: operation.profile, baseUrl: "http://127.0.0.1:1/base", credentials, wrongCredentials: credentials };
+  const s = scenario(provider, id).steps[step];
+  return buildRequest(ctx, s.plan, { customer_id: "cust_abc", customerId: "KC0000000000000A", customer_account_id: "bank_1", ...s.plan.pathParams });
+}
+
+describe("probes of the fault classes", () => {
+  it("swaps Yuno's two keys between their headers", () => {
+    const request = built("yuno", "credentials swapped");
+    expect([request.headers["public-api-key"], request.headers["private-secret-key"]]).toEqual([credentials.YUNO_PRIVATE_SECRET_KEY, credentials.YUNO_PUBLIC_API_KEY]);
+  });
+
+  it("moves a credential to the query: an API key under its header's name, a bearer token as access_token", () => {
+    const cashfree = built("cashfree", "credential ApiSecret in the query");
+    expect(cashfree.headers["x-client-secret"]).toBeUndefined();
+    expect(new URL(cashfree.url).searchParams.get("x-client-secret")).toBe(credentials.CASHFREE_CLIENT_SECRET);
+    const enkash = built("enkash", "credential bearerAuth in the query");
+    expect(enkash.headers.authorization).toBeUndefined();
+    expect(new URL(enkash.url).searchParams.get("access_token")).toBe(credentials.ENKASH_ACCESS_TOKEN);
+    expect(() => scenario("juspay", "credential basicAuth in the query")).toThrow();
+  });
+
+  it("refuses without credentials against a fixture: cookies collected first, the trailing slash, the path after the delete", () => {
+    const s = scenario("enkash", "credentials against a fixture");
+    expect(s.fixtures).toBe(2);
+    expect(s.steps.map((step) => [step.label, step.fixture, step.expect])).toEqual([
+      ["another fixture deleted the documented way", 1, "success"],
+      ["credentials missing", 0, "rejected"],
+      ["credentials missing, the cookies the target set sent back", 0, "rejected"],
+      ["credentials wrong", 0, "rejected"],
+      ["credentials missing, the path with a trailing slash", 0, "not-deleted"],
+      ["the documented delete afterwards", 0, "survives"],
+      ["credentials missing, after the delete", 0, "rejected"],
+      ["credentials wrong, after the delete", 0, "rejected"],
+    ]);
+    expect(built("enkash", "credentials against a fixture", 4).url).toBe("http://127.0.0.1:1/base/api/v0/customer/KC0000000000000A/");
+  });
+
+  it("sends the new id near misses as one segment each", () => {
+    expect(nearMissSegment("KC0000000000000A", "nul-suffix")).toBe("KC0000000000000A%00x");
+    expect(nearMissSegment("KC0000000000000A", "dot-extension")).toBe("KC0000000000000A.json");
+  });
+
+  it("tries HEAD, OPTIONS and TRACE, an id of metacharacters and an undocumented Accept", () => {
+    const ids = deriveScenarios(operationContext("cashfree").op, 1).map((s) => s.id);
+    expect(ids).toEqual(expect.arrayContaining(["method HEAD", "method OPTIONS", "method TRACE", "path customer_id metacharacters", "accept application/xml"]));
+    expect(built("cashfree", "path customer_id metacharacters").url).toBe("http://127.0.0.1:1/base/customer/pc%22x'%3Cy%3E%5Cz");
+    expect(built("cashfree", "accept application/xml").headers.accept).toBe("application/xml");
+  });
+
+  it("writes Yuno's account code without hyphens, in braces and as a URN", () => {
+    const code = credentials.YUNO_ACCOUNT_CODE;
+    expect(["unhyphenated", "braced", "urn"].map((spelling) => built("yuno", `header x-account-code ${spelling}`).headers["x-account-code"])).toEqual([code.replace(/-/g, ""), `{${code}}`, `urn:uuid:${code}`]);
+  });
+
+  it("sets the repeat-delete case's second fixture up after the first delete", () => {
+    const s = scenario("cashfree", "delete an existing fixture, then delete it again");
+    expect([s.fixtures, s.lateFixture, s.steps.map((step) => step.fixture)]).toEqual([2, 1, [0, 0, 1]]);
+  });
+});
