@@ -2,7 +2,8 @@
  * Part of no_internal_leak (OWASP API3, excessive data exposure): no answer names a customer the
  * request did not, in a header (Location, Link, Content-Location, a cookie) or in the body. The
  * customers payconform knows of are the fixtures its run set up: each is another customer to every
- * request that does not carry its id. A request that crosses two fixtures' scopes is left to
+ * request that does not carry its id (or, for an account, its customer's id: another account of
+ * the customer the request names is that customer's own). A request that crosses two fixtures' scopes is left to
  * ownership_enforcement, which judges what its refusal discloses.
  */
 import type { CheckInput, Finding } from "./types.ts";
@@ -14,11 +15,12 @@ export function otherCustomersNamed(input: CheckInput): Finding[] {
   const ids = input.runIds;
   if (!ids || ids.size === 0) return [];
   const answer = `${Object.values(input.response.headers).join("\n")}\n${input.response.text}`;
-  const named = [...ids].filter((id) => id.length >= MIN_ID_LENGTH && (namesWhole(answer, id) || namesWhole(answer, encodeURIComponent(id))));
+  const named = [...ids.keys()].filter((id) => id.length >= MIN_ID_LENGTH && (namesWhole(answer, id) || namesWhole(answer, encodeURIComponent(id))));
   if (named.length === 0) return [];
   const carried = `${decodeOrKeep(input.request.url)}\n${Object.values(input.request.headers).join("\n")}\n${input.request.body ?? ""}`;
   const crossing = new Set(input.unnamedIds ?? []);
-  const others = named.filter((id) => !carried.includes(id) && !crossing.has(id));
+  // An id of the customer the request names (another account of it) is that customer's own.
+  const others = named.filter((id) => !carried.includes(id) && !carried.includes(ids.get(id)!) && !crossing.has(id));
   if (others.length === 0) return [];
   const where = others.map((id) => `${id} (${placeOf(input, id)})`).join(", ");
   return [

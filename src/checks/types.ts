@@ -44,8 +44,11 @@ export interface CheckInput {
   pathParams: Record<string, string>;
   /** Ids of the scenario's fixtures this request does not carry (another scope's): an answer must not disclose them. */
   unnamedIds?: readonly string[];
-  /** Every fixture id the provider's run has set up so far, in every scenario: the customers an answer must not name unasked. */
-  runIds?: ReadonlySet<string>;
+  /**
+   * Every fixture id the provider's run has set up so far, in every scenario, with the customer it
+   * belongs to (its fixture's first path parameter): other customers an answer must not name unasked.
+   */
+  runIds?: ReadonlyMap<string, string>;
   /** Every credential value the request carried (valid or wrong). */
   secrets: readonly string[];
   /**

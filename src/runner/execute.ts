@@ -29,13 +29,19 @@ export interface ProviderRun {
 
 type Fixture = Record<string, string>;
 
-/** Every fixture id each provider run has set up: the customers no answer may name unasked (no_internal_leak). */
-const issuedByRun = new WeakMap<ProviderRun, Set<string>>();
+/** Every fixture id each provider run has set up, with its customer: the customers no answer may name unasked (no_internal_leak). */
+const issuedByRun = new WeakMap<ProviderRun, Map<string, string>>();
 
-function issuedOf(run: ProviderRun): Set<string> {
+function issuedOf(run: ProviderRun): Map<string, string> {
   let issued = issuedByRun.get(run);
-  if (!issued) issuedByRun.set(run, (issued = new Set()));
+  if (!issued) issuedByRun.set(run, (issued = new Map()));
   return issued;
+}
+
+/** Notes a fixture's ids, each with the customer it belongs to: the fixture's first id (Juspay's customer_id). */
+function noteIssued(run: ProviderRun, fixture: Fixture): void {
+  const ids = Object.values(fixture);
+  for (const id of ids) issuedOf(run).set(id, ids[0]);
 }
 
 /** One exchange of a step, with the answers of earlier sends when the step polled. */
@@ -64,7 +70,7 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
         const parents = parentValues(scenario, i, fixtures);
         const fixture = await run.target.fixtures.acquire(parents);
         fixtures.push(fixture);
-        for (const id of Object.values(fixture)) issuedOf(run).add(id);
+        noteIssued(run, fixture);
         const ignored = Object.keys(parents).filter((name) => fixture[name] !== parents[name]);
         if (ignored.length > 0) {
           await releaseAll(run, fixtures);
@@ -87,7 +93,7 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
         try {
           const fixture = await run.target.fixtures!.acquire({});
           fixtures.push(fixture);
-          for (const id of Object.values(fixture)) issuedOf(run).add(id);
+          noteIssued(run, fixture);
         } catch (error) {
           if (!(error instanceof FixtureError)) throw error;
           results.push({ ...base, case: caseName({ scenario, step }), outcome: "errored", message: `fixture setup failed: ${error.message}`, durationMs: round(performance.now() - started) });

@@ -1,5 +1,5 @@
 /** The registry of payload checks, in run order, each wrapped in its precondition. */
-import { deletedAccountNotListed } from "./account-checks.ts";
+import { deletedAccountNotListed, lastAccountKept } from "./account-checks.ts";
 import { echoesAction, echoesRequestId } from "./echo-checks.ts";
 import type { RegisteredCheck } from "./model.ts";
 import { given, whenStatus } from "./preconditions.ts";
@@ -16,6 +16,7 @@ export const PAYLOAD_CHECKS: readonly RegisteredCheck[] = [
   { id: "echoes_request_id", run: given(["request", "response"], echoesRequestId) },
   { id: "echoes_action", run: given(["request", "response"], echoesAction) },
   { id: "deleted_account_not_listed", run: whenStatus("SUCCESS", given(["request", "response"], deletedAccountNotListed)) },
+  { id: "last_account_kept", run: whenStatus("SUCCESS", lastAccountKept) },
   { id: "failure_has_error", run: whenStatus("FAILURE", failureHasError) },
   { id: "success_has_no_error", run: whenStatus("SUCCESS", successHasNoError) },
 ];

@@ -12,6 +12,7 @@ export const PAYLOAD_CHECK_IDS = [
   "echoes_request_id",
   "echoes_action",
   "deleted_account_not_listed",
+  "last_account_kept",
   "failure_has_error",
   "success_has_no_error",
 ] as const;

@@ -12,8 +12,8 @@ const mine = "3b1f0c2a-9d4e-4b7a-8c21-000000000001";
 const other = "3b1f0c2a-9d4e-4b7a-8c21-000000000002";
 const request = { method: "DELETE", url: `http://127.0.0.1/v1/customers/${mine}`, headers: {} };
 
-function judge(headers: Record<string, string>, body: unknown, extra: { unnamedIds?: string[]; runIds?: Set<string> } = {}): string[] {
-  const input = exchange("yuno", scenario, 0, { status: 202, body }, { request, runIds: extra.runIds ?? new Set([mine, other]), unnamedIds: extra.unnamedIds });
+function judge(headers: Record<string, string>, body: unknown, extra: { unnamedIds?: string[]; runIds?: Map<string, string> } = {}): string[] {
+  const input = exchange("yuno", scenario, 0, { status: 202, body }, { request, runIds: extra.runIds ?? new Map([[mine, mine], [other, other]]), unnamedIds: extra.unnamedIds });
   return (noInternalLeak.run({ ...input, response: { ...response({ status: 202, body }), headers } }) ?? []).map((f) => f.message);
 }
 
@@ -32,7 +32,13 @@ describe("no_internal_leak: other customers named", () => {
   });
 
   it("takes an id inside a longer one for no id", () => {
-    expect(judge({}, { ids: ["cust_100001"] }, { runIds: new Set(["cust_10000"]) })).toEqual([]);
+    expect(judge({}, { ids: ["cust_100001"] }, { runIds: new Map([["cust_10000", "cust_10000"]]) })).toEqual([]);
+  });
+
+  it("takes another account of the customer the request names for that customer's own", () => {
+    const account = "bank_00000000002";
+    expect(judge({}, { remaining: [account] }, { runIds: new Map([[account, mine]]) })).toEqual([]);
+    expect(judge({}, { remaining: [account] }, { runIds: new Map([[account, other]]) })).toHaveLength(1);
   });
 
   it("leaves a crossed request's other scope to ownership_enforcement", () => {
