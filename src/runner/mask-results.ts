@@ -6,18 +6,28 @@ import { mask } from "../output.ts";
 import type { Result } from "./events.ts";
 
 /**
- * The results with every text in them masked: in one pass over their JSON (a JSON string masks
- * as its value does), or one by one should the masked JSON not parse (a secret that spans JSON
- * syntax, which a real credential never does).
+ * The results with every text in them masked: in one pass over their JSON, a result to a line (a
+ * JSON string masks as its value does, and holds no raw line break), so that the costly full
+ * pattern runs only on the lines of results that hold a secret (a credential sent in the query
+ * string is in its result's path and curl line), and only those results are parsed back. A result
+ * whose masked line does not parse (a secret that spans JSON syntax, which a real credential never
+ * does) is masked field by field.
  */
 export function maskResults(results: Result[]): Result[] {
-  const json = JSON.stringify(results);
-  const text = mask(json);
-  if (text === json) return results;
+  const lines = results.map((result) => JSON.stringify(result));
+  const joined = lines.join("\n");
+  const text = mask(joined);
+  if (text === joined) return results;
+  const maskedLines = text.split("\n");
+  if (maskedLines.length !== results.length) return results.map(masked);
+  return maskedLines.map((line, i) => (line === lines[i] ? results[i] : parsedOr(line, results[i])));
+}
+
+function parsedOr(line: string, result: Result): Result {
   try {
-    return JSON.parse(text) as Result[];
+    return JSON.parse(line) as Result;
   } catch {
-    return results.map(masked);
+    return masked(result);
   }
 }
 
