@@ -29,6 +29,12 @@ export function offPath(plan: RequestPlan): boolean {
   return plan.nearMissIds !== undefined && Object.values(plan.nearMissIds).includes("extra-segment");
 }
 
+/**
+ * A 501 to a method the operation does not use: RFC 9110 §15.6.2 gives that status to a method a
+ * server does not support, so it refuses the request as a 4xx would.
+ */
+export const methodRefusedWith501: Precondition = (input) => input.response.status === 501 && input.request.method !== input.operation.op.method;
+
 export const documentedStatus: Precondition = (input) => documentedRequest(input) && documented(input) !== undefined;
 
 export const documentedJsonBody: Precondition = (input) => {

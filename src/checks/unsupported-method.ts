@@ -2,11 +2,11 @@
  * unsupported_method: another method on the delete path never deletes a fixture. It gets a 4xx
  * (a 2xx is a warning: the provider may document that method on another page), and the
  * documented delete afterwards still gets the documented success (OPTIONS may get a 2xx, the
- * usual answer to it, and TRACE a 501). A method the spec documents
+ * usual answer to it, and any of them a 501). A method the spec documents
  * on the same path (x-payconform-other-operations) is judged only by the fixture surviving it.
  */
 import { expectSurvival } from "./fixture-survival.ts";
-import { scenarioFor, when } from "./preconditions.ts";
+import { methodRefusedWith501, scenarioFor, when } from "./preconditions.ts";
 import type { Check, Finding } from "./types.ts";
 
 export const unsupportedMethod: Check = {
@@ -18,8 +18,7 @@ export const unsupportedMethod: Check = {
     if (input.operation.op.otherMethods[method] !== undefined || (status >= 400 && status < 500)) return [];
     // OPTIONS asks what the path allows (RFC 9110 §9.3.7): a 2xx with Allow is the usual answer.
     if (method === "OPTIONS" && status >= 200 && status < 300) return [];
-    // An unknown or unimplemented method may get 501 Not Implemented (RFC 9110 §15.6.2).
-    if (method === "TRACE" && status === 501) return [];
+    if (methodRefusedWith501(input)) return [];
     const expected = "a 4xx (405 Method Not Allowed, say)";
     if (status >= 500) return [{ expected, actual: `${status}`, message: `${method} on the delete path was answered with a server error ${status}` }];
     const finding: Finding = {
