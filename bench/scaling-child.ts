@@ -2,8 +2,8 @@
  * Child entry of the scaling step (scaling.ts): K provider runs in this one process, the four
  * providers in turn, each against its own embedded sandbox, with the reporters `payconform run`
  * uses (console on stdout; junit.xml, conformance.json, report.html, summary.md written), all in
- * one `run` as `payconform run --provider a,b,...` would make them. Run with Node's own type
- * stripping, like bin/payconform.mjs. Arguments: K, the file for the figures (JSON), the report
+ * one `run` as `payconform run --provider a,b,...` would make them. scaling.ts bundles it as
+ * the CLI is bundled and runs the bundle, as bin/payconform.mjs runs dist/. Arguments: K, the file for the figures (JSON), the report
  * folder. Writes { K, ms, peakMiB, results }: ms from the run's start to its reports written;
  * peakMiB the process's peak resident set.
  */

@@ -2,11 +2,14 @@
  * How a run grows with its size: K = 1, 2, 4, ... provider runs in one process (scaling-child.ts),
  * each K in a fresh child process so its peak resident set is that K's alone. Reports the time
  * and peak per K, the time per provider run at the largest K over that at K = 8, and a
- * least-squares line ms = intercept + slope · K with its R², so growth beyond linear shows.
+ * least-squares line ms = intercept + slope · K with its R², so growth beyond linear shows. The
+ * child is bundled first as the CLI is (scripts/build.ts, into .bench-dist/), so the figures are
+ * those of the JavaScript a user runs, not of Node stripping types from src/ as it loads.
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { bundle } from "../scripts/build.ts";
 import { REPO_DIR } from "./config.ts";
 import { run } from "./spawn.ts";
 
@@ -35,10 +38,12 @@ export interface ScalingFit {
 export async function scaling(ks: readonly number[], timeoutMs: number): Promise<{ points: ScalingPoint[]; fit: ScalingFit }> {
   const scratch = mkdtempSync(join(tmpdir(), "payconform-bench-scaling-"));
   try {
+    const bundled = join(REPO_DIR, ".bench-dist");
+    if (!(await bundle({ "scaling-child": "bench/scaling-child.ts" }, bundled))) throw new Error("bundling bench/scaling-child.ts failed");
     const points: ScalingPoint[] = [];
     for (const k of ks) {
       const out = join(scratch, `k${k}.json`);
-      const child = await run(process.execPath, ["bench/scaling-child.ts", String(k), out, join(scratch, `reports-${k}`)], { cwd: REPO_DIR, timeoutMs: timeoutMs * Math.max(1, k / 4) });
+      const child = await run(process.execPath, [join(bundled, "scaling-child.mjs"), String(k), out, join(scratch, `reports-${k}`)], { cwd: REPO_DIR, timeoutMs: timeoutMs * Math.max(1, k / 4) });
       if (child.timedOut || (child.code !== 0 && child.code !== 1)) throw new Error(`scaling child K=${k} exited ${child.code}${child.timedOut ? " (timed out)" : ""}: ${child.stderr.slice(-300)}`);
       const p = JSON.parse(readFileSync(out, "utf8")) as { K: number; ms: number; peakMiB: number; results: number };
       points.push({ K: p.K, ms: p.ms, peakMiB: p.peakMiB, msPerRun: p.ms / p.K, results: p.results });

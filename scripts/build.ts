@@ -87,28 +87,40 @@ const lazyChildProcessForCommander: Plugin = {
   },
 };
 
-rmSync(OUT, { recursive: true, force: true });
-try {
-  await build({
-    absWorkingDir: ROOT,
-    entryPoints: { payconform: "src/cli/main.ts" },
-    outdir: OUT,
-    bundle: true,
-    splitting: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    outExtension: { ".js": ".mjs" },
-    chunkNames: "chunk-[hash]",
-    external: ["@pact-foundation/pact"],
-    plugins: [lazyChildProcessForCommander, builtinsThroughRequire],
-    // Bundled CommonJS dependencies call require() for Node's own modules.
-    banner: { js: 'import { createRequire as __payconformRequire } from "node:module"; const require = __payconformRequire(import.meta.url);' },
-    legalComments: "none",
-    sourcemap: "linked",
-    logLevel: "warning",
-  });
-} catch {
-  // esbuild has printed what failed.
-  process.exitCode = 1;
+/**
+ * Bundles `entryPoints` (name → source, relative to the project root) into `outdir`, a folder one
+ * level below the project root, as the CLI is bundled: chunked, Node's own modules through
+ * getBuiltinModule, Pact left out. The bench bundles its in-process scaling child the same way, so
+ * it measures the code a user runs. Resolves false when esbuild failed (it has printed why).
+ */
+export async function bundle(entryPoints: Record<string, string>, outdir: string): Promise<boolean> {
+  rmSync(outdir, { recursive: true, force: true });
+  try {
+    await build({
+      absWorkingDir: ROOT,
+      entryPoints,
+      outdir,
+      bundle: true,
+      splitting: true,
+      format: "esm",
+      platform: "node",
+      target: "node20",
+      outExtension: { ".js": ".mjs" },
+      chunkNames: "chunk-[hash]",
+      external: ["@pact-foundation/pact"],
+      plugins: [lazyChildProcessForCommander, builtinsThroughRequire],
+      // Bundled CommonJS dependencies call require() for Node's own modules.
+      banner: { js: 'import { createRequire as __payconformRequire } from "node:module"; const require = __payconformRequire(import.meta.url);' },
+      legalComments: "none",
+      sourcemap: "linked",
+      logLevel: "warning",
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  if (!(await bundle({ payconform: "src/cli/main.ts" }, OUT))) process.exitCode = 1;
 }
