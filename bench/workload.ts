@@ -53,6 +53,7 @@ export function createWorkload(handle: SandboxHandle, concurrency: number, seed:
     client,
     strict: false,
     secrets: [...Object.values(handle.credentials), ...Object.values(wrong)],
+    tally: { sent: 0, rateLimited: 0 },
   };
   const built = derived.map((s) => buildRequest(request, s.steps[0].plan, s.steps[0].plan.pathParams));
   const keep = built.map((r) => !options.decodableOnly || decodable(r.url));

@@ -26,7 +26,7 @@
  *
  * Nothing else under src/ writes to a stream or a file that a user sees.
  */
-import { closeSync, linkSync, openSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, fstatSync, linkSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { StringDecoder } from "node:string_decoder";
 import { MASK, redact } from "./http/redact.ts";
 
@@ -89,6 +89,8 @@ export function shorten(text: string, limit = CONSOLE_VALUE_LIMIT): string {
 export interface OutputStream {
   write(chunk: string): unknown;
   isTTY?: boolean;
+  /** A terminal's width; undefined for a pipe or a file. */
+  columns?: number;
 }
 
 /** Whether `stream` gets colour: never under NO_COLOR (https://no-color.org), never to a non-terminal. */
@@ -99,7 +101,7 @@ export function colourOn(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = p
 
 const STYLES = { red: [31, 39], green: [32, 39], yellow: [33, 39], bold: [1, 22] } as const;
 
-export function paint(style: keyof typeof STYLES, text: string, stream: { isTTY?: boolean } = process.stdout): string {
+export function paint(style: keyof typeof STYLES, text: string, stream: { isTTY?: boolean } = stdout): string {
   const [open, close] = STYLES[style];
   return colourOn(stream) ? `\u001b[${open}m${text}\u001b[${close}m` : text;
 }
@@ -117,33 +119,93 @@ export function filterFor(stream: { isTTY?: boolean }, text: string): string {
   return colourOn(stream) ? masked : stripAnsi(masked);
 }
 
-type Write = (chunk: string) => unknown;
+type Write = (chunk: string | Uint8Array) => unknown;
 const originals = new WeakMap<object, Write>();
 
-function writeTo(stream: NodeJS.WriteStream, text: string): void {
+type StandardName = "stdout" | "stderr";
+const DESCRIPTORS: Record<StandardName, number> = { stdout: 1, stderr: 2 };
+
+/**
+ * Standard streams guardProcessOutput left for Node to make on first use. Making one costs about
+ * 5 ms (a pipe's brings in net and the stream modules), a tenth of `payconform --version`, so
+ * until some code asks for process.stdout or process.stderr, print and printError write to a pipe
+ * or a file through its descriptor, synchronously, as Node's own stream for a pipe or a file does
+ * on Linux. A terminal always gets the stream, which knows it is one.
+ */
+const deferred = new Set<StandardName>();
+
+/** Whether `name` is still deferred and leads to a pipe, a file or a socket (not a terminal). */
+function direct(name: StandardName): boolean {
+  if (!deferred.has(name)) return false;
+  try {
+    if (!fstatSync(DESCRIPTORS[name]).isCharacterDevice()) return true;
+  } catch {
+    // No such descriptor: the stream decides what to do about it.
+  }
+  return false;
+}
+
+/**
+ * Writes `text`, already filtered, to the descriptor of `name`. A reader that went away ends the
+ * write, as the stream's EPIPE handler does; a descriptor that would block (EAGAIN) or takes
+ * nothing hands the rest to the stream, which queues it.
+ */
+function writeDirect(name: StandardName, text: string): void {
+  const bytes = Buffer.from(text, "utf8");
+  let at = 0;
+  while (at < bytes.length) {
+    let written = 0;
+    try {
+      written = writeSync(DESCRIPTORS[name], bytes, at);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "EPIPE") return;
+      if (code !== "EAGAIN") throw error;
+    }
+    if (written <= 0) {
+      const stream = process[name];
+      (originals.get(stream) ?? ((chunk) => stream.write(chunk)))(bytes.subarray(at));
+      return;
+    }
+    at += written;
+  }
+}
+
+function writeTo(name: StandardName, text: string): void {
+  if (direct(name)) {
+    writeDirect(name, filterFor({ isTTY: false }, text));
+    return;
+  }
+  const stream = process[name];
   const write = originals.get(stream) ?? ((chunk: string) => stream.write(chunk));
   write(filterFor(stream, text));
 }
 
 export function print(text: string): void {
-  writeTo(process.stdout, text);
+  writeTo("stdout", text);
 }
 
 export function printError(text: string): void {
-  writeTo(process.stderr, text);
+  writeTo("stderr", text);
 }
 
 /** process.stdout and process.stderr as OutputStreams that go through this module. */
 export const stdout: OutputStream = {
   write: print,
   get isTTY() {
-    return process.stdout.isTTY === true;
+    return !direct("stdout") && process.stdout.isTTY === true;
+  },
+  get columns() {
+    return direct("stdout") ? undefined : process.stdout.columns;
   },
 };
 export const stderr: OutputStream = {
   write: printError,
   get isTTY() {
-    return process.stderr.isTTY === true;
+    return !direct("stderr") && process.stderr.isTTY === true;
+  },
+  get columns() {
+    return direct("stderr") ? undefined : process.stderr.columns;
   },
 };
 
@@ -154,20 +216,41 @@ export const stderr: OutputStream = {
  * whose output is captured whole lines at a time (`capturedOutput`).
  */
 export function guardProcessOutput(): void {
-  for (const stream of [process.stdout, process.stderr]) {
-    if (originals.has(stream)) continue;
-    // A reader that went away (`payconform ... | head`) is not an error of the command.
-    stream.on("error", (error: NodeJS.ErrnoException) => {
-      if (error.code !== "EPIPE") throw error;
+  for (const name of ["stdout", "stderr"] as const) {
+    const property = Object.getOwnPropertyDescriptor(process, name);
+    const make = property?.get;
+    if (!make || !property.configurable) {
+      guard(process[name]);
+      continue;
+    }
+    // Node makes the stream on first use of its getter; the guard goes on at that moment.
+    deferred.add(name);
+    Object.defineProperty(process, name, {
+      configurable: true,
+      enumerable: property.enumerable,
+      get() {
+        const stream = make.call(process) as NodeJS.WriteStream;
+        deferred.delete(name);
+        guard(stream);
+        return stream;
+      },
     });
-    const original = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean;
-    originals.set(stream, (chunk) => original(chunk));
-    stream.write = ((chunk: unknown, ...rest: unknown[]) => {
-      const text = typeof chunk === "string" ? chunk : Buffer.isBuffer(chunk) || chunk instanceof Uint8Array ? Buffer.from(chunk).toString("utf8") : String(chunk);
-      const encodingGiven = typeof rest[0] === "string";
-      return original(filterFor(stream, text), ...(encodingGiven ? ["utf8", ...rest.slice(1)] : rest));
-    }) as typeof stream.write;
   }
+}
+
+function guard(stream: NodeJS.WriteStream): void {
+  if (originals.has(stream)) return;
+  // A reader that went away (`payconform ... | head`) is not an error of the command.
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+  });
+  const original = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean;
+  originals.set(stream, (chunk) => original(chunk));
+  stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+    const text = typeof chunk === "string" ? chunk : Buffer.isBuffer(chunk) || chunk instanceof Uint8Array ? Buffer.from(chunk).toString("utf8") : String(chunk);
+    const encodingGiven = typeof rest[0] === "string";
+    return original(filterFor(stream, text), ...(encodingGiven ? ["utf8", ...rest.slice(1)] : rest));
+  }) as typeof stream.write;
 }
 
 /** Writes `text`, masked, to `path`: first to a temporary file beside it, then renamed, so a reader never sees half a report. */

@@ -2,7 +2,8 @@
  * auth_enforcement: credentials left out, wrong credentials, near misses of each valid credential
  * (empty, one character short or more, letters in the other case: what a loose comparison such as
  * a prefix match or a case-insensitive one accepts), each valid credential in the query string
- * instead of its header, and, where the doc requires more than one scheme together, every partial
+ * instead of its header, a Basic user with another password than the documented one (assumed to
+ * be checked), and, where the doc requires more than one scheme together, every partial
  * mix: each credential left out or wrong while the others are right, (with three or more schemes)
  * each credential sent alone, and (with two or more API-key headers) the valid values exchanged
  * between the headers. Assumed: without credentials and without the required headers and body,
@@ -45,6 +46,14 @@ export function authScenarios(op: OperationSpec): Scenario[] {
     if (scheme.type === "http") {
       const other = scheme.scheme === "bearer" ? "Basic" : "Bearer";
       scenarios.push(scenario(`credential ${scheme.name} under ${other}`, `the valid ${name} credential sent as Authorization: ${other}, not the documented ${scheme.scheme} scheme`, "other-scheme", only(scheme, "other-scheme")));
+    }
+    if (scheme.type === "http" && scheme.scheme === "basic") {
+      // A target that compares the user alone accepts any password; the doc fixes one, but the user
+      // (the API key) is the secret, so that it is checked at all is assumed.
+      scenarios.push({
+        ...scenario(`credential ${scheme.name} with another password`, `the valid ${name} user with a password other than the documented one; any others are right`, "other-password", only(scheme, "other-password")),
+        basis: "assumed",
+      });
     }
     if (op.security.length < 2) continue;
     scenarios.push(

@@ -14,9 +14,13 @@ import type { HttpProvider } from "../providers.ts";
  * another HTTP authentication scheme than the documented one (`Basic <token>` for a bearer token),
  * the valid value of another scheme (`swapped`: each API-key header holds the next one's value),
  * or the valid value in the query string instead of its header (`in-query`: a parameter named as
- * the header, `access_token` for a bearer token, as RFC 6750 §2.3 names it).
+ * the header, `access_token` for a bearer token, as RFC 6750 §2.3 names it), or (`other-password`)
+ * a Basic user with a password other than the documented one (Juspay's is the empty string).
  */
-export type CredentialState = "valid" | "wrong" | "missing" | "other-scheme" | "swapped" | "in-query" | NearMiss;
+export type CredentialState = "valid" | "wrong" | "missing" | "other-scheme" | "swapped" | "in-query" | "other-password" | NearMiss;
+
+/** The password a Basic user is sent with in the `other-password` case. */
+export const OTHER_PASSWORD = "pc-not-the-password";
 
 export const NEAR_MISSES = ["empty", "truncated", "extended", "case-swapped"] as const;
 export type NearMiss = (typeof NEAR_MISSES)[number];

@@ -231,4 +231,55 @@ export const ALTERNATIVES: readonly AllowedVariant[] = [
     },
     { rawResponse: (req, res) => (req.method === "OPTIONS" ? (res.writeHead(204, { allow: "DELETE" }).end(), true) : false) },
   ),
+  allowed(
+    {
+      name: "juspay-deleted-accounts-kept-as-deleted",
+      provider: "juspay",
+      choice: "keeps a deleted account with its status DELETED, so a repeat delete finds it and answers 200 DELETED again",
+      documents: "the success reports customer_account_status DELETED, a status an account may keep; the page does not say what a repeat delete gets",
+      mayWarn: ["delete_semantics"],
+    },
+    () => {
+      const deleted = new Set<string>();
+      return {
+        behaviour: {
+          remove(req, ctx) {
+            const [customerId, accountId] = Object.values(ctx.path);
+            const key = `${customerId}/${accountId}`;
+            if (customerId !== undefined && accountId !== undefined && deleted.has(key)) return jsonReply(200, { customer_account_status: "DELETED", customer_account_id: accountId });
+            const reply = juspay.remove(req, ctx);
+            if (reply.status === 200) deleted.add(key);
+            return reply;
+          },
+        },
+      };
+    },
+  ),
+  rateLimiting("enkash", 5),
+  rateLimiting("juspay", 7),
 ];
+
+/**
+ * Every `nth` API request is answered 429 with Retry-After: 0 before any work, as a gateway's rate
+ * limiter does: retried, the request is judged as any other; a race that a 429 cut into is not
+ * judged (a warning of the race's check).
+ */
+function rateLimiting(provider: HttpProvider, nth: number): AllowedVariant {
+  let seen = 0;
+  return allowed(
+    {
+      name: `${provider}-rate-limits-callers`,
+      provider,
+      choice: `answers every ${nth}th request 429 Too Many Requests with Retry-After: 0, before looking at it`,
+      documents: "any server may answer 429 to a caller that sends too much (RFC 6585 §4); the documents are silent on rate limits",
+      mayWarn: ["delete_semantics"],
+    },
+    {
+      rawResponse: (_req, res) => {
+        if (++seen % nth !== 0) return false;
+        res.writeHead(429, { "content-type": "application/json", "retry-after": "0" }).end(JSON.stringify({ message: "Too many requests" }));
+        return true;
+      },
+    },
+  );
+}

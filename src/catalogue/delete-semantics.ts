@@ -44,23 +44,6 @@ export const deleteSemantics: FaultyAdapter[] = [
   ),
   variant(
     {
-      name: "juspay-delete-does-nothing",
-      provider: "juspay",
-      departure: "answers DELETED for an existing account but keeps it",
-      expectedCheck: "delete_semantics",
-    },
-    {
-      behaviour: {
-        remove(req, ctx) {
-          const [customerId, accountId] = Object.values(ctx.path);
-          if (customerId === undefined || accountId === undefined || !ctx.store.hasAccount(customerId, accountId)) return juspay.remove(req, ctx);
-          return jsonReply(200, { customer_account_status: "DELETED", customer_account_id: accountId });
-        },
-      },
-    },
-  ),
-  variant(
-    {
       name: "cashfree-second-delete-succeeds",
       provider: "cashfree",
       departure: "answers 204 again to a delete of a customer it already deleted (a soft delete that still finds the customer)",

@@ -167,6 +167,18 @@ export const statusesBodies: FaultyAdapter[] = [
   ),
   variant(
     {
+      name: "enkash-json-labelled-iso-8859-1",
+      provider: "enkash",
+      departure: "labels its UTF-8 JSON application/json;charset=ISO-8859-1 (a Spring default gone wrong), so a client that honours the label reads every non-ASCII character as two",
+      expectedCheck: "content_type_conformance",
+    },
+    {
+      transformReply: (_req, reply) =>
+        isObj(reply.body) ? { ...reply, headers: { "content-type": "application/json;charset=ISO-8859-1" }, body: Buffer.from(JSON.stringify({ ...reply.body, response_message: "Opération réussie" }), "utf8") } : reply,
+    },
+  ),
+  variant(
+    {
       name: "cashfree-error-codes-upper-case",
       provider: "cashfree",
       departure: "writes its error codes in upper case (CUSTOMER_NOT_FOUND for customer_not_found), which a client comparing codes misses",

@@ -38,7 +38,8 @@ export const requiredBodyEnforcement: Check = {
 };
 
 /**
- * Missing or wrong credentials get 401, or any documented 4xx where the doc documents no 401; on
+ * Missing or wrong credentials get 401, or any documented 4xx where the doc documents no 401 (a
+ * documented 403 where the doc lists it beside 401 is a warning: which applies is assumed); on
  * a fixture too, which must then survive. The path with a trailing slash, which the doc does not
  * describe, may get any 4xx; a 2xx or 3xx fails.
  */
@@ -55,6 +56,12 @@ export const authEnforcement: Check = {
     }
     const has401 = responseFor(input.operation.op, 401) !== undefined;
     const what = step.fixture === undefined ? `a request with ${input.scenario.id}` : `a request with ${step.label}, on an existing fixture,`;
+    if (has401 && response.status === 403 && responseFor(input.operation.op, 403) !== undefined) {
+      // The doc lists 401 and 403 side by side (EnKash) without saying when each applies: that a
+      // credential missing or wrong gets 401, and 403 is for one that does not reach the resource, is
+      // HTTP's reading (RFC 9110 §15.5.2, §15.5.4), not the doc's.
+      return [{ expected: "401", actual: "403", message: `${what} was rejected with 403; the doc documents both 401 and 403 without saying when each applies, and 401 is assumed for credentials missing or wrong (RFC 9110 §15.5.2)`, basis: "assumed" }];
+    }
     return expectRejection(input, what, input.scenario.basis, has401 ? 401 : undefined);
   }),
 };

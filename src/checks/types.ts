@@ -58,6 +58,8 @@ export interface CheckInput {
   burst?: { index: number; responses: ReadonlyArray<HttpResponse | undefined> };
   /** Answers to earlier sends of the same request, when the step polled while it got the documented success. */
   earlier: readonly HttpResponse[];
+  /** The answers to each earlier step of the scenario, by step index (a burst's all; undefined where the target failed). */
+  before?: ReadonlyArray<ReadonlyArray<HttpResponse | undefined>>;
 }
 
 /** A violation before the runner stamps provider, operation and case on it. */

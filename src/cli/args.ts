@@ -16,6 +16,19 @@ export function parseInteger(value: string | undefined, flag: string, min: numbe
   return n;
 }
 
+const PER: Record<string, number> = { s: 1, m: 60, h: 3600 };
+
+/** `10`, `10/s`, `100/m`, `500/h` (a positive number, decimals allowed) → requests per second. */
+export function parseRate(value: string | undefined, flag: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(\d+(?:\.\d+)?)(?:\/([smh]))?$/.exec(value.trim());
+  const perSecond = match ? Number(match[1]) / PER[match[2] ?? "s"] : Number.NaN;
+  if (!(perSecond >= min && perSecond <= max)) {
+    throw new UsageError(`${flag} must be a rate such as 10, 10/s, 100/m or 500/h, from 1/h to ${max}/s, got ${JSON.stringify(value)}`);
+  }
+  return perSecond;
+}
+
 /** `--provider a --provider b,c` → ["a", "b", "c"], each name once, in first-seen order. */
 export function listFlag(value: string | string[] | undefined): string[] | undefined {
   if (value === undefined) return undefined;

@@ -7,7 +7,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { UsageError } from "../errors.ts";
-import { print, printError } from "../output.ts";
+import { colourOn, print, printError, stderr, stdout } from "../output.ts";
 import { TOOL_NAME, VERSION } from "../version.ts";
 import type { CommandContext } from "./command.ts";
 import { COMMANDS, type CommandEntry } from "./commands.ts";
@@ -16,6 +16,9 @@ const EXIT_CODES = `
 Exit codes: 0 conforms (warnings allowed), 1 a failed or errored result, 2 usage or tool error
 (one line on stderr), 130 / 143 interrupted by SIGINT / SIGTERM (reports hold the results so far).
 Run "${TOOL_NAME} <command> --help" for a command's options and their defaults.`;
+
+/** Help text width where the output is no terminal, commander's own default. */
+const HELP_WIDTH = 80;
 
 /** Parses `argv` (the arguments after the program name), runs the command, and resolves to its exit code. */
 export async function runProgram(given: readonly string[], context: CommandContext): Promise<number> {
@@ -69,7 +72,16 @@ async function declare(parent: Command, entries: Record<string, CommandEntry>, a
 function settle(command: Command): Command {
   return command
     .exitOverride()
-    .configureOutput({ writeOut: print, writeErr: printError, outputError: () => {} })
+    // Colour and width from src/output.ts, which does not make Node's stream for a pipe just to ask.
+    .configureOutput({
+      writeOut: print,
+      writeErr: printError,
+      outputError: () => {},
+      getOutHasColors: () => colourOn(stdout),
+      getErrHasColors: () => colourOn(stderr),
+      getOutHelpWidth: () => stdout.columns ?? HELP_WIDTH,
+      getErrHelpWidth: () => stderr.columns ?? HELP_WIDTH,
+    })
     .configureHelp({ subcommandTerm: (cmd) => cmd.name(), showGlobalOptions: false });
 }
 

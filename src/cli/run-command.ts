@@ -19,7 +19,7 @@ import type { FileReporter } from "../reporters/report-file.ts";
 import type { Reporter } from "../runner/events.ts";
 import { DEFAULT_RUN_OPTIONS, LIMITS, resolveRunOptions } from "../runner/options.ts";
 import { run } from "../runner/run.ts";
-import { listFlag, parseInteger, providersFlag } from "./args.ts";
+import { listFlag, parseInteger, parseRate, providersFlag } from "./args.ts";
 import { flag, listOption, option, type CommandContext, type Invocation } from "./command.ts";
 
 /** The flags as commander parses them; `resolveRunOptions` turns them into RunOptions. */
@@ -34,6 +34,7 @@ interface RunFlags {
   allowProduction?: boolean;
   concurrency?: string;
   timeoutMs?: string;
+  rateLimit?: string;
   caCert?: string;
   reporter?: string[];
 }
@@ -55,6 +56,7 @@ export function configure(command: Command): void {
     .addOption(flag("--strict", "warnings count as failures"))
     .addOption(flag("--allow-production", "allow a target that is one of the specs' production servers"))
     .addOption(option("--concurrency <n>", `requests in flight at once against the target, ${range(LIMITS.concurrency)}`, String(d.concurrency)))
+    .addOption(option("--rate-limit <rate>", "at most this many requests a second (N or N/s), a minute (N/m) or an hour (N/h), for targets that limit callers; without it a 429 still pauses the run for its Retry-After", "none"))
     .addOption(option("--timeout-ms <n>", `per-request (and per state call) timeout, ${range(LIMITS.timeoutMs)}`, String(d.timeoutMs)))
     .addOption(option("--ca-cert <file>", "PEM file of CA certificates to trust besides the system's", "none"))
     .addOption(listOption("--reporter <name>", "what to print: console (matrix and findings), github (a GitHub Actions annotation per finding); repeat or comma-separate for both", "console"))
@@ -74,6 +76,7 @@ export async function action({ options }: Invocation, context: CommandContext): 
     allowProduction: flags.allowProduction === true,
     concurrency: parseInteger(flags.concurrency, "--concurrency", LIMITS.concurrency.min, LIMITS.concurrency.max),
     timeoutMs: parseInteger(flags.timeoutMs, "--timeout-ms", LIMITS.timeoutMs.min, LIMITS.timeoutMs.max),
+    rateLimit: parseRate(flags.rateLimit, "--rate-limit", LIMITS.rateLimit.min, LIMITS.rateLimit.max),
     caCert: flags.caCert === undefined ? undefined : readCaCert(flags.caCert),
     signal: context.signal,
   });

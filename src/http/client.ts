@@ -1,6 +1,10 @@
 /**
  * The HTTP client every run uses against a target: bounded concurrency, keep-alive, a
- * per-request timeout, a body size cap, and 429 Retry-After honoured a bounded number of times.
+ * per-request timeout, a body size cap, an optional rate limit, and 429 Retry-After honoured a
+ * bounded number of times. A 429 holds back the whole client, not just the request that got it:
+ * a server that limits the rate limits every caller, so no request is sent until the longest
+ * Retry-After seen has passed, and the request that got the 429 keeps its place (its slot) for
+ * the retry.
  * Two things stop a run instead of becoming a result: a TLS failure (it would fail every case
  * alike; a TargetUnreachableError), and the run's abort signal (SIGINT/SIGTERM; an
  * InterruptedError): once it fires, no further request is sent and those in flight are dropped.
@@ -24,6 +28,8 @@ export interface HttpClientOptions {
   maxRetries: number;
   /** Longest Retry-After honoured; a longer one is reported as the 429 it is. */
   maxRetryAfterMs: number;
+  /** At most this many requests started per second (a burst's copies count each); undefined: no limit. */
+  rateLimit?: number;
   /** PEM CA certificates trusted besides the system's. */
   caCert?: string;
   /** Stops sending: every later send rejects with an InterruptedError. */
@@ -34,7 +40,8 @@ export interface HttpClient {
   send(request: HttpRequest): Promise<Exchange>;
   /**
    * Sends `copies` of the request at once, each on a connection of its own, outside the
-   * concurrency bound (a race needs them in flight together). No 429 is waited out.
+   * concurrency bound (a race needs them in flight together), once the client may send again
+   * (Retry-After, rate limit). No 429 is waited out: the copies are one event, not to be repeated.
    */
   burst(request: HttpRequest, copies: number): Promise<Exchange[]>;
   close(): void;
@@ -49,33 +56,42 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     if (options.signal?.aborted) throw interruption(options.signal);
   };
 
-  const send = async (request: HttpRequest): Promise<Exchange> => {
-    let durationMs = 0;
-    for (let retries = 0; ; retries++) {
-      const outcome = await limit(async () => {
-        stopIfAborted();
-        const started = performance.now();
-        try {
-          return await sendOnce(request, sendOptions);
-        } finally {
-          durationMs += performance.now() - started;
-        }
-      });
-      stopIfAborted();
-      if (isFault(outcome)) {
-        if (outcome.kind === "tls") throw new TargetUnreachableError(outcome.message);
-        return { request, fault: outcome, retries, durationMs };
-      }
-      const wait = outcome.status === 429 ? retryAfterMs(outcome.headers["retry-after"]) ?? 1000 : undefined;
-      if (wait === undefined || retries >= options.maxRetries || wait > options.maxRetryAfterMs) {
-        return { request, response: outcome, retries, durationMs };
-      }
-      await sleep(wait, undefined, { signal: options.signal }).catch(() => undefined);
-    }
+  // No request starts before resumeAt (performance.now()): the end of the longest Retry-After seen,
+  // and, under a rate limit, the next start the limit allows.
+  let resumeAt = 0;
+  const spacingMs = options.rateLimit ? 1000 / options.rateLimit : 0;
+  const whenAllowed = async (starts: number): Promise<void> => {
+    const now = performance.now();
+    const at = Math.max(now, resumeAt);
+    if (spacingMs > 0) resumeAt = at + starts * spacingMs;
+    if (at > now) await sleep(at - now, undefined, { signal: options.signal }).catch(() => undefined);
+    stopIfAborted();
   };
+
+  const send = (request: HttpRequest): Promise<Exchange> =>
+    limit(async () => {
+      let durationMs = 0;
+      for (let retries = 0; ; retries++) {
+        await whenAllowed(1);
+        const started = performance.now();
+        const outcome = await sendOnce(request, sendOptions);
+        durationMs += performance.now() - started;
+        stopIfAborted();
+        if (isFault(outcome)) {
+          if (outcome.kind === "tls") throw new TargetUnreachableError(outcome.message);
+          return { request, fault: outcome, retries, durationMs };
+        }
+        const wait = outcome.status === 429 ? retryAfterMs(outcome.headers["retry-after"]) ?? 1000 : undefined;
+        if (wait === undefined || retries >= options.maxRetries || wait > options.maxRetryAfterMs) {
+          return { request, response: outcome, retries, durationMs };
+        }
+        resumeAt = Math.max(resumeAt, performance.now() + wait);
+      }
+    });
 
   const burst = async (request: HttpRequest, copies: number): Promise<Exchange[]> => {
     stopIfAborted();
+    await whenAllowed(copies);
     const own = { keepAlive: false, maxSockets: copies };
     const burstOptions = { ...sendOptions, agents: createAgents(own, options.caCert) };
     try {

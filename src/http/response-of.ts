@@ -2,7 +2,8 @@
  * An answer as the checks read it, from Node's incoming message and the body's bytes, the same for
  * `run`'s client and the proxy: header names lower-case with repeated values joined, the media
  * type, the body decoded under its Content-Encoding (`bodyProblem` where it does not decode, or
- * where a JSON or charset=utf-8 body is not UTF-8), and
+ * where a JSON or charset=utf-8 body is not UTF-8, or where JSON is labelled with a charset that
+ * reads its bytes as other text), and
  * the fields that may appear once but came more than once, counted in the raw headers (Node keeps
  * the first of several Content-Types and drops the rest).
  */
@@ -27,6 +28,10 @@ export function responseOf(incoming: IncomingMessage, bytes: Buffer, maxBodyByte
   };
   if (decoded && !decoded.ok) response.bodyProblem = decoded.message;
   else if (!decoded && bytes.length > 0 && bytes.length < maxBodyBytes && textIsUtf8(contentType) && !isUtf8(bytes)) response.bodyProblem = `the body is not valid UTF-8, which ${contentType} must be`;
+  else if (bytes.length > 0 && bytes.length < maxBodyBytes) {
+    const misread = charsetMisreads(contentType, decoded?.ok ? Buffer.from(decoded.text, "utf8") : bytes, response.text);
+    if (misread) response.bodyProblem = misread;
+  }
   const repeated = repeatedFields(incoming.rawHeaders);
   if (repeated.length > 0) response.repeatedFields = repeated;
   return response;
@@ -39,6 +44,31 @@ function textIsUtf8(contentType: string | undefined): boolean {
   const charset = params.map((p) => p.trim()).find((p) => p.startsWith("charset="));
   if (charset) return /^charset="?utf-?8"?$/.test(charset);
   return /^application\/(?:[\w.+-]+\+)?json$/.test(type.trim());
+}
+
+/**
+ * JSON is UTF-8 (RFC 8259 §8.1, and application/json has no charset parameter, §11). A JSON body
+ * labelled with another charset is read by a client that honours the label (a browser, Python's
+ * urllib) as other text: `charset=utf-16` turns `{"a"` into CJK characters. A label that reads the
+ * bytes as the same text (us-ascii or iso-8859-1 over an ASCII body) is harmless and passes.
+ */
+function charsetMisreads(contentType: string | undefined, bytes: Buffer, utf8Text: string): string | undefined {
+  if (!contentType) return undefined;
+  const [type, ...params] = contentType.toLowerCase().split(";");
+  if (!/^application\/(?:[\w.+-]+\+)?json$/.test(type.trim())) return undefined;
+  const charset = params.map((p) => p.trim()).find((p) => p.startsWith("charset="))?.slice("charset=".length).replace(/^"|"$/g, "");
+  if (charset === undefined || /^utf-?8$/.test(charset)) return undefined;
+  let read: string;
+  try {
+    read = new TextDecoder(charset).decode(bytes);
+  } catch {
+    return `the body is labelled charset=${charset}, which is no known character encoding; JSON is UTF-8 (RFC 8259 §8.1)`;
+  }
+  if (read === utf8Text) return undefined;
+  let at = 0;
+  while (at < read.length && at < utf8Text.length && read[at] === utf8Text[at]) at++;
+  const from = Math.max(0, at - 8);
+  return `the body is labelled charset=${charset}, which reads the UTF-8 JSON it holds as other text (${JSON.stringify(utf8Text.slice(from, at + 8))} as ${JSON.stringify(read.slice(from, at + 8))}); JSON is UTF-8 (RFC 8259 §8.1)`;
 }
 
 /** Header names lower-case, each value a string (Node keeps set-cookie as a list). */

@@ -4,7 +4,7 @@
  * the profile says, and the documented body. What does not depend on the plan (the path
  * template's pieces, the credential headers, the valid body) is worked out once per context.
  */
-import { credentialState, NEAR_MISSES, spellUuid, type CredentialState, type RequestPlan } from "../cases/model.ts";
+import { credentialState, NEAR_MISSES, OTHER_PASSWORD, spellUuid, type CredentialState, type RequestPlan } from "../cases/model.ts";
 import { encodeBody } from "../cases/body.ts";
 import type { HttpRequest } from "../http/types.ts";
 import type { ProviderProfile } from "../profiles/profile.ts";
@@ -111,6 +111,7 @@ function preparedFor(ctx: RequestContext): Prepared {
         valid: authHeader(scheme, profile, ctx.credentials),
         wrong: authHeader(scheme, profile, ctx.wrongCredentials),
         "other-scheme": authHeader(scheme, profile, ctx.credentials, true),
+        "other-password": authHeader(scheme, profile, ctx.credentials, false, OTHER_PASSWORD),
         swapped: authHeader(scheme, profile, swappedCredentials(op, profile, ctx.credentials)),
         ...Object.fromEntries(NEAR_MISSES.map((kind) => [kind, authHeader(scheme, profile, nearMissCredentials(ctx.credentials, kind))])),
       } as Record<Exclude<CredentialState, "missing" | "in-query">, Record<string, string>>,
@@ -146,12 +147,12 @@ function queryCredential(scheme: SecuritySchemeSpec, profile: ProviderProfile, c
  * The headers a scheme puts a credential in. With `otherScheme`, an HTTP scheme's credential goes
  * under the other one: a bearer token as `Basic <token>`, a Basic user as `Bearer <user>`.
  */
-function authHeader(scheme: SecuritySchemeSpec, profile: ProviderProfile, creds: Credentials, otherScheme = false): Record<string, string> {
+function authHeader(scheme: SecuritySchemeSpec, profile: ProviderProfile, creds: Credentials, otherScheme = false, password?: string): Record<string, string> {
   const source = profile.credentials[scheme.name];
   if (!source) return {};
   if (source.kind === "basic") {
     if (otherScheme) return { authorization: `Bearer ${creds[source.usernameEnv] ?? ""}` };
-    const token = Buffer.from(`${creds[source.usernameEnv] ?? ""}:${source.password}`).toString("base64");
+    const token = Buffer.from(`${creds[source.usernameEnv] ?? ""}:${password ?? source.password}`).toString("base64");
     return { authorization: `Basic ${token}` };
   }
   if (source.kind === "bearer") return { authorization: `${otherScheme ? "Basic" : "Bearer"} ${creds[source.env] ?? ""}` };

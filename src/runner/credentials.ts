@@ -9,7 +9,7 @@ import { PROFILES } from "../profiles/index.ts";
 import { credentialEnvNames, type ProviderProfile } from "../profiles/profile.ts";
 import type { Credentials } from "../sandboxes/types.ts";
 import type { Rng } from "../cases/random.ts";
-import { NEAR_MISSES, type NearMiss } from "../cases/model.ts";
+import { NEAR_MISSES, OTHER_PASSWORD, type NearMiss } from "../cases/model.ts";
 
 export function credentialsFromEnv(profile: ProviderProfile, env: NodeJS.ProcessEnv): Credentials {
   const names = credentialEnvNames(profile);
@@ -71,13 +71,19 @@ export function nearMissCredentials(credentials: Credentials, kind: NearMiss): C
 /**
  * Every non-empty near-miss value of the credentials, and a UUID credential without its hyphens
  * (required_header_enforcement sends Yuno's account code so; its braced and URN spellings hold
- * the value itself): secrets too, masked wherever the real ones are.
+ * the value itself), and a Basic user with the other password auth_enforcement sends: secrets too,
+ * masked wherever the real ones are.
  */
-export function nearMissSecrets(credentials: Credentials): string[] {
-  return Object.values(credentials).flatMap((value) => [
-    ...NEAR_MISSES.map((kind) => nearMiss(value, kind)).filter((v) => v !== ""),
-    ...(UUID.test(value) ? [value.replace(/-/g, "")] : []),
-  ]);
+export function nearMissSecrets(credentials: Credentials, profile?: ProviderProfile): string[] {
+  // A Basic user sent with another password: `user:password` is masked whole, in every encoding.
+  const basicUsers = Object.values(profile?.credentials ?? {}).flatMap((source) => (source.kind === "basic" && credentials[source.usernameEnv] ? [`${credentials[source.usernameEnv]}:${OTHER_PASSWORD}`] : []));
+  return [
+    ...Object.values(credentials).flatMap((value) => [
+      ...NEAR_MISSES.map((kind) => nearMiss(value, kind)).filter((v) => v !== ""),
+      ...(UUID.test(value) ? [value.replace(/-/g, "")] : []),
+    ]),
+    ...basicUsers,
+  ];
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -16,6 +16,7 @@ import { buildRequest, type RequestContext } from "./build-request.ts";
 import { caseName, evaluate, type SentFacts } from "./evaluate.ts";
 import type { Result } from "./events.ts";
 import { POLL_DELAYS_MS, pause } from "./poll.ts";
+import { notJudgedMessage, rateLimited } from "./rate-limited.ts";
 import type { OpenTarget } from "./target.ts";
 
 export interface ProviderRun {
@@ -25,6 +26,8 @@ export interface ProviderRun {
   client: HttpClient;
   strict: boolean;
   secrets: string[];
+  /** Exchanges sent so far, and how many of them were answered 429 beyond the retries (rate-limited.ts). */
+  tally: { sent: number; rateLimited: number };
 }
 
 type Fixture = Record<string, string>;
@@ -86,6 +89,8 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
   const results: Result[] = [];
   // Cookies the target set during this scenario, which a step may send back (replayCookies).
   const cookies = new Map<string, string>();
+  // The answers to each step sent so far, by step index.
+  const before: Array<ReadonlyArray<HttpResponse | undefined>> = [];
   try {
     for (const [stepIndex, step] of scenario.steps.entries()) {
       if (stepIndex === 1 && scenario.lateFixture !== undefined && fixtures.length === scenario.lateFixture) {
@@ -108,6 +113,16 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
       const curl = curlOf(request, run.secrets);
       const sent = step.burst ? (await run.client.burst(request, step.burst)).map((exchange) => ({ exchange, earlier: [], durationMs: exchange.durationMs })) : [await sendPolling(run, step, request)];
       const responses = sent.map((s) => s.exchange.response);
+      run.tally.sent += sent.length;
+      if (responses.some((response) => rateLimited(op, response))) {
+        run.tally.rateLimited += responses.filter((response) => rateLimited(op, response)).length;
+        for (const [index, { exchange, durationMs }] of sent.entries()) {
+          const burst = step.burst ? { index, responses } : undefined;
+          const facts: SentFacts = { method: request.method, path: recordedPath(request.url, run.secrets), durationMs: round(durationMs) };
+          results.push({ ...base, case: caseName({ scenario, step, burst }), outcome: "warning", message: notJudgedMessage(exchange), curl: curl(), ...facts });
+        }
+        break;
+      }
       let faulted = false;
       for (const [index, { exchange, earlier, durationMs }] of sent.entries()) {
         const facts: SentFacts = { method: request.method, path: recordedPath(request.url, run.secrets), durationMs: round(durationMs) };
@@ -133,9 +148,11 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
           secrets: run.secrets,
           burst,
           earlier,
+          before,
         };
         results.push(...evaluate(input, { strict: run.strict, curl, sent: facts }));
       }
+      before[stepIndex] = responses;
       if (faulted) break;
     }
   } finally {

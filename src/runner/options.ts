@@ -31,6 +31,8 @@ export interface RunOptions {
   maxRetries: number;
   /** Longest Retry-After honoured. Default: 30 000 ms. */
   maxRetryAfterMs: number;
+  /** Most requests started per second against the target (--rate-limit). Default: none; a 429 slows the run down anyway. */
+  rateLimit?: number;
   /** PEM CA certificates to trust besides the system's, for the target and the state URL (--ca-cert). Default: none. */
   caCert?: string;
   /** Environment to read credentials and fixture lists from. Default: process.env. */
@@ -45,6 +47,8 @@ export const LIMITS = {
   seed: { min: 0, max: 2 ** 32 - 1 },
   /** --concurrency: more requests in flight than this is a load test, not a conformance run. */
   concurrency: { min: 1, max: 64 },
+  /** --rate-limit, requests per second: from one an hour to a thousand a second. */
+  rateLimit: { min: 1 / 3600, max: 1000 },
   /** --timeout-ms: up to 10 minutes per request. */
   timeoutMs: { min: 1, max: 600_000 },
 } as const;

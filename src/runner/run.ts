@@ -26,6 +26,7 @@ import { compileResponseValidators } from "../spec/validators.ts";
 import { nearMissSecrets, wrongCredentials } from "./credentials.ts";
 import { summarize, type Reporter, type Result, type RunEvent, type Summary } from "./events.ts";
 import { runScenario, type ProviderRun } from "./execute.ts";
+import { mostlyRateLimited } from "./rate-limited.ts";
 import { maskResults } from "./mask-results.ts";
 import type { RunOptions } from "./options.ts";
 import { checkTargetOptions, openTarget } from "./target.ts";
@@ -93,7 +94,7 @@ async function runProvider(provider: HttpProvider, options: RunOptions, emit: (e
   const target = await openTarget(loadSpec(provider), operation.op, operation.profile, options);
   const client = createHttpClient(options);
   const wrong = wrongCredentials(target.credentials, forkRng(options.seed, `${provider}:wrong-credentials`));
-  const secrets = [...new Set([...Object.values(target.credentials), ...Object.values(wrong), ...nearMissSecrets(target.credentials)])];
+  const secrets = [...new Set([...Object.values(target.credentials), ...Object.values(wrong), ...nearMissSecrets(target.credentials, operation.profile)])];
   const release = protectSecrets(secrets);
   // Released as soon as the part ends normally; a part stopped by an error keeps them until the
   // run ends, since the error's message is printed after it.
@@ -105,6 +106,7 @@ async function runProvider(provider: HttpProvider, options: RunOptions, emit: (e
     client,
     strict: options.strict,
     secrets,
+    tally: { sent: 0, rateLimited: 0 },
   };
   emit({ type: "provider-start", at: Date.now(), provider, target: target.embedded ? "embedded sandbox" : target.baseUrl, embedded: target.embedded, scenarios: scenarios.length });
   const completed: Array<Result[] | undefined> = scenarios.map(() => undefined);
@@ -128,6 +130,8 @@ async function runProvider(provider: HttpProvider, options: RunOptions, emit: (e
       emitCompleted();
       throw error;
     }
+    const limited = mostlyRateLimited(providerRun.tally.rateLimited, providerRun.tally.sent);
+    if (limited) completed.push([{ provider, operationId: operation.op.operationId, check: "status_code_conformance", case: "answers rate-limited", outcome: "errored", message: limited, basis: "documented" }]);
     const results = emitCompleted();
     ended = true;
     return results;

@@ -139,6 +139,7 @@ function buildOperation(provider: HttpProvider, doc: Obj, path: string, method: 
     otherMethods: others,
     pointer,
     assumed: assumedOf(op),
+    facts: Object.fromEntries(Object.entries(asObj(op["x-payconform-facts"])).map(([k, v]) => [k, String(v)])),
   };
 }
 

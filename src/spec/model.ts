@@ -88,6 +88,11 @@ export interface OperationSpec {
   pointer: string;
   /** Facts about the operation as a whole marked assumed (its `x-payconform-assumed`), keyed by what was assumed (e.g. "repeatDelete"). */
   assumed: Record<string, string>;
+  /**
+   * Facts about the operation as a whole that the provider states in prose, not in the schema (its
+   * `x-payconform-facts`), keyed by fact (e.g. "permanentDelete"), each with the sentence it rests on.
+   */
+  facts: Record<string, string>;
 }
 
 export interface ApiSpec {

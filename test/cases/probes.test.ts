@@ -3,7 +3,8 @@
  * built: credentials swapped between headers and moved to the query, the refusals against a
  * fixture (a cookie-collecting delete first, the trailing slash, the same path after the delete),
  * the new id near misses, HEAD/OPTIONS/TRACE, metacharacter ids, an undocumented Accept, UUID
- * spellings of Yuno's account code, a percent-encoded form body, and the late fixture.
+ * spellings of Yuno's account code, a percent-encoded form body, the late fixture, a Basic user
+ * with another password, and an id with another script's digit.
  */
 import { describe, expect, it } from "vitest";
 import { deriveScenarios } from "../../src/cases/derive.ts";
@@ -84,8 +85,26 @@ describe("probes of the fault classes", () => {
     expect(["unhyphenated", "braced", "urn"].map((spelling) => built("yuno", `header x-account-code ${spelling}`).headers["x-account-code"])).toEqual([code.replace(/-/g, ""), `{${code}}`, `urn:uuid:${code}`]);
   });
 
+  it("sends Juspay's Basic user with another password than the documented empty one, judged on an assumption", () => {
+    const s = scenario("juspay", "credential basicAuth with another password");
+    expect(s.basis).toBe("assumed");
+    const request = built("juspay", "credential basicAuth with another password");
+    expect(Buffer.from(String(request.headers.authorization).replace(/^Basic /, ""), "base64").toString()).toBe(`${credentials.JUSPAY_API_KEY}:pc-not-the-password`);
+    expect(() => scenario("enkash", "credential bearerAuth with another password")).toThrow();
+  });
+
+  it("writes an ASCII digit of an id as the Arabic-Indic digit of the same value", () => {
+    const s = scenario("enkash", "path customerId unicode-digit");
+    const value = s.steps[0].plan.pathParams.customerId;
+    expect(value).toMatch(/^KC[A-Z0-9\u0660-\u0669]{14}$/);
+    expect(value).toMatch(/[\u0660-\u0669]/);
+    expect(new RegExp("^KC[A-Z0-9]{14}$").test(value.replace(/[\u0660-\u0669]/g, (d) => String(d.codePointAt(0)! - 0x0660)))).toBe(true);
+  });
+
   it("sets the repeat-delete case's second fixture up after the first delete", () => {
     const s = scenario("cashfree", "delete an existing fixture, then delete it again");
-    expect([s.fixtures, s.lateFixture, s.steps.map((step) => step.fixture)]).toEqual([2, 1, [0, 0, 1]]);
+    expect([s.fixtures, s.lateFixture, s.steps.map((step) => step.fixture)]).toEqual([2, 1, [0, undefined, 0, 1]]);
+    // Between the deletes, an id that never existed: the not-found answer the repeat delete is compared with.
+    expect(s.steps[1]).toMatchObject({ label: "an id that never existed", expect: "not-found" });
   });
 });

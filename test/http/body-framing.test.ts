@@ -2,7 +2,8 @@
  * How the client reads an answer's body and its framing headers: a compressed body is decoded (no
  * Accept-Encoding is sent, so any coding is acceptable), a body labelled with a coding it is not in
  * is reported, and a Content-Type sent twice (Node keeps the first) is counted from the raw headers;
- * so is a JSON body that is not UTF-8. content_type_conformance fails on each.
+ * so is a JSON body that is not UTF-8, and one labelled with a charset that reads its bytes as
+ * other text. content_type_conformance fails on each.
  */
 import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
@@ -67,5 +68,26 @@ describe("an answer's body framing", () => {
     // A body that declares another charset is judged by its media type, not by UTF-8.
     const declared = await answer((_req, res) => res.writeHead(404, { "content-type": "text/plain; charset=iso-8859-1" }).end(Buffer.from(text, "latin1")));
     expect(declared.bodyProblem).toBeUndefined();
+  });
+
+  it.each([
+    ["charset=utf-16 over UTF-8 bytes", "application/json; charset=utf-16", BODY, /labelled charset=utf-16, which reads the UTF-8 JSON it holds as other text/],
+    ["charset=ISO-8859-1 over UTF-8 bytes with a non-ASCII character", "application/json;charset=ISO-8859-1", BODY.replace("Customer", "Café customer"), /labelled charset=iso-8859-1, which reads the UTF-8 JSON it holds as other text \(.*Café custom" as .*CafÃ© custo"\)/],
+    ["a charset no decoder knows", "application/json; charset=x-made-up", BODY, /labelled charset=x-made-up, which is no known character encoding/],
+  ])("reports JSON labelled %s", async (_name, contentType, text, problem) => {
+    const response = await answer((_req, res) => res.writeHead(404, { "content-type": contentType }).end(Buffer.from(text, "utf8")));
+    expect(response.bodyProblem).toMatch(problem);
+    expect(judged(response)).toMatchObject([{ message: expect.stringMatching(/the 404 body cannot be read/) }]);
+  });
+
+  it.each([
+    ["charset=UTF-8", "application/json;charset=UTF-8", BODY.replace("Customer", "Café customer")],
+    ['charset="utf-8"', 'application/json; charset="utf-8"', BODY],
+    ["charset=us-ascii over an ASCII body, which it reads as the same text", "application/json; charset=us-ascii", BODY],
+    ["charset=iso-8859-1 over an ASCII body", "application/json; charset=iso-8859-1", BODY],
+  ])("passes JSON labelled %s", async (_name, contentType, text) => {
+    const response = await answer((_req, res) => res.writeHead(404, { "content-type": contentType }).end(Buffer.from(text, "utf8")));
+    expect(response.bodyProblem).toBeUndefined();
+    expect(judged(response)).toEqual([]);
   });
 });

@@ -45,6 +45,47 @@ describe("429 Retry-After", () => {
   });
 });
 
+describe("a 429 holds back the whole client", () => {
+  /** A first request answered 429 with a long Retry-After, then `next` sent after it: nothing more reaches the server. */
+  async function heldBack(next: (c: HttpClient, url: string) => Promise<unknown>): Promise<void> {
+    const server = await startTestServer((_req, res, s) => (s.requests === 1 ? res.writeHead(429, { "retry-after": "30" }).end("slow down") : res.writeHead(200).end("ok")));
+    const controller = new AbortController();
+    const c = client({ signal: controller.signal });
+    const first = c.send({ method: "DELETE", url: server.url, headers: {} });
+    for (let i = 0; i < 400 && server.requests === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const second = next(c, server.url);
+    // Without the shared wait the second request would reach the server within a few ms.
+    for (let i = 0; i < 30 && server.requests === 1; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(server.requests).toBe(1);
+    controller.abort(new InterruptedError("SIGINT"));
+    await expect(first).rejects.toBeInstanceOf(InterruptedError);
+    await expect(second).rejects.toBeInstanceOf(InterruptedError);
+    expect(server.requests).toBe(1);
+  }
+
+  it("no other request is sent while a Retry-After runs, and the waiting request keeps its place", async () => {
+    await heldBack((c, url) => c.send({ method: "DELETE", url, headers: {} }));
+  });
+
+  it("a burst waits for the Retry-After too", async () => {
+    await heldBack((c, url) => c.burst({ method: "DELETE", url, headers: {} }, 3));
+  });
+
+  it("--rate-limit spaces the starts: at 1 a second, the second of two requests is still held when the first is answered", async () => {
+    const server = await startTestServer((_req, res) => res.writeHead(200).end("ok"));
+    const controller = new AbortController();
+    const c = client({ rateLimit: 1, signal: controller.signal });
+    const first = c.send({ method: "DELETE", url: server.url, headers: {} });
+    const second = c.send({ method: "DELETE", url: server.url, headers: {} });
+    expect((await first).response?.status).toBe(200);
+    for (let i = 0; i < 30 && server.requests === 1; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(server.requests).toBe(1);
+    controller.abort(new InterruptedError("SIGINT"));
+    await expect(second).rejects.toBeInstanceOf(InterruptedError);
+  });
+});
+
 describe("concurrency", () => {
   it.each([1, 2, 3])("never more than %i requests in flight, and exactly that many when there is work", async (limit) => {
     const total = 12;

@@ -3,7 +3,7 @@
  * `new RegExp(pattern, "u")`: a candidate that matches after all is never returned.
  */
 import { forkRng, type Rng } from "../random.ts";
-import { leadingSpace, lookalikeUnicode, newlineSuffix, nullByte, percentEncodedSlash, trailingSpace } from "./affix-mutations.ts";
+import { leadingSpace, lookalikeUnicode, newlineSuffix, nullByte, percentEncodedSlash, trailingSpace, unicodeDigit } from "./affix-mutations.ts";
 import { generateValid } from "./generate.ts";
 import { empty, tooLong, tooShort, veryLong } from "./length-mutations.ts";
 import type { Mutation } from "./mutation.ts";
@@ -28,6 +28,7 @@ const MUTATIONS: ReadonlyArray<readonly [string, Mutation]> = [
   ["too-long", tooLong],
   ["wrong-char-class", wrongCharClass],
   ["lookalike-unicode", lookalikeUnicode],
+  ["unicode-digit", unicodeDigit],
   ["percent-encoded-slash", percentEncodedSlash],
   ["leading-space", leadingSpace],
   ["trailing-space", trailingSpace],

@@ -1,0 +1,32 @@
+/**
+ * Answers a rate limit gave, not the operation. A server may answer 429 Too Many Requests to any
+ * request (RFC 6585 §4) when a caller sends too much, whatever its docs list; the client has
+ * already waited out its Retry-After a bounded number of times (src/http/client.ts). What is left
+ * judges the run's pace, not the target: such an exchange is reported as a warning, "not judged",
+ * and the rest of its scenario is not sent (the fixture's state is unknown). A target that answers
+ * 429 to too much of a run gets an errored result: it was not judged enough to pass.
+ */
+import type { Exchange, HttpResponse } from "../http/types.ts";
+import { responseFor, type OperationSpec } from "../spec/model.ts";
+
+/** Of a provider's exchanges, the share answered 429 beyond which the run says it could not judge the target. */
+export const MOST_RATE_LIMITED = 0.25;
+
+/** A 429 the operation does not document. */
+export function rateLimited(op: OperationSpec, response: HttpResponse | undefined): boolean {
+  return response !== undefined && response.status === 429 && responseFor(op, 429) === undefined;
+}
+
+/** Why the exchange was not judged: its own 429, or (a burst's other copies) one of the others'. */
+export function notJudgedMessage(exchange: Exchange): string {
+  if (exchange.response?.status !== 429) return "not judged: another request of the same burst was rate-limited (429), so the burst tells nothing; pass --rate-limit, or a lower --concurrency, to judge it";
+  const retryAfter = exchange.response?.headers["retry-after"];
+  const waited = exchange.retries > 0 ? ` after ${exchange.retries} wait(s) for its Retry-After` : "";
+  return `not judged: the target rate-limited the request (429${retryAfter === undefined ? "" : `, Retry-After: ${retryAfter}`})${waited}; pass --rate-limit, or a lower --concurrency, to judge it`;
+}
+
+/** The errored result's message when more than MOST_RATE_LIMITED of `sent` exchanges were rate-limited; undefined otherwise. */
+export function mostlyRateLimited(limited: number, sent: number): string | undefined {
+  if (limited === 0 || limited <= sent * MOST_RATE_LIMITED) return undefined;
+  return `the target answered 429 to ${limited} of ${sent} requests even after waiting out its Retry-After, too many for the run to judge it; pass --rate-limit, or a lower --concurrency`;
+}
