@@ -14,6 +14,7 @@ import { MASK, MIN_SECRET_LENGTH } from "../http/redact.ts";
 import type { HttpRequest, TransportFault } from "../http/types.ts";
 import type { Result } from "../runner/events.ts";
 import { evaluate, resultOf } from "../runner/evaluate.ts";
+import { ANY_ANSWER_CHECKS, notJudgedMessage, rateLimited } from "../runner/rate-limited.ts";
 import { parseJson } from "../runner/execute.ts";
 import type { Credentials } from "../sandboxes/types.ts";
 import { classify, type ExchangeCase } from "./classify.ts";
@@ -112,7 +113,13 @@ export function judge(ctx: JudgeContext, n: number, forwarded: Forwarded): Judge
     ...resultOf({ provider: op.provider, operationId: op.operationId, check, case: caseLabel, basis: findings.length > 0 && findings.every((f) => f.basis === "assumed") ? "assumed" : "documented" }, findings, options),
     party: "client" as const,
   }));
-  if (response && json) {
+  if (response && json && rateLimited(op, response)) {
+    // The target limited the client's pace: what the answer may not show is checked, nothing else.
+    const input: CheckInput = { operation: ctx.operation, scenario: exchangeCase.scenario, step: exchangeCase.step, request: httpRequest, response, json, pathParams: view.pathParams, secrets: echoSecrets, earlier: [] };
+    const message = notJudgedMessage({ response, retries: 0 }, "the client sent faster than the target allows");
+    results.push({ provider: op.provider, operationId: op.operationId, check: exchangeCase.scenario.check, case: caseLabel, outcome: "warning", message, basis: "documented", curl: curl(), party: "target" });
+    for (const result of evaluate(input, options, ANY_ANSWER_CHECKS)) results.push({ ...result, case: caseLabel, party: "target" });
+  } else if (response && json) {
     const input: CheckInput = { operation: ctx.operation, scenario: exchangeCase.scenario, step: exchangeCase.step, request: httpRequest, response, json, pathParams: view.pathParams, secrets: echoSecrets, earlier: [] };
     for (const result of evaluate(input, options, PROXY_TARGET_CHECKS)) results.push({ ...result, case: caseLabel, party: "target" });
     const again = deletedAgain(ctx, n, request.path, exchangeCase, response.status);

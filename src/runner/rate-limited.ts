@@ -3,11 +3,21 @@
  * request (RFC 6585 §4) when a caller sends too much, whatever its docs list; the client has
  * already waited out its Retry-After a bounded number of times (src/http/client.ts). What is left
  * judges the run's pace, not the target: such an exchange is reported as a warning, "not judged",
+ * checked only by the checks that hold for any answer (no credential echoed, no internals shown),
  * and the rest of its scenario is not sent (the fixture's state is unknown). A target that answers
  * 429 to too much of a run gets an errored result: it was not judged enough to pass.
  */
+import { noInternalLeak } from "../checks/no-internal-leak.ts";
+import { noSecretEcho } from "../checks/no-secret-echo.ts";
+import type { Check } from "../checks/types.ts";
 import type { Exchange, HttpResponse } from "../http/types.ts";
 import { responseFor, type OperationSpec } from "../spec/model.ts";
+
+/** The checks that judge any answer, whatever the request was: a rate-limited answer gets these alone. */
+export const ANY_ANSWER_CHECKS: readonly Check[] = [noSecretEcho, noInternalLeak];
+
+/** What `run` tells its user to do about a rate limit. */
+export const RUN_HINT = "pass --rate-limit, or a lower --concurrency, to judge it";
 
 /** Of a provider's exchanges, the share answered 429 beyond which the run says it could not judge the target. */
 export const MOST_RATE_LIMITED = 0.25;
@@ -17,12 +27,12 @@ export function rateLimited(op: OperationSpec, response: HttpResponse | undefine
   return response !== undefined && response.status === 429 && responseFor(op, 429) === undefined;
 }
 
-/** Why the exchange was not judged: its own 429, or (a burst's other copies) one of the others'. */
-export function notJudgedMessage(exchange: Exchange): string {
-  if (exchange.response?.status !== 429) return "not judged: another request of the same burst was rate-limited (429), so the burst tells nothing; pass --rate-limit, or a lower --concurrency, to judge it";
-  const retryAfter = exchange.response?.headers["retry-after"];
+/** Why the exchange was not judged: its own 429, or (a burst's other copies) one of the others'; then `hint`. */
+export function notJudgedMessage(exchange: Pick<Exchange, "response" | "retries">, hint: string): string {
+  if (exchange.response?.status !== 429) return `not judged: another request of the same burst was rate-limited (429), so the burst tells nothing; ${hint}`;
+  const retryAfter = exchange.response.headers["retry-after"];
   const waited = exchange.retries > 0 ? ` after ${exchange.retries} wait(s) for its Retry-After` : "";
-  return `not judged: the target rate-limited the request (429${retryAfter === undefined ? "" : `, Retry-After: ${retryAfter}`})${waited}; pass --rate-limit, or a lower --concurrency, to judge it`;
+  return `not judged: the target rate-limited the request (429${retryAfter === undefined ? "" : `, Retry-After: ${retryAfter}`})${waited}; ${hint}`;
 }
 
 /** The errored result's message when more than MOST_RATE_LIMITED of `sent` exchanges were rate-limited; undefined otherwise. */

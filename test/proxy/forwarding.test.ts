@@ -110,6 +110,25 @@ describe("what the client receives", () => {
     expect(headers.map(([name]) => name)).not.toContain("date");
   });
 
+  it("a 429 reaches the client unchanged and is not judged as the operation's answer, only for what no answer may show", async () => {
+    // The limiter echoes the Authorization header it was sent.
+    const target = await startRawTarget("enkash", CREDENTIALS, (req, res) => {
+      const sent = req.rawHeaders[req.rawHeaders.findIndex((name, i) => i % 2 === 0 && name.toLowerCase() === "authorization") + 1];
+      res.writeHead(429, { "content-type": "application/json", "retry-after": "1" }).end(JSON.stringify({ message: "Too many requests", seen: sent }));
+    });
+    const proxy = await startProxy(target);
+    const answer = await request(`${proxy.url}/api/v0/customer/${ID}`, "DELETE", { authorization: `Bearer ${TOKEN}` });
+    const judged = await exchange(proxy, 1);
+    await proxy.stop();
+    expect(answer.status).toBe(429);
+    const target429 = findings(judged.results).filter((r) => r.party === "target");
+    expect(target429.map((r) => [r.check, r.outcome])).toEqual([
+      ["status_code_conformance", "warning"],
+      ["no_secret_echo", "failed"],
+    ]);
+    expect(target429[0].message).toMatch(/^not judged: the target rate-limited the request \(429, Retry-After: 1\); the client sent faster than the target allows$/);
+  });
+
   it("a gzip answer reaches the client compressed; the checks read it decompressed", async () => {
     const envelope = { errorResponse: { errorType: "RECORD_NOT_FOUND", errorMessage: "Customer not found" }, response_code: 404, response_message: "Not Found" };
     const gzipped = gzipSync(JSON.stringify(envelope));

@@ -1,7 +1,8 @@
 /**
  * A target that rate-limits: a 429 the client waited out is judged as any answer; a 429 left after
- * the retries is a warning, "not judged", never a finding about the operation; a target that
- * answers 429 to most of a run gets an errored result, so a run it throttled does not pass.
+ * the retries is a warning, "not judged", never a finding about the operation, though what no
+ * answer may show (a credential echoed) is still checked; a target that answers 429 to most of a
+ * run gets an errored result, so a run it throttled does not pass.
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { startCatalogueSandbox } from "../../src/catalogue/types.ts";
@@ -44,14 +45,29 @@ describe("rate limiting", () => {
   it("every request limited: each is a warning, not judged, and the run has an errored result", async () => {
     const { handle } = await limiting(() => true);
     const results = await runAgainst(handle, { maxRetries: 1 });
-    const judged = results.filter((r) => r.outcome === "passed" || r.outcome === "failed");
-    expect(judged).toEqual([]);
+    // Only what no answer may show is checked on a rate-limited one.
+    const judged = new Set(results.filter((r) => r.outcome === "passed" || r.outcome === "failed").map((r) => `${r.check} ${r.outcome}`));
+    expect([...judged].sort()).toEqual(["no_internal_leak passed", "no_secret_echo passed"]);
     const errored = results.filter((r) => r.outcome === "errored");
     expect(errored.map((r) => [r.check, r.case])).toEqual([["status_code_conformance", "answers rate-limited"]]);
     expect(errored[0].message).toMatch(/^the target answered 429 to \d+ of \d+ requests even after waiting out its Retry-After/);
     const warnings = results.filter((r) => r.outcome === "warning");
     expect(warnings.length).toBeGreaterThan(30);
     for (const w of warnings) expect(w.message).toMatch(/^not judged: the target rate-limited the request \(429, Retry-After: 0\)( after 1 wait\(s\) for its Retry-After)?;/);
+  });
+
+  it("a 429 that echoes a credential still fails no_secret_echo", async () => {
+    let token = "";
+    const handle = await startCatalogueSandbox("enkash", {
+      rawResponse: (req, res) => {
+        token = String(req.headers.authorization ?? "");
+        res.writeHead(429, { "content-type": "application/json", "retry-after": "0" }).end(JSON.stringify({ message: "Too many requests", seen: token }));
+        return true;
+      },
+    });
+    handles.push(handle);
+    const results = await runAgainst(handle, { maxRetries: 0 });
+    expect(results.some((r) => r.check === "no_secret_echo" && r.outcome === "failed")).toBe(true);
   });
 
   it.each([
