@@ -2,7 +2,8 @@
  * auth_enforcement: credentials left out, wrong credentials, near misses of each valid credential
  * (empty, one character short or more, letters in the other case: what a loose comparison such as
  * a prefix match or a case-insensitive one accepts), each valid credential in the query string
- * instead of its header, a Basic user with another password than the documented one (assumed to
+ * instead of its header, an API key listed after a wrong one in its header (`wrong, valid`: a
+ * server that splits the header as a list and takes any match lets it in), a Basic user with another password than the documented one (assumed to
  * be checked), and, where the doc requires more than one scheme together, every partial
  * mix: each credential left out or wrong while the others are right, (with three or more schemes)
  * each credential sent alone, and (with two or more API-key headers) the valid values exchanged
@@ -10,7 +11,8 @@
  * the answer is still the credentials' rejection (401 where documented), not a validation error.
  * Then the same refusals against an existing fixture, which must survive
  * them: a target that checks credentials after it has deleted, a router that lets the path with a
- * trailing slash past the check, or a session cookie (set on an earlier answer, sent back without
+ * trailing slash or a percent-encoded letter of the path (`/%63ustomers/…`, which a guard matching
+ * the raw path misses and a router matching the decoded one serves) past the check, or a session cookie (set on an earlier answer, sent back without
  * the credentials) that stands in for them, deletes it; and after its documented delete, a cache
  * keyed on the path alone answers the same path without credentials with the delete's success.
  */
@@ -39,6 +41,9 @@ export function authScenarios(op: OperationSpec): Scenario[] {
     if (scheme.type === "apiKey" || scheme.scheme === "bearer") {
       const param = scheme.type === "apiKey" ? scheme.headerName?.toLowerCase() : "access_token";
       scenarios.push(scenario(`credential ${scheme.name} in the query`, `the valid ${name} credential sent as the query parameter ${param} instead; any others are right`, "in-query", only(scheme, "in-query")));
+    }
+    if (scheme.type === "apiKey") {
+      scenarios.push(scenario(`credential ${scheme.name} listed after a wrong one`, `the ${name} header holds a wrong value and then the valid one, comma-separated (as a repeated header is joined); any others are right`, "listed", only(scheme, "listed")));
     }
     for (const kind of NEAR_MISSES) {
       scenarios.push(scenario(`credential ${scheme.name} ${kind}`, `the ${name} credential is the valid one ${NEAR_MISS_TEXT[kind]}; any others are right`, kind, only(scheme, kind)));
@@ -110,6 +115,7 @@ function againstAFixture(op: OperationSpec, only: (scheme: SecuritySchemeSpec, s
       refused("credentials wrong", "wrong"),
       ...(op.security.length < 2 ? [] : op.security.map((scheme) => refused(`only ${scheme.name} wrong`, only(scheme, "wrong")))),
       { label: "credentials missing, the path with a trailing slash", plan: plan({ auth: "missing", pathSuffix: "/" }), fixture: 0, expect: "not-deleted" },
+      { label: "credentials missing, a letter of the path percent-encoded", plan: plan({ auth: "missing", encodedLiteral: true }), fixture: 0, expect: "not-deleted" },
       { label: "the documented delete afterwards", plan: plan(), fixture: 0, expect: "survives" },
       // A cache keyed on method and path alone answers these with the delete's success.
       refused("credentials missing, after the delete", "missing"),

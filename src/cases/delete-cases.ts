@@ -12,28 +12,32 @@ import { successIsDeferred, type OperationSpec } from "../spec/model.ts";
 import { plan, type Scenario } from "./model.ts";
 
 /**
- * Where a parent id scopes the resource (Juspay's customer over its accounts): two fixtures under
- * one parent; deleting the first leaves the second, which its own delete then removes. A delete
- * that removes every resource of the parent fails here.
+ * Where a parent id scopes the resource (Juspay's customer over its accounts): three fixtures under
+ * one parent; deleting the middle one leaves the older and the newer, whose own deletes then
+ * succeed, name each its own id, and take effect. A delete that removes every resource of the
+ * parent, or the oldest or newest one instead of the one named, fails here; so does a reply cached
+ * per parent.
  */
 function siblingScenarios(op: OperationSpec): Scenario[] {
   const names = op.parameters.filter((p) => p.in === "path").map((p) => p.name);
   const parents = names.slice(0, -1);
   if (parents.length === 0) return [];
+  const sameParent = Object.fromEntries(parents.map((name) => [name, 0]));
   return [
     {
-      id: `delete one ${names.at(-1)} of a ${parents.join("/")}, then its sibling`,
+      id: `delete one ${names.at(-1)} of a ${parents.join("/")}, then its siblings`,
       provider: op.provider,
       operationId: op.operationId,
       check: "delete_semantics",
       basis: "documented",
-      fixtures: 2,
-      fixtureParents: [undefined, Object.fromEntries(parents.map((name) => [name, 0]))],
-      description: `two fixtures under one ${parents.join(", ")}: deleting the first gets the documented success and leaves the second, whose delete then succeeds too, with a body that names the sibling, and takes effect (a delete of it again gets the documented not-found)`,
+      fixtures: 3,
+      fixtureParents: [undefined, sameParent, sameParent],
+      description: `three fixtures under one ${parents.join(", ")}: deleting the middle one gets the documented success and leaves the older and the newer, whose deletes then succeed too, each with a body that names it, and take effect (a delete of one again gets the documented not-found)`,
       steps: [
-        { label: "first delete", plan: plan(), fixture: 0, expect: "success" },
-        { label: "the sibling afterwards", plan: plan(), fixture: 1, expect: "survives" },
-        { label: "the sibling again", plan: plan(), fixture: 1, expect: "not-found", pollWhileSuccess: successIsDeferred(op) },
+        { label: "delete the middle one", plan: plan(), fixture: 1, expect: "success" },
+        { label: "the older sibling afterwards", plan: plan(), fixture: 0, expect: "survives" },
+        { label: "the newer sibling afterwards", plan: plan(), fixture: 2, expect: "survives" },
+        { label: "the older sibling again", plan: plan(), fixture: 0, expect: "not-found", pollWhileSuccess: successIsDeferred(op) },
       ],
     },
   ];

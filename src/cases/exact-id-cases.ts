@@ -7,7 +7,9 @@
  * Unicode normalisation, a router that strips path parameters, format extensions or what follows a
  * NUL, or matches a prefix) would. So
  * would ids that never existed in the path with the fixture's ids in query parameters of the
- * same names (a framework that lets the query stand in for the path). Each path parameter is
+ * same names (a framework that lets the query stand in for the path), and a JSON body holding
+ * another fixture's ids, where the operation documents no body (a handler that merges the body
+ * over the path parameters: mass assignment, OWASP API3). Each path parameter is
  * missed in turn; the fixture must then still be deletable by its exact ids (RFC 3986 §6.2.2:
  * paths compare case-sensitively, percent-decoded once).
  */
@@ -31,5 +33,22 @@ export function exactIdScenarios(op: OperationSpec): Scenario[] {
       description: "deletes naming near misses of a fixture's ids are refused, and the fixture is then deleted by its exact ids",
       steps: [...misses, { label: `${params.join(", ")} of the fixture in the query, others in the path`, plan: plan(), queryFrom: 0, expect: "refused" }, { label: "exact ids afterwards", plan: plan(), fixture: 0, expect: "survives" }],
     },
+    ...(op.requestBody
+      ? []
+      : [
+          {
+            id: "a body naming another fixture",
+            provider: op.provider,
+            operationId: op.operationId,
+            check: "exact_id_match" as const,
+            basis: "documented" as const,
+            fixtures: 2,
+            description: "a delete of one fixture with a JSON body holding another fixture's ids (the operation documents no body) leaves the other in place: the path names what is deleted, not a body merged over it",
+            steps: [
+              { label: "a delete with a JSON body naming fixture 2", plan: plan({ jsonBodyFrom: 1 }), fixture: 0, expect: "carried" as const },
+              { label: "fixture 2 afterwards", plan: plan(), fixture: 1, expect: "survives" as const },
+            ],
+          },
+        ]),
   ];
 }

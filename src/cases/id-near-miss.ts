@@ -46,6 +46,15 @@ function rawMiss(id: string, kind: IdNearMiss): string {
       return `x/../${id}`;
     case "nul-suffix":
       return `${id}\u0000x`;
+    case "separator-swapped": {
+      // `_` as `-` (or `-` as `_`), or a `-` put in where there is neither: what a lookup that
+      // treats separators alike, or strips them, matches.
+      if (id.includes("_")) return id.replace("_", "-");
+      if (id.includes("-")) return id.replace("-", "_");
+      return id.length > 2 ? `${id.slice(0, 2)}-${id.slice(2)}` : id;
+    }
+    case "newline-suffix":
+      return `${id}\n`;
     case "dot-extension":
       return `${id}.json`;
     case "fullwidth": {

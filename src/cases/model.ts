@@ -15,9 +15,11 @@ import type { HttpProvider } from "../providers.ts";
  * the valid value of another scheme (`swapped`: each API-key header holds the next one's value),
  * or the valid value in the query string instead of its header (`in-query`: a parameter named as
  * the header, `access_token` for a bearer token, as RFC 6750 §2.3 names it), or (`other-password`)
- * a Basic user with a password other than the documented one (Juspay's is the empty string).
+ * a Basic user with a password other than the documented one (Juspay's is the empty string), or
+ * (`listed`) an API-key header holding a wrong value and the valid one as a comma-separated list,
+ * which is what a server that joins a repeated header sees too (RFC 9110 §5.3).
  */
-export type CredentialState = "valid" | "wrong" | "missing" | "other-scheme" | "swapped" | "in-query" | "other-password" | NearMiss;
+export type CredentialState = "valid" | "wrong" | "missing" | "other-scheme" | "swapped" | "in-query" | "other-password" | "listed" | NearMiss;
 
 /** The password a Basic user is sent with in the `other-password` case. */
 export const OTHER_PASSWORD = "pc-not-the-password";
@@ -36,6 +38,8 @@ export interface RequestPlan {
   /** Path parameter values; parameters not named here (and not from a fixture) get a value that never existed. */
   pathParams: Record<string, string>;
   query: Record<string, string>;
+  /** Query pairs sent after `query`, a name again included (a parameter sent twice). */
+  extraQuery?: ReadonlyArray<readonly [string, string]>;
   /** Header values that replace the valid ones. */
   headers: Record<string, string>;
   /** Headers left out of the request (lowercase names). */
@@ -62,6 +66,17 @@ export interface RequestPlan {
   replayCookies?: boolean;
   /** Text put after the whole path, before any query: `/` for the path with a trailing slash, another path that a lax router maps to the same handler. */
   pathSuffix?: string;
+  /**
+   * The first letter of the path's first literal segment percent-encoded (`/%63ustomers/…`): the
+   * same path once decoded (RFC 3986 §6.2.2.2), which a guard matching the raw path and a router
+   * matching the decoded one disagree on.
+   */
+  encodedLiteral?: boolean;
+  /**
+   * A JSON body holding fixture `n`'s ids, sent where the operation documents no body: a handler
+   * that merges the body over the path parameters (mass assignment) deletes fixture `n` instead.
+   */
+  jsonBodyFrom?: number;
 }
 
 /**
@@ -91,9 +106,12 @@ export function spellUuid(uuid: string, spelling: UuidSpelling): string {
  * `dot-segment`: `x/../` before it inside the segment (`x%2F..%2F<id>`), which a router that
  * decodes `%2F` and then resolves dot segments takes for the id; `nul-suffix`: a NUL and `x` after
  * it (`%00x`), which C-string handling cuts off; `dot-extension`: `.json` after it, which
- * Spring-style suffix pattern matching strips as a format extension.
+ * Spring-style suffix pattern matching strips as a format extension; `separator-swapped`: its
+ * first `_` as `-` (or `-` as `_`, or a `-` put in), which a lookup treating separators alike
+ * matches; `newline-suffix`: a line feed after it (`%0A`), which a pattern anchored with `$` in
+ * Java or PCRE lets through and a trim then drops.
  */
-export const ID_NEAR_MISSES = ["case-swapped", "double-encoded", "trailing-space", "truncated", "fullwidth", "zero-width", "path-parameter", "like-percent", "like-underscore", "glob-star", "extra-segment", "dot-segment", "nul-suffix", "dot-extension"] as const;
+export const ID_NEAR_MISSES = ["case-swapped", "double-encoded", "trailing-space", "truncated", "fullwidth", "zero-width", "path-parameter", "like-percent", "like-underscore", "glob-star", "extra-segment", "dot-segment", "nul-suffix", "dot-extension", "separator-swapped", "newline-suffix"] as const;
 export type IdNearMiss = (typeof ID_NEAR_MISSES)[number];
 
 /**
@@ -105,9 +123,11 @@ export type IdNearMiss = (typeof ID_NEAR_MISSES)[number];
  * - `rejected`: a documented 4xx, and not the not-found answer (a deliberately invalid request);
  * - `refused`: the documented not-found answer or another documented 4xx, never a success;
  * - `not-deleted`: a 4xx to a method the operation does not document;
- * - `one-success`: of a burst of identical deletes, exactly one gets the documented success.
+ * - `one-success`: of a burst of identical deletes, exactly one gets the documented success;
+ * - `carried`: anything but a server error; a request the doc does not describe, which the target
+ *   may carry out or refuse, whose effect the later steps judge.
  */
-export type Expectation = "success" | "survives" | "not-found" | "rejected" | "refused" | "not-deleted" | "one-success";
+export type Expectation = "success" | "survives" | "not-found" | "rejected" | "refused" | "not-deleted" | "one-success" | "carried";
 
 /**
  * Where a step's path parameter values come from: fixture `n` for all of them, or a fixture

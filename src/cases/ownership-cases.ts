@@ -15,6 +15,8 @@ import { plan, type Scenario, type Step } from "./model.ts";
 import type { Rng } from "./random.ts";
 import { neverExistingValue } from "./values.ts";
 
+const NIL_UUID = "00000000-0000-0000-0000-000000000000";
+
 export function ownershipScenarios(op: OperationSpec, rng: Rng): Scenario[] {
   const base = { provider: op.provider, operationId: op.operationId, check: "ownership_enforcement" as const, basis: "documented" as const };
   const survives = (fixture: number): Step => ({ label: "own scope afterwards", plan: plan(), fixture, expect: "survives" });
@@ -41,12 +43,16 @@ export function ownershipScenarios(op: OperationSpec, rng: Rng): Scenario[] {
   for (const param of op.parameters) {
     if (param.in !== "header" || profile.headerValues[param.name]?.kind !== "env") continue;
     const foreign = neverExistingValue(param, rng);
+    const name = param.name.toLowerCase();
+    // A UUID-shaped header also gets the nil UUID (RFC 9562 §5.9), which code that reads "no
+    // account" as "any account" takes for a wildcard.
+    const nil = param.schema.format === "uuid" ? [{ label: `nil ${param.name}`, plan: plan({ headers: { [name]: NIL_UUID } }), fixture: 0, expect: "refused" as const }] : [];
     scenarios.push({
       ...base,
       id: `${param.name} of another account`,
       fixtures: 1,
-      description: `a fixture deleted with a well-formed ${param.name} the target never issued, then with its own`,
-      steps: [{ label: `foreign ${param.name}`, plan: plan({ headers: { [param.name.toLowerCase()]: foreign } }), fixture: 0, expect: "refused" }, survives(0)],
+      description: `a fixture deleted with a well-formed ${param.name} the target never issued${nil.length > 0 ? " and with the nil UUID" : ""}, then with its own`,
+      steps: [{ label: `foreign ${param.name}`, plan: plan({ headers: { [name]: foreign } }), fixture: 0, expect: "refused" }, ...nil, survives(0)],
     });
   }
   return scenarios;

@@ -1,14 +1,15 @@
 /**
  * path_pattern_enforcement and query_pattern_enforcement: for every parameter with a documented
  * pattern, values generated from the regex that break it, each expected to be rejected with a 4xx.
- * A documented query pattern's values are then sent against a fixture as well (against-fixture.ts).
+ * A documented query pattern's values are then sent against a fixture as well (against-fixture.ts),
+ * and so is the parameter sent twice, a valid value and then a breaking one (assumed).
  */
 import { SpecError } from "../errors.ts";
 import type { OperationSpec, ParameterSpec } from "../spec/model.ts";
 import { againstFixture } from "./against-fixture.ts";
 import { plan, type Scenario } from "./model.ts";
 import type { Rng } from "./random.ts";
-import { generateViolations } from "./regex/index.ts";
+import { generateMatching, generateViolations } from "./regex/index.ts";
 
 export function patternScenarios(op: OperationSpec, rng: Rng): Scenario[] {
   const scenarios: Scenario[] = [];
@@ -33,9 +34,26 @@ export function patternScenarios(op: OperationSpec, rng: Rng): Scenario[] {
       const own = scenarios.filter((s) => s.check === "query_pattern_enforcement" && s.id.startsWith(`query ${param.name} `)).map((s) => ({ label: s.id, plan: s.steps[0].plan }));
       const fixtureScenario = againstFixture(op, "query_pattern_enforcement", `the ${param.name} pattern`, own);
       if (fixtureScenario) scenarios.push(fixtureScenario);
+      const twice = sentTwice(op, param, rng);
+      if (twice) scenarios.push(twice);
     }
   }
   return scenarios;
+}
+
+/**
+ * The query parameter sent twice against a fixture: a value that fits its pattern, then one that
+ * breaks it. A target whose validator reads one copy and whose handler another lets the second
+ * through (HTTP parameter pollution, CWE-235). The doc gives the parameter one value; which copy a
+ * server takes, or whether it refuses both, is its framework's choice, so this is assumed.
+ */
+function sentTwice(op: OperationSpec, param: ParameterSpec, rng: Rng): Scenario | undefined {
+  const pattern = String(param.schema.pattern);
+  const broken = violationsOf(param, rng).find((v) => v.label === "wrong-char-class" || v.label === "lowercase");
+  if (!broken) return undefined;
+  const valid = generateMatching(pattern, rng);
+  const label = `${param.name} twice: a valid value, then a ${broken.label} one`;
+  return againstFixture(op, "query_pattern_enforcement", `the ${param.name} pattern, the parameter sent twice,`, [{ label, plan: plan({ query: { [param.name]: valid }, extraQuery: [[param.name, broken.value]] }) }], "assumed");
 }
 
 function violationsOf(param: ParameterSpec, rng: Rng) {

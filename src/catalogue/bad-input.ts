@@ -46,6 +46,9 @@ export function enkashCustomerIdAdapters(seed = DEFAULT_RUN_OPTIONS.seed): Fault
         provider: "enkash",
         departure: `skips the customerId format check for ${label} values (e.g. ${preview(value)}) and looks them up`,
         expectedCheck: "path_pattern_enforcement",
+        // The lookup answers such an id not-found, which names no customer either: that a malformed
+        // id gets another answer is assumed (a warning), so the departure fails under --strict.
+        runOptions: { strict: true },
       },
       {
         behaviour: {
@@ -62,6 +65,26 @@ export function enkashCustomerIdAdapters(seed = DEFAULT_RUN_OPTIONS.seed): Fault
 
 export const badInput: FaultyAdapter[] = [
   ...enkashCustomerIdAdapters(),
+  variant(
+    {
+      name: "enkash-first-parent-company-id-only",
+      provider: "enkash",
+      departure: "reads only the first of several parentCompanyId values, as JAX-RS does, so a second one that breaks the pattern is never looked at (HTTP parameter pollution)",
+      expectedCheck: "query_pattern_enforcement",
+      // Which copy a server takes is its framework's choice: payconform judges this on an assumption.
+      runOptions: { strict: true },
+    },
+    {
+      rewriteRequest(req) {
+        const first = req.query.get("parentCompanyId");
+        if (first === null) return req;
+        const query = new URLSearchParams(req.query);
+        query.delete("parentCompanyId");
+        query.set("parentCompanyId", first);
+        return { ...req, query };
+      },
+    },
+  ),
   variant(
     {
       name: "enkash-accepts-bad-parent-company-id",

@@ -53,6 +53,26 @@ export const looseIds: FaultyAdapter[] = [
   ),
   variant(
     {
+      name: "cashfree-body-overrides-path-id",
+      provider: "cashfree",
+      departure: "merges a JSON body over the path parameters (mass assignment), so a delete of one customer with {\"customer_id\": other} deletes the other",
+      expectedCheck: "exact_id_match",
+    },
+    {
+      rewriteRequest(req) {
+        let named: unknown;
+        try {
+          named = (JSON.parse(req.body) as { customer_id?: unknown }).customer_id;
+        } catch {
+          return req;
+        }
+        if (typeof named !== "string") return req;
+        return { ...req, segments: [...req.segments.slice(0, -1), encodeURIComponent(named)] };
+      },
+    },
+  ),
+  variant(
+    {
       name: "cashfree-case-insensitive-id",
       provider: "cashfree",
       departure: "matches customer_ids case-insensitively (a case-insensitive collation): CUST_AB deletes cust_ab",

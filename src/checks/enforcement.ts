@@ -14,12 +14,12 @@ import type { CheckInput, Check, Finding } from "./types.ts";
 function ruleStep(input: CheckInput, what: string): Finding[] {
   if (input.step.expect === "refused") return expectRefusal(input, `${what}, on an existing fixture,`);
   if (input.step.expect === "survives") return expectSurvival(input, "the requests that broke the rule");
-  return expectRejection(input, what, input.scenario.basis, undefined, true);
+  return expectRejection(input, what, input.scenario.basis, undefined, "lookup-first");
 }
 
 export const pathPatternEnforcement: Check = {
   id: "path_pattern_enforcement",
-  run: when(scenarioFor("path_pattern_enforcement"), (input) => expectRejection(input, `a path value that breaks its pattern (${input.step.label})`)),
+  run: when(scenarioFor("path_pattern_enforcement"), (input) => expectRejection(input, `a path value that breaks its pattern (${input.step.label})`, input.scenario.basis, undefined, "malformed-id")),
 };
 
 export const queryPatternEnforcement: Check = {
@@ -56,6 +56,11 @@ export const authEnforcement: Check = {
     }
     const has401 = responseFor(input.operation.op, 401) !== undefined;
     const what = step.fixture === undefined ? `a request with ${input.scenario.id}` : `a request with ${step.label}, on an existing fixture,`;
+    if (has401 && response.status === 400 && step.label === "empty" && bearerOnly(input) && responseFor(input.operation.op, 400) !== undefined) {
+      // RFC 6750 §3.1: a malformed request, an empty token among them, gets invalid_request and
+      // SHOULD get 400; the doc lists 400 and 401 without saying which applies.
+      return [{ expected: "401", actual: "400", message: `${what} was rejected with 400; an empty bearer token is a malformed request, which RFC 6750 §3.1 answers 400 (invalid_request), and the doc does not say which of its 400 and 401 applies`, basis: "assumed" }];
+    }
     if (has401 && response.status === 403 && responseFor(input.operation.op, 403) !== undefined) {
       // The doc lists 401 and 403 side by side (EnKash) without saying when each applies: that a
       // credential missing or wrong gets 401, and 403 is for one that does not reach the resource, is
@@ -65,3 +70,9 @@ export const authEnforcement: Check = {
     return expectRejection(input, what, input.scenario.basis, has401 ? 401 : undefined);
   }),
 };
+
+/** The operation's credentials are one bearer token (EnKash). */
+function bearerOnly(input: CheckInput): boolean {
+  const security = input.operation.op.security;
+  return security.length === 1 && security[0].type === "http" && security[0].scheme === "bearer";
+}

@@ -13,20 +13,29 @@ import { documented, documentedClientErrors } from "./preconditions.ts";
 import type { CheckInput, Finding } from "./types.ts";
 
 /**
- * `lookupFirst`: the rule is not about the id (a header, the body, a query value), so on an id
- * that never existed the not-found answer may come from a lookup made before the rule is
- * checked; the docs do not fix that order, so it is a warning.
+ * What the not-found answer to the invalid request means (`notFound`). `fails`: it is the answer to
+ * a well-formed request for an unknown id, not a rejection. `lookup-first`: the rule is not about
+ * the id (a header, the body, a query value), so on an id that never existed the not-found answer
+ * may come from a lookup made before the rule is checked; the docs do not fix that order, so it is
+ * a warning. `malformed-id`: the rule is the id's own pattern; an id that breaks it names no
+ * customer, so "not found" is true of it, and that a malformed id gets another answer than an
+ * unknown one is assumed (no doc ties a status to it), so it is a warning too.
  */
-export function expectRejection(input: CheckInput, what: string, basis: Basis = input.scenario.basis, only?: number, lookupFirst = false): Finding[] {
+export type NotFoundReading = "fails" | "lookup-first" | "malformed-id";
+
+const NOT_FOUND_WHY: Record<NotFoundReading, string> = {
+  fails: "the answer to a well-formed request for an unknown id, instead of a rejection",
+  "lookup-first": "as for an id the target does not know: the doc does not say whether the target looks the id up before it checks this rule; the same request against a fixture shows whether it is enforced",
+  "malformed-id": "as for an id the target does not know: an id that breaks the pattern names no customer, and the doc does not say that a malformed id gets another answer than an unknown one (a validation error is assumed); near misses of a fixture's id show whether a lookup lets one through",
+};
+
+export function expectRejection(input: CheckInput, what: string, basis: Basis = input.scenario.basis, only?: number, notFound: NotFoundReading = "fails"): Finding[] {
   const status = input.response.status;
   const expected = only ? `${only}` : `a documented 4xx (${documentedClientErrors(input)})`;
   const departure = beyondClientError(input, what, expected, "accepted", basis);
   if (departure) return departure;
   if (isNotFoundAnswer(input)) {
-    const why = lookupFirst
-      ? "as for an id the target does not know: the doc does not say whether the target looks the id up before it checks this rule; the same request against a fixture shows whether it is enforced"
-      : "the answer to a well-formed request for an unknown id, instead of a rejection";
-    return [{ expected: `${expected} that is not the not-found answer (${notFoundLabel(input)})`, actual: notFoundLabel(input), message: `${what} got the documented not-found answer (${notFoundLabel(input)}), ${why}`, basis: lookupFirst ? "assumed" : basis }];
+    return [{ expected: `${expected} that is not the not-found answer (${notFoundLabel(input)})`, actual: notFoundLabel(input), message: `${what} got the documented not-found answer (${notFoundLabel(input)}), ${NOT_FOUND_WHY[notFound]}`, basis: notFound === "fails" ? basis : "assumed" }];
   }
   if (only !== undefined && status !== only) {
     return [{ expected, actual: `${status}`, message: `${what} was rejected with ${status}; the doc documents ${only} for it`, basis }];

@@ -1,11 +1,13 @@
 /**
  * response_schema_conformance: the body validates, with Ajv, against the schema the doc gives
  * for that status. Covers error envelopes and their required fields. Each violation has the
- * basis of the keyword that failed.
+ * basis of the keyword that failed. A name given twice in one object is a warning: parsers
+ * disagree on which value counts.
  */
 import { documented, documentedJsonBody, when } from "./preconditions.ts";
 import { schemaFindings } from "./schema-findings.ts";
-import type { Check } from "./types.ts";
+import { duplicateNames } from "./duplicate-names.ts";
+import type { Check, Finding } from "./types.ts";
 
 export const responseSchemaConformance: Check = {
   id: "response_schema_conformance",
@@ -15,6 +17,14 @@ export const responseSchemaConformance: Check = {
       const basis = documented(input)!.bodyBasis;
       return [{ expected: `a JSON body valid against the ${status} schema`, actual: `not JSON: ${input.json.error}`, message: `the ${status} body does not parse as JSON`, basis }];
     }
-    return schemaFindings(input, input.json.value);
+    return [...duplicated(input.response.text), ...schemaFindings(input, input.json.value)];
   }),
 };
+
+/** A name twice in one object: which value counts depends on the client's parser (an assumed rule: RFC 8259 says SHOULD). */
+function duplicated(text: string): Finding[] {
+  const names = text.includes('"') ? duplicateNames(text) : [];
+  if (names.length === 0) return [];
+  const list = names.map((name) => JSON.stringify(name)).join(", ");
+  return [{ expected: "each name once in its object", actual: `${list} more than once`, message: `the body gives ${list} more than once in one object: JSON.parse keeps the last value, other parsers the first or none (RFC 8259 §4: names SHOULD be unique)`, basis: "assumed" }];
+}

@@ -71,6 +71,9 @@ export const queryParameterPattern: RequestCheck = {
       const values = view.query[p.name] ?? [];
       if (values.length === 0 && p.required) findings.push({ expected: `${p.name} present`, actual: "missing", message: `required query parameter ${p.name} is missing`, subject: p.name });
       for (const value of values) findings.push(...parameterFindings(p, value));
+      if (values.length > 1 && p.schema.type !== "array") {
+        findings.push({ expected: `one ${p.name}`, actual: `${values.length} values`, message: `query parameter ${p.name} is sent ${values.length} times; the doc gives it one value, and servers differ on which copy they read`, severity: "warning", subject: p.name });
+      }
     }
     return findings;
   }),

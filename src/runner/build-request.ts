@@ -42,8 +42,8 @@ const preparedByContext = new WeakMap<RequestContext, Prepared>();
 export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams: Record<string, string>, headerParams: Record<string, string> = pathParams): HttpRequest {
   const prepared = preparedFor(ctx);
   let path = "";
-  for (const piece of prepared.path) {
-    if ("text" in piece) path += piece.text;
+  for (const [index, piece] of prepared.path.entries()) {
+    if ("text" in piece) path += index === 0 && plan.encodedLiteral ? encodeFirstLetter(piece.text) : piece.text;
     else path += plan.rawPathParams?.[piece.param] ?? segmentFor(plan, piece.param, pathParams[piece.param] ?? "");
   }
   if (plan.pathSuffix) path += plan.pathSuffix;
@@ -54,7 +54,8 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
     if (state === "in-query") queryParams = { ...queryParams, ...scheme.query };
     else if (state !== "missing") Object.assign(headers, scheme.headers[state]);
   }
-  const query = Object.keys(queryParams).length > 0 ? new URLSearchParams(queryParams).toString() : "";
+  const pairs = [...Object.entries(queryParams), ...(plan.extraQuery ?? [])];
+  const query = pairs.length > 0 ? new URLSearchParams(pairs.map(([name, value]) => [name, value])).toString() : "";
   const url = `${prepared.base}${path}${query ? `?${query}` : ""}`;
 
   for (const header of prepared.headers) {
@@ -72,6 +73,11 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
   for (const [name, spelling] of Object.entries(plan.headerSpellings ?? {})) if (headers[name] !== undefined) headers[name] = spellUuid(headers[name], spelling);
   for (const name of plan.omitHeaders) delete headers[name];
   return { method: plan.method ?? ctx.op.method, url, headers, body };
+}
+
+/** `/customers/` as `/%63ustomers/`: the first letter after a slash percent-encoded. */
+function encodeFirstLetter(text: string): string {
+  return text.replace(/(?<=\/)[A-Za-z]/, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /** The path segment of a parameter's value, or of the near miss of it the plan asks for. */
@@ -112,6 +118,7 @@ function preparedFor(ctx: RequestContext): Prepared {
         wrong: authHeader(scheme, profile, ctx.wrongCredentials),
         "other-scheme": authHeader(scheme, profile, ctx.credentials, true),
         "other-password": authHeader(scheme, profile, ctx.credentials, false, OTHER_PASSWORD),
+        listed: listedHeader(scheme, profile, ctx),
         swapped: authHeader(scheme, profile, swappedCredentials(op, profile, ctx.credentials)),
         ...Object.fromEntries(NEAR_MISSES.map((kind) => [kind, authHeader(scheme, profile, nearMissCredentials(ctx.credentials, kind))])),
       } as Record<Exclude<CredentialState, "missing" | "in-query">, Record<string, string>>,
@@ -133,6 +140,13 @@ function swappedCredentials(op: OperationSpec, profile: ProviderProfile, creds: 
   const swapped = { ...creds };
   envs.forEach((env, i) => (swapped[env] = creds[envs[(i + 1) % envs.length]] ?? ""));
   return swapped;
+}
+
+/** An API-key header with a wrong value and then the valid one, as a list (`wrong, valid`). */
+function listedHeader(scheme: SecuritySchemeSpec, profile: ProviderProfile, ctx: RequestContext): Record<string, string> {
+  const source = profile.credentials[scheme.name];
+  if (source?.kind !== "apiKey" || !scheme.headerName) return authHeader(scheme, profile, ctx.credentials);
+  return { [scheme.headerName.toLowerCase()]: `${ctx.wrongCredentials[source.env] ?? ""}, ${ctx.credentials[source.env] ?? ""}` };
 }
 
 /** The query parameter a scheme's credential goes in when it is sent in the query: the header's name, or access_token for a bearer token. */

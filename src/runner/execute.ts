@@ -110,6 +110,10 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
       const plan = step.queryFrom !== undefined ? { ...step.plan, query: { ...step.plan.query, ...fixtures[step.queryFrom] } } : step.plan;
       const request = buildRequest(run.request, plan, pathParams, headerParams);
       if (plan.replayCookies && cookies.size > 0) request.headers.cookie = [...cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+      if (plan.jsonBodyFrom !== undefined && fixtures[plan.jsonBodyFrom]) {
+        request.body = JSON.stringify(fixtures[plan.jsonBodyFrom]);
+        request.headers["content-type"] = "application/json";
+      }
       const curl = curlOf(request, run.secrets);
       const sent = step.burst ? (await run.client.burst(request, step.burst)).map((exchange) => ({ exchange, earlier: [], durationMs: exchange.durationMs })) : [await sendPolling(run, step, request)];
       const responses = sent.map((s) => s.exchange.response);

@@ -4,7 +4,7 @@
  * fixture (a cookie-collecting delete first, the trailing slash, the same path after the delete),
  * the new id near misses, HEAD/OPTIONS/TRACE, metacharacter ids, an undocumented Accept, UUID
  * spellings of Yuno's account code, a percent-encoded form body, the late fixture, a Basic user
- * with another password, and an id with another script's digit.
+ * with another password, an id with another script's digit, and a query parameter sent twice.
  */
 import { describe, expect, it } from "vitest";
 import { deriveScenarios } from "../../src/cases/derive.ts";
@@ -31,7 +31,7 @@ function scenario(provider: HttpProvider, id: string) {
 
 function built(provider: HttpProvider, id: string, step = 0) {
   const operation = operationContext(provider);
-  const ctx = { op: operation.op, profile: operation.profile, baseUrl: "http://127.0.0.1:1/base", credentials, wrongCredentials: credentials };
+  const ctx = { op: operation.op, profile: operation.profile, baseUrl: "http://127.0.0.1:1/base", credentials, wrongCredentials: Object.fromEntries(Object.entries(credentials).map(([name, value]) => [name, `wrong_${value}`])) };
   const s = scenario(provider, id).steps[step];
   return buildRequest(ctx, s.plan, { customer_id: "cust_abc", customerId: "KC0000000000000A", customer_account_id: "bank_1", ...s.plan.pathParams });
 }
@@ -61,14 +61,22 @@ describe("probes of the fault classes", () => {
       ["credentials missing, the cookies the target set sent back", 0, "rejected"],
       ["credentials wrong", 0, "rejected"],
       ["credentials missing, the path with a trailing slash", 0, "not-deleted"],
+      ["credentials missing, a letter of the path percent-encoded", 0, "not-deleted"],
       ["the documented delete afterwards", 0, "survives"],
       ["credentials missing, after the delete", 0, "rejected"],
       ["credentials wrong, after the delete", 0, "rejected"],
     ]);
     expect(built("enkash", "credentials against a fixture", 4).url).toBe("http://127.0.0.1:1/base/api/v0/customer/KC0000000000000A/");
+    // The base path is the target's; the operation's own path gets the encoded letter.
+    expect(built("enkash", "credentials against a fixture", 5).url).toBe("http://127.0.0.1:1/base/%61pi/v0/customer/KC0000000000000A");
+    const yunoStep = scenario("yuno", "credentials against a fixture").steps.findIndex((step) => step.plan.encodedLiteral);
+    expect(built("yuno", "credentials against a fixture", yunoStep).url).toMatch(/^http:\/\/127\.0\.0\.1:1\/base\/%63ustomers\//);
   });
 
   it("sends the new id near misses as one segment each", () => {
+    expect(nearMissSegment("cust_abc", "separator-swapped")).toBe("cust-abc");
+    expect(nearMissSegment("KC0000000000000A", "separator-swapped")).toBe("KC-0000000000000A");
+    expect(nearMissSegment("KC0000000000000A", "newline-suffix")).toBe("KC0000000000000A%0A");
     expect(nearMissSegment("KC0000000000000A", "nul-suffix")).toBe("KC0000000000000A%00x");
     expect(nearMissSegment("KC0000000000000A", "dot-extension")).toBe("KC0000000000000A.json");
   });
@@ -99,6 +107,25 @@ describe("probes of the fault classes", () => {
     expect(value).toMatch(/^KC[A-Z0-9\u0660-\u0669]{14}$/);
     expect(value).toMatch(/[\u0660-\u0669]/);
     expect(new RegExp("^KC[A-Z0-9]{14}$").test(value.replace(/[\u0660-\u0669]/g, (d) => String(d.codePointAt(0)! - 0x0660)))).toBe(true);
+  });
+
+  it("sends EnKash's parentCompanyId twice against a fixture, a valid value first, judged on an assumption", () => {
+    const id = "the parentCompanyId pattern, the parameter sent twice, against a fixture";
+    expect(scenario("enkash", id)).toMatchObject({ basis: "assumed", fixtures: 1, check: "query_pattern_enforcement" });
+    const values = new URL(built("enkash", id).url).searchParams.getAll("parentCompanyId");
+    expect(values).toHaveLength(2);
+    expect(values.map((v) => /^CEK[A-Z0-9]{7}$/.test(v))).toEqual([true, false]);
+  });
+
+  it("sends Yuno's account code as the nil UUID too, and each API key after a wrong one in its header", () => {
+    const own = scenario("yuno", "x-account-code of another account");
+    expect(own.steps.map((step) => step.label)).toEqual(["foreign x-account-code", "nil x-account-code", "own scope afterwards"]);
+    expect(built("yuno", "x-account-code of another account", 1).headers["x-account-code"]).toBe("00000000-0000-0000-0000-000000000000");
+    const listed = built("cashfree", "credential ApiSecret listed after a wrong one");
+    const [wrong, valid] = String(listed.headers["x-client-secret"]).split(", ");
+    expect(valid).toBe(credentials.CASHFREE_CLIENT_SECRET);
+    expect(wrong).toBe(`wrong_${credentials.CASHFREE_CLIENT_SECRET}`);
+    expect(() => scenario("enkash", "credential bearerAuth listed after a wrong one")).toThrow();
   });
 
   it("sets the repeat-delete case's second fixture up after the first delete", () => {

@@ -1,7 +1,8 @@
 /**
  * auth_enforcement on the status of a refusal: 401 where the doc documents it; a 403 where the doc
- * lists 403 beside 401 without saying which applies (EnKash) is judged on an assumption; a 403
- * where the doc lists none (Juspay) fails; a success fails.
+ * lists 403 beside 401 without saying which applies (EnKash) is judged on an assumption, and so is
+ * a 400 to an empty bearer token (RFC 6750 §3.1); a 403 where the doc lists none (Juspay) fails; a
+ * success fails.
  */
 import { describe, expect, it } from "vitest";
 import { authEnforcement } from "../../src/checks/enforcement.ts";
@@ -30,5 +31,12 @@ describe("auth_enforcement: the status of a refusal", () => {
     expect(judged("juspay", { status: 403, body: {} })).toMatchObject([{ actual: "403" }]);
     expect(judged("juspay", { status: 403, body: {} })![0].basis).not.toBe("assumed");
     expect(judged("enkash", SUCCESS.enkash())).toMatchObject([{ actual: "200" }]);
+  });
+
+  it("judges a 400 to an empty bearer token on an assumption (RFC 6750 §3.1), but not a 400 to a wrong one", () => {
+    const empty = exchange("enkash", scenarioOf("enkash", { id: "credential bearerAuth empty" }), 0, documentedAnswer("enkash", 400));
+    expect(authEnforcement.run(empty)).toMatchObject([{ basis: "assumed", message: expect.stringMatching(/RFC 6750 §3.1/) }]);
+    expect(judged("enkash", documentedAnswer("enkash", 400))).toMatchObject([{ actual: "400" }]);
+    expect(judged("enkash", documentedAnswer("enkash", 400))![0].basis).not.toBe("assumed");
   });
 });

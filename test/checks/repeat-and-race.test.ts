@@ -84,3 +84,15 @@ describe("the not-found answer for a deleted fixture holds no more than the one 
     expect(repeat(provider, answer(), baseline)).toEqual([]);
   });
 });
+
+describe("status_code_conformance on a race", () => {
+  it("an undocumented 409 to a delete racing another is a warning; the same 409 to a lone delete fails", async () => {
+    const { statusCodeConformance } = await import("../../src/checks/status-code-conformance.ts");
+    const scenario = scenarioOf("juspay", { id: "concurrent deletes of one fixture" });
+    const answers = [SUCCESS.juspay(), ...times(4, () => ({ status: 409, body: { error: "request_in_progress" } }))];
+    const raced = statusCodeConformance.run(exchange("juspay", scenario, 0, answers[1], { burst: { index: 1, responses: answers.map(response) } }));
+    expect(verdict(raced)).toBe("warn");
+    const lone = scenarioOf("juspay", { id: "delete an existing fixture, then delete it again" });
+    expect(verdict(statusCodeConformance.run(exchange("juspay", lone, 0, answers[1])))).toBe("fail");
+  });
+});

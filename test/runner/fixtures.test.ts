@@ -153,7 +153,7 @@ describe("disposable fixture lists", () => {
 });
 
 describe("fixtures under a given parent (two accounts of one customer)", () => {
-  const SIBLING_CASE = "delete one customer_account_id of a customer_id, then its sibling";
+  const SIBLING_CASE = "delete one customer_account_id of a customer_id, then its siblings";
 
   it("a disposable list cannot make them: the case is skipped and says why", async () => {
     const sandbox = await startRecordingSandbox("juspay");
