@@ -28,7 +28,7 @@ export const positiveDataAcceptance: Check = {
         : status < 400
           ? `${what} was answered ${status}, not the not-found answer`
           : status < 500
-            ? `${what} was rejected with ${status}, although every value fits the documented constraints`
+            ? `${what} was rejected with ${status}, although every value fits the ${input.scenario.basis === "assumed" ? "documented and assumed" : "documented"} constraints`
             : `${what} was answered with a server error ${status}`;
     return [{ expected, actual: `${status}`, message, basis: input.scenario.basis }];
   }),

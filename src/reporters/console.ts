@@ -1,6 +1,7 @@
 /**
  * Console output: a progress line while running, then a provider × check matrix, then every
- * failure (and warning) with expected vs actual and its curl, and why cases were skipped.
+ * failure with expected vs actual and its curl (warnings with the same expected and actual
+ * grouped under the first), and why cases were skipped.
  * Values longer than CONSOLE_VALUE_LIMIT (a 4 KB generated id makes a 4 KB curl line) are
  * shortened here; the report files keep them whole. Everything goes through src/output.ts
  * (masked; coloured only on a terminal without NO_COLOR).
@@ -31,8 +32,7 @@ export function consoleReporter(streams: ConsoleStreams = { out: stdout, progres
       if (results.length > 0) streams.out.write(`\n${renderMatrix(results, streams.out)}\n`);
       const skips = skipReasons(results);
       if (skips.length > 0) streams.out.write(`* some cases skipped:\n${skips.map((s) => `  ${s}\n`).join("")}`);
-      const notable = results.filter((r) => r.outcome === "failed" || r.outcome === "errored" || r.outcome === "warning");
-      for (const r of notable) streams.out.write(renderResult(r, streams.out));
+      for (const group of notableGroups(results)) streams.out.write(renderGroup(group, streams.out));
       if (summary) {
         streams.out.write(`\n${summary.passed} passed, ${summary.failed} failed, ${summary.errored} errored, ${summary.skipped} skipped, ${summary.warnings} warnings\n`);
       }
@@ -62,6 +62,44 @@ export function renderMatrix(results: readonly Result[], stream: { isTTY?: boole
 /** "provider check: reason" once per distinct reason a case was skipped. */
 function skipReasons(results: readonly Result[]): string[] {
   return [...new Set(results.filter((r) => r.outcome === "skipped").map((r) => `${r.provider} ${r.check}: ${shorten(r.message)}`))];
+}
+
+/** Cases named after a grouped warning; the rest are counted. */
+const NAMED_CASES = 5;
+
+/**
+ * Every failed and errored result on its own; warnings of one provider and check with the same
+ * expected and actual (a 401 the doc does not list, answered to 25 credential cases) as one group,
+ * in the order each first appears. The report files keep every result.
+ */
+function notableGroups(results: readonly Result[]): Result[][] {
+  const groups: Result[][] = [];
+  const byKey = new Map<string, Result[]>();
+  for (const r of results) {
+    if (r.outcome !== "failed" && r.outcome !== "errored" && r.outcome !== "warning") continue;
+    if (r.outcome !== "warning") {
+      groups.push([r]);
+      continue;
+    }
+    const key = JSON.stringify([r.provider, r.check, r.expected, r.actual, r.basis]);
+    const group = byKey.get(key);
+    if (group) group.push(r);
+    else {
+      const fresh = [r];
+      byKey.set(key, fresh);
+      groups.push(fresh);
+    }
+  }
+  return groups;
+}
+
+/** The group's first result in full, then the other cases by name. */
+function renderGroup(group: readonly Result[], stream: { isTTY?: boolean }): string {
+  const [first, ...others] = group;
+  if (others.length === 0) return renderResult(first, stream);
+  const named = others.slice(0, NAMED_CASES).map((r) => shorten(r.case, 80));
+  const more = others.length > NAMED_CASES ? `; and ${others.length - NAMED_CASES} more` : "";
+  return `${renderResult(first, stream)}  and ${others.length} more case(s) with the same expected and actual (every one in the reports): ${named.join("; ")}${more}\n`;
 }
 
 function renderResult(r: Result, stream: { isTTY?: boolean }): string {

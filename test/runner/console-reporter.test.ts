@@ -103,3 +103,22 @@ describe("long values on the console", () => {
     expect(text).not.toContain("A".repeat(300));
   });
 });
+
+describe("warnings alike on the console", () => {
+  it("are printed once, with the other cases named, while every failure stays whole", async () => {
+    const { out, streams } = fakeStreams(false);
+    const reporter = consoleReporter(streams);
+    const alike = (n: number) => result("yuno", "status_code_conformance", "warning", { case: `credentials case ${n}`, expected: "one of 202, 400", actual: "401", curl: `curl ${n}` });
+    const failed = (n: number) => result("yuno", "status_code_conformance", "failed", { case: `failed case ${n}`, expected: "one of 202, 400", actual: "500" });
+    for (const r of [alike(1), failed(1), alike(2), alike(3), failed(2), ...[4, 5, 6, 7, 8].map(alike), result("yuno", "auth_enforcement", "warning", { expected: "400", actual: "401" })]) reporter.handle({ type: "result", result: r });
+    await reporter.finish();
+    const text = out.join("");
+    expect(text.match(/^WARNING yuno status_code_conformance/gm)).toHaveLength(1);
+    expect(text).toContain("\nWARNING yuno status_code_conformance [credentials case 1]\n");
+    expect(text).toContain("  and 7 more case(s) with the same expected and actual (every one in the reports): credentials case 2; credentials case 3; credentials case 4; credentials case 5; credentials case 6; and 2 more\n");
+    expect(text.match(/^FAILED yuno status_code_conformance/gm)).toHaveLength(2);
+    expect(text.match(/^WARNING yuno auth_enforcement/gm)).toHaveLength(1);
+    // In the order each first appears.
+    expect(text.indexOf("[credentials case 1]")).toBeLessThan(text.indexOf("[failed case 1]"));
+  });
+});
