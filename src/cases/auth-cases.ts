@@ -11,8 +11,9 @@
  * the answer is still the credentials' rejection (401 where documented), not a validation error.
  * Then the same refusals against an existing fixture, which must survive
  * them: a target that checks credentials after it has deleted, a router that lets the path with a
- * trailing slash or a percent-encoded letter of the path (`/%63ustomers/…`, which a guard matching
- * the raw path misses and a router matching the decoded one serves) past the check, or a session cookie (set on an earlier answer, sent back without
+ * trailing slash, a percent-encoded letter of the path (`/%63ustomers/…`, which a guard matching
+ * the raw path misses and a router matching the decoded one serves) or a letter in the other case
+ * (`/Customers/…`, a case-insensitive router's) past the check, or a session cookie (set on an earlier answer, sent back without
  * the credentials) that stands in for them, deletes it; and after its documented delete, a cache
  * keyed on the path alone answers the same path without credentials with the delete's success.
  */
@@ -115,7 +116,8 @@ function againstAFixture(op: OperationSpec, only: (scheme: SecuritySchemeSpec, s
       refused("credentials wrong", "wrong"),
       ...(op.security.length < 2 ? [] : op.security.map((scheme) => refused(`only ${scheme.name} wrong`, only(scheme, "wrong")))),
       { label: "credentials missing, the path with a trailing slash", plan: plan({ auth: "missing", pathSuffix: "/" }), fixture: 0, expect: "not-deleted" },
-      { label: "credentials missing, a letter of the path percent-encoded", plan: plan({ auth: "missing", encodedLiteral: true }), fixture: 0, expect: "not-deleted" },
+      { label: "credentials missing, a letter of the path percent-encoded", plan: plan({ auth: "missing", literalSpelling: "percent-encoded" }), fixture: 0, expect: "not-deleted" },
+      { label: "credentials missing, a letter of the path in the other case", plan: plan({ auth: "missing", literalSpelling: "other-case" }), fixture: 0, expect: "not-deleted" },
       { label: "the documented delete afterwards", plan: plan(), fixture: 0, expect: "survives" },
       // A cache keyed on method and path alone answers these with the delete's success.
       refused("credentials missing, after the delete", "missing"),

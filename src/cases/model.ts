@@ -67,11 +67,12 @@ export interface RequestPlan {
   /** Text put after the whole path, before any query: `/` for the path with a trailing slash, another path that a lax router maps to the same handler. */
   pathSuffix?: string;
   /**
-   * The first letter of the path's first literal segment percent-encoded (`/%63ustomers/…`): the
-   * same path once decoded (RFC 3986 §6.2.2.2), which a guard matching the raw path and a router
-   * matching the decoded one disagree on.
+   * The first letter of the path's first literal segment percent-encoded (`/%63ustomers/…`), the
+   * same path once decoded (RFC 3986 §6.2.2.2), or in the other case (`/Customers/…`), another path
+   * (paths compare case-sensitively) that a case-insensitive router serves: either way a guard
+   * matching the raw path and a router matching another spelling disagree.
    */
-  encodedLiteral?: boolean;
+  literalSpelling?: "percent-encoded" | "other-case";
   /**
    * A JSON body holding fixture `n`'s ids, sent where the operation documents no body: a handler
    * that merges the body over the path parameters (mass assignment) deletes fixture `n` instead.

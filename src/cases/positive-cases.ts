@@ -3,7 +3,8 @@
  * invalid. For each parameter with a pattern, boundary-valid values drawn from the regex (all
  * digits, all letters, the first and last character of each class, shortest and longest) are
  * sent in a valid request for an id that never existed: the answer must be the documented
- * not-found answer, not a validation error. Optional query parameters are sent present and valid
+ * not-found answer, not a validation error; a path parameter with neither a pattern nor a maximum
+ * length is also sent 258 characters long (assumed: a limit is the target's choice). Optional query parameters are sent present and valid
  * the same way, and a required header filled from a path parameter (Juspay's x-routing-id) is
  * also sent with its documented example, another value the doc allows. Spellings any HTTP stack
  * should take are assumed: a request body whose media type carries a charset parameter (RFC 9110
@@ -18,6 +19,9 @@ import { PROFILES } from "../profiles/index.ts";
 import type { OperationSpec, ParameterSpec } from "../spec/model.ts";
 import { plan, type RequestPlan, type Scenario } from "./model.ts";
 import { generateBoundaryValid } from "./regex/index.ts";
+
+/** An id longer than the columns ids usually go in (varchar(64), varchar(255)), of letters and digits. */
+const LONG_ID = `pc${"long0id1".repeat(32)}`;
 
 export function positiveScenarios(op: OperationSpec): Scenario[] {
   const profile = PROFILES[op.provider];
@@ -40,7 +44,15 @@ export function positiveScenarios(op: OperationSpec): Scenario[] {
       }
       continue;
     }
-    if (typeof param.schema.pattern !== "string") continue;
+    if (typeof param.schema.pattern !== "string") {
+      // No pattern and no maximum: a long id is as valid as a short one. A limit the doc does not
+      // give is the target's choice (assumed, a warning); a 5xx to it, a column overflowing, fails
+      // not_a_server_error.
+      if (param.in === "path" && param.schema.type === "string" && param.schema.maxLength === undefined) {
+        scenarios.push({ ...scenario(param, "long", LONG_ID, { pathParams: { [param.name]: LONG_ID } }), basis: "assumed", description: `${param.name} of ${LONG_ID.length} characters: no maximum is documented; the id never existed, so the answer is the documented not-found` });
+      }
+      continue;
+    }
     for (const { label, value } of boundaryValues(String(param.schema.pattern))) {
       // "", "." and ".." cannot be one path segment: URLs drop or collapse them.
       if (param.in === "path" && (value === "" || value === "." || value === "..")) continue;

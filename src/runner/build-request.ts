@@ -43,7 +43,7 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
   const prepared = preparedFor(ctx);
   let path = "";
   for (const [index, piece] of prepared.path.entries()) {
-    if ("text" in piece) path += index === 0 && plan.encodedLiteral ? encodeFirstLetter(piece.text) : piece.text;
+    if ("text" in piece) path += index === 0 && plan.literalSpelling ? respellFirstLetter(piece.text, plan.literalSpelling) : piece.text;
     else path += plan.rawPathParams?.[piece.param] ?? segmentFor(plan, piece.param, pathParams[piece.param] ?? "");
   }
   if (plan.pathSuffix) path += plan.pathSuffix;
@@ -75,9 +75,9 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
   return { method: plan.method ?? ctx.op.method, url, headers, body };
 }
 
-/** `/customers/` as `/%63ustomers/`: the first letter after a slash percent-encoded. */
-function encodeFirstLetter(text: string): string {
-  return text.replace(/(?<=\/)[A-Za-z]/, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+/** `/customers/` as `/%63ustomers/` or `/Customers/`: the first letter after a slash percent-encoded or in the other case. */
+function respellFirstLetter(text: string, spelling: NonNullable<RequestPlan["literalSpelling"]>): string {
+  return text.replace(/(?<=\/)[A-Za-z]/, (c) => (spelling === "percent-encoded" ? `%${c.charCodeAt(0).toString(16).toUpperCase()}` : c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase()));
 }
 
 /** The path segment of a parameter's value, or of the near miss of it the plan asks for. */

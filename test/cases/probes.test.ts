@@ -62,6 +62,7 @@ describe("probes of the fault classes", () => {
       ["credentials wrong", 0, "rejected"],
       ["credentials missing, the path with a trailing slash", 0, "not-deleted"],
       ["credentials missing, a letter of the path percent-encoded", 0, "not-deleted"],
+      ["credentials missing, a letter of the path in the other case", 0, "not-deleted"],
       ["the documented delete afterwards", 0, "survives"],
       ["credentials missing, after the delete", 0, "rejected"],
       ["credentials wrong, after the delete", 0, "rejected"],
@@ -69,7 +70,8 @@ describe("probes of the fault classes", () => {
     expect(built("enkash", "credentials against a fixture", 4).url).toBe("http://127.0.0.1:1/base/api/v0/customer/KC0000000000000A/");
     // The base path is the target's; the operation's own path gets the encoded letter.
     expect(built("enkash", "credentials against a fixture", 5).url).toBe("http://127.0.0.1:1/base/%61pi/v0/customer/KC0000000000000A");
-    const yunoStep = scenario("yuno", "credentials against a fixture").steps.findIndex((step) => step.plan.encodedLiteral);
+    expect(built("enkash", "credentials against a fixture", 6).url).toBe("http://127.0.0.1:1/base/Api/v0/customer/KC0000000000000A");
+    const yunoStep = scenario("yuno", "credentials against a fixture").steps.findIndex((step) => step.plan.literalSpelling === "percent-encoded");
     expect(built("yuno", "credentials against a fixture", yunoStep).url).toMatch(/^http:\/\/127\.0\.0\.1:1\/base\/%63ustomers\//);
   });
 
@@ -126,6 +128,15 @@ describe("probes of the fault classes", () => {
     expect(valid).toBe(credentials.CASHFREE_CLIENT_SECRET);
     expect(wrong).toBe(`wrong_${credentials.CASHFREE_CLIENT_SECRET}`);
     expect(() => scenario("enkash", "credential bearerAuth listed after a wrong one")).toThrow();
+  });
+
+  it("sends a 258-character id where the doc gives neither a pattern nor a maximum, judged on an assumption", () => {
+    const s = scenario("yuno", "valid path customer_id long");
+    expect(s.basis).toBe("assumed");
+    expect(s.steps[0].plan.pathParams.customer_id).toHaveLength(258);
+    // EnKash's and Cashfree's ids have a pattern: no such case.
+    expect(() => scenario("enkash", "valid path customerId long")).toThrow();
+    expect(() => scenario("cashfree", "valid path customer_id long")).toThrow();
   });
 
   it("sets the repeat-delete case's second fixture up after the first delete", () => {
