@@ -59,8 +59,9 @@ export function deleteScenarios(op: OperationSpec): Scenario[] {
       description: "the first delete gets the documented success; another fixture, set up after it, gets an id of its own; the second delete gets the documented not-found answer, holding nothing the one for an id that never existed does not (a soft delete still handing out the record); the other fixture is left in place, and its own delete succeeds",
       steps: [
         { label: "first delete", plan: plan(), fixture: 0, expect: "success" },
-        // The not-found answer for an id never issued: all the one for the deleted fixture may hold.
-        { label: "an id that never existed", plan: plan(), expect: "not-found" },
+        // An id of the deleted fixture's shape, never issued: its not-found answer is all the one for
+        // the deleted fixture may hold, and it cannot be refused as malformed.
+        { label: "an id of its shape that never existed", plan: plan({ shapedLike: 0 }), expect: "not-found" },
         { label: "second delete", plan: plan(), fixture: 0, expect: "not-found", pollWhileSuccess: poll },
         { label: "another fixture afterwards", plan: plan(), fixture: 1, expect: "survives" },
       ],

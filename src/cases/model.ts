@@ -78,6 +78,8 @@ export interface RequestPlan {
    * that merges the body over the path parameters (mass assignment) deletes fixture `n` instead.
    */
   jsonBodyFrom?: number;
+  /** Path ids of fixture `n`'s shape that the target never issued (src/runner/fixture-shaped.ts), in place of made-up ones. */
+  shapedLike?: number;
 }
 
 /**

@@ -93,7 +93,11 @@ function notFound(input: CheckInput): Finding[] {
   }
   const actual = code && input.json.ok ? getPointer(input.json.value, code.pointer) : undefined;
   if (code && actual !== code.value) {
-    return [{ expected, actual: `${status} with ${code.pointer} = ${JSON.stringify(actual)}`, message: `${what} got ${status} without the documented not-found code${why}`, basis }];
+    // The schema's own example of the code (Yuno's NOT_FOUND beside its named example's
+    // CUSTOMER_NOT_FOUND) is a recorded contradiction: which one means not-found is read, not stated.
+    const contradiction = schemaExampleOf(input, code.pointer) === actual;
+    const note = contradiction ? ` (${JSON.stringify(actual)} is the schema's own example of ${code.pointer}, which the doc's named example contradicts)` : why;
+    return [{ expected, actual: `${status} with ${code.pointer} = ${JSON.stringify(actual)}`, message: `${what} got ${status} without the documented not-found code${note}`, basis: contradiction ? "assumed" : basis }];
   }
   if (deferred === 0) return input.step.fixture === undefined ? [] : recordKept(input);
   return [
@@ -237,7 +241,17 @@ function deferredSuccesses(input: CheckInput, earlier: readonly HttpResponse[]):
   return earlier.filter((r) => successes.includes(r.status)).length;
 }
 
+/** The example the documented response's schema gives at `pointer`, if any. */
+function schemaExampleOf(input: CheckInput, pointer: string): unknown {
+  const doc = documented(input);
+  const found = doc?.schema ? schemaForPointer(doc.schema, pointer) : undefined;
+  if (!found) return undefined;
+  const { example, examples } = found.schema as { example?: unknown; examples?: unknown[] };
+  return example ?? (Array.isArray(examples) ? examples[0] : undefined);
+}
+
 /** Some path parameter has no documented shape (none, or an assumed one), so its never-existing value was made up. */
 function inventedShape(input: CheckInput): boolean {
+  if (input.step.plan.shapedLike !== undefined) return false;
   return input.operation.op.parameters.some((p) => p.in === "path" && !shapeIsDocumented(p));
 }

@@ -16,6 +16,7 @@ import { buildRequest, type RequestContext } from "./build-request.ts";
 import { caseName, evaluate, type SentFacts } from "./evaluate.ts";
 import type { Result } from "./events.ts";
 import { POLL_DELAYS_MS, pause } from "./poll.ts";
+import { fixtureShaped } from "./fixture-shaped.ts";
 import { ANY_ANSWER_CHECKS, notJudgedMessage, rateLimited, RUN_HINT } from "./rate-limited.ts";
 import type { OpenTarget } from "./target.ts";
 
@@ -105,7 +106,7 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
           break;
         }
       }
-      const pathParams = stepPathParams(run, step, fixtures);
+      const pathParams = step.plan.shapedLike !== undefined && fixtures[step.plan.shapedLike] ? shapedParams(run, fixtures[step.plan.shapedLike]) : stepPathParams(run, step, fixtures);
       const headerParams = step.headersFrom !== undefined ? { ...pathParams, ...fixtures[step.headersFrom] } : pathParams;
       const plan = step.queryFrom !== undefined ? { ...step.plan, query: { ...step.plan.query, ...fixtures[step.queryFrom] } } : step.plan;
       const request = buildRequest(run.request, plan, pathParams, headerParams);
@@ -221,6 +222,13 @@ function recordedPath(url: string, secrets: readonly string[]): string {
 function pathOf(url: string): string {
   const at = url.indexOf("/", url.indexOf("//") + 2);
   return at === -1 ? "/" : url.slice(at);
+}
+
+/** Every path parameter as an id of the fixture's shape that was never issued. */
+function shapedParams(run: ProviderRun, fixture: Fixture): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const p of run.operation.op.parameters) if (p.in === "path" && fixture[p.name] !== undefined) params[p.name] = fixtureShaped(fixture[p.name]);
+  return params;
 }
 
 /** The step's path parameter values: its plan's, with those it takes from fixtures filled in. */

@@ -142,7 +142,7 @@ describe("probes of the fault classes", () => {
   it("sets the repeat-delete case's second fixture up after the first delete", () => {
     const s = scenario("cashfree", "delete an existing fixture, then delete it again");
     expect([s.fixtures, s.lateFixture, s.steps.map((step) => step.fixture)]).toEqual([2, 1, [0, undefined, 0, 1]]);
-    // Between the deletes, an id that never existed: the not-found answer the repeat delete is compared with.
-    expect(s.steps[1]).toMatchObject({ label: "an id that never existed", expect: "not-found" });
+    // Between the deletes, an id of the fixture's shape that never existed: the not-found answer the repeat delete is compared with.
+    expect(s.steps[1]).toMatchObject({ label: "an id of its shape that never existed", expect: "not-found", plan: { shapedLike: 0 } });
   });
 });

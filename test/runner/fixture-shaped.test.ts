@@ -1,0 +1,24 @@
+/** Ids of a fixture's own shape that were never issued: each character moved within its class. */
+import { describe, expect, it } from "vitest";
+import { fixtureShaped } from "../../src/runner/fixture-shaped.ts";
+
+describe("fixtureShaped", () => {
+  it.each([
+    ["KC1A2B3C4D5E6F7G", /^KC[A-Z0-9]{14}$/],
+    ["cust_priya_sharma_2024", /^cust_[a-z]+_[a-z]+_[0-9]{4}$/],
+    ["3f2a9c1e-7b4d-4e8a-9c21-5d6e7f8a9b0c", /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/],
+    ["bank_AbC123xyz", /^bank_[A-Za-z0-9]{9}$/],
+  ])("%s keeps its shape and differs", (id, shape) => {
+    const shaped = fixtureShaped(id);
+    expect(shaped).toMatch(shape);
+    expect(shaped).not.toBe(id);
+    expect(shaped).toHaveLength(id.length);
+  });
+
+  it("moves every letter and digit of the id's last part, so no lookup by prefix or case finds it", () => {
+    const id = "cst_weoridsfdkl9";
+    const shaped = fixtureShaped(id);
+    expect(shaped.startsWith("cst_")).toBe(true);
+    for (let i = 4; i < id.length; i++) expect(shaped[i]).not.toBe(id[i]);
+  });
+});
