@@ -134,15 +134,23 @@ const DESCRIPTORS: Record<StandardName, number> = { stdout: 1, stderr: 2 };
  */
 const deferred = new Set<StandardName>();
 
+/** Whether each descriptor leads to a pipe, a file or a socket (not a terminal), asked once. */
+const notTerminal = new Map<StandardName, boolean>();
+
 /** Whether `name` is still deferred and leads to a pipe, a file or a socket (not a terminal). */
 function direct(name: StandardName): boolean {
   if (!deferred.has(name)) return false;
-  try {
-    if (!fstatSync(DESCRIPTORS[name]).isCharacterDevice()) return true;
-  } catch {
-    // No such descriptor: the stream decides what to do about it.
+  let known = notTerminal.get(name);
+  if (known === undefined) {
+    try {
+      known = !fstatSync(DESCRIPTORS[name]).isCharacterDevice();
+    } catch {
+      // No such descriptor: the stream decides what to do about it.
+      known = false;
+    }
+    notTerminal.set(name, known);
   }
-  return false;
+  return known;
 }
 
 /**

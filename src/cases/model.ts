@@ -39,7 +39,7 @@ export interface RequestPlan {
   pathParams: Record<string, string>;
   query: Record<string, string>;
   /** Query pairs sent after `query`, a name again included (a parameter sent twice). */
-  extraQuery?: ReadonlyArray<readonly [string, string]>;
+  extraQuery?: Array<[string, string]>;
   /** Header values that replace the valid ones. */
   headers: Record<string, string>;
   /** Headers left out of the request (lowercase names). */

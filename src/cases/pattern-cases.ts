@@ -9,13 +9,14 @@ import type { OperationSpec, ParameterSpec } from "../spec/model.ts";
 import { againstFixture } from "./against-fixture.ts";
 import { plan, type Scenario } from "./model.ts";
 import type { Rng } from "./random.ts";
-import { generateMatching, generateViolations } from "./regex/index.ts";
+import { generateMatching, generateViolations, type PatternViolation } from "./regex/index.ts";
 
 export function patternScenarios(op: OperationSpec, rng: Rng): Scenario[] {
   const scenarios: Scenario[] = [];
   for (const param of op.parameters) {
     if (param.in === "header" || typeof param.schema.pattern !== "string") continue;
-    for (const v of violationsOf(param, rng)) {
+    const violations = violationsOf(param, rng);
+    for (const v of violations) {
       // An empty path parameter yields another path (`/customer/`), a route the contract does not cover.
       if (param.in === "path" && v.label === "empty") continue;
       const where = param.in === "path" ? { pathParams: { [param.name]: v.value } } : { query: { [param.name]: v.value } };
@@ -34,7 +35,7 @@ export function patternScenarios(op: OperationSpec, rng: Rng): Scenario[] {
       const own = scenarios.filter((s) => s.check === "query_pattern_enforcement" && s.id.startsWith(`query ${param.name} `)).map((s) => ({ label: s.id, plan: s.steps[0].plan }));
       const fixtureScenario = againstFixture(op, "query_pattern_enforcement", `the ${param.name} pattern`, own);
       if (fixtureScenario) scenarios.push(fixtureScenario);
-      const twice = sentTwice(op, param, rng);
+      const twice = sentTwice(op, param, violations, rng);
       if (twice) scenarios.push(twice);
     }
   }
@@ -47,11 +48,10 @@ export function patternScenarios(op: OperationSpec, rng: Rng): Scenario[] {
  * through (HTTP parameter pollution, CWE-235). The doc gives the parameter one value; which copy a
  * server takes, or whether it refuses both, is its framework's choice, so this is assumed.
  */
-function sentTwice(op: OperationSpec, param: ParameterSpec, rng: Rng): Scenario | undefined {
-  const pattern = String(param.schema.pattern);
-  const broken = violationsOf(param, rng).find((v) => v.label === "wrong-char-class" || v.label === "lowercase");
+function sentTwice(op: OperationSpec, param: ParameterSpec, violations: readonly PatternViolation[], rng: Rng): Scenario | undefined {
+  const broken = violations.find((v) => v.label === "wrong-char-class" || v.label === "lowercase");
   if (!broken) return undefined;
-  const valid = generateMatching(pattern, rng);
+  const valid = generateMatching(String(param.schema.pattern), rng);
   const label = `${param.name} twice: a valid value, then a ${broken.label} one`;
   return againstFixture(op, "query_pattern_enforcement", `the ${param.name} pattern, the parameter sent twice,`, [{ label, plan: plan({ query: { [param.name]: valid }, extraQuery: [[param.name, broken.value]] }) }], "assumed");
 }

@@ -265,7 +265,6 @@ export const ALTERNATIVES: readonly AllowedVariant[] = [
  * judged (a warning of the race's check).
  */
 function rateLimiting(provider: HttpProvider, nth: number): AllowedVariant {
-  let seen = 0;
   return allowed(
     {
       name: `${provider}-rate-limits-callers`,
@@ -274,12 +273,16 @@ function rateLimiting(provider: HttpProvider, nth: number): AllowedVariant {
       documents: "any server may answer 429 to a caller that sends too much (RFC 6585 §4); the documents are silent on rate limits",
       mayWarn: ["delete_semantics"],
     },
-    {
-      rawResponse: (_req, res) => {
-        if (++seen % nth !== 0) return false;
-        res.writeHead(429, { "content-type": "application/json", "retry-after": "0" }).end(JSON.stringify({ message: "Too many requests" }));
-        return true;
-      },
+    // The count starts afresh with every start of the target.
+    () => {
+      let seen = 0;
+      return {
+        rawResponse: (_req, res) => {
+          if (++seen % nth !== 0) return false;
+          res.writeHead(429, { "content-type": "application/json", "retry-after": "0" }).end(JSON.stringify({ message: "Too many requests" }));
+          return true;
+        },
+      };
     },
   );
 }

@@ -17,7 +17,9 @@ export function duplicateNames(text: string): string[] {
       for (i = start; i < text.length && text[i] !== '"'; i++) if (text[i] === "\\") i++;
       const names = open.at(-1);
       if (expectingName && names) {
-        const name = JSON.parse(text.slice(start - 1, i + 1)) as string;
+        // Escapes are rare in names: only then is the name decoded.
+        const raw = text.slice(start, i);
+        const name = raw.includes("\\") ? (JSON.parse(`"${raw}"`) as string) : raw;
         if (names.has(name)) found.add(name);
         names.add(name);
       }

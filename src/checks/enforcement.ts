@@ -4,6 +4,7 @@
  * existed may get the not-found answer (the docs do not say whether the rule or the lookup comes
  * first; a warning); the same requests sent against a fixture must be refused and leave it in place.
  */
+import { credentialState } from "../cases/model.ts";
 import { responseFor } from "../spec/model.ts";
 import { expectSurvival } from "./fixture-survival.ts";
 import { expectRefusal, expectRejection } from "./rejection.ts";
@@ -56,7 +57,7 @@ export const authEnforcement: Check = {
     }
     const has401 = responseFor(input.operation.op, 401) !== undefined;
     const what = step.fixture === undefined ? `a request with ${input.scenario.id}` : `a request with ${step.label}, on an existing fixture,`;
-    if (has401 && response.status === 400 && step.label === "empty" && bearerOnly(input) && responseFor(input.operation.op, 400) !== undefined) {
+    if (has401 && response.status === 400 && emptyBearer(input) && responseFor(input.operation.op, 400) !== undefined) {
       // RFC 6750 §3.1: a malformed request, an empty token among them, gets invalid_request and
       // SHOULD get 400; the doc lists 400 and 401 without saying which applies.
       return [{ expected: "401", actual: "400", message: `${what} was rejected with 400; an empty bearer token is a malformed request, which RFC 6750 §3.1 answers 400 (invalid_request), and the doc does not say which of its 400 and 401 applies`, basis: "assumed" }];
@@ -71,8 +72,7 @@ export const authEnforcement: Check = {
   }),
 };
 
-/** The operation's credentials are one bearer token (EnKash). */
-function bearerOnly(input: CheckInput): boolean {
-  const security = input.operation.op.security;
-  return security.length === 1 && security[0].type === "http" && security[0].scheme === "bearer";
+/** The request sent a bearer scheme's token empty (the `empty` near miss). */
+function emptyBearer(input: CheckInput): boolean {
+  return input.operation.op.security.some((scheme) => scheme.type === "http" && scheme.scheme === "bearer" && credentialState(input.step.plan.auth, scheme.name) === "empty");
 }

@@ -26,10 +26,11 @@ export function responseOf(incoming: IncomingMessage, bytes: Buffer, maxBodyByte
     text: decoded?.ok ? decoded.text : bytes.toString("utf8"),
     mediaType: contentType ? contentType.split(";")[0].trim().toLowerCase() : undefined,
   };
+  const label = labelOf(contentType);
   if (decoded && !decoded.ok) response.bodyProblem = decoded.message;
-  else if (!decoded && bytes.length > 0 && bytes.length < maxBodyBytes && textIsUtf8(contentType) && !isUtf8(bytes)) response.bodyProblem = `the body is not valid UTF-8, which ${contentType} must be`;
+  else if (!decoded && bytes.length > 0 && bytes.length < maxBodyBytes && textIsUtf8(label) && !isUtf8(bytes)) response.bodyProblem = `the body is not valid UTF-8, which ${contentType} must be`;
   else if (bytes.length > 0 && bytes.length < maxBodyBytes) {
-    const misread = charsetMisreads(contentType, decoded?.ok ? Buffer.from(decoded.text, "utf8") : bytes, response.text);
+    const misread = charsetMisreads(label, () => (decoded?.ok ? Buffer.from(decoded.text, "utf8") : bytes), response.text);
     if (misread) response.bodyProblem = misread;
   }
   const repeated = repeatedFields(incoming.rawHeaders);
@@ -37,30 +38,38 @@ export function responseOf(incoming: IncomingMessage, bytes: Buffer, maxBodyByte
   return response;
 }
 
-/** Whether the body must be UTF-8: JSON (RFC 8259 §8.1), or any text labelled charset=utf-8. */
-function textIsUtf8(contentType: string | undefined): boolean {
-  if (!contentType) return false;
+/** A Content-Type read once: whether its media type is JSON, and its charset parameter (lower-case, unquoted). */
+interface Label {
+  json: boolean;
+  charset?: string;
+}
+
+function labelOf(contentType: string | undefined): Label | undefined {
+  if (!contentType) return undefined;
   const [type, ...params] = contentType.toLowerCase().split(";");
   const charset = params.map((p) => p.trim()).find((p) => p.startsWith("charset="));
-  if (charset) return /^charset="?utf-?8"?$/.test(charset);
-  return /^application\/(?:[\w.+-]+\+)?json$/.test(type.trim());
+  return { json: /^application\/(?:[\w.+-]+\+)?json$/.test(type.trim()), ...(charset === undefined ? {} : { charset: charset.slice("charset=".length).replace(/^"|"$/g, "") }) };
+}
+
+/** Whether the body must be UTF-8: JSON (RFC 8259 §8.1), or any text labelled charset=utf-8. */
+function textIsUtf8(label: Label | undefined): boolean {
+  if (!label) return false;
+  return label.charset !== undefined ? /^utf-?8$/.test(label.charset) : label.json;
 }
 
 /**
  * JSON is UTF-8 (RFC 8259 §8.1, and application/json has no charset parameter, §11). A JSON body
  * labelled with another charset is read by a client that honours the label (a browser, Python's
  * urllib) as other text: `charset=utf-16` turns `{"a"` into CJK characters. A label that reads the
- * bytes as the same text (us-ascii or iso-8859-1 over an ASCII body) is harmless and passes.
+ * bytes as the same text (us-ascii or iso-8859-1 over an ASCII body) is harmless and passes. The
+ * bytes are asked for only when the label is such a one.
  */
-function charsetMisreads(contentType: string | undefined, bytes: Buffer, utf8Text: string): string | undefined {
-  if (!contentType) return undefined;
-  const [type, ...params] = contentType.toLowerCase().split(";");
-  if (!/^application\/(?:[\w.+-]+\+)?json$/.test(type.trim())) return undefined;
-  const charset = params.map((p) => p.trim()).find((p) => p.startsWith("charset="))?.slice("charset=".length).replace(/^"|"$/g, "");
+function charsetMisreads(label: Label | undefined, bytes: () => Buffer, utf8Text: string): string | undefined {
+  const charset = label?.json ? label.charset : undefined;
   if (charset === undefined || /^utf-?8$/.test(charset)) return undefined;
   let read: string;
   try {
-    read = new TextDecoder(charset).decode(bytes);
+    read = new TextDecoder(charset).decode(bytes());
   } catch {
     return `the body is labelled charset=${charset}, which is no known character encoding; JSON is UTF-8 (RFC 8259 §8.1)`;
   }

@@ -113,16 +113,17 @@ export function judge(ctx: JudgeContext, n: number, forwarded: Forwarded): Judge
     ...resultOf({ provider: op.provider, operationId: op.operationId, check, case: caseLabel, basis: findings.length > 0 && findings.every((f) => f.basis === "assumed") ? "assumed" : "documented" }, findings, options),
     party: "client" as const,
   }));
-  if (response && json && rateLimited(op, response)) {
-    // The target limited the client's pace: what the answer may not show is checked, nothing else.
+  if (response && json) {
     const input: CheckInput = { operation: ctx.operation, scenario: exchangeCase.scenario, step: exchangeCase.step, request: httpRequest, response, json, pathParams: view.pathParams, secrets: echoSecrets, earlier: [] };
-    const message = notJudgedMessage({ response, retries: 0 }, "the client sent faster than the target allows");
-    results.push({ provider: op.provider, operationId: op.operationId, check: exchangeCase.scenario.check, case: caseLabel, outcome: "warning", message, basis: "documented", curl: curl(), party: "target" });
-    for (const result of evaluate(input, options, ANY_ANSWER_CHECKS)) results.push({ ...result, case: caseLabel, party: "target" });
-  } else if (response && json) {
-    const input: CheckInput = { operation: ctx.operation, scenario: exchangeCase.scenario, step: exchangeCase.step, request: httpRequest, response, json, pathParams: view.pathParams, secrets: echoSecrets, earlier: [] };
-    for (const result of evaluate(input, options, PROXY_TARGET_CHECKS)) results.push({ ...result, case: caseLabel, party: "target" });
-    const again = deletedAgain(ctx, n, request.path, exchangeCase, response.status);
+    // A 429 the doc does not list: the target limited the client's pace; what no answer may show is
+    // checked, nothing else.
+    const limited = rateLimited(op, response);
+    if (limited) {
+      const message = notJudgedMessage({ response, retries: 0 }, "the client sent faster than the target allows");
+      results.push({ provider: op.provider, operationId: op.operationId, check: exchangeCase.scenario.check, case: caseLabel, outcome: "warning", message, basis: "documented", curl: curl(), party: "target" });
+    }
+    for (const result of evaluate(input, options, limited ? ANY_ANSWER_CHECKS : PROXY_TARGET_CHECKS)) results.push({ ...result, case: caseLabel, party: "target" });
+    const again = limited ? undefined : deletedAgain(ctx, n, request.path, exchangeCase, response.status);
     if (again) results.push({ ...resultOf({ provider: op.provider, operationId: op.operationId, check: "delete_semantics", case: caseLabel, basis: "assumed" }, [again], options), party: "target" });
   } else {
     results.push(faultResult(ctx, exchangeCase, caseLabel, forwarded, curl));

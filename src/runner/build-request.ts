@@ -55,7 +55,7 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
     else if (state !== "missing") Object.assign(headers, scheme.headers[state]);
   }
   const pairs = [...Object.entries(queryParams), ...(plan.extraQuery ?? [])];
-  const query = pairs.length > 0 ? new URLSearchParams(pairs.map(([name, value]) => [name, value])).toString() : "";
+  const query = pairs.length > 0 ? new URLSearchParams(pairs).toString() : "";
   const url = `${prepared.base}${path}${query ? `?${query}` : ""}`;
 
   for (const header of prepared.headers) {

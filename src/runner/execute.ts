@@ -106,7 +106,8 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
           break;
         }
       }
-      const pathParams = step.plan.shapedLike !== undefined && fixtures[step.plan.shapedLike] ? shapedParams(run, fixtures[step.plan.shapedLike]) : stepPathParams(run, step, fixtures);
+      const shaped = step.plan.shapedLike !== undefined && fixtures[step.plan.shapedLike] ? shapedParams(run, fixtures[step.plan.shapedLike]) : undefined;
+      const pathParams = shaped ?? stepPathParams(run, step, fixtures);
       const headerParams = step.headersFrom !== undefined ? { ...pathParams, ...fixtures[step.headersFrom] } : pathParams;
       const plan = step.queryFrom !== undefined ? { ...step.plan, query: { ...step.plan.query, ...fixtures[step.queryFrom] } } : step.plan;
       const request = buildRequest(run.request, plan, pathParams, headerParams);
@@ -224,10 +225,15 @@ function pathOf(url: string): string {
   return at === -1 ? "/" : url.slice(at);
 }
 
-/** Every path parameter as an id of the fixture's shape that was never issued. */
-function shapedParams(run: ProviderRun, fixture: Fixture): Record<string, string> {
+/** Every path parameter as an id of the fixture's shape that was never issued; undefined when one has no such id (fixture-shaped.ts). */
+function shapedParams(run: ProviderRun, fixture: Fixture): Record<string, string> | undefined {
   const params: Record<string, string> = {};
-  for (const p of run.operation.op.parameters) if (p.in === "path" && fixture[p.name] !== undefined) params[p.name] = fixtureShaped(fixture[p.name]);
+  for (const p of run.operation.op.parameters) {
+    if (p.in !== "path") continue;
+    const shaped = fixture[p.name] === undefined ? undefined : fixtureShaped(fixture[p.name]);
+    if (shaped === undefined) return undefined;
+    params[p.name] = shaped;
+  }
   return params;
 }
 

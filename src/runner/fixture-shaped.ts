@@ -3,14 +3,23 @@
  * moved within its class, the rest kept (`cust_ab12` → `cust_no89`; a UUID's last group stays hex). Where the
  * doc gives no shape for an id, payconform's made-up never-existing id may be refused as malformed;
  * one shaped like the target's own ids cannot be, so its answer must be the documented not-found.
+ *
+ * A delete is sent to it, so it must not name a customer that exists: only a last part of at least
+ * MIN_MOVED letters and digits, not all digits, is moved (the neighbour of a sequential id such as
+ * `customer_10012345` may well be a real customer). Otherwise there is none (undefined), and the
+ * caller falls back to its made-up id.
  */
 const HEX_ID = /^[0-9a-fA-F-]+$/;
 
-export function fixtureShaped(id: string): string {
+/** Letters and digits the moved part must have, a letter among them. */
+const MIN_MOVED = 8;
+
+export function fixtureShaped(id: string): string | undefined {
   // What is likely a prefix (`cust_`, `KC`, a UUID's first groups) stays: the part after the last
   // `_` or `-`, or without one the second half, is moved.
   const cut = /[_-]/.test(id) ? Math.max(id.lastIndexOf("_"), id.lastIndexOf("-")) + 1 : Math.ceil(id.length / 2);
   const tail = id.slice(cut);
+  if ((tail.match(/[A-Za-z0-9]/g) ?? []).length < MIN_MOVED || !/[A-Za-z]/.test(tail)) return undefined;
   // Hex where the part has a hex letter and nothing else (a UUID's group), in the case it uses.
   const hex = HEX_ID.test(tail) && /[a-fA-F]/.test(tail);
   const upper = /[A-F]/.test(tail);
