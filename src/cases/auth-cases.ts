@@ -1,10 +1,16 @@
 /**
  * auth_enforcement: credentials left out, wrong credentials, near misses of each valid credential
- * (empty, one character short or more, letters in the other case: what a loose comparison such as
- * a prefix match or a case-insensitive one accepts), each valid credential in the query string
+ * (empty, one character short or more, letters in the other case, in double quotes: what a loose
+ * comparison such as a prefix match, a case-insensitive one or an unquoting one accepts), each valid credential in the query string
  * instead of its header, an API key listed after a wrong one in its header (`wrong, valid`: a
- * server that splits the header as a list and takes any match lets it in), a Basic user with another password than the documented one (assumed to
- * be checked), and, where the doc requires more than one scheme together, every partial
+ * server that splits the header as a list and takes any match lets it in), the header sent twice
+ * on separate lines (a wrong value first; and, assumed, for an API key the valid one first), each credential
+ * left out of its carrier and sent in undocumented ones (an API key as `Authorization: Bearer`
+ * or `x-api-key`, an Authorization credential in `Proxy-Authorization`), API keys sent together
+ * as HTTP Basic, a Basic user padded with spaces inside the encoded pair, no credentials but the
+ * headers a proxy sets for a loopback client (`X-Forwarded-For: 127.0.0.1`, which a target that
+ * trusts its own network lets in), a Basic user with another password than the documented one
+ * (assumed to be checked), and, where the doc requires more than one scheme together, every partial
  * mix: each credential left out or wrong while the others are right, (with three or more schemes)
  * each credential sent alone, and (with two or more API-key headers) the valid values exchanged
  * between the headers. Assumed: without credentials and without the required headers and body,
@@ -43,7 +49,19 @@ export function authScenarios(op: OperationSpec): Scenario[] {
       const param = scheme.type === "apiKey" ? scheme.headerName?.toLowerCase() : "access_token";
       scenarios.push(scenario(`credential ${scheme.name} in the query`, `the valid ${name} credential sent as the query parameter ${param} instead; any others are right`, "in-query", only(scheme, "in-query")));
     }
+    scenarios.push(
+      scenario(`credential ${scheme.name} in another carrier`, `the ${name} carrier left out and the valid credential sent in carriers the doc does not name (${OTHER_CARRIERS[scheme.type === "apiKey" ? "apiKey" : "http"]}); any others are right`, "other-carrier", only(scheme, "other-carrier")),
+      scenario(`credential ${scheme.name} repeated, a wrong line first`, `the ${name} header sent twice, a wrong value and then the valid one on separate lines; any others are right`, "repeated", only(scheme, "repeated")),
+    );
     if (scheme.type === "apiKey") {
+      // Two lines of an API-key header mean `valid, wrong` (RFC 9110 §5.3), which Node's server
+      // sees; a server that takes the first line (Go's Header.Get) lets it in. The doc says nothing
+      // of repeated fields, so this is assumed. Not for Authorization: Node's own server keeps the
+      // first of repeated Authorization lines, so a faithful Node target would be flagged.
+      scenarios.push({
+        ...scenario(`credential ${scheme.name} repeated, the valid line first`, `the ${name} header sent twice, the valid value and then a wrong one on separate lines; any others are right`, "repeated-valid-first", only(scheme, "repeated-valid-first")),
+        basis: "assumed",
+      });
       scenarios.push(scenario(`credential ${scheme.name} listed after a wrong one`, `the ${name} header holds a wrong value and then the valid one, comma-separated (as a repeated header is joined); any others are right`, "listed", only(scheme, "listed")));
     }
     for (const kind of NEAR_MISSES) {
@@ -56,6 +74,7 @@ export function authScenarios(op: OperationSpec): Scenario[] {
     if (scheme.type === "http" && scheme.scheme === "basic") {
       // A target that compares the user alone accepts any password; the doc fixes one, but the user
       // (the API key) is the secret, so that it is checked at all is assumed.
+      scenarios.push(scenario(`credential ${scheme.name} user padded`, `the valid ${name} user with a space before and after it inside the encoded pair; any others are right`, "padded", only(scheme, "padded")));
       scenarios.push({
         ...scenario(`credential ${scheme.name} with another password`, `the valid ${name} user with a password other than the documented one; any others are right`, "other-password", only(scheme, "other-password")),
         basis: "assumed",
@@ -72,6 +91,13 @@ export function authScenarios(op: OperationSpec): Scenario[] {
       scenarios.push(scenario(`credential ${scheme.name} alone`, `only the ${name} credential is sent, right`, "alone", alone));
     }
   }
+  if (op.security.every((scheme) => scheme.type === "apiKey")) {
+    scenarios.push(scenario("credentials as HTTP Basic", "every API key left out of its header and sent together as Authorization: Basic (key:key)", "as-basic", "as-basic"));
+  }
+  scenarios.push({
+    ...scenario("credentials missing, the request claiming a local origin", `no credentials, and headers a proxy sets naming a loopback client (${Object.keys(LOCAL_ORIGIN).join(", ")}): a target that trusts requests from its own network on those headers lets anyone in`, "missing, local origin", "missing"),
+    steps: [{ label: "missing, local origin", plan: plan({ auth: "missing", headers: LOCAL_ORIGIN }), expect: "rejected" }],
+  });
   const malformed = withoutHeadersAndBody(op);
   if (malformed) {
     scenarios.push({
@@ -131,7 +157,16 @@ const NEAR_MISS_TEXT: Record<(typeof NEAR_MISSES)[number], string> = {
   truncated: "without its last character",
   extended: "with one character more",
   "case-swapped": "with its letters in the other case",
+  quoted: "in double quotes",
 };
+
+const OTHER_CARRIERS = {
+  apiKey: "Authorization: Bearer, x-api-key",
+  http: "Proxy-Authorization, x-api-key",
+};
+
+/** The headers a reverse proxy sets for a client on the loopback address. */
+const LOCAL_ORIGIN: Record<string, string> = { "x-forwarded-for": "127.0.0.1", "x-real-ip": "127.0.0.1", forwarded: "for=127.0.0.1" };
 
 function where(scheme: SecuritySchemeSpec): string {
   return scheme.headerName ?? `${scheme.scheme} authorization`;

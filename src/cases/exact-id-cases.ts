@@ -2,7 +2,9 @@
  * exact_id_match: a request that names another id than a fixture's, by a near miss of it (letters
  * in the other case, double percent-encoding, a trailing space, one character short, a fullwidth
  * character, a zero-width space, a `;x` path parameter, a `%`, `_` or `*` wildcard for its last
- * character, a `/x` segment after it, a NUL after it, a `.json` extension), never deletes the fixture: a loose lookup (case-insensitive
+ * character, a `/x` segment after it, a NUL after it, a `.json` extension, `/x`, `?x` or `#x`
+ * percent-encoded after it), or the slash before it percent-encoded (`customer%2F<id>`, one
+ * segment: another path), never deletes the fixture: a loose lookup (case-insensitive
  * collation, a second decoding, trimming, a prefix or LIKE match, a wildcard taken from the id,
  * Unicode normalisation, a router that strips path parameters, format extensions or what follows a
  * NUL, or matches a prefix) would. So
@@ -31,7 +33,12 @@ export function exactIdScenarios(op: OperationSpec): Scenario[] {
       basis: "documented",
       fixtures: 1,
       description: "deletes naming near misses of a fixture's ids are refused, and the fixture is then deleted by its exact ids",
-      steps: [...misses, { label: `${params.join(", ")} of the fixture in the query, others in the path`, plan: plan(), queryFrom: 0, expect: "refused" }, { label: "exact ids afterwards", plan: plan(), fixture: 0, expect: "survives" }],
+      steps: [
+        ...misses,
+        { label: `${params.join(", ")} of the fixture in the query, others in the path`, plan: plan(), queryFrom: 0, expect: "refused" },
+        { label: `the slash before ${params[params.length - 1]} percent-encoded`, plan: plan({ literalSpelling: "encoded-slash" }), fixture: 0, expect: "not-deleted" },
+        { label: "exact ids afterwards", plan: plan(), fixture: 0, expect: "survives" },
+      ],
     },
     ...(op.requestBody
       ? []

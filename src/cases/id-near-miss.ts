@@ -55,6 +55,12 @@ function rawMiss(id: string, kind: IdNearMiss): string {
     }
     case "newline-suffix":
       return `${id}\n`;
+    case "encoded-slash":
+      return `${id}/x`;
+    case "encoded-query":
+      return `${id}?x`;
+    case "encoded-fragment":
+      return `${id}#x`;
     case "dot-extension":
       return `${id}.json`;
     case "fullwidth": {

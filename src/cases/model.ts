@@ -17,14 +17,23 @@ import type { HttpProvider } from "../providers.ts";
  * the header, `access_token` for a bearer token, as RFC 6750 §2.3 names it), or (`other-password`)
  * a Basic user with a password other than the documented one (Juspay's is the empty string), or
  * (`listed`) an API-key header holding a wrong value and the valid one as a comma-separated list,
- * which is what a server that joins a repeated header sees too (RFC 9110 §5.3).
+ * which is what a server that joins a repeated header sees too (RFC 9110 §5.3), or the header
+ * sent twice as two lines, a wrong value first and the valid one after it (`repeated`: a server
+ * that takes the last line, or any that matches, lets it in) or the other way round
+ * (`repeated-valid-first`: one that takes the first line does), or (`other-carrier`) the
+ * documented carrier left out and the valid value in undocumented ones: an API key as
+ * `Authorization: Bearer` and `x-api-key`, an Authorization credential in `Proxy-Authorization`
+ * and `x-api-key`; or (`as-basic`) every API key left out of its header and sent together as
+ * HTTP Basic (`key1:key2`), or (`padded`) a Basic user with a space before and after it inside
+ * the encoded pair, which a server that trims the decoded user accepts.
  */
-export type CredentialState = "valid" | "wrong" | "missing" | "other-scheme" | "swapped" | "in-query" | "other-password" | "listed" | NearMiss;
+export type CredentialState = "valid" | "wrong" | "missing" | "other-scheme" | "swapped" | "in-query" | "other-password" | "listed" | "repeated" | "repeated-valid-first" | "other-carrier" | "as-basic" | "padded" | NearMiss;
 
 /** The password a Basic user is sent with in the `other-password` case. */
 export const OTHER_PASSWORD = "pc-not-the-password";
 
-export const NEAR_MISSES = ["empty", "truncated", "extended", "case-swapped"] as const;
+/** `quoted`: the value in double quotes, which a server that unquotes it (as a quoted-string) accepts. */
+export const NEAR_MISSES = ["empty", "truncated", "extended", "case-swapped", "quoted"] as const;
 export type NearMiss = (typeof NEAR_MISSES)[number];
 
 /**
@@ -70,9 +79,11 @@ export interface RequestPlan {
    * The first letter of the path's first literal segment percent-encoded (`/%63ustomers/…`), the
    * same path once decoded (RFC 3986 §6.2.2.2), or in the other case (`/Customers/…`), another path
    * (paths compare case-sensitively) that a case-insensitive router serves: either way a guard
-   * matching the raw path and a router matching another spelling disagree.
+   * matching the raw path and a router matching another spelling disagree. `encoded-slash`: the
+   * slash before the last path parameter percent-encoded (`/customer%2F<id>`), one segment and so
+   * another path, which a router that decodes before it splits takes for the operation's.
    */
-  literalSpelling?: "percent-encoded" | "other-case";
+  literalSpelling?: "percent-encoded" | "other-case" | "encoded-slash";
   /**
    * A JSON body holding fixture `n`'s ids, sent where the operation documents no body: a handler
    * that merges the body over the path parameters (mass assignment) deletes fixture `n` instead.
@@ -112,9 +123,12 @@ export function spellUuid(uuid: string, spelling: UuidSpelling): string {
  * Spring-style suffix pattern matching strips as a format extension; `separator-swapped`: its
  * first `_` as `-` (or `-` as `_`, or a `-` put in), which a lookup treating separators alike
  * matches; `newline-suffix`: a line feed after it (`%0A`), which a pattern anchored with `$` in
- * Java or PCRE lets through and a trim then drops.
+ * Java or PCRE lets through and a trim then drops; `encoded-slash`, `encoded-query`,
+ * `encoded-fragment`: `/x`, `?x` or `#x` after it, percent-encoded (`%2Fx`, `%3Fx`, `%23x`), which a
+ * server that decodes the whole path before it splits off segments, query and fragment takes for
+ * the id.
  */
-export const ID_NEAR_MISSES = ["case-swapped", "double-encoded", "trailing-space", "truncated", "fullwidth", "zero-width", "path-parameter", "like-percent", "like-underscore", "glob-star", "extra-segment", "dot-segment", "nul-suffix", "dot-extension", "separator-swapped", "newline-suffix"] as const;
+export const ID_NEAR_MISSES = ["case-swapped", "double-encoded", "trailing-space", "truncated", "fullwidth", "zero-width", "path-parameter", "like-percent", "like-underscore", "glob-star", "extra-segment", "dot-segment", "nul-suffix", "dot-extension", "separator-swapped", "newline-suffix", "encoded-slash", "encoded-query", "encoded-fragment"] as const;
 export type IdNearMiss = (typeof ID_NEAR_MISSES)[number];
 
 /**

@@ -75,6 +75,33 @@ export const ALTERNATIVES: readonly AllowedVariant[] = [
   ...(["juspay", "yuno", "cashfree", "enkash"] as const).map(extraFields),
   allowed(
     {
+      name: "juspay-first-authorization-line",
+      provider: "juspay",
+      choice: "of a repeated Authorization header, reads the first line only, as Node's own HTTP server does",
+      documents: "the doc says nothing of repeated headers; RFC 9110 §5.3 leaves a recipient of a repeated non-list field free in what it does",
+      mayWarn: [],
+    },
+    { behaviour: { authenticate: (req, ctx) => juspay.authenticate(Array.isArray(req.headers.authorization) ? withHeader(req, "authorization", req.headers.authorization[0]) : req, ctx) } },
+  ),
+  allowed(
+    {
+      name: "cashfree-first-secret-line",
+      provider: "cashfree",
+      choice: "of a repeated x-client-secret header, reads the first line only, as Go's Header.Get does",
+      documents: "the doc says nothing of repeated headers; that a wrong second line spoils the request is assumed",
+      mayWarn: ["auth_enforcement"],
+    },
+    {
+      behaviour: {
+        authenticate: (req, ctx) => {
+          const sent = req.headers["x-client-secret"];
+          return cashfree.authenticate(Array.isArray(sent) ? withHeader(req, "x-client-secret", sent[0]) : req, ctx);
+        },
+      },
+    },
+  ),
+  allowed(
+    {
       name: "yuno-deferred-delete",
       provider: "yuno",
       choice: "answers 202 and removes the customer a moment later, so deletes right after it still get 202",

@@ -8,7 +8,9 @@
 import { authBypasses } from "./auth-bypasses.ts";
 import { authHeaders } from "./auth-headers.ts";
 import { badInput } from "./bad-input.ts";
+import { credentialCarriers } from "./credential-carriers.ts";
 import { credentialMix } from "./credential-mix.ts";
+import { decodedSeparators } from "./decoded-separators.ts";
 import { deleteSemantics } from "./delete-semantics.ts";
 import { leaks } from "./leaks.ts";
 import { looseIds } from "./loose-ids.ts";
@@ -27,8 +29,10 @@ export const CATALOGUE: readonly FaultyAdapter[] = [
   ...authHeaders,
   ...credentialMix,
   ...authBypasses,
+  ...credentialCarriers,
   ...ownership,
   ...looseIds,
+  ...decodedSeparators,
   ...overStrict,
   ...otherMethods,
   ...deleteSemantics,

@@ -5,6 +5,7 @@
  */
 import { findSecret } from "../http/redact.ts";
 import type { Check, CheckInput, Finding } from "./types.ts";
+import { headerLines } from "../http/header-lines.ts";
 
 export const noSecretEcho: Check = {
   id: "no_secret_echo",
@@ -24,7 +25,7 @@ export const noSecretEcho: Check = {
 
 /** Whether a credential found in `text` is one the request itself carried (only worked out once a credential is found). */
 function echoed(input: CheckInput, text: string): boolean {
-  const sent = `${input.request.url}\n${Object.entries(input.request.headers).map(([k, v]) => `${k}: ${v}`).join("\n")}\n${input.request.body ?? ""}`;
+  const sent = `${input.request.url}\n${headerLines(input.request).map(([k, v]) => `${k}: ${v}`).join("\n")}\n${input.request.body ?? ""}`;
   const carried = input.secrets.filter((secret) => findSecret(sent, [secret]) !== undefined);
   return carried.length > 0 && findSecret(text, carried) !== undefined;
 }

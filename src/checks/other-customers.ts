@@ -7,6 +7,7 @@
  * ownership_enforcement, which judges what its refusal discloses.
  */
 import type { CheckInput, Finding } from "./types.ts";
+import { headerLines } from "../http/header-lines.ts";
 
 /** Ids this short could be part of ordinary text. */
 const MIN_ID_LENGTH = 6;
@@ -17,7 +18,7 @@ export function otherCustomersNamed(input: CheckInput): Finding[] {
   const answer = `${Object.values(input.response.headers).join("\n")}\n${input.response.text}`;
   const named = [...ids.keys()].filter((id) => id.length >= MIN_ID_LENGTH && (namesWhole(answer, id) || namesWhole(answer, encodeURIComponent(id))));
   if (named.length === 0) return [];
-  const carried = `${decodeOrKeep(input.request.url)}\n${Object.values(input.request.headers).join("\n")}\n${input.request.body ?? ""}`;
+  const carried = `${decodeOrKeep(input.request.url)}\n${headerLines(input.request).map(([, v]) => v).join("\n")}\n${input.request.body ?? ""}`;
   const crossing = new Set(input.unnamedIds ?? []);
   // An id of the customer the request names (another account of it) is that customer's own.
   const others = named.filter((id) => !carried.includes(id) && !carried.includes(ids.get(id)!) && !crossing.has(id));

@@ -1,10 +1,11 @@
 /** Renders a request as a curl command that reproduces it, with every secret masked. */
 import type { HttpRequest } from "./types.ts";
 import { redact } from "./redact.ts";
+import { headerLines } from "./header-lines.ts";
 
 export function toCurl(request: HttpRequest, secrets: readonly string[]): string {
   const parts = ["curl", "-i", "-X", request.method, quote(redact(request.url, secrets))];
-  for (const [name, value] of Object.entries(request.headers)) {
+  for (const [name, value] of headerLines(request)) {
     // A cookie the target set may be a session that stands in for the credentials: its values are masked too.
     const shown = name.toLowerCase() === "cookie" ? value.replace(/=[^;]*/g, "=***") : redact(value, secrets);
     parts.push("-H", quote(`${name}: ${shown}`));

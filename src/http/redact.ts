@@ -212,9 +212,10 @@ function hexDigits(value: number, width: number): string {
  * the secret can have inside a longer base64 text; `+` and `/` also match base64url's `-` and `_`.
  */
 function base64Patterns(secret: string): string[] {
-  // What follows the core (up to three characters that mix in the next bytes, and the padding)
-  // goes with it, so `Basic base64(value:)` becomes `Basic ***`.
-  const tail = "[A-Za-z0-9+/_-]{0,3}={0,2}";
+  // What follows the core goes with it, so `Basic base64(value:)` becomes `Basic ***`: the two
+  // characters that hold the secret's last bits and a `:` after it, and the padding. No more: a
+  // second secret right after the `:` (`Basic base64(id:secret)`) starts its own core there.
+  const tail = "[A-Za-z0-9+/_-]{0,2}={0,2}";
   return base64Cores(secret).map((core) => [...core].map((c) => (c === "+" ? "[+-]" : c === "/" ? "(?:/|_|\\\\+/)" : c)).join("") + tail);
 }
 

@@ -32,7 +32,8 @@ export function sendOnce(req: HttpRequest, options: SendOptions): Promise<HttpRe
     const label = options.label ?? "target";
     const secure = url.protocol === "https:";
     const body = req.body === undefined ? undefined : Buffer.from(req.body, "utf8");
-    const headers: Record<string, string> = { ...req.headers };
+    const headers: Record<string, string | string[]> = { ...req.headers };
+    for (const [name, value] of req.repeatedHeaders ?? []) headers[name] = [...[headers[name] ?? []].flat(), value];
     if (body) headers["content-length"] = String(body.length);
     let outgoing: http.ClientRequest;
     try {

@@ -4,6 +4,8 @@ export interface HttpRequest {
   /** Absolute URL, path already percent-encoded. */
   url: string;
   headers: Record<string, string>;
+  /** Header lines sent after `headers`, each naming a field of `headers` again: a field repeated (RFC 9110 §5.3). */
+  repeatedHeaders?: Array<[string, string]>;
   body?: string;
 }
 

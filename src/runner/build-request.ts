@@ -28,13 +28,19 @@ interface Prepared {
   base: string;
   /** The path template: literal text, and path parameter names in between. */
   path: Array<{ text: string } | { param: string }>;
-  /** Each security scheme's headers for every way of sending its credential in a header, and its query parameter for `in-query`. */
-  auth: Array<{ scheme: string; headers: Record<Exclude<CredentialState, "missing" | "in-query">, Record<string, string>>; query: Record<string, string> }>;
+  /**
+   * Each security scheme's headers for every way of sending its credential in a header, its query
+   * parameter for `in-query`, and its bare value (a Basic user, a token, a key) for `as-basic`.
+   */
+  auth: Array<{ scheme: string; headers: Record<HeaderState, Record<string, string>>; query: Record<string, string>; value: string }>;
   /** Required header parameters: a fixed value, or the value of a path parameter. */
   headers: Array<{ name: string; value?: string; pathParam?: string }>;
   /** The documented body and its media type, when the operation has one. */
   body?: { contentType: string; valid: string };
 }
+
+/** The credential states whose headers are worked out once; the others are put together per request. */
+type HeaderState = Exclude<CredentialState, "missing" | "in-query" | "repeated" | "repeated-valid-first" | "as-basic">;
 
 const preparedByContext = new WeakMap<RequestContext, Prepared>();
 
@@ -43,17 +49,26 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
   const prepared = preparedFor(ctx);
   let path = "";
   for (const [index, piece] of prepared.path.entries()) {
-    if ("text" in piece) path += index === 0 && plan.literalSpelling ? respellFirstLetter(piece.text, plan.literalSpelling) : piece.text;
+    if ("text" in piece) path += respelled(piece.text, index, prepared.path.length, plan.literalSpelling);
     else path += plan.rawPathParams?.[piece.param] ?? segmentFor(plan, piece.param, pathParams[piece.param] ?? "");
   }
   if (plan.pathSuffix) path += plan.pathSuffix;
   const headers: Record<string, string> = { accept: "application/json" };
   let queryParams = plan.query;
+  const repeated: Array<[string, string]> = [];
+  const asBasic: string[] = [];
   for (const scheme of prepared.auth) {
     const state = credentialState(plan.auth, scheme.scheme);
     if (state === "in-query") queryParams = { ...queryParams, ...scheme.query };
-    else if (state !== "missing") Object.assign(headers, scheme.headers[state]);
+    else if (state === "as-basic") asBasic.push(scheme.value);
+    else if (state === "repeated" || state === "repeated-valid-first") {
+      const [first, then] = state === "repeated" ? [scheme.headers.wrong, scheme.headers.valid] : [scheme.headers.valid, scheme.headers.wrong];
+      Object.assign(headers, first);
+      repeated.push(...Object.entries(then));
+    } else if (state !== "missing") Object.assign(headers, scheme.headers[state]);
   }
+  // A single key as a Basic user with an empty password; more than one as `key1:key2`.
+  if (asBasic.length > 0) headers.authorization = `Basic ${Buffer.from(asBasic.length === 1 ? `${asBasic[0]}:` : asBasic.join(":")).toString("base64")}`;
   const pairs = [...Object.entries(queryParams), ...(plan.extraQuery ?? [])];
   const query = pairs.length > 0 ? new URLSearchParams(pairs).toString() : "";
   const url = `${prepared.base}${path}${query ? `?${query}` : ""}`;
@@ -72,11 +87,20 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
   for (const [name, suffix] of Object.entries(plan.headerSuffixes ?? {})) if (headers[name] !== undefined) headers[name] += suffix;
   for (const [name, spelling] of Object.entries(plan.headerSpellings ?? {})) if (headers[name] !== undefined) headers[name] = spellUuid(headers[name], spelling);
   for (const name of plan.omitHeaders) delete headers[name];
-  return { method: plan.method ?? ctx.op.method, url, headers, body };
+  const repeatedHeaders = repeated.filter(([name]) => headers[name] !== undefined);
+  return { method: plan.method ?? ctx.op.method, url, headers, ...(repeatedHeaders.length > 0 ? { repeatedHeaders } : {}), body };
 }
 
-/** `/customers/` as `/%63ustomers/` or `/Customers/`: the first letter after a slash percent-encoded or in the other case. */
-function respellFirstLetter(text: string, spelling: NonNullable<RequestPlan["literalSpelling"]>): string {
+/**
+ * A literal piece of the path template (piece `index` of `count`) as the plan spells it: the first
+ * piece's first letter after a slash percent-encoded (`/%63ustomers/`) or in the other case
+ * (`/Customers/`), or the slash ending the piece before the last parameter as `%2F`.
+ */
+function respelled(text: string, index: number, count: number, spelling: RequestPlan["literalSpelling"]): string {
+  if (!spelling) return text;
+  // The pieces alternate text, parameter, ..., text: the one before the last parameter is count - 3.
+  if (spelling === "encoded-slash") return index === count - 3 ? text.replace(/\/$/, "%2F") : text;
+  if (index !== 0) return text;
   return text.replace(/(?<=\/)[A-Za-z]/, (c) => (spelling === "percent-encoded" ? `%${c.charCodeAt(0).toString(16).toUpperCase()}` : c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase()));
 }
 
@@ -118,11 +142,14 @@ function preparedFor(ctx: RequestContext): Prepared {
         wrong: authHeader(scheme, profile, ctx.wrongCredentials),
         "other-scheme": authHeader(scheme, profile, ctx.credentials, true),
         "other-password": authHeader(scheme, profile, ctx.credentials, false, OTHER_PASSWORD),
+        "other-carrier": otherCarriers(scheme, op, profile, ctx.credentials),
+        padded: paddedUser(scheme, profile, ctx.credentials),
         listed: listedHeader(scheme, profile, ctx),
         swapped: authHeader(scheme, profile, swappedCredentials(op, profile, ctx.credentials)),
         ...Object.fromEntries(NEAR_MISSES.map((kind) => [kind, authHeader(scheme, profile, nearMissCredentials(ctx.credentials, kind))])),
-      } as Record<Exclude<CredentialState, "missing" | "in-query">, Record<string, string>>,
+      } as Record<HeaderState, Record<string, string>>,
       query: queryCredential(scheme, profile, ctx.credentials),
+      value: bareValue(profile.credentials[scheme.name], ctx.credentials),
     })),
     headers,
     body: op.requestBody && {
@@ -147,6 +174,35 @@ function listedHeader(scheme: SecuritySchemeSpec, profile: ProviderProfile, ctx:
   const source = profile.credentials[scheme.name];
   if (source?.kind !== "apiKey" || !scheme.headerName) return authHeader(scheme, profile, ctx.credentials);
   return { [scheme.headerName.toLowerCase()]: `${ctx.wrongCredentials[source.env] ?? ""}, ${ctx.credentials[source.env] ?? ""}` };
+}
+
+/** A scheme's credential value itself: the key, the token, or the Basic user. */
+function bareValue(source: ProviderProfile["credentials"][string] | undefined, creds: Credentials): string {
+  if (!source) return "";
+  return (source.kind === "basic" ? creds[source.usernameEnv] : creds[source.env]) ?? "";
+}
+
+/**
+ * The valid credential in carriers the doc does not name, its own left out: an API key as
+ * `Authorization: Bearer` and in `x-api-key`, an Authorization credential in
+ * `Proxy-Authorization` and (its key or token) in `x-api-key`; a carrier another of the
+ * operation's schemes documents is not used.
+ */
+function otherCarriers(scheme: SecuritySchemeSpec, op: OperationSpec, profile: ProviderProfile, creds: Credentials): Record<string, string> {
+  const source = profile.credentials[scheme.name];
+  if (!source) return {};
+  const documented = new Set(op.security.map((s) => (s.type === "apiKey" ? String(s.headerName).toLowerCase() : "authorization")));
+  const value = bareValue(source, creds);
+  const carriers: Record<string, string> = source.kind === "apiKey" ? { authorization: `Bearer ${value}` } : { "proxy-authorization": authHeader(scheme, profile, creds).authorization ?? "" };
+  carriers["x-api-key"] = value;
+  return Object.fromEntries(Object.entries(carriers).filter(([name]) => !documented.has(name)));
+}
+
+/** A Basic scheme's valid user with a space before and after it inside the encoded pair; other schemes' valid headers. */
+function paddedUser(scheme: SecuritySchemeSpec, profile: ProviderProfile, creds: Credentials): Record<string, string> {
+  const source = profile.credentials[scheme.name];
+  if (source?.kind !== "basic") return authHeader(scheme, profile, creds);
+  return authHeader(scheme, profile, { ...creds, [source.usernameEnv]: ` ${creds[source.usernameEnv] ?? ""} ` });
 }
 
 /** The query parameter a scheme's credential goes in when it is sent in the query: the header's name, or access_token for a bearer token. */

@@ -44,8 +44,8 @@ export function wrongCredentials(credentials: Credentials, rng: Rng): Credential
 }
 
 /**
- * A near miss of a valid credential value: empty, one character short, one character more, or
- * with its letters in the other case. A value without letters has no case to swap; its
+ * A near miss of a valid credential value: empty, one character short, one character more,
+ * with its letters in the other case, or in double quotes. A value without letters has no case to swap; its
  * "case-swapped" miss is the value with a character changed instead, which is still not the value.
  */
 export function nearMiss(value: string, kind: NearMiss): string {
@@ -56,6 +56,8 @@ export function nearMiss(value: string, kind: NearMiss): string {
       return value.slice(0, -1);
     case "extended":
       return `${value}0`;
+    case "quoted":
+      return `"${value}"`;
     case "case-swapped": {
       const swapped = Array.from(value, (c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join("");
       return swapped !== value ? swapped : `${value.slice(0, -1)}${value.endsWith("1") ? "2" : "1"}`;

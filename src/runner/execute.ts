@@ -19,6 +19,7 @@ import { POLL_DELAYS_MS, pause } from "./poll.ts";
 import { fixtureShaped } from "./fixture-shaped.ts";
 import { ANY_ANSWER_CHECKS, notJudgedMessage, rateLimited, RUN_HINT } from "./rate-limited.ts";
 import type { OpenTarget } from "./target.ts";
+import { headerLines } from "../http/header-lines.ts";
 
 export interface ProviderRun {
   operation: OperationContext;
@@ -176,7 +177,7 @@ function keepCookies(cookies: Map<string, string>, response: HttpResponse): void
 
 /** The scenario's fixture ids the request does not carry, in its URL or a header. */
 function unnamedIds(fixtures: readonly Fixture[], request: HttpRequest): string[] {
-  const carried = `${decodeOrKeep(request.url)}\n${Object.values(request.headers).join("\n")}`;
+  const carried = `${decodeOrKeep(request.url)}\n${headerLines(request).map(([, v]) => v).join("\n")}`;
   return [...new Set(fixtures.flatMap((f) => Object.values(f)))].filter((id) => !carried.includes(id));
 }
 

@@ -3,7 +3,7 @@
  * says), reads each request into a `SandboxRequest`, hands it to the state endpoint or the API,
  * and writes `SandboxReply`s. It knows no provider.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import { isIPv6, type AddressInfo } from "node:net";
 import type { ExchangeLogEntry, ListenOptions, SandboxReply, SandboxRequest } from "./types.ts";
 
@@ -109,7 +109,20 @@ function toSandboxRequest(req: IncomingMessage, body: string, basePath: string):
   const at = rawUrl.indexOf("?");
   const pathname = at === -1 ? rawUrl : rawUrl.slice(0, at);
   const query = new URLSearchParams(at === -1 ? "" : rawUrl.slice(at + 1));
-  return { method: req.method ?? "GET", rawUrl, segments: segmentsAfter(pathname, basePath), query, headers: req.headers, body };
+  return { method: req.method ?? "GET", rawUrl, segments: segmentsAfter(pathname, basePath), query, headers: distinctHeaders(req), body };
+}
+
+/**
+ * The request's headers, a field sent on more than one line kept as the list of its lines rather
+ * than joined or cut to the first (as Node does for Authorization): a repeated credential is no
+ * credential (RFC 9110 §5.3 allows repeating list-based fields only).
+ */
+function distinctHeaders(req: IncomingMessage): IncomingHttpHeaders {
+  const headers: IncomingHttpHeaders = {};
+  for (const [name, values] of Object.entries(req.headersDistinct)) {
+    if (values) headers[name] = values.length === 1 ? values[0] : values;
+  }
+  return headers;
 }
 
 /** The request target as path and query, also for an absolute-form target. */

@@ -9,32 +9,8 @@
 import { describe, expect, it } from "vitest";
 import { deriveScenarios } from "../../src/cases/derive.ts";
 import { nearMissSegment } from "../../src/cases/id-near-miss.ts";
-import { buildRequest } from "../../src/runner/build-request.ts";
 import { operationContext } from "../../src/runner/run.ts";
-import type { HttpProvider } from "../../src/providers.ts";
-
-const credentials = {
-  YUNO_PUBLIC_API_KEY: "pk_test_abcdefghijklmnop",
-  YUNO_PRIVATE_SECRET_KEY: "sk_test_qrstuvwxyz123456",
-  YUNO_ACCOUNT_CODE: "3f2a9c1e-7b4d-4e8a-9c21-5d6e7f8a9b0c",
-  CASHFREE_CLIENT_ID: "cf_app_1234567890abcdef",
-  CASHFREE_CLIENT_SECRET: "cfsk_ma_test_0123456789abcdef",
-  ENKASH_ACCESS_TOKEN: "enk_tok_0123456789abcdef",
-  JUSPAY_API_KEY: "jp_key_0123456789abcdef",
-};
-
-function scenario(provider: HttpProvider, id: string) {
-  const found = deriveScenarios(operationContext(provider).op, 1).find((s) => s.id === id);
-  if (!found) throw new Error(`${provider}: no scenario ${id}`);
-  return found;
-}
-
-function built(provider: HttpProvider, id: string, step = 0) {
-  const operation = operationContext(provider);
-  const ctx = { op: operation.op, profile: operation.profile, baseUrl: "http://127.0.0.1:1/base", credentials, wrongCredentials: Object.fromEntries(Object.entries(credentials).map(([name, value]) => [name, `wrong_${value}`])) };
-  const s = scenario(provider, id).steps[step];
-  return buildRequest(ctx, s.plan, { customer_id: "cust_abc", customerId: "KC0000000000000A", customer_account_id: "bank_1", ...s.plan.pathParams });
-}
+import { built, credentials, scenario } from "./probe-requests.ts";
 
 describe("probes of the fault classes", () => {
   it("swaps Yuno's two keys between their headers", () => {

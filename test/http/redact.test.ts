@@ -60,6 +60,29 @@ describe("redact and findSecret", () => {
     expect(redact(text, secrets)).toBe(want);
   });
 
+  it("masks both secrets of a Basic pair (`id:secret`), whatever their lengths and alignment", () => {
+    const leaks: string[] = [];
+    for (let a = 8; a <= 14; a++) {
+      for (let b = 8; b <= 14; b++) {
+        for (const prefix of ["", "x", "xy"]) {
+          const first = `id_${"abcdefghijklmnop".slice(0, a - 3)}`;
+          const second = `sk_${"QRSTUVWXYZ012345".slice(0, b - 3)}`;
+          const encoded = Buffer.from(`${prefix}${first}:${second}`).toString("base64");
+          const masked = redact(`Basic ${encoded}`, [first, second]);
+          // What is left may hold the prefix's bits and the colon's, never six characters of either secret's base64.
+          const rest = masked.replace(/^Basic /, "").split(MASK).join(" ");
+          for (const secret of [first, second]) {
+            for (const offset of [0, 1, 2]) {
+              const core = Buffer.concat([Buffer.alloc(offset), Buffer.from(secret)]).toString("base64").slice(Math.ceil((offset * 8) / 6), -4);
+              for (let i = 0; i + 6 <= core.length; i++) if (rest.includes(core.slice(i, i + 6))) leaks.push(`${prefix}${first}:${second} → ${masked}`);
+            }
+          }
+        }
+      }
+    }
+    expect([...new Set(leaks)]).toEqual([]);
+  });
+
   it("finds nothing in text without the secret", () => {
     expect(findSecret("a JSON body {\"code\": \"UNAUTHORIZED\"}", [SECRET])).toBeUndefined();
   });

@@ -69,8 +69,9 @@ describe("run metadata", () => {
     expect(passed.length).toBeGreaterThan(20);
     for (const r of passed) {
       expect(r.method, JSON.stringify(r)).toMatch(/^(DELETE|GET|PUT|PATCH|POST|HEAD|OPTIONS|TRACE)$/);
-      // The credentials case also sends the path with a letter percent-encoded or in the other case.
-      expect(r.path).toMatch(/^\/(api|%61pi|Api)\/v0\/customer\//);
+      // The credentials case also sends the path with a letter percent-encoded or in the other case,
+      // and exact_id_match with the slash before the id percent-encoded.
+      expect(r.path).toMatch(/^\/(api|%61pi|Api)\/v0\/customer(\/|%2F)/);
       expect(typeof r.durationMs).toBe("number");
       expect(r.durationMs as number).toBeGreaterThanOrEqual(0);
     }

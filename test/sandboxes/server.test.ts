@@ -1,3 +1,4 @@
+import { request } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import { HTTP_PROVIDERS } from "../../src/providers.ts";
 import { baseBehaviour, startSandbox, type SandboxHandle, type SandboxOptions } from "../../src/sandboxes/index.ts";
@@ -32,6 +33,24 @@ describe("sandbox server core", () => {
     expect(answer.status).toBe(status);
     expect(answer.headers.get("content-type")).toBe("application/json");
     if (status === 405) expect(answer.headers.get("allow")).toBe("DELETE");
+  });
+
+  it("takes a credential header sent on two lines for none, whichever line is valid", async () => {
+    const h = await cashfree();
+    const id = (await fixture(h)).customer_id;
+    const { CASHFREE_CLIENT_ID: clientId, CASHFREE_CLIENT_SECRET: secret } = h.credentials;
+    for (const lines of [[secret, "wrong-secret-000"], ["wrong-secret-000", secret], [secret, secret]]) {
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = request(`${h.baseUrl}/customer/${id}`, { method: "DELETE", headers: { "x-client-id": clientId, "x-client-secret": lines } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on("error", reject);
+        req.end();
+      });
+      expect(status, lines.join(" | ")).toBe(401);
+    }
+    expect((await send(`${h.baseUrl}/customer/${id}`, { method: "DELETE", headers: creds(h) })).status).toBe(204);
   });
 
   it("refuses a body above 1 MiB with 413", async () => {

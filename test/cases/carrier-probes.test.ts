@@ -1,0 +1,115 @@
+/**
+ * The requests of the tenth independent round's fault classes, as derived, built and sent: a
+ * credential moved to undocumented carriers, API keys as HTTP Basic, a credential header repeated
+ * on two lines (and those two lines on the wire), a padded Basic user, a quoted credential, proxy
+ * headers naming a loopback client, and the percent-encoded separators after and before an id.
+ */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAgents } from "../../src/http/agents.ts";
+import { toCurl } from "../../src/http/curl.ts";
+import { sendOnce } from "../../src/http/send.ts";
+import { buildRequest } from "../../src/runner/build-request.ts";
+import { built, contextOf, credentials, scenario, wrong } from "./probe-requests.ts";
+
+const basicPair = (header: string | undefined): string => Buffer.from(String(header).replace(/^Basic /, ""), "base64").toString("utf8");
+
+describe("credentials in carriers the doc does not name", () => {
+  it("moves an API key to Authorization: Bearer and x-api-key, the other key staying right", () => {
+    const request = built("yuno", "credential sec1 in another carrier");
+    expect(request.headers["private-secret-key"]).toBeUndefined();
+    expect(request.headers.authorization).toBe(`Bearer ${credentials.YUNO_PRIVATE_SECRET_KEY}`);
+    expect(request.headers["x-api-key"]).toBe(credentials.YUNO_PRIVATE_SECRET_KEY);
+    expect(request.headers["public-api-key"]).toBe(credentials.YUNO_PUBLIC_API_KEY);
+  });
+
+  it("moves an Authorization credential to Proxy-Authorization and its key or token to x-api-key", () => {
+    const juspay = built("juspay", "credential basicAuth in another carrier");
+    expect(juspay.headers.authorization).toBeUndefined();
+    expect(basicPair(juspay.headers["proxy-authorization"])).toBe(`${credentials.JUSPAY_API_KEY}:`);
+    expect(juspay.headers["x-api-key"]).toBe(credentials.JUSPAY_API_KEY);
+    const enkash = built("enkash", "credential bearerAuth in another carrier");
+    expect(enkash.headers["proxy-authorization"]).toBe(`Bearer ${credentials.ENKASH_ACCESS_TOKEN}`);
+  });
+
+  it("sends API keys together as HTTP Basic, only where no scheme is an Authorization one", () => {
+    const request = built("cashfree", "credentials as HTTP Basic");
+    expect(request.headers["x-client-id"]).toBeUndefined();
+    expect(request.headers["x-client-secret"]).toBeUndefined();
+    expect(basicPair(request.headers.authorization)).toBe(`${credentials.CASHFREE_CLIENT_ID}:${credentials.CASHFREE_CLIENT_SECRET}`);
+    expect(() => scenario("juspay", "credentials as HTTP Basic")).toThrow();
+    expect(() => scenario("enkash", "credentials as HTTP Basic")).toThrow();
+  });
+
+  it("pads a Basic user inside the encoded pair, and quotes a credential", () => {
+    expect(basicPair(built("juspay", "credential basicAuth user padded").headers.authorization)).toBe(` ${credentials.JUSPAY_API_KEY} :`);
+    expect(built("enkash", "credential bearerAuth quoted").headers.authorization).toBe(`Bearer "${credentials.ENKASH_ACCESS_TOKEN}"`);
+    expect(built("cashfree", "credential ApiSecret quoted").headers["x-client-secret"]).toBe(`"${credentials.CASHFREE_CLIENT_SECRET}"`);
+    expect(() => scenario("enkash", "credential bearerAuth user padded")).toThrow();
+  });
+
+  it("sends no credentials but proxy headers naming a loopback client", () => {
+    const request = built("enkash", "credentials missing, the request claiming a local origin");
+    expect(request.headers.authorization).toBeUndefined();
+    expect(request.headers).toMatchObject({ "x-forwarded-for": "127.0.0.1", "x-real-ip": "127.0.0.1", forwarded: "for=127.0.0.1" });
+  });
+});
+
+describe("a credential header repeated on two lines", () => {
+  let server: ReturnType<typeof createServer>;
+  let base = "";
+  const seen: string[][] = [];
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      seen.push(req.rawHeaders);
+      res.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it("puts the wrong line first, and for an API key (assumed) the valid line first too", () => {
+    const first = built("cashfree", "credential ApiSecret repeated, a wrong line first");
+    expect(first.headers["x-client-secret"]).toBe(wrong(credentials.CASHFREE_CLIENT_SECRET));
+    expect(first.repeatedHeaders).toEqual([["x-client-secret", credentials.CASHFREE_CLIENT_SECRET]]);
+    expect(first.headers["x-client-id"]).toBe(credentials.CASHFREE_CLIENT_ID);
+    expect(scenario("cashfree", "credential ApiSecret repeated, the valid line first").basis).toBe("assumed");
+    const validFirst = built("cashfree", "credential ApiSecret repeated, the valid line first");
+    expect([validFirst.headers["x-client-secret"], validFirst.repeatedHeaders]).toEqual([credentials.CASHFREE_CLIENT_SECRET, [["x-client-secret", wrong(credentials.CASHFREE_CLIENT_SECRET)]]]);
+    // Node's own server keeps the first of repeated Authorization lines: not sent valid first.
+    expect(() => scenario("enkash", "credential bearerAuth repeated, the valid line first")).toThrow();
+    expect(built("enkash", "credential bearerAuth repeated, a wrong line first").repeatedHeaders).toEqual([["authorization", `Bearer ${credentials.ENKASH_ACCESS_TOKEN}`]]);
+  });
+
+  it("sends them as two header lines, and the curl line repeats the header, masked", async () => {
+    const request = { ...built("enkash", "credential bearerAuth repeated, a wrong line first"), url: `${base}/x` };
+    const agents = createAgents({}, undefined);
+    try {
+      const answer = await sendOnce(request, { timeoutMs: 5000, maxBodyBytes: 1024, agents });
+      expect("status" in answer && answer.status).toBe(200);
+    } finally {
+      agents.destroy();
+    }
+    const raw = seen.at(-1)!;
+    const lines = raw.flatMap((value, i) => (i % 2 === 0 && value.toLowerCase() === "authorization" ? [raw[i + 1]] : []));
+    expect(lines).toEqual([`Bearer ${wrong(credentials.ENKASH_ACCESS_TOKEN)}`, `Bearer ${credentials.ENKASH_ACCESS_TOKEN}`]);
+    const curl = toCurl(request, [credentials.ENKASH_ACCESS_TOKEN]);
+    expect(curl.match(/-H 'authorization: /g)).toHaveLength(2);
+    expect(curl).not.toContain(credentials.ENKASH_ACCESS_TOKEN);
+  });
+});
+
+describe("percent-encoded separators after and before an id", () => {
+  it("sends /x, ?x and #x percent-encoded after each id, and the slash before the last id encoded", () => {
+    const s = scenario("enkash", "near misses of a fixture's id");
+    const ctx = contextOf("enkash", "http://127.0.0.1:1");
+    const path = (label: string): string => new URL(buildRequest(ctx, s.steps.find((step) => step.label === label)!.plan, { customerId: "KC0000000000000A" }).url).pathname;
+    expect(path("customerId encoded-slash")).toBe("/api/v0/customer/KC0000000000000A%2Fx");
+    expect(path("customerId encoded-query")).toBe("/api/v0/customer/KC0000000000000A%3Fx");
+    expect(path("customerId encoded-fragment")).toBe("/api/v0/customer/KC0000000000000A%23x");
+    expect(path("the slash before customerId percent-encoded")).toBe("/api/v0/customer%2FKC0000000000000A");
+    expect(s.steps.find((step) => step.label === "the slash before customerId percent-encoded")!.expect).toBe("not-deleted");
+  });
+});
