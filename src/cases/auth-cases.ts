@@ -1,13 +1,15 @@
 /**
  * auth_enforcement: credentials left out, wrong credentials, near misses of each valid credential
- * (empty, one character short or more, letters in the other case, in double quotes: what a loose
- * comparison such as a prefix match, a case-insensitive one or an unquoting one accepts), each valid credential in the query string
+ * (empty, one character short or more, letters in the other case, in double quotes, a space or an
+ * `é` in its middle: what a loose comparison such as a prefix match, a case-insensitive one, an
+ * unquoting one or one that strips whitespace or non-ASCII bytes accepts), each valid credential in the query string
  * instead of its header, an API key listed after a wrong one in its header (`wrong, valid`: a
  * server that splits the header as a list and takes any match lets it in), the header sent twice
  * on separate lines (a wrong value first; and, assumed, for an API key the valid one first), each credential
  * left out of its carrier and sent in undocumented ones (an API key as `Authorization: Bearer`
  * or `x-api-key`, an Authorization credential in `Proxy-Authorization`), API keys sent together
- * as HTTP Basic, a Basic user padded with spaces inside the encoded pair, no credentials but the
+ * as HTTP Basic, a Basic user padded with spaces inside the encoded pair or encoded alone without
+ * its `:`, no credentials but the
  * headers a proxy sets for a loopback client (`X-Forwarded-For: 127.0.0.1`, which a target that
  * trusts its own network lets in), a Basic user with another password than the documented one
  * (assumed to be checked), and, where the doc requires more than one scheme together, every partial
@@ -19,7 +21,8 @@
  * them: a target that checks credentials after it has deleted, a router that lets the path with a
  * trailing slash, a percent-encoded letter of the path (`/%63ustomers/…`, which a guard matching
  * the raw path misses and a router matching the decoded one serves) or a letter in the other case
- * (`/Customers/…`, a case-insensitive router's) past the check, or a session cookie (set on an earlier answer, sent back without
+ * (`/Customers/…`, a case-insensitive router's) past the check, a request with `Expect:
+ * 100-continue` (answered by another handler, which may skip it), or a session cookie (set on an earlier answer, sent back without
  * the credentials) that stands in for them, deletes it; and after its documented delete, a cache
  * keyed on the path alone answers the same path without credentials with the delete's success.
  */
@@ -75,6 +78,7 @@ export function authScenarios(op: OperationSpec): Scenario[] {
       // A target that compares the user alone accepts any password; the doc fixes one, but the user
       // (the API key) is the secret, so that it is checked at all is assumed.
       scenarios.push(scenario(`credential ${scheme.name} user padded`, `the valid ${name} user with a space before and after it inside the encoded pair; any others are right`, "padded", only(scheme, "padded")));
+      scenarios.push(scenario(`credential ${scheme.name} user without the colon`, `the valid ${name} user encoded alone, without the ":" and password of a Basic pair; any others are right`, "no-colon", only(scheme, "no-colon")));
       scenarios.push({
         ...scenario(`credential ${scheme.name} with another password`, `the valid ${name} user with a password other than the documented one; any others are right`, "other-password", only(scheme, "other-password")),
         basis: "assumed",
@@ -144,6 +148,8 @@ function againstAFixture(op: OperationSpec, only: (scheme: SecuritySchemeSpec, s
       { label: "credentials missing, the path with a trailing slash", plan: plan({ auth: "missing", pathSuffix: "/" }), fixture: 0, expect: "not-deleted" },
       { label: "credentials missing, a letter of the path percent-encoded", plan: plan({ auth: "missing", literalSpelling: "percent-encoded" }), fixture: 0, expect: "not-deleted" },
       { label: "credentials missing, a letter of the path in the other case", plan: plan({ auth: "missing", literalSpelling: "other-case" }), fixture: 0, expect: "not-deleted" },
+      // A server answers `Expect: 100-continue` in a handler of its own, which may skip the check.
+      { label: "credentials missing, Expect: 100-continue", plan: plan({ auth: "missing", expectContinue: true }), fixture: 0, expect: "rejected" },
       { label: "the documented delete afterwards", plan: plan(), fixture: 0, expect: "survives" },
       // A cache keyed on method and path alone answers these with the delete's success.
       refused("credentials missing, after the delete", "missing"),
@@ -158,6 +164,8 @@ const NEAR_MISS_TEXT: Record<(typeof NEAR_MISSES)[number], string> = {
   extended: "with one character more",
   "case-swapped": "with its letters in the other case",
   quoted: "in double quotes",
+  "inner-space": "with a space in its middle",
+  "inner-latin1": "with an é (the Latin-1 byte 0xE9) in its middle",
 };
 
 const OTHER_CARRIERS = {

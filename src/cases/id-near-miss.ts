@@ -4,10 +4,11 @@
  * is replaced by another; so is any miss that comes out equal to the id.
  */
 
-/** The path segment that names the near miss, percent-encoded, with `;x` and `/x` left raw for `path-parameter` and `extra-segment`. */
+/** The path segment that names the near miss, percent-encoded, with `;x`, `/x` and `+` left raw for `path-parameter`, `extra-segment` and `plus-for-space`. */
 export function nearMissSegment(id: string, kind: IdNearMiss): string {
   if (kind === "path-parameter") return `${encodeURIComponent(id)};x`;
   if (kind === "extra-segment") return `${encodeURIComponent(id)}/x`;
+  if (kind === "plus-for-space") return id.includes(" ") ? encodeURIComponent(id).replace(/%20/g, "+") : `${encodeURIComponent(id)}+x`;
   return encodeURIComponent(nearMissId(id, kind));
 }
 import type { IdNearMiss } from "./model.ts";
@@ -55,6 +56,8 @@ function rawMiss(id: string, kind: IdNearMiss): string {
     }
     case "newline-suffix":
       return `${id}\n`;
+    case "plus-for-space":
+      return id.includes(" ") ? id.replace(/ /g, "+") : `${id}+x`;
     case "encoded-slash":
       return `${id}/x`;
     case "encoded-query":

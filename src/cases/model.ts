@@ -25,15 +25,22 @@ import type { HttpProvider } from "../providers.ts";
  * `Authorization: Bearer` and `x-api-key`, an Authorization credential in `Proxy-Authorization`
  * and `x-api-key`; or (`as-basic`) every API key left out of its header and sent together as
  * HTTP Basic (`key1:key2`), or (`padded`) a Basic user with a space before and after it inside
- * the encoded pair, which a server that trims the decoded user accepts.
+ * the encoded pair, which a server that trims the decoded user accepts, or (`no-colon`) a Basic
+ * user encoded alone, without the `:` and password RFC 7617 requires, which a server that takes
+ * the whole decoded text for the user accepts.
  */
-export type CredentialState = "valid" | "wrong" | "missing" | "other-scheme" | "swapped" | "in-query" | "other-password" | "listed" | "repeated" | "repeated-valid-first" | "other-carrier" | "as-basic" | "padded" | NearMiss;
+export type CredentialState = "valid" | "wrong" | "missing" | "other-scheme" | "swapped" | "in-query" | "other-password" | "listed" | "repeated" | "repeated-valid-first" | "other-carrier" | "as-basic" | "padded" | "no-colon" | NearMiss;
 
 /** The password a Basic user is sent with in the `other-password` case. */
 export const OTHER_PASSWORD = "pc-not-the-password";
 
-/** `quoted`: the value in double quotes, which a server that unquotes it (as a quoted-string) accepts. */
-export const NEAR_MISSES = ["empty", "truncated", "extended", "case-swapped", "quoted"] as const;
+/**
+ * `quoted`: the value in double quotes, which a server that unquotes it (as a quoted-string)
+ * accepts; `inner-space`, `inner-latin1`: a space, or `é` (sent as the one Latin-1 byte 0xE9), put
+ * in the middle of it, which a server that strips whitespace or bytes outside printable ASCII
+ * before comparing accepts.
+ */
+export const NEAR_MISSES = ["empty", "truncated", "extended", "case-swapped", "quoted", "inner-space", "inner-latin1"] as const;
 export type NearMiss = (typeof NEAR_MISSES)[number];
 
 /**
@@ -71,6 +78,12 @@ export interface RequestPlan {
    * same id spelled another way (RFC 3986 §2.3).
    */
   encodedIds?: string[];
+  /**
+   * Send `Expect: 100-continue`, with a small JSON body where the operation documents none (a
+   * client may not expect a continue without content, RFC 9110 §10.1.1): servers hand such a
+   * request to another handler first, which may skip the checks the usual one makes.
+   */
+  expectContinue?: boolean;
   /** Send back, in a Cookie header, every cookie the target set earlier in the scenario. */
   replayCookies?: boolean;
   /** Text put after the whole path, before any query: `/` for the path with a trailing slash, another path that a lax router maps to the same handler. */
@@ -126,9 +139,10 @@ export function spellUuid(uuid: string, spelling: UuidSpelling): string {
  * Java or PCRE lets through and a trim then drops; `encoded-slash`, `encoded-query`,
  * `encoded-fragment`: `/x`, `?x` or `#x` after it, percent-encoded (`%2Fx`, `%3Fx`, `%23x`), which a
  * server that decodes the whole path before it splits off segments, query and fragment takes for
- * the id.
+ * the id; `plus-for-space`: each space in it as a raw `+` (`+x` after it where it has none), which
+ * in a path is a plus (RFC 3986), and only a server decoding the path as form data reads as a space.
  */
-export const ID_NEAR_MISSES = ["case-swapped", "double-encoded", "trailing-space", "truncated", "fullwidth", "zero-width", "path-parameter", "like-percent", "like-underscore", "glob-star", "extra-segment", "dot-segment", "nul-suffix", "dot-extension", "separator-swapped", "newline-suffix", "encoded-slash", "encoded-query", "encoded-fragment"] as const;
+export const ID_NEAR_MISSES = ["case-swapped", "double-encoded", "trailing-space", "truncated", "fullwidth", "zero-width", "path-parameter", "like-percent", "like-underscore", "glob-star", "extra-segment", "dot-segment", "nul-suffix", "dot-extension", "separator-swapped", "newline-suffix", "encoded-slash", "encoded-query", "encoded-fragment", "plus-for-space"] as const;
 export type IdNearMiss = (typeof ID_NEAR_MISSES)[number];
 
 /**

@@ -6,7 +6,8 @@
  * not-found answer, not a validation error; a path parameter with neither a pattern nor a maximum
  * length is also sent 258 characters long (assumed: a limit is the target's choice). Optional query parameters are sent present and valid
  * the same way, and a required header filled from a path parameter (Juspay's x-routing-id) is
- * also sent with its documented example, another value the doc allows. Spellings any HTTP stack
+ * also sent with its documented example, another value the doc allows, and (assumed) with an `é`
+ * in it, still a string. Spellings any HTTP stack
  * should take are assumed: a request body whose media type carries a charset parameter (RFC 9110
  * §8.3.1), `Accept: *\/*` (what curl, in the docs' samples, sends; RFC 9110 §12.5.1), a query
  * parameter the operation does not use, and a fixture's ids with a letter percent-encoded, the
@@ -41,6 +42,10 @@ export function positiveScenarios(op: OperationSpec): Scenario[] {
       const example = typeof param.example === "string" ? param.example : undefined;
       if (param.required && example !== undefined && profile.headerValues[param.name]?.kind === "pathParam") {
         scenarios.push(scenario(param, "documented-example", example, { headers: { [param.name.toLowerCase()]: example } }));
+        // A string with a letter outside ASCII (sent as its Latin-1 byte) is still a string; that
+        // the target takes it is assumed, and a 5xx to it fails not_a_server_error.
+        const accented = `${example.slice(0, 4)}\u00e9${example.slice(4)}`;
+        scenarios.push({ ...scenario(param, "non-ASCII", accented, { headers: { [param.name.toLowerCase()]: accented } }), basis: "assumed" });
       }
       continue;
     }

@@ -2,10 +2,10 @@
  * Adapters that take a credential from somewhere the doc does not put it, or read it loosely:
  * from an undocumented header when the documented one is absent (`x-api-key`, `Authorization:
  * Bearer`, HTTP Basic, `Proxy-Authorization`), from any of several lines of a repeated header,
- * with whitespace trimmed inside a Basic pair or quotes taken off, and one that trusts requests
- * whose proxy headers name a loopback client. Every credential sent wrong or left out is still
- * refused, so only auth_enforcement's carrier, repeated-line, padded, quoted and local-origin
- * cases catch them.
+ * with whitespace trimmed inside a Basic pair, quotes taken off or everything but printable ASCII
+ * stripped, and one that trusts requests whose proxy headers name a loopback client. Every credential sent wrong or left out is still
+ * refused, so only auth_enforcement's carrier, repeated-line, padded, quoted, inner-space,
+ * inner-Latin-1 and local-origin cases catch them.
  */
 import type { HttpProvider } from "../providers.ts";
 import { baseBehaviour } from "../sandboxes/index.ts";
@@ -14,6 +14,7 @@ import { withHeader } from "./request-view.ts";
 import { variant, type FaultyAdapter } from "./types.ts";
 
 const juspay = baseBehaviour("juspay");
+const yuno = baseBehaviour("yuno");
 const cashfree = baseBehaviour("cashfree");
 const enkash = baseBehaviour("enkash");
 
@@ -153,6 +154,26 @@ export const credentialCarriers: FaultyAdapter[] = [
           const quoted = /^"([^"]*)"$/.exec(single(req, "x-client-secret") ?? "")?.[1];
           return cashfree.authenticate(quoted === undefined ? req : withHeader(req, "x-client-secret", quoted), ctx);
         },
+      },
+    },
+  ),
+  variant(
+    {
+      name: "yuno-keys-stripped-to-printable-ascii",
+      provider: "yuno",
+      departure: "strips every character outside printable ASCII (spaces, controls, Latin-1 bytes) from both API keys before comparing them",
+      expectedCheck: "auth_enforcement",
+    },
+    {
+      behaviour: {
+        authenticate: (req, ctx) =>
+          yuno.authenticate(
+            ["public-api-key", "private-secret-key"].reduce((r, name) => {
+              const sent = single(r, name);
+              return sent === undefined ? r : withHeader(r, name, sent.replace(/[^\x21-\x7e]/g, ""));
+            }, req),
+            ctx,
+          ),
       },
     },
   ),

@@ -16,6 +16,7 @@ import { leaks } from "./leaks.ts";
 import { looseIds } from "./loose-ids.ts";
 import { otherMethods } from "./other-methods.ts";
 import { overStrict } from "./over-strict.ts";
+import { parsingEdges } from "./parsing-edges.ts";
 import { ownership } from "./ownership.ts";
 import { races } from "./races.ts";
 import { rememberedState } from "./remembered-state.ts";
@@ -40,6 +41,7 @@ export const CATALOGUE: readonly FaultyAdapter[] = [
   ...rememberedState,
   ...secretsFaults,
   ...leaks,
+  ...parsingEdges,
 ];
 
 export function adapterByName(name: string): FaultyAdapter | undefined {

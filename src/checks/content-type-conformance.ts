@@ -1,7 +1,7 @@
 /**
  * content_type_conformance: the response media type is the documented one, stated once, the body
  * reads under the Content-Encoding it is labelled with, and the body is empty where the doc says
- * it is (Yuno 202, Cashfree 204).
+ * it is (Yuno 202, Cashfree 204), a 204 announcing no content in its Content-Length either.
  */
 import { documented, documentedStatus, when } from "./preconditions.ts";
 import type { Check } from "./types.ts";
@@ -14,6 +14,9 @@ export const contentTypeConformance: Check = {
     const framing = [
       ...(bodyProblem ? [{ expected: "a body that reads under its Content-Encoding", actual: bodyProblem, message: `the ${status} body cannot be read: ${bodyProblem}`, basis: doc.bodyBasis }] : []),
       ...repeatedFields.map((field) => ({ expected: `one ${field} field`, actual: `${field} more than once`, message: `the ${status} answer carries ${field} more than once, which a field that is not a list may not (RFC 9110 §5.3); clients keep different ones`, basis: doc.bodyBasis })),
+      ...(status === 204 && /[1-9]/.test(input.response.headers["content-length"] ?? "")
+        ? [{ expected: "no Content-Length (or 0)", actual: `Content-Length: ${input.response.headers["content-length"]}`, message: `the 204 answer announces content in Content-Length, which a 204 may not carry (RFC 9110 §8.6, §15.3.5): a client that trusts it takes the next answer's first bytes for this one's body`, basis: doc.bodyBasis }]
+        : []),
     ];
     if (framing.length > 0) return framing;
     if (doc.contentType === undefined) {

@@ -83,6 +83,10 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
     body = plan.body === null ? undefined : plan.body ?? prepared.body.valid;
     if (body !== undefined) headers["content-type"] = prepared.body.contentType;
   }
+  if (plan.expectContinue) {
+    headers.expect = "100-continue";
+    if (body === undefined) [body, headers["content-type"]] = ["{}", "application/json"];
+  }
   Object.assign(headers, plan.headers);
   for (const [name, suffix] of Object.entries(plan.headerSuffixes ?? {})) if (headers[name] !== undefined) headers[name] += suffix;
   for (const [name, spelling] of Object.entries(plan.headerSpellings ?? {})) if (headers[name] !== undefined) headers[name] = spellUuid(headers[name], spelling);
@@ -144,6 +148,7 @@ function preparedFor(ctx: RequestContext): Prepared {
         "other-password": authHeader(scheme, profile, ctx.credentials, false, OTHER_PASSWORD),
         "other-carrier": otherCarriers(scheme, op, profile, ctx.credentials),
         padded: paddedUser(scheme, profile, ctx.credentials),
+        "no-colon": userAlone(scheme, profile, ctx.credentials),
         listed: listedHeader(scheme, profile, ctx),
         swapped: authHeader(scheme, profile, swappedCredentials(op, profile, ctx.credentials)),
         ...Object.fromEntries(NEAR_MISSES.map((kind) => [kind, authHeader(scheme, profile, nearMissCredentials(ctx.credentials, kind))])),
@@ -203,6 +208,13 @@ function paddedUser(scheme: SecuritySchemeSpec, profile: ProviderProfile, creds:
   const source = profile.credentials[scheme.name];
   if (source?.kind !== "basic") return authHeader(scheme, profile, creds);
   return authHeader(scheme, profile, { ...creds, [source.usernameEnv]: ` ${creds[source.usernameEnv] ?? ""} ` });
+}
+
+/** A Basic scheme's valid user encoded alone, without `:` and password; other schemes' valid headers. */
+function userAlone(scheme: SecuritySchemeSpec, profile: ProviderProfile, creds: Credentials): Record<string, string> {
+  const source = profile.credentials[scheme.name];
+  if (source?.kind !== "basic") return authHeader(scheme, profile, creds);
+  return { authorization: `Basic ${Buffer.from(creds[source.usernameEnv] ?? "").toString("base64")}` };
 }
 
 /** The query parameter a scheme's credential goes in when it is sent in the query: the header's name, or access_token for a bearer token. */

@@ -45,7 +45,7 @@ export function wrongCredentials(credentials: Credentials, rng: Rng): Credential
 
 /**
  * A near miss of a valid credential value: empty, one character short, one character more,
- * with its letters in the other case, or in double quotes. A value without letters has no case to swap; its
+ * with its letters in the other case, in double quotes, or with a space or an `é` in its middle. A value without letters has no case to swap; its
  * "case-swapped" miss is the value with a character changed instead, which is still not the value.
  */
 export function nearMiss(value: string, kind: NearMiss): string {
@@ -58,6 +58,10 @@ export function nearMiss(value: string, kind: NearMiss): string {
       return `${value}0`;
     case "quoted":
       return `"${value}"`;
+    case "inner-space":
+      return `${value.slice(0, value.length >> 1)} ${value.slice(value.length >> 1)}`;
+    case "inner-latin1":
+      return `${value.slice(0, value.length >> 1)}\u00e9${value.slice(value.length >> 1)}`;
     case "case-swapped": {
       const swapped = Array.from(value, (c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join("");
       return swapped !== value ? swapped : `${value.slice(0, -1)}${value.endsWith("1") ? "2" : "1"}`;

@@ -2,7 +2,9 @@
  * The requests of the tenth independent round's fault classes, as derived, built and sent: a
  * credential moved to undocumented carriers, API keys as HTTP Basic, a credential header repeated
  * on two lines (and those two lines on the wire), a padded Basic user, a quoted credential, proxy
- * headers naming a loopback client, and the percent-encoded separators after and before an id.
+ * headers naming a loopback client, the percent-encoded separators after and before an id, a
+ * `+` for a space in an id, a Basic user without its colon, Expect: 100-continue without
+ * credentials, and a non-ASCII x-routing-id.
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -10,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAgents } from "../../src/http/agents.ts";
 import { toCurl } from "../../src/http/curl.ts";
 import { sendOnce } from "../../src/http/send.ts";
+import { nearMissSegment } from "../../src/cases/id-near-miss.ts";
 import { buildRequest } from "../../src/runner/build-request.ts";
 import { built, contextOf, credentials, scenario, wrong } from "./probe-requests.ts";
 
@@ -42,17 +45,43 @@ describe("credentials in carriers the doc does not name", () => {
     expect(() => scenario("enkash", "credentials as HTTP Basic")).toThrow();
   });
 
-  it("pads a Basic user inside the encoded pair, and quotes a credential", () => {
+  it("pads a Basic user inside the encoded pair, quotes a credential, and puts a space or an é in its middle", () => {
     expect(basicPair(built("juspay", "credential basicAuth user padded").headers.authorization)).toBe(` ${credentials.JUSPAY_API_KEY} :`);
     expect(built("enkash", "credential bearerAuth quoted").headers.authorization).toBe(`Bearer "${credentials.ENKASH_ACCESS_TOKEN}"`);
     expect(built("cashfree", "credential ApiSecret quoted").headers["x-client-secret"]).toBe(`"${credentials.CASHFREE_CLIENT_SECRET}"`);
     expect(() => scenario("enkash", "credential bearerAuth user padded")).toThrow();
+    expect(built("yuno", "credential sec0 inner-space").headers["public-api-key"]).toBe("pk_test_abcd efghijklmnop");
+    expect(built("yuno", "credential sec0 inner-latin1").headers["public-api-key"]).toBe("pk_test_abcd\u00e9efghijklmnop");
   });
 
   it("sends no credentials but proxy headers naming a loopback client", () => {
     const request = built("enkash", "credentials missing, the request claiming a local origin");
     expect(request.headers.authorization).toBeUndefined();
     expect(request.headers).toMatchObject({ "x-forwarded-for": "127.0.0.1", "x-real-ip": "127.0.0.1", forwarded: "for=127.0.0.1" });
+  });
+});
+
+describe("the edges of HTTP parsing", () => {
+  it("encodes a Basic user alone, without its colon", () => {
+    expect(basicPair(built("juspay", "credential basicAuth user without the colon").headers.authorization)).toBe(credentials.JUSPAY_API_KEY);
+    expect(() => scenario("enkash", "credential bearerAuth user without the colon")).toThrow();
+  });
+
+  it("sends Expect: 100-continue without credentials against a fixture, with a small JSON body where the operation has none", () => {
+    const s = scenario("enkash", "credentials against a fixture");
+    const at = s.steps.findIndex((step) => step.label === "credentials missing, Expect: 100-continue");
+    expect(s.steps[at]).toMatchObject({ fixture: 0, expect: "rejected" });
+    const request = built("enkash", "credentials against a fixture", at);
+    expect(request).toMatchObject({ headers: { expect: "100-continue", "content-type": "application/json" }, body: "{}" });
+    expect(request.headers.authorization).toBeUndefined();
+    const juspay = scenario("juspay", "credentials against a fixture");
+    const form = built("juspay", "credentials against a fixture", juspay.steps.findIndex((step) => step.label === "credentials missing, Expect: 100-continue"));
+    expect(form.body).toBe("command=delete");
+  });
+
+  it("sends Juspay's x-routing-id with an é, judged on an assumption", () => {
+    expect(scenario("juspay", "valid header x-routing-id non-ASCII").basis).toBe("assumed");
+    expect(built("juspay", "valid header x-routing-id non-ASCII").headers["x-routing-id"]).toMatch(/^[\x20-\x7e]*\u00e9[\x20-\x7e]*$/);
   });
 });
 
@@ -110,6 +139,8 @@ describe("percent-encoded separators after and before an id", () => {
     expect(path("customerId encoded-query")).toBe("/api/v0/customer/KC0000000000000A%3Fx");
     expect(path("customerId encoded-fragment")).toBe("/api/v0/customer/KC0000000000000A%23x");
     expect(path("the slash before customerId percent-encoded")).toBe("/api/v0/customer%2FKC0000000000000A");
+    expect(path("customerId plus-for-space")).toBe("/api/v0/customer/KC0000000000000A+x");
+    expect(nearMissSegment("cust_a b", "plus-for-space")).toBe("cust_a+b");
     expect(s.steps.find((step) => step.label === "the slash before customerId percent-encoded")!.expect).toBe("not-deleted");
   });
 });

@@ -3,7 +3,7 @@
  * Accept-Encoding is sent, so any coding is acceptable), a body labelled with a coding it is not in
  * is reported, and a Content-Type sent twice (Node keeps the first) is counted from the raw headers;
  * so is a JSON body that is not UTF-8, and one labelled with a charset that reads its bytes as
- * other text. content_type_conformance fails on each.
+ * other text, and a 204 whose Content-Length announces content. content_type_conformance fails on each.
  */
 import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
@@ -46,6 +46,18 @@ describe("an answer's body framing", () => {
     const response = await answer((_req, res) => res.writeHead(404, { "content-type": "application/json", "content-encoding": "gzip" }).end(BODY));
     expect(response.bodyProblem).toMatch(/gzip body does not decode/);
     expect(judged(response)).toMatchObject([{ message: expect.stringMatching(/the 404 body cannot be read/) }]);
+  });
+
+  it("reports a 204 whose Content-Length announces content, and passes one with none or 0", async () => {
+    const judged204 = (response: HttpResponse) => {
+      const input = exchange("cashfree", scenarioOf("cashfree", { id: "delete an existing fixture, then delete it again" }), 0, { status: 204 });
+      return contentTypeConformance.run({ ...input, response, json: { ok: false, error: "empty" } });
+    };
+    const announcing = await answer((_req, res) => res.writeHead(204, { "content-length": "2" }).end());
+    expect(announcing.status).toBe(204);
+    expect(judged204(announcing)).toMatchObject([{ expected: "no Content-Length (or 0)", actual: "Content-Length: 2", message: expect.stringMatching(/RFC 9110/) }]);
+    expect(judged204(await answer((_req, res) => res.writeHead(204).end()))).toEqual([]);
+    expect(judged204(await answer((_req, res) => res.writeHead(204, { "content-length": "0" }).end()))).toEqual([]);
   });
 
   it("counts a Content-Type sent twice", async () => {

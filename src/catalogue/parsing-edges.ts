@@ -1,0 +1,86 @@
+/**
+ * Adapters that trip over the edges of HTTP parsing: a Basic credential without its `:` taken
+ * for the user (auth_enforcement), `Expect: 100-continue` answered by a handler that skips the
+ * token check (auth_enforcement), an x-routing-id outside ASCII answered 500 (not_a_server_error),
+ * a 204 whose Content-Length announces content (content_type_conformance), and a path id read as
+ * a `+`-separated list of ids (exact_id_match).
+ */
+import { baseBehaviour } from "../sandboxes/index.ts";
+import { withHeader } from "./request-view.ts";
+import { variant, type FaultyAdapter } from "./types.ts";
+
+const juspay = baseBehaviour("juspay");
+const enkash = baseBehaviour("enkash");
+const cashfree = baseBehaviour("cashfree");
+
+export const parsingEdges: FaultyAdapter[] = [
+  variant(
+    {
+      name: "juspay-basic-without-colon",
+      provider: "juspay",
+      departure: "takes the whole decoded Basic credential for the user when it has no `:`, so Basic base64(key) is accepted",
+      expectedCheck: "auth_enforcement",
+    },
+    {
+      behaviour: {
+        authenticate: (req, ctx) => {
+          const encoded = /^Basic (\S+)$/.exec(String(req.headers.authorization ?? ""))?.[1];
+          const decoded = encoded === undefined ? undefined : Buffer.from(encoded, "base64").toString("utf8");
+          return juspay.authenticate(decoded !== undefined && !decoded.includes(":") ? withHeader(req, "authorization", `Basic ${Buffer.from(`${decoded}:`).toString("base64")}`) : req, ctx);
+        },
+      },
+    },
+  ),
+  variant(
+    {
+      name: "enkash-continue-skips-auth",
+      provider: "enkash",
+      departure: "answers requests with Expect: 100-continue in a handler of its own that never checks the token",
+      expectedCheck: "auth_enforcement",
+    },
+    { behaviour: { authenticate: (req, ctx) => (String(req.headers.expect ?? "").toLowerCase() === "100-continue" ? undefined : enkash.authenticate(req, ctx)) } },
+  ),
+  variant(
+    {
+      name: "juspay-non-ascii-routing-id-500",
+      provider: "juspay",
+      departure: "fails with 500 on an x-routing-id holding a character outside ASCII (a string the doc allows)",
+      expectedCheck: "not_a_server_error",
+    },
+    {
+      behaviour: {
+        validate: (req, ctx) => (/[^\x20-\x7e]/.test(String(req.headers["x-routing-id"] ?? "")) ? { status: 500, body: { status: "error", error_message: "internal error" } } : juspay.validate(req, ctx)),
+      },
+    },
+  ),
+  variant(
+    {
+      name: "cashfree-204-announces-content",
+      provider: "cashfree",
+      departure: "sends Content-Length: 2 with its 204, an answer that may carry no content",
+      expectedCheck: "content_type_conformance",
+    },
+    {
+      behaviour: {
+        remove: (req, ctx) => {
+          const reply = cashfree.remove(req, ctx);
+          return reply.status === 204 ? { ...reply, headers: { ...reply.headers, "content-length": "2" } } : reply;
+        },
+      },
+    },
+  ),
+  variant(
+    {
+      name: "cashfree-plus-separated-ids",
+      provider: "cashfree",
+      departure: "reads the path id as a `+`-separated list and deletes every listed customer it finds, so /customer/{id}+x deletes {id}",
+      expectedCheck: "exact_id_match",
+    },
+    {
+      rewriteRequest: (req) => {
+        const last = req.segments.at(-1) ?? "";
+        return last.includes("+") ? { ...req, segments: [...req.segments.slice(0, -1), last.split("+")[0]] } : req;
+      },
+    },
+  ),
+];
