@@ -53,11 +53,14 @@ export function quickIndex(parts: ReadonlyArray<readonly string[]>): QuickIndex 
   let spaced = false;
   parts.forEach((secrets, part) => {
     for (const secret of secrets) {
-      // A secret outside ASCII has escapes the decoding does not map back: no quick answer.
-      if (/[^\x00-\x7f]/.test(secret)) always.add(part);
+      // A secret outside ASCII has escapes the decoding does not map back (a percent-encoded é is
+      // two bytes): its longest ASCII run stands for it, which every escaped form holds as it is;
+      // with no run that long, no quick answer.
+      const raw = /[^\x00-\x7f]/.test(secret) ? longestAsciiRun(secret) : secret;
+      if (raw.length < WINDOW) always.add(part);
       spaced ||= secret.includes(" ");
       const cores = base64Cores(secret);
-      for (const text of new Set([secret, ...cores, ...cores.map((core) => core.replace(/\+/g, "-").replace(/\//g, "_"))])) add(plain, { text, part });
+      for (const text of new Set([raw, ...cores, ...cores.map((core) => core.replace(/\+/g, "-").replace(/\//g, "_"))])) add(plain, { text, part });
       add(hex, { text: Buffer.from(secret, "utf8").toString("hex"), part });
       if ([...secret].length > TRUNCATED_PREFIX) add(plain, { text: [...secret].slice(0, TRUNCATED_PREFIX).join(""), part, cutFrom: secret });
     }
@@ -77,6 +80,11 @@ export function quickIndex(parts: ReadonlyArray<readonly string[]>): QuickIndex 
       return found;
     },
   };
+}
+
+/** The longest stretch of the text without a character outside ASCII. */
+function longestAsciiRun(text: string): string {
+  return text.split(/[^\x00-\x7f]+/).reduce((a, b) => (b.length > a.length ? b : a), "");
 }
 
 function emptyTable(): Table {

@@ -85,7 +85,8 @@ export function nearMissSecrets(credentials: Credentials, profile?: ProviderProf
   const basicUsers = Object.values(profile?.credentials ?? {}).flatMap((source) => (source.kind === "basic" && credentials[source.usernameEnv] ? [`${credentials[source.usernameEnv]}:${OTHER_PASSWORD}`] : []));
   return [
     ...Object.values(credentials).flatMap((value) => [
-      ...NEAR_MISSES.map((kind) => nearMiss(value, kind)).filter((v) => v !== ""),
+      // A miss that holds the value itself (one character more, in quotes) is masked with it.
+      ...NEAR_MISSES.map((kind) => nearMiss(value, kind)).filter((v) => v !== "" && !v.includes(value)),
       ...(UUID.test(value) ? [value.replace(/-/g, "")] : []),
     ]),
     ...basicUsers,

@@ -5,6 +5,7 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { toCurl } from "../../src/http/curl.ts";
+import { quickIndex } from "../../src/http/quick-test.ts";
 import { findSecret, MASK, redact } from "../../src/http/redact.ts";
 
 const SECRET = "sk/live+Key=42&x'y";
@@ -133,6 +134,19 @@ describe("the quick test before the full pattern never lets a form through", () 
       expect(findSecret(text, [secret]), `${seed}: ${form}`).toBe("raw or escaped");
       expect(redact(text, [secret]), `${seed}: ${form}`).not.toContain(form);
     }
+  });
+
+  it("finds a secret with a character outside ASCII in its forms, and passes unrelated text without the full pattern", () => {
+    const secret = "sandbox_X3SL\u00e9AKUCl2h7H";
+    const forms = [secret, encodeURIComponent(secret), JSON.stringify(secret).replace("\u00e9", "\\u00e9"), Buffer.from(secret).toString("base64"), Buffer.from(`${secret}:`).toString("base64")];
+    for (const form of forms) {
+      const text = `{"echo": "${form}"}`;
+      expect(findSecret(text, [secret]), form).toBeDefined();
+      expect(redact(text, [secret]), form).not.toContain(form);
+    }
+    // Its longest ASCII run stands for it in the quick test, so most texts skip the full pattern.
+    expect(quickIndex([[secret]]).partsIn('{"message": "Customer not found", "code": "customer_not_found"}').size).toBe(0);
+    expect(quickIndex([[secret]]).partsIn("sandbox_X3SL%C3%A9AKUCl2h7H").size).toBe(1);
   });
 
   it("leaves text that holds no form of a secret as it is, escapes and all", () => {
