@@ -8,8 +8,8 @@
  * on separate lines (a wrong value first; and, assumed, for an API key the valid one first), each credential
  * left out of its carrier and sent in undocumented ones (an API key as `Authorization: Bearer`
  * or `x-api-key`, an Authorization credential in `Proxy-Authorization`), API keys sent together
- * as HTTP Basic, a Basic user padded with spaces inside the encoded pair or encoded alone without
- * its `:`, no credentials but the
+ * as HTTP Basic, a Basic user padded with spaces inside the encoded pair, encoded alone without
+ * its `:` or sent as the password (`:key`), no credentials but the
  * headers a proxy sets for a loopback client (`X-Forwarded-For: 127.0.0.1`, which a target that
  * trusts its own network lets in), a Basic user with another password than the documented one
  * (assumed to be checked), and, where the doc requires more than one scheme together, every partial
@@ -21,7 +21,8 @@
  * them: a target that checks credentials after it has deleted, a router that lets the path with a
  * trailing slash, a percent-encoded letter of the path (`/%63ustomers/…`, which a guard matching
  * the raw path misses and a router matching the decoded one serves) or a letter in the other case
- * (`/Customers/…`, a case-insensitive router's) past the check, a request with `Expect:
+ * (`/Customers/…`, a case-insensitive router's) or a doubled first slash (`//customers/…`, a
+ * router merging slashes) past the check, a request with `Expect:
  * 100-continue` (answered by another handler, which may skip it), or a session cookie (set on an earlier answer, sent back without
  * the credentials) that stands in for them, deletes it; and after its documented delete, a cache
  * keyed on the path alone answers the same path without credentials with the delete's success.
@@ -43,8 +44,14 @@ export function authScenarios(op: OperationSpec): Scenario[] {
     scenario("credentials wrong", "credentials of the right shape that the target never issued", "wrong", "wrong"),
   ];
   const only = (scheme: SecuritySchemeSpec, state: CredentialState): AuthPlan => ({ [scheme.name]: state });
-  if (op.security.filter((scheme) => scheme.type === "apiKey").length >= 2) {
+  const apiKeys = op.security.filter((scheme) => scheme.type === "apiKey");
+  if (apiKeys.length >= 2) {
     scenarios.push(scenario("credentials swapped", "each API-key header holds the valid value of another one (the keys checked as a set, not by header)", "swapped", "swapped"));
+    // One header holding another's valid value, the rest right: a check that takes either key
+    // (a public key, shipped to browsers, where the secret one belongs).
+    for (const scheme of apiKeys) {
+      scenarios.push(scenario(`credential ${scheme.name} holding another key`, `the ${scheme.headerName} header holds the valid value of another API key; the others are right`, "holding another key", only(scheme, "swapped")));
+    }
   }
   for (const scheme of op.security) {
     const name = `${scheme.name} (${where(scheme)})`;
@@ -78,6 +85,7 @@ export function authScenarios(op: OperationSpec): Scenario[] {
       // A target that compares the user alone accepts any password; the doc fixes one, but the user
       // (the API key) is the secret, so that it is checked at all is assumed.
       scenarios.push(scenario(`credential ${scheme.name} user padded`, `the valid ${name} user with a space before and after it inside the encoded pair; any others are right`, "padded", only(scheme, "padded")));
+      scenarios.push(scenario(`credential ${scheme.name} user as the password`, `the valid ${name} user sent as the password, the user left empty (":key"); any others are right`, "user-as-password", only(scheme, "user-as-password")));
       scenarios.push(scenario(`credential ${scheme.name} user without the colon`, `the valid ${name} user encoded alone, without the ":" and password of a Basic pair; any others are right`, "no-colon", only(scheme, "no-colon")));
       scenarios.push({
         ...scenario(`credential ${scheme.name} with another password`, `the valid ${name} user with a password other than the documented one; any others are right`, "other-password", only(scheme, "other-password")),
@@ -148,6 +156,7 @@ function againstAFixture(op: OperationSpec, only: (scheme: SecuritySchemeSpec, s
       { label: "credentials missing, the path with a trailing slash", plan: plan({ auth: "missing", pathSuffix: "/" }), fixture: 0, expect: "not-deleted" },
       { label: "credentials missing, a letter of the path percent-encoded", plan: plan({ auth: "missing", literalSpelling: "percent-encoded" }), fixture: 0, expect: "not-deleted" },
       { label: "credentials missing, a letter of the path in the other case", plan: plan({ auth: "missing", literalSpelling: "other-case" }), fixture: 0, expect: "not-deleted" },
+      { label: "credentials missing, the path's first slash doubled", plan: plan({ auth: "missing", literalSpelling: "doubled-slash" }), fixture: 0, expect: "not-deleted" },
       // A server answers `Expect: 100-continue` in a handler of its own, which may skip the check.
       { label: "credentials missing, Expect: 100-continue", plan: plan({ auth: "missing", expectContinue: true }), fixture: 0, expect: "rejected" },
       { label: "the documented delete afterwards", plan: plan(), fixture: 0, expect: "survives" },

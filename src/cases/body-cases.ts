@@ -3,7 +3,9 @@
  * out, each field pinned by const/enum given another value or the pinned value in another case
  * (`DELETE` for `delete`: const and enum compare exactly), and, for a form body, a pinned field
  * sent twice, the pinned value and another (which of two values a form parser keeps is not
- * documented, so that case is assumed). The documented ones are also sent against a fixture
+ * documented, so that case is assumed), and a required form field sent only under its name with
+ * `[]` (`command[]=delete`, which a parser building arrays from brackets and a loose comparison
+ * take for the field). The documented ones are also sent against a fixture
  * (against-fixture.ts).
  */
 import type { OperationSpec } from "../spec/model.ts";
@@ -27,11 +29,17 @@ export function bodyScenarios(op: OperationSpec): Scenario[] {
   if (body.required) scenarios.push(scenario("body missing", "the required request body is left out", null));
   const properties = (body.schema.properties ?? {}) as Record<string, Record<string, unknown>>;
   const required = Array.isArray(body.schema.required) ? (body.schema.required as string[]) : [];
+  const form = body.contentType === "application/x-www-form-urlencoded";
   for (const field of required) {
     const { [field]: _left, ...rest } = valid;
     scenarios.push(scenario(`body ${field} missing`, `the required field ${field} is left out`, encodeBody(body.contentType, rest)));
+    if (form && valid[field] !== undefined) {
+      // `command[]=delete` names no field `command`: a parser that builds arrays from brackets
+      // (qs) and a loose comparison (`['delete'] == 'delete'`) take it for the field.
+      const bracketed = [encodeBody(body.contentType, rest), new URLSearchParams({ [`${field}[]`]: String(valid[field]) }).toString()].filter(Boolean).join("&");
+      scenarios.push(scenario(`body ${field} as ${field}[]`, `the required field ${field} is left out and ${field}[] sent with its value`, bracketed));
+    }
   }
-  const form = body.contentType === "application/x-www-form-urlencoded";
   for (const [field, schema] of Object.entries(properties)) {
     const pinned = "const" in schema ? [schema.const] : Array.isArray(schema.enum) ? schema.enum : undefined;
     if (!pinned) continue;

@@ -56,6 +56,10 @@ function rawMiss(id: string, kind: IdNearMiss): string {
     }
     case "newline-suffix":
       return `${id}\n`;
+    case "accented": {
+      const at = id.search(/[A-Za-z]/);
+      return at < 0 ? id : `${id.slice(0, at)}${`${id[at]}\u0301`.normalize("NFC")}${id.slice(at + 1)}`;
+    }
     case "plus-for-space":
       return id.includes(" ") ? id.replace(/ /g, "+") : `${id}+x`;
     case "encoded-slash":

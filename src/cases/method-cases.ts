@@ -6,8 +6,8 @@
  * (A router that refuses a deny-list of methods and hands every other one to the delete is caught
  * by the last three.)
  * A POST or a GET carrying the method-override headers that web frameworks honour
- * (X-HTTP-Method-Override, X-HTTP-Method, X-Method-Override) naming the documented method must not
- * delete either: a form or a link on any web page can send one.
+ * (X-HTTP-Method-Override, X-HTTP-Method, X-Method-Override) and the `_method` query parameter
+ * naming the documented method must not delete either: a form or a link on any web page can send one.
  */
 import type { OperationSpec } from "../spec/model.ts";
 import { plan, type Scenario } from "./model.ts";
@@ -18,6 +18,9 @@ export const TRIED_METHODS = ["GET", "PUT", "PATCH", "POST", "DELETE"] as const;
 export const PROTOCOL_METHODS = ["HEAD", "OPTIONS", "TRACE"] as const;
 
 export const METHOD_OVERRIDE_HEADERS = ["x-http-method-override", "x-http-method", "x-method-override"] as const;
+
+/** The query parameter Rails, Laravel and Express's method-override read the method from. */
+export const METHOD_OVERRIDE_QUERY = "_method";
 
 export function methodScenarios(op: OperationSpec): Scenario[] {
   const base = { provider: op.provider, operationId: op.operationId, check: "unsupported_method" as const, basis: "documented" as const, fixtures: 1 };
@@ -33,8 +36,8 @@ export function methodScenarios(op: OperationSpec): Scenario[] {
     scenarios.push({
       ...base,
       id: `method ${carrier} overridden to ${op.method}`,
-      description: `a ${carrier} with ${METHOD_OVERRIDE_HEADERS.join(", ")}: ${op.method} leaves the fixture in place`,
-      steps: [{ label: `${carrier} overridden to ${op.method}`, plan: plan({ method: carrier, headers }), fixture: 0, expect: "not-deleted" }, afterwards],
+      description: `a ${carrier} with ${METHOD_OVERRIDE_HEADERS.join(", ")} and the query parameter ${METHOD_OVERRIDE_QUERY}: ${op.method} leaves the fixture in place`,
+      steps: [{ label: `${carrier} overridden to ${op.method}`, plan: plan({ method: carrier, headers, query: { [METHOD_OVERRIDE_QUERY]: op.method } }), fixture: 0, expect: "not-deleted" }, afterwards],
     });
   }
   return scenarios;

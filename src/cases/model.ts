@@ -24,12 +24,13 @@ import type { HttpProvider } from "../providers.ts";
  * documented carrier left out and the valid value in undocumented ones: an API key as
  * `Authorization: Bearer` and `x-api-key`, an Authorization credential in `Proxy-Authorization`
  * and `x-api-key`; or (`as-basic`) every API key left out of its header and sent together as
- * HTTP Basic (`key1:key2`), or (`padded`) a Basic user with a space before and after it inside
+ * HTTP Basic (`key1:key2`), or (`user-as-password`) a Basic pair with the user in the password's
+ * place (`:key`), which a server taking whichever half is not empty accepts, or (`padded`) a Basic user with a space before and after it inside
  * the encoded pair, which a server that trims the decoded user accepts, or (`no-colon`) a Basic
  * user encoded alone, without the `:` and password RFC 7617 requires, which a server that takes
  * the whole decoded text for the user accepts.
  */
-export type CredentialState = "valid" | "wrong" | "missing" | "other-scheme" | "swapped" | "in-query" | "other-password" | "listed" | "repeated" | "repeated-valid-first" | "other-carrier" | "as-basic" | "padded" | "no-colon" | NearMiss;
+export type CredentialState = "valid" | "wrong" | "missing" | "other-scheme" | "swapped" | "in-query" | "other-password" | "listed" | "repeated" | "repeated-valid-first" | "other-carrier" | "as-basic" | "padded" | "no-colon" | "user-as-password" | NearMiss;
 
 /** The password a Basic user is sent with in the `other-password` case. */
 export const OTHER_PASSWORD = "pc-not-the-password";
@@ -95,8 +96,10 @@ export interface RequestPlan {
    * matching the raw path and a router matching another spelling disagree. `encoded-slash`: the
    * slash before the last path parameter percent-encoded (`/customer%2F<id>`), one segment and so
    * another path, which a router that decodes before it splits takes for the operation's.
+   * `doubled-slash`: the path's first slash doubled (`//customers/…`), which a router that merges
+   * slashes serves and a guard matching the path as written misses.
    */
-  literalSpelling?: "percent-encoded" | "other-case" | "encoded-slash";
+  literalSpelling?: "percent-encoded" | "other-case" | "encoded-slash" | "doubled-slash";
   /**
    * A JSON body holding fixture `n`'s ids, sent where the operation documents no body: a handler
    * that merges the body over the path parameters (mass assignment) deletes fixture `n` instead.
@@ -140,9 +143,11 @@ export function spellUuid(uuid: string, spelling: UuidSpelling): string {
  * `encoded-fragment`: `/x`, `?x` or `#x` after it, percent-encoded (`%2Fx`, `%3Fx`, `%23x`), which a
  * server that decodes the whole path before it splits off segments, query and fragment takes for
  * the id; `plus-for-space`: each space in it as a raw `+` (`+x` after it where it has none), which
- * in a path is a plus (RFC 3986), and only a server decoding the path as form data reads as a space.
+ * in a path is a plus (RFC 3986), and only a server decoding the path as form data reads as a space;
+ * `accented`: its first letter with an acute accent (`ú` for `u`), which an accent-insensitive
+ * collation or a lookup that strips diacritics matches.
  */
-export const ID_NEAR_MISSES = ["case-swapped", "double-encoded", "trailing-space", "truncated", "fullwidth", "zero-width", "path-parameter", "like-percent", "like-underscore", "glob-star", "extra-segment", "dot-segment", "nul-suffix", "dot-extension", "separator-swapped", "newline-suffix", "encoded-slash", "encoded-query", "encoded-fragment", "plus-for-space"] as const;
+export const ID_NEAR_MISSES = ["case-swapped", "double-encoded", "trailing-space", "truncated", "fullwidth", "zero-width", "path-parameter", "like-percent", "like-underscore", "glob-star", "extra-segment", "dot-segment", "nul-suffix", "dot-extension", "separator-swapped", "newline-suffix", "encoded-slash", "encoded-query", "encoded-fragment", "plus-for-space", "accented"] as const;
 export type IdNearMiss = (typeof ID_NEAR_MISSES)[number];
 
 /**

@@ -3,10 +3,15 @@
  * names only a media type the doc does not give (application/xml). The doc describes one
  * representation, so the answer is the documented one regardless (a server may ignore Accept,
  * RFC 9110 §12.5.1) or 406 Not Acceptable; a body in the asked-for type that the doc never
- * describes fails content_type_conformance.
+ * describes fails content_type_conformance. And the same delete with an Accept-Language of other
+ * languages than the doc's: a message may come translated, but the error code is an identifier,
+ * so it must be the documented not-found code (error_code_conformance).
  */
 import type { OperationSpec } from "../spec/model.ts";
 import { plan, type Scenario } from "./model.ts";
+
+/** Languages a provider serving Latin America or India may translate its answers into. */
+const OTHER_LANGUAGES = "es-419,es;q=0.9,pt-BR;q=0.8,hi;q=0.7";
 
 /** The Accept header of the case: a media type no spec of payconform's documents. */
 export const UNDOCUMENTED_ACCEPT = "application/xml";
@@ -23,6 +28,16 @@ export function negotiationScenarios(op: OperationSpec): Scenario[] {
       fixtures: 0,
       description: `an id that never existed, with Accept: ${UNDOCUMENTED_ACCEPT}: the documented answer in the documented media type, or 406`,
       steps: [{ label: `Accept: ${UNDOCUMENTED_ACCEPT}`, plan: plan({ headers: { accept: UNDOCUMENTED_ACCEPT } }), expect: "refused" }],
+    },
+    {
+      id: "accept-language of another language",
+      provider: op.provider,
+      operationId: op.operationId,
+      check: "error_code_conformance",
+      basis: "documented",
+      fixtures: 0,
+      description: `an id that never existed, with Accept-Language: ${OTHER_LANGUAGES}: the documented not-found answer, its code the documented one (a message may be translated, a code is not)`,
+      steps: [{ label: `Accept-Language: ${OTHER_LANGUAGES}`, plan: plan({ headers: { "accept-language": OTHER_LANGUAGES } }), expect: "not-found" }],
     },
   ];
 }

@@ -1,9 +1,12 @@
 /**
- * Adapters that trip over the edges of HTTP parsing: a Basic credential without its `:` taken
- * for the user (auth_enforcement), `Expect: 100-continue` answered by a handler that skips the
- * token check (auth_enforcement), an x-routing-id outside ASCII answered 500 (not_a_server_error),
- * a 204 whose Content-Length announces content (content_type_conformance), and a path id read as
- * a `+`-separated list of ids (exact_id_match).
+ * Adapters that trip over the edges of HTTP parsing: a router merging slashes past a guard that
+ * matches the path as written, a Basic credential without its `:` taken for the user or with the
+ * key in the password's place taken for it, and `Expect: 100-continue` answered by a handler that
+ * skips the token check (auth_enforcement); the method taken from `_method` (unsupported_method);
+ * diacritics stripped from ids and a path id read as a `+`-separated list (exact_id_match); a form
+ * field sent as `command[]` read as `command` (required_body_enforcement); an x-routing-id outside
+ * ASCII answered 500 (not_a_server_error); a 204 whose Content-Length announces content
+ * (content_type_conformance).
  */
 import { baseBehaviour } from "../sandboxes/index.ts";
 import { withHeader } from "./request-view.ts";
@@ -14,6 +17,50 @@ const enkash = baseBehaviour("enkash");
 const cashfree = baseBehaviour("cashfree");
 
 export const parsingEdges: FaultyAdapter[] = [
+  variant(
+    {
+      name: "cashfree-merged-slashes-skip-auth",
+      provider: "cashfree",
+      departure: "guards /customer/ as written while its router merges slashes, so //customer/{id} deletes without credentials",
+      expectedCheck: "auth_enforcement",
+    },
+    {
+      rewriteRequest: (req, env) => {
+        if (req.segments[0] !== "") return req;
+        const merged = withHeader({ ...req, segments: req.segments.filter((s, i) => s !== "" || i === req.segments.length - 1) }, "x-client-id", env.credentials.CASHFREE_CLIENT_ID ?? "");
+        return withHeader(merged, "x-client-secret", env.credentials.CASHFREE_CLIENT_SECRET ?? "");
+      },
+    },
+  ),
+  variant(
+    {
+      name: "cashfree-method-from-query",
+      provider: "cashfree",
+      departure: "takes the method from a _method query parameter (Rails, Laravel, method-override), so GET ?_method=DELETE deletes",
+      expectedCheck: "unsupported_method",
+    },
+    { rewriteRequest: (req) => (req.query.get("_method")?.toUpperCase() === "DELETE" ? { ...req, method: "DELETE" } : req) },
+  ),
+  variant(
+    {
+      name: "cashfree-accent-insensitive-ids",
+      provider: "cashfree",
+      departure: "strips diacritics from the id before the lookup (an accent-insensitive collation), so cúst_… deletes cust_…",
+      expectedCheck: "exact_id_match",
+    },
+    {
+      rewriteRequest: (req) => {
+        const last = req.segments.at(-1) ?? "";
+        let id: string;
+        try {
+          id = decodeURIComponent(last);
+        } catch {
+          return req;
+        }
+        return { ...req, segments: [...req.segments.slice(0, -1), encodeURIComponent(id.normalize("NFD").replace(/\p{M}/gu, ""))] };
+      },
+    },
+  ),
   variant(
     {
       name: "juspay-basic-without-colon",
@@ -30,6 +77,32 @@ export const parsingEdges: FaultyAdapter[] = [
         },
       },
     },
+  ),
+  variant(
+    {
+      name: "juspay-basic-key-as-password",
+      provider: "juspay",
+      departure: "takes whichever half of the Basic pair is not empty for the key, so Basic base64(:key) is accepted",
+      expectedCheck: "auth_enforcement",
+    },
+    {
+      behaviour: {
+        authenticate: (req, ctx) => {
+          const encoded = /^Basic (\S+)$/.exec(String(req.headers.authorization ?? ""))?.[1];
+          const decoded = encoded === undefined ? "" : Buffer.from(encoded, "base64").toString("utf8");
+          return juspay.authenticate(decoded.startsWith(":") ? withHeader(req, "authorization", `Basic ${Buffer.from(`${decoded.slice(1)}:`).toString("base64")}`) : req, ctx);
+        },
+      },
+    },
+  ),
+  variant(
+    {
+      name: "juspay-bracketed-command",
+      provider: "juspay",
+      departure: "parses the form body as qs does (command[]=delete gives ['delete']) and compares loosely, so command[]=delete deletes",
+      expectedCheck: "required_body_enforcement",
+    },
+    { rewriteRequest: (req) => ({ ...req, body: req.body.replace(/(^|&)command(?:%5B%5D|\[\])=/i, "$1command=") }) },
   ),
   variant(
     {

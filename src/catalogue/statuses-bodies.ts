@@ -31,6 +31,23 @@ const HTML_404 = "<!DOCTYPE html><html><head><title>404 Not Found</title></head>
 export const statusesBodies: FaultyAdapter[] = [
   variant(
     {
+      name: "juspay-translated-error-codes",
+      provider: "juspay",
+      departure: "translates the not-found error_code along with the message for Accept-Language es, pt or hi (objeto_no_encontrado)",
+      expectedCheck: "error_code_conformance",
+    },
+    {
+      behaviour: {
+        remove: (req, ctx) => {
+          const reply = juspay.remove(req, ctx);
+          if (!/^(es|pt|hi)\b/i.test(String(req.headers["accept-language"] ?? ""))) return reply;
+          return editBody(reply, (body) => (body.error_code === "object_not_found" ? { ...body, error_code: "objeto_no_encontrado", error_message: "No se encuentra lo que busca" } : body));
+        },
+      },
+    },
+  ),
+  variant(
+    {
       name: "cashfree-200-instead-of-204",
       provider: "cashfree",
       departure: "answers a successful delete with 200 instead of the documented 204",

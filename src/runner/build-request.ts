@@ -98,13 +98,15 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
 /**
  * A literal piece of the path template (piece `index` of `count`) as the plan spells it: the first
  * piece's first letter after a slash percent-encoded (`/%63ustomers/`) or in the other case
- * (`/Customers/`), or the slash ending the piece before the last parameter as `%2F`.
+ * (`/Customers/`), its first slash doubled (`//customers/`), or the slash ending the piece before
+ * the last parameter as `%2F`.
  */
 function respelled(text: string, index: number, count: number, spelling: RequestPlan["literalSpelling"]): string {
   if (!spelling) return text;
   // The pieces alternate text, parameter, ..., text: the one before the last parameter is count - 3.
   if (spelling === "encoded-slash") return index === count - 3 ? text.replace(/\/$/, "%2F") : text;
   if (index !== 0) return text;
+  if (spelling === "doubled-slash") return text.replace(/^\//, "//");
   return text.replace(/(?<=\/)[A-Za-z]/, (c) => (spelling === "percent-encoded" ? `%${c.charCodeAt(0).toString(16).toUpperCase()}` : c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase()));
 }
 
@@ -149,6 +151,7 @@ function preparedFor(ctx: RequestContext): Prepared {
         "other-carrier": otherCarriers(scheme, op, profile, ctx.credentials),
         padded: paddedUser(scheme, profile, ctx.credentials),
         "no-colon": userAlone(scheme, profile, ctx.credentials),
+        "user-as-password": userAsPassword(scheme, profile, ctx.credentials),
         listed: listedHeader(scheme, profile, ctx),
         swapped: authHeader(scheme, profile, swappedCredentials(op, profile, ctx.credentials)),
         ...Object.fromEntries(NEAR_MISSES.map((kind) => [kind, authHeader(scheme, profile, nearMissCredentials(ctx.credentials, kind))])),
@@ -215,6 +218,13 @@ function userAlone(scheme: SecuritySchemeSpec, profile: ProviderProfile, creds: 
   const source = profile.credentials[scheme.name];
   if (source?.kind !== "basic") return authHeader(scheme, profile, creds);
   return { authorization: `Basic ${Buffer.from(creds[source.usernameEnv] ?? "").toString("base64")}` };
+}
+
+/** A Basic scheme's valid user sent as the password, the user empty (`:key`); other schemes' valid headers. */
+function userAsPassword(scheme: SecuritySchemeSpec, profile: ProviderProfile, creds: Credentials): Record<string, string> {
+  const source = profile.credentials[scheme.name];
+  if (source?.kind !== "basic") return authHeader(scheme, profile, creds);
+  return { authorization: `Basic ${Buffer.from(`:${creds[source.usernameEnv] ?? ""}`).toString("base64")}` };
 }
 
 /** The query parameter a scheme's credential goes in when it is sent in the query: the header's name, or access_token for a bearer token. */

@@ -79,6 +79,24 @@ describe("the edges of HTTP parsing", () => {
     expect(form.body).toBe("command=delete");
   });
 
+  it("sends a Basic key as the password, one API key's value in another's header, a bracketed form field and another language", () => {
+    expect(basicPair(built("juspay", "credential basicAuth user as the password").headers.authorization)).toBe(`:${credentials.JUSPAY_API_KEY}`);
+    const holding = built("yuno", "credential sec1 holding another key");
+    expect([holding.headers["public-api-key"], holding.headers["private-secret-key"]]).toEqual([credentials.YUNO_PUBLIC_API_KEY, credentials.YUNO_PUBLIC_API_KEY]);
+    expect(() => scenario("enkash", "credential bearerAuth holding another key")).toThrow();
+    expect(built("juspay", "body command as command[]").body).toBe("command%5B%5D=delete");
+    expect(scenario("cashfree", "accept-language of another language")).toMatchObject({ check: "error_code_conformance", basis: "documented" });
+    expect(built("cashfree", "accept-language of another language").headers["accept-language"]).toMatch(/^es-419/);
+  });
+
+  it("doubles the path's first slash without credentials, overrides the method in the query too, and accents an id's first letter", () => {
+    const s = scenario("cashfree", "credentials against a fixture");
+    const at = s.steps.findIndex((step) => step.label === "credentials missing, the path's first slash doubled");
+    expect(built("cashfree", "credentials against a fixture", at).url).toBe("http://127.0.0.1:1/base//customer/cust_abc");
+    expect(new URL(built("cashfree", "method GET overridden to DELETE").url).searchParams.get("_method")).toBe("DELETE");
+    expect(nearMissSegment("cust_abc", "accented")).toBe(encodeURIComponent("\u0107ust_abc"));
+  });
+
   it("sends Juspay's x-routing-id with an é, judged on an assumption", () => {
     expect(scenario("juspay", "valid header x-routing-id non-ASCII").basis).toBe("assumed");
     expect(built("juspay", "valid header x-routing-id non-ASCII").headers["x-routing-id"]).toMatch(/^[\x20-\x7e]*\u00e9[\x20-\x7e]*$/);

@@ -1,0 +1,61 @@
+/**
+ * Names in a JSON body that the schema does not document but that differ from a documented
+ * property of the same object only by case, `_` or `-` (`responseCode` where the doc names
+ * `response_code`), while the documented one is absent: a client reading the documented name gets
+ * nothing. Extra properties are allowed and optional ones may be left out, so each alone passes the
+ * schema; together they are a renamed field. Properties are read from `properties` and from the
+ * subschemas of `allOf`, `anyOf` and `oneOf`; objects are followed into documented properties and
+ * array items, to a bounded depth.
+ */
+type Schema = Record<string, unknown>;
+
+export interface Lookalike {
+  /** JSON Pointer of the object. */
+  at: string;
+  sent: string;
+  documented: string;
+}
+
+const MAX_DEPTH = 8;
+
+export function lookalikeNames(value: unknown, schema: unknown, at = "", depth = 0): Lookalike[] {
+  if (depth > MAX_DEPTH || !isObject(schema)) return [];
+  if (Array.isArray(value)) {
+    const items = schema.items;
+    return isObject(items) ? value.flatMap((item, i) => lookalikeNames(item, items, `${at}/${i}`, depth + 1)) : [];
+  }
+  if (!isObject(value)) return [];
+  const properties = propertiesOf(schema, depth);
+  const names = Object.keys(properties);
+  if (names.length === 0) return [];
+  const byFolded = new Map(names.map((name) => [fold(name), name]));
+  const found: Lookalike[] = [];
+  for (const key of Object.keys(value)) {
+    if (key in properties) {
+      found.push(...lookalikeNames(value[key], properties[key], `${at}/${escapePointer(key)}`, depth + 1));
+      continue;
+    }
+    const documented = byFolded.get(fold(key));
+    if (documented !== undefined && !(documented in value)) found.push({ at: at || "/", sent: key, documented });
+  }
+  return found;
+}
+
+function propertiesOf(schema: Schema, depth: number): Record<string, unknown> {
+  const own = isObject(schema.properties) ? schema.properties : {};
+  if (depth > MAX_DEPTH) return own;
+  const subschemas = ["allOf", "anyOf", "oneOf"].flatMap((key) => (Array.isArray(schema[key]) ? (schema[key] as unknown[]) : []));
+  return Object.assign({}, ...subschemas.filter(isObject).map((sub) => propertiesOf(sub, depth + 1)), own);
+}
+
+function fold(name: string): string {
+  return name.toLowerCase().replace(/[_-]/g, "");
+}
+
+function escapePointer(key: string): string {
+  return key.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+function isObject(value: unknown): value is Schema {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
