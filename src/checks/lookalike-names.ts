@@ -26,9 +26,8 @@ export function lookalikeNames(value: unknown, schema: unknown, at = "", depth =
   }
   if (!isObject(value)) return [];
   const properties = propertiesOf(schema, depth);
-  const names = Object.keys(properties);
-  if (names.length === 0) return [];
-  const byFolded = new Map(names.map((name) => [fold(name), name]));
+  const byFolded = foldedNames(properties);
+  if (byFolded.size === 0) return [];
   const found: Lookalike[] = [];
   for (const key of Object.keys(value)) {
     if (key in properties) {
@@ -41,11 +40,26 @@ export function lookalikeNames(value: unknown, schema: unknown, at = "", depth =
   return found;
 }
 
+/** Each schema's properties, its subschemas' merged in: worked out once per schema object (schemas are not changed after loading). */
+const merged = new WeakMap<Schema, Record<string, unknown>>();
+
 function propertiesOf(schema: Schema, depth: number): Record<string, unknown> {
+  const hit = merged.get(schema);
+  if (hit) return hit;
   const own = isObject(schema.properties) ? schema.properties : {};
-  if (depth > MAX_DEPTH) return own;
-  const subschemas = ["allOf", "anyOf", "oneOf"].flatMap((key) => (Array.isArray(schema[key]) ? (schema[key] as unknown[]) : []));
-  return Object.assign({}, ...subschemas.filter(isObject).map((sub) => propertiesOf(sub, depth + 1)), own);
+  const subschemas = depth > MAX_DEPTH ? [] : ["allOf", "anyOf", "oneOf"].flatMap((key) => (Array.isArray(schema[key]) ? (schema[key] as unknown[]) : []));
+  const properties = subschemas.length === 0 ? own : Object.assign({}, ...subschemas.filter(isObject).map((sub) => propertiesOf(sub, depth + 1)), own);
+  merged.set(schema, properties);
+  return properties;
+}
+
+const folded = new WeakMap<Record<string, unknown>, Map<string, string>>();
+
+/** The documented names by their folded spelling, worked out once per properties object. */
+function foldedNames(properties: Record<string, unknown>): Map<string, string> {
+  let names = folded.get(properties);
+  if (!names) folded.set(properties, (names = new Map(Object.keys(properties).map((name) => [fold(name), name]))));
+  return names;
 }
 
 function fold(name: string): string {
