@@ -13,7 +13,8 @@
  * headers a proxy sets for a loopback client (`X-Forwarded-For: 127.0.0.1`, which a target that
  * trusts its own network lets in), a Basic user with another password than the documented one
  * (assumed to be checked), and, where the doc requires more than one scheme together, every partial
- * mix: each credential left out or wrong while the others are right, (with three or more schemes)
+ * mix: each credential left out or wrong while the others are right, a bearer token only as
+ * `access_token` in a form body, (with three or more schemes)
  * each credential sent alone, and (with two or more API-key headers) the valid values exchanged
  * between the headers. Assumed: without credentials and without the required headers and body,
  * the answer is still the credentials' rejection (401 where documented), not a validation error.
@@ -22,7 +23,9 @@
  * trailing slash, a percent-encoded letter of the path (`/%63ustomers/…`, which a guard matching
  * the raw path misses and a router matching the decoded one serves) or a letter in the other case
  * (`/Customers/…`, a case-insensitive router's) or a doubled first slash (`//customers/…`, a
- * router merging slashes) past the check, a request with `Expect:
+ * router merging slashes) past the check, the path named only in `X-Original-URL` (a rewrite
+ * that routes by it while the guard checks the request line), the optional query parameters
+ * present with their documented examples (a filter that trusts a request naming a parent), a request with `Expect:
  * 100-continue` (answered by another handler, which may skip it), or a session cookie (set on an earlier answer, sent back without
  * the credentials) that stands in for them, deletes it; and after its documented delete, a cache
  * keyed on the path alone answers the same path without credentials with the delete's success.
@@ -76,6 +79,9 @@ export function authScenarios(op: OperationSpec): Scenario[] {
     }
     for (const kind of NEAR_MISSES) {
       scenarios.push(scenario(`credential ${scheme.name} ${kind}`, `the ${name} credential is the valid one ${NEAR_MISS_TEXT[kind]}; any others are right`, kind, only(scheme, kind)));
+    }
+    if (scheme.type === "http" && scheme.scheme === "bearer") {
+      scenarios.push(scenario(`credential ${scheme.name} in a form body`, `the valid ${name} token sent only as access_token in a form body (RFC 6750 §2.2: not for a method without body semantics); any others are right`, "in-body", only(scheme, "in-body")));
     }
     if (scheme.type === "http") {
       const other = scheme.scheme === "bearer" ? "Basic" : "Bearer";
@@ -137,6 +143,9 @@ function withoutHeadersAndBody(op: OperationSpec): { omitHeaders: string[]; body
  * credentials on the same path again, which no cached success may answer.
  */
 function againstAFixture(op: OperationSpec, only: (scheme: SecuritySchemeSpec, state: CredentialState) => AuthPlan): Scenario {
+  // A filter that trusts a request naming a parent or partner lets it through without the credentials.
+  const examples = op.parameters.filter((p) => p.in === "query" && !p.required && typeof p.example === "string").map((p): [string, string] => [p.name, p.example as string]);
+  const optional = examples.length > 0 ? Object.fromEntries(examples) : undefined;
   const refused = (label: string, auth: AuthPlan): Step => ({ label, plan: plan({ auth }), fixture: 0, expect: "rejected" });
   return {
     provider: op.provider,
@@ -157,6 +166,8 @@ function againstAFixture(op: OperationSpec, only: (scheme: SecuritySchemeSpec, s
       { label: "credentials missing, a letter of the path percent-encoded", plan: plan({ auth: "missing", literalSpelling: "percent-encoded" }), fixture: 0, expect: "not-deleted" },
       { label: "credentials missing, a letter of the path in the other case", plan: plan({ auth: "missing", literalSpelling: "other-case" }), fixture: 0, expect: "not-deleted" },
       { label: "credentials missing, the path's first slash doubled", plan: plan({ auth: "missing", literalSpelling: "doubled-slash" }), fixture: 0, expect: "not-deleted" },
+      { label: "credentials missing, the path in X-Original-URL", plan: plan({ auth: "missing", rewriteHeaders: true }), fixture: 0, expect: "not-deleted" },
+      ...(optional ? [{ label: "credentials missing, the optional query parameters present and valid", plan: plan({ auth: "missing", query: optional }), fixture: 0, expect: "rejected" as const }] : []),
       // A server answers `Expect: 100-continue` in a handler of its own, which may skip the check.
       { label: "credentials missing, Expect: 100-continue", plan: plan({ auth: "missing", expectContinue: true }), fixture: 0, expect: "rejected" },
       { label: "the documented delete afterwards", plan: plan(), fixture: 0, expect: "survives" },

@@ -1,6 +1,7 @@
 /**
  * required_header_enforcement: each documented required header (other than credentials) left
- * out, and sent with a value that breaks its documented constraints; a header the configuration
+ * out, sent empty (assumed where its constraints do not rule "" out), and sent with a value that
+ * breaks its documented constraints; a header the configuration
  * fills (Yuno's x-account-code) also with the configured value and one more character, which only
  * a comparison of a prefix would take, and, for a 36-character UUID, the configured one written
  * without hyphens, in braces or as a URN, which lenient UUID parsers take; then all of them
@@ -29,6 +30,18 @@ export function headerScenarios(op: OperationSpec, rng: Rng): Scenario[] {
       steps: [{ label: "missing", plan: plan({ omitHeaders: [name] }), expect: "rejected" }],
     });
     const bad = malformedHeaderValue(param, rng);
+    if (bad?.value !== "") {
+      // Present but empty: RFC 9110 allows an empty field value, so unless the doc's constraints
+      // rule "" out, that a required header needs a value is assumed.
+      const ruledOut = typeof param.schema.pattern === "string" || Number(param.schema.minLength ?? 0) > 0 || param.schema.format !== undefined || param.schema.enum !== undefined;
+      scenarios.push({
+        ...base,
+        basis: ruledOut ? basis : "assumed",
+        id: `header ${param.name} empty`,
+        description: `the required header ${param.name} is sent with an empty value`,
+        steps: [{ label: "empty", plan: plan({ headers: { [name]: "" } }), expect: "rejected" }],
+      });
+    }
     if (bad) {
       scenarios.push({
         ...base,

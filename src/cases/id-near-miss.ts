@@ -56,6 +56,12 @@ function rawMiss(id: string, kind: IdNearMiss): string {
     }
     case "newline-suffix":
       return `${id}\n`;
+    case "leading-zero":
+      return id.replace(/\d/, "0$&");
+    case "uuid-unhyphenated":
+      return id.replace(/-/g, "");
+    case "uuid-braced":
+      return `{${id}}`;
     case "accented": {
       const at = id.search(/[A-Za-z]/);
       return at < 0 ? id : `${id.slice(0, at)}${`${id[at]}\u0301`.normalize("NFC")}${id.slice(at + 1)}`;

@@ -28,9 +28,10 @@ import type { HttpProvider } from "../providers.ts";
  * place (`:key`), which a server taking whichever half is not empty accepts, or (`padded`) a Basic user with a space before and after it inside
  * the encoded pair, which a server that trims the decoded user accepts, or (`no-colon`) a Basic
  * user encoded alone, without the `:` and password RFC 7617 requires, which a server that takes
- * the whole decoded text for the user accepts.
+ * the whole decoded text for the user accepts, or (`in-body`) a bearer token in a form body as
+ * `access_token` (RFC 6750 §2.2, which rules that out for a method without body semantics).
  */
-export type CredentialState = "valid" | "wrong" | "missing" | "other-scheme" | "swapped" | "in-query" | "other-password" | "listed" | "repeated" | "repeated-valid-first" | "other-carrier" | "as-basic" | "padded" | "no-colon" | "user-as-password" | NearMiss;
+export type CredentialState = "valid" | "wrong" | "missing" | "other-scheme" | "swapped" | "in-query" | "other-password" | "listed" | "repeated" | "repeated-valid-first" | "other-carrier" | "as-basic" | "padded" | "no-colon" | "user-as-password" | "in-body" | NearMiss;
 
 /** The password a Basic user is sent with in the `other-password` case. */
 export const OTHER_PASSWORD = "pc-not-the-password";
@@ -85,6 +86,12 @@ export interface RequestPlan {
    * request to another handler first, which may skip the checks the usual one makes.
    */
   expectContinue?: boolean;
+  /**
+   * Send the request to the target's root path, naming the operation's path (and query) in
+   * `X-Original-URL` and `X-Rewrite-URL`, which IIS and Symfony-style rewrites route by while a
+   * guard checks the request line.
+   */
+  rewriteHeaders?: boolean;
   /** Send back, in a Cookie header, every cookie the target set earlier in the scenario. */
   replayCookies?: boolean;
   /** Text put after the whole path, before any query: `/` for the path with a trailing slash, another path that a lax router maps to the same handler. */
@@ -145,9 +152,13 @@ export function spellUuid(uuid: string, spelling: UuidSpelling): string {
  * the id; `plus-for-space`: each space in it as a raw `+` (`+x` after it where it has none), which
  * in a path is a plus (RFC 3986), and only a server decoding the path as form data reads as a space;
  * `accented`: its first letter with an acute accent (`ú` for `u`), which an accent-insensitive
- * collation or a lookup that strips diacritics matches.
+ * collation or a lookup that strips diacritics matches; `uuid-unhyphenated`, `uuid-braced`: a
+ * UUID id without its hyphens or in braces, the spellings a UUID column's parser (Postgres, .NET)
+ * also reads, which name another string than the id (another id's shape where the id is no UUID);
+ * `leading-zero`: a 0 before its digits (`07000004` for `7000004`), which a lookup that reads a
+ * digit-only id as a number matches.
  */
-export const ID_NEAR_MISSES = ["case-swapped", "double-encoded", "trailing-space", "truncated", "fullwidth", "zero-width", "path-parameter", "like-percent", "like-underscore", "glob-star", "extra-segment", "dot-segment", "nul-suffix", "dot-extension", "separator-swapped", "newline-suffix", "encoded-slash", "encoded-query", "encoded-fragment", "plus-for-space", "accented"] as const;
+export const ID_NEAR_MISSES = ["case-swapped", "double-encoded", "trailing-space", "truncated", "fullwidth", "zero-width", "path-parameter", "like-percent", "like-underscore", "glob-star", "extra-segment", "dot-segment", "nul-suffix", "dot-extension", "separator-swapped", "newline-suffix", "encoded-slash", "encoded-query", "encoded-fragment", "plus-for-space", "accented", "uuid-unhyphenated", "uuid-braced", "leading-zero"] as const;
 export type IdNearMiss = (typeof ID_NEAR_MISSES)[number];
 
 /**

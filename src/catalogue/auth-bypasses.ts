@@ -5,7 +5,9 @@
  * lets the path with a trailing slash past the check. Caught by auth_enforcement (the swapped and
  * in-query cases, and the refusals against a fixture). And one that validates a request before it
  * looks at the credentials, which tells a caller without them what a valid request is (assumed,
- * so judged with --strict).
+ * so judged with --strict). And EnKash letting a request naming a parentCompanyId through,
+ * routing by X-Original-URL past a guard on the request line, and taking the token from a form
+ * body's access_token (the refusals against a fixture and the in-body case).
  */
 import { baseBehaviour } from "../sandboxes/index.ts";
 import { withHeader } from "./request-view.ts";
@@ -17,6 +19,47 @@ const cashfree = baseBehaviour("cashfree");
 const enkash = baseBehaviour("enkash");
 
 export const authBypasses: FaultyAdapter[] = [
+  variant(
+    {
+      name: "enkash-parent-company-skips-auth",
+      provider: "enkash",
+      departure: "lets a request naming a well-formed parentCompanyId through without the token (a partner filter that trusts it)",
+      expectedCheck: "auth_enforcement",
+    },
+    { behaviour: { authenticate: (req, ctx) => (/^CEK[A-Z0-9]{7}$/.test(req.query.get("parentCompanyId") ?? "") ? undefined : enkash.authenticate(req, ctx)) } },
+  ),
+  variant(
+    {
+      name: "enkash-routes-by-x-original-url",
+      provider: "enkash",
+      departure: "routes by X-Original-URL while its token check guards only request lines under /api/, so a request to / naming the path there deletes without the token",
+      expectedCheck: "auth_enforcement",
+    },
+    {
+      rewriteRequest: (req, env) => {
+        const original = req.headers["x-original-url"];
+        if (typeof original !== "string" || !original.startsWith("/")) return req;
+        const [path, query = ""] = original.split("?");
+        return withHeader({ ...req, rawUrl: original, segments: path.split("/").slice(1), query: new URLSearchParams(query) }, "authorization", `Bearer ${env.credentials.ENKASH_ACCESS_TOKEN}`);
+      },
+    },
+  ),
+  variant(
+    {
+      name: "enkash-token-from-form-body",
+      provider: "enkash",
+      departure: "takes the token from a form body's access_token when no Authorization header is sent (RFC 6750 §2.2, on a DELETE)",
+      expectedCheck: "auth_enforcement",
+    },
+    {
+      behaviour: {
+        authenticate: (req, ctx) => {
+          const token = req.headers.authorization === undefined ? new URLSearchParams(req.body).get("access_token") : null;
+          return enkash.authenticate(token === null ? req : withHeader(req, "authorization", `Bearer ${token}`), ctx);
+        },
+      },
+    },
+  ),
   variant(
     {
       name: "juspay-validates-before-auth",

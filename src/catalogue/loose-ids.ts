@@ -82,6 +82,27 @@ export const looseIds: FaultyAdapter[] = [
   ),
   variant(
     {
+      name: "yuno-id-read-as-uuid",
+      provider: "yuno",
+      departure: "reads customer_id as a UUID column's parser does, braces and missing hyphens included, so {id} and the id without hyphens delete id",
+      expectedCheck: "exact_id_match",
+    },
+    resolving("yuno", (value, _known, all) => all().find((id) => id.replace(/-/g, "").toLowerCase() === value.replace(/[{}-]/g, "").toLowerCase())),
+  ),
+  variant(
+    {
+      name: "cashfree-id-numbers-compared-as-numbers",
+      provider: "cashfree",
+      departure: "compares the digit runs of ids as numbers (an ORM binding them to integers), so a 0 put before the digits deletes the id",
+      expectedCheck: "exact_id_match",
+    },
+    resolving("cashfree", (value, _known, all) => {
+      const unpadded = (id: string): string => id.replace(/(^|\D)0+(?=\d)/g, "$1");
+      return all().find((id) => unpadded(id) === unpadded(value));
+    }),
+  ),
+  variant(
+    {
       name: "yuno-id-decoded-twice",
       provider: "yuno",
       departure: "percent-decodes customer_id a second time, so the id %61bc deletes abc",

@@ -26,11 +26,12 @@ export const documentedRequest: Precondition = (input) => input.request.method =
 /**
  * The plan names another path than the operation's: an id followed by `/x`, the path with a
  * trailing slash, or with a letter of its literal part percent-encoded or in the other case (a
- * router may not decode it, or not fold case, so its answer is no documented one); or carries a body the
- * operation does not document.
+ * router may not decode it, or not fold case, so its answer is no documented one); or goes to the
+ * root path with the operation's path in rewrite headers; or carries a body the operation does
+ * not document.
  */
 export function offPath(plan: RequestPlan): boolean {
-  if (plan.pathSuffix || plan.literalSpelling || plan.jsonBodyFrom !== undefined) return true;
+  if (plan.pathSuffix || plan.literalSpelling || plan.rewriteHeaders || plan.jsonBodyFrom !== undefined) return true;
   return plan.nearMissIds !== undefined && Object.values(plan.nearMissIds).includes("extra-segment");
 }
 

@@ -40,7 +40,7 @@ interface Prepared {
 }
 
 /** The credential states whose headers are worked out once; the others are put together per request. */
-type HeaderState = Exclude<CredentialState, "missing" | "in-query" | "repeated" | "repeated-valid-first" | "as-basic">;
+type HeaderState = Exclude<CredentialState, "missing" | "in-query" | "in-body" | "repeated" | "repeated-valid-first" | "as-basic">;
 
 const preparedByContext = new WeakMap<RequestContext, Prepared>();
 
@@ -57,9 +57,11 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
   let queryParams = plan.query;
   const repeated: Array<[string, string]> = [];
   const asBasic: string[] = [];
+  const inBody: string[] = [];
   for (const scheme of prepared.auth) {
     const state = credentialState(plan.auth, scheme.scheme);
     if (state === "in-query") queryParams = { ...queryParams, ...scheme.query };
+    else if (state === "in-body") inBody.push(new URLSearchParams({ access_token: scheme.value }).toString());
     else if (state === "as-basic") asBasic.push(scheme.value);
     else if (state === "repeated" || state === "repeated-valid-first") {
       const [first, then] = state === "repeated" ? [scheme.headers.wrong, scheme.headers.valid] : [scheme.headers.valid, scheme.headers.wrong];
@@ -83,6 +85,10 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
     body = plan.body === null ? undefined : plan.body ?? prepared.body.valid;
     if (body !== undefined) headers["content-type"] = prepared.body.contentType;
   }
+  if (inBody.length > 0) {
+    body = [body, ...inBody].filter(Boolean).join("&");
+    headers["content-type"] ??= "application/x-www-form-urlencoded";
+  }
   if (plan.expectContinue) {
     headers.expect = "100-continue";
     if (body === undefined) [body, headers["content-type"]] = ["{}", "application/json"];
@@ -92,7 +98,13 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
   for (const [name, spelling] of Object.entries(plan.headerSpellings ?? {})) if (headers[name] !== undefined) headers[name] = spellUuid(headers[name], spelling);
   for (const name of plan.omitHeaders) delete headers[name];
   const repeatedHeaders = repeated.filter(([name]) => headers[name] !== undefined);
-  return { method: plan.method ?? ctx.op.method, url, headers, ...(repeatedHeaders.length > 0 ? { repeatedHeaders } : {}), body };
+  let sentTo = url;
+  if (plan.rewriteHeaders) {
+    const target = new URL(url);
+    headers["x-original-url"] = headers["x-rewrite-url"] = `${target.pathname}${target.search}`;
+    sentTo = `${target.origin}/`;
+  }
+  return { method: plan.method ?? ctx.op.method, url: sentTo, headers, ...(repeatedHeaders.length > 0 ? { repeatedHeaders } : {}), body };
 }
 
 /**

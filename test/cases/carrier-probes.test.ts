@@ -97,6 +97,22 @@ describe("the edges of HTTP parsing", () => {
     expect(nearMissSegment("cust_abc", "accented")).toBe(encodeURIComponent("\u0107ust_abc"));
   });
 
+  it("sends a bearer token in a form body, the path in X-Original-URL, the optional parameters' examples, an empty header, UUID spellings and a leading zero", () => {
+    const inBody = built("enkash", "credential bearerAuth in a form body");
+    expect(inBody).toMatchObject({ body: `access_token=${credentials.ENKASH_ACCESS_TOKEN}`, headers: { "content-type": "application/x-www-form-urlencoded" } });
+    expect(inBody.headers.authorization).toBeUndefined();
+    const s = scenario("enkash", "credentials against a fixture");
+    const rewrite = built("enkash", "credentials against a fixture", s.steps.findIndex((step) => step.label === "credentials missing, the path in X-Original-URL"));
+    expect([rewrite.url, rewrite.headers["x-original-url"], rewrite.headers["x-rewrite-url"]]).toEqual(["http://127.0.0.1:1/", "/base/api/v0/customer/KC0000000000000A", "/base/api/v0/customer/KC0000000000000A"]);
+    const named = built("enkash", "credentials against a fixture", s.steps.findIndex((step) => step.label === "credentials missing, the optional query parameters present and valid"));
+    expect(new URL(named.url).searchParams.get("parentCompanyId")).toMatch(/^CEK[A-Z0-9]{7}$/);
+    expect(scenario("juspay", "header x-routing-id empty").basis).toBe("assumed");
+    expect(built("juspay", "header x-routing-id empty").headers["x-routing-id"]).toBe("");
+    expect(nearMissSegment("3f2a9c1e-7b4d-4e8a-9c21-5d6e7f8a9b0c", "uuid-unhyphenated")).toBe("3f2a9c1e7b4d4e8a9c215d6e7f8a9b0c");
+    expect(nearMissSegment("3f2a9c1e-7b4d-4e8a-9c21-5d6e7f8a9b0c", "uuid-braced")).toBe("%7B3f2a9c1e-7b4d-4e8a-9c21-5d6e7f8a9b0c%7D");
+    expect(nearMissSegment("7000004", "leading-zero")).toBe("07000004");
+  });
+
   it("sends Juspay's x-routing-id with an é, judged on an assumption", () => {
     expect(scenario("juspay", "valid header x-routing-id non-ASCII").basis).toBe("assumed");
     expect(built("juspay", "valid header x-routing-id non-ASCII").headers["x-routing-id"]).toMatch(/^[\x20-\x7e]*\u00e9[\x20-\x7e]*$/);

@@ -40,6 +40,8 @@ describe("probes of the fault classes", () => {
       ["credentials missing, a letter of the path percent-encoded", 0, "not-deleted"],
       ["credentials missing, a letter of the path in the other case", 0, "not-deleted"],
       ["credentials missing, the path's first slash doubled", 0, "not-deleted"],
+      ["credentials missing, the path in X-Original-URL", 0, "not-deleted"],
+      ["credentials missing, the optional query parameters present and valid", 0, "rejected"],
       ["credentials missing, Expect: 100-continue", 0, "rejected"],
       ["the documented delete afterwards", 0, "survives"],
       ["credentials missing, after the delete", 0, "rejected"],
