@@ -1,46 +1,49 @@
 /**
- * auth_enforcement: credentials left out, wrong credentials, near misses of each valid credential
- * (empty, one character short or more, letters in the other case, in double quotes, a space or an
- * `é` in its middle: what a loose comparison such as a prefix match, a case-insensitive one, an
- * unquoting one or one that strips whitespace or non-ASCII bytes accepts), each valid credential in the query string
- * instead of its header, an API key listed after a wrong one in its header (`wrong, valid`: a
- * server that splits the header as a list and takes any match lets it in), the header sent twice
- * on separate lines (a wrong value first; and, assumed, for an API key the valid one first), each credential
- * left out of its carrier and sent in undocumented ones (an API key as `Authorization: Bearer`
- * or `x-api-key`, an Authorization credential in `Proxy-Authorization`), API keys sent together
- * as HTTP Basic, a Basic user padded with spaces inside the encoded pair, encoded alone without
- * its `:` or sent as the password (`:key`), no credentials but the
- * headers a proxy sets for a loopback client (`X-Forwarded-For: 127.0.0.1`, which a target that
- * trusts its own network lets in), a Basic user with another password than the documented one
- * (assumed to be checked), and, where the doc requires more than one scheme together, every partial
- * mix: each credential left out or wrong while the others are right, a bearer token only as
- * `access_token` in a form body, (with three or more schemes)
- * each credential sent alone, and (with two or more API-key headers) the valid values exchanged
- * between the headers. Assumed: without credentials and without the required headers and body,
- * the answer is still the credentials' rejection (401 where documented), not a validation error.
- * Then the same refusals against an existing fixture, which must survive
- * them: a target that checks credentials after it has deleted, a router that lets the path with a
- * trailing slash, a percent-encoded letter of the path (`/%63ustomers/…`, which a guard matching
- * the raw path misses and a router matching the decoded one serves) or a letter in the other case
- * (`/Customers/…`, a case-insensitive router's) or a doubled first slash (`//customers/…`, a
- * router merging slashes) past the check, the path named only in `X-Original-URL` (a rewrite
- * that routes by it while the guard checks the request line), the optional query parameters
- * present with their documented examples (a filter that trusts a request naming a parent), a request with `Expect:
- * 100-continue` (answered by another handler, which may skip it), or a session cookie (set on an earlier answer, sent back without
- * the credentials) that stands in for them, deletes it; and after its documented delete, a cache
- * keyed on the path alone answers the same path without credentials with the delete's success.
+ * auth_enforcement. Without a fixture, on an id that never existed, each of these must be
+ * rejected (401 where documented), not answered with the not-found answer:
+ * - credentials left out, and credentials of the right shape that were never issued;
+ * - near misses of each valid credential: empty, one character short or more, letters in the
+ *   other case, in double quotes, a space or an `é` in its middle (what a prefix match, a
+ *   case-insensitive, unquoting or stripping comparison accepts);
+ * - each valid credential in the query string, or left out of its carrier and sent in undocumented
+ *   ones (an API key as `Authorization: Bearer` or `x-api-key`, an Authorization credential in
+ *   `Proxy-Authorization`), and API keys sent together as HTTP Basic;
+ * - an API-key header holding a wrong value and the valid one (`wrong, valid`), and any credential
+ *   header sent twice on separate lines, a wrong one first (a malformed request: any documented 4xx
+ *   rejects these); for an API key also the valid line first (assumed: a server that reads the
+ *   first line, as Go's Header.Get does, lets it in);
+ * - a Basic user padded with spaces inside the encoded pair, encoded alone without its `:`, sent as
+ *   the password (`:key`), and (assumed to be checked at all) with another password;
+ * - a valid credential under another HTTP scheme; with two or more API keys, the values exchanged
+ *   between the headers, and one header holding another key's value;
+ * - where several schemes are required together, each left out or wrong while the others are
+ *   right, and (three or more) each sent alone;
+ * - no credentials but the headers a proxy sets for a loopback client (`X-Forwarded-For:
+ *   127.0.0.1`, which a target trusting its own network lets in);
+ * - assumed: no credentials and no required headers and body still get the credentials' rejection.
+ * Then against a fixture, which must survive them all and then be deleted the documented way:
+ * missing and wrong credentials; the cookies an earlier answer set, sent back without credentials;
+ * without credentials, the path with a trailing slash, a percent-encoded letter (`/%63ustomers/…`),
+ * a letter in the other case, a doubled first slash (a guard on the raw path and a router on
+ * another spelling disagree), `Expect: 100-continue` (answered by a handler of its own), a bearer
+ * token only as `access_token` in a form body (RFC 6750 §2.2), the optional query parameters'
+ * documented examples (a filter trusting a request that names a parent), and the path only in
+ * `X-Original-URL`; and after the delete, missing and wrong credentials on the same path, which no
+ * cache keyed on the path alone may answer with the delete's success. Requests the doc does not
+ * describe (another path, an undocumented body) may get any 4xx, or a 3xx that redirects to the
+ * clean path: the fixture's survival tells.
  */
 import type { OperationSpec, SecuritySchemeSpec } from "../spec/model.ts";
-import { NEAR_MISSES, plan, type AuthPlan, type CredentialState, type Scenario, type Step } from "./model.ts";
+import { NEAR_MISSES, plan, type AuthPlan, type CredentialState, type RequestPlan, type Scenario, type Step } from "./model.ts";
 
 export function authScenarios(op: OperationSpec): Scenario[] {
   if (op.security.length === 0) return [];
   const base = { provider: op.provider, operationId: op.operationId, check: "auth_enforcement" as const, basis: "documented" as const, fixtures: 0 };
-  const scenario = (id: string, description: string, label: string, auth: AuthPlan): Scenario => ({
+  const scenario = (id: string, description: string, label: string, auth: AuthPlan, extra: Partial<RequestPlan> = {}): Scenario => ({
     ...base,
     id,
     description,
-    steps: [{ label, plan: plan({ auth }), expect: "rejected" }],
+    steps: [{ label, plan: plan({ auth, ...extra }), expect: "rejected" }],
   });
   const scenarios: Scenario[] = [
     scenario("credentials missing", "no credentials are sent", "missing", "missing"),
@@ -80,19 +83,16 @@ export function authScenarios(op: OperationSpec): Scenario[] {
     for (const kind of NEAR_MISSES) {
       scenarios.push(scenario(`credential ${scheme.name} ${kind}`, `the ${name} credential is the valid one ${NEAR_MISS_TEXT[kind]}; any others are right`, kind, only(scheme, kind)));
     }
-    if (scheme.type === "http" && scheme.scheme === "bearer") {
-      scenarios.push(scenario(`credential ${scheme.name} in a form body`, `the valid ${name} token sent only as access_token in a form body (RFC 6750 §2.2: not for a method without body semantics); any others are right`, "in-body", only(scheme, "in-body")));
-    }
     if (scheme.type === "http") {
       const other = scheme.scheme === "bearer" ? "Basic" : "Bearer";
       scenarios.push(scenario(`credential ${scheme.name} under ${other}`, `the valid ${name} credential sent as Authorization: ${other}, not the documented ${scheme.scheme} scheme`, "other-scheme", only(scheme, "other-scheme")));
     }
     if (scheme.type === "http" && scheme.scheme === "basic") {
-      // A target that compares the user alone accepts any password; the doc fixes one, but the user
-      // (the API key) is the secret, so that it is checked at all is assumed.
       scenarios.push(scenario(`credential ${scheme.name} user padded`, `the valid ${name} user with a space before and after it inside the encoded pair; any others are right`, "padded", only(scheme, "padded")));
       scenarios.push(scenario(`credential ${scheme.name} user as the password`, `the valid ${name} user sent as the password, the user left empty (":key"); any others are right`, "user-as-password", only(scheme, "user-as-password")));
       scenarios.push(scenario(`credential ${scheme.name} user without the colon`, `the valid ${name} user encoded alone, without the ":" and password of a Basic pair; any others are right`, "no-colon", only(scheme, "no-colon")));
+      // A target that compares the user alone accepts any password; the doc fixes one, but the user
+      // (the API key) is the secret, so that it is checked at all is assumed.
       scenarios.push({
         ...scenario(`credential ${scheme.name} with another password`, `the valid ${name} user with a password other than the documented one; any others are right`, "other-password", only(scheme, "other-password")),
         basis: "assumed",
@@ -112,10 +112,9 @@ export function authScenarios(op: OperationSpec): Scenario[] {
   if (op.security.every((scheme) => scheme.type === "apiKey")) {
     scenarios.push(scenario("credentials as HTTP Basic", "every API key left out of its header and sent together as Authorization: Basic (key:key)", "as-basic", "as-basic"));
   }
-  scenarios.push({
-    ...scenario("credentials missing, the request claiming a local origin", `no credentials, and headers a proxy sets naming a loopback client (${Object.keys(LOCAL_ORIGIN).join(", ")}): a target that trusts requests from its own network on those headers lets anyone in`, "missing, local origin", "missing"),
-    steps: [{ label: "missing, local origin", plan: plan({ auth: "missing", headers: LOCAL_ORIGIN }), expect: "rejected" }],
-  });
+  scenarios.push(
+    scenario("credentials missing, the request claiming a local origin", `no credentials, and headers a proxy sets naming a loopback client (${Object.keys(LOCAL_ORIGIN).join(", ")}): a target that trusts requests from its own network on those headers lets anyone in`, "missing, local origin", "missing", { headers: LOCAL_ORIGIN }),
+  );
   const malformed = withoutHeadersAndBody(op);
   if (malformed) {
     scenarios.push({
@@ -147,6 +146,9 @@ function againstAFixture(op: OperationSpec, only: (scheme: SecuritySchemeSpec, s
   const examples = op.parameters.filter((p) => p.in === "query" && !p.required && typeof p.example === "string").map((p): [string, string] => [p.name, p.example as string]);
   const optional = examples.length > 0 ? Object.fromEntries(examples) : undefined;
   const refused = (label: string, auth: AuthPlan): Step => ({ label, plan: plan({ auth }), fixture: 0, expect: "rejected" });
+  // Not the documented request: any 4xx (or a redirect to the clean path) refuses it, and the survival step tells.
+  const offRequest = (label: string, pieces: Partial<RequestPlan>): Step => ({ label, plan: plan({ auth: "missing", ...pieces }), fixture: 0, expect: "not-deleted" });
+  const bearers = op.security.filter((scheme) => scheme.type === "http" && scheme.scheme === "bearer");
   return {
     provider: op.provider,
     operationId: op.operationId,
@@ -162,14 +164,16 @@ function againstAFixture(op: OperationSpec, only: (scheme: SecuritySchemeSpec, s
       { label: "credentials missing, the cookies the target set sent back", plan: plan({ auth: "missing", replayCookies: true }), fixture: 0, expect: "rejected" },
       refused("credentials wrong", "wrong"),
       ...(op.security.length < 2 ? [] : op.security.map((scheme) => refused(`only ${scheme.name} wrong`, only(scheme, "wrong")))),
-      { label: "credentials missing, the path with a trailing slash", plan: plan({ auth: "missing", pathSuffix: "/" }), fixture: 0, expect: "not-deleted" },
-      { label: "credentials missing, a letter of the path percent-encoded", plan: plan({ auth: "missing", literalSpelling: "percent-encoded" }), fixture: 0, expect: "not-deleted" },
-      { label: "credentials missing, a letter of the path in the other case", plan: plan({ auth: "missing", literalSpelling: "other-case" }), fixture: 0, expect: "not-deleted" },
-      { label: "credentials missing, the path's first slash doubled", plan: plan({ auth: "missing", literalSpelling: "doubled-slash" }), fixture: 0, expect: "not-deleted" },
-      { label: "credentials missing, the path in X-Original-URL", plan: plan({ auth: "missing", rewriteHeaders: true }), fixture: 0, expect: "not-deleted" },
-      ...(optional ? [{ label: "credentials missing, the optional query parameters present and valid", plan: plan({ auth: "missing", query: optional }), fixture: 0, expect: "rejected" as const }] : []),
+      offRequest("credentials missing, the path with a trailing slash", { pathSuffix: "/" }),
+      offRequest("credentials missing, a letter of the path percent-encoded", { literalSpelling: "percent-encoded" }),
+      offRequest("credentials missing, a letter of the path in the other case", { literalSpelling: "other-case" }),
+      offRequest("credentials missing, the path's first slash doubled", { literalSpelling: "doubled-slash" }),
       // A server answers `Expect: 100-continue` in a handler of its own, which may skip the check.
-      { label: "credentials missing, Expect: 100-continue", plan: plan({ auth: "missing", expectContinue: true }), fixture: 0, expect: "rejected" },
+      offRequest("credentials missing, Expect: 100-continue", { expectContinue: true }),
+      ...bearers.map((scheme) => offRequest(`the ${scheme.name} token only in a form body`, { auth: only(scheme, "in-body") })),
+      ...(optional ? [{ label: "credentials missing, the optional query parameters present and valid", plan: plan({ auth: "missing", query: optional }), fixture: 0, expect: "rejected" as const }] : []),
+      // Sent to the target's root: whatever answers there, only the fixture's survival is the operation's.
+      { label: "credentials missing, the path in X-Original-URL", plan: plan({ auth: "missing", rewriteHeaders: true }), fixture: 0, expect: "carried" },
       { label: "the documented delete afterwards", plan: plan(), fixture: 0, expect: "survives" },
       // A cache keyed on method and path alone answers these with the delete's success.
       refused("credentials missing, after the delete", "missing"),

@@ -169,7 +169,9 @@ export type IdNearMiss = (typeof ID_NEAR_MISSES)[number];
  * - `not-found`: the documented not-found answer;
  * - `rejected`: a documented 4xx, and not the not-found answer (a deliberately invalid request);
  * - `refused`: the documented not-found answer or another documented 4xx, never a success;
- * - `not-deleted`: a 4xx to a method the operation does not document;
+ * - `not-deleted`: a 4xx to a request the operation does not describe (another method, another
+ *   path, an undocumented body), which must leave the fixture in place; for auth_enforcement a
+ *   redirect to the clean path refuses it too;
  * - `one-success`: of a burst of identical deletes, exactly one gets the documented success;
  * - `carried`: anything but a server error; a request the doc does not describe, which the target
  *   may carry out or refuse, whose effect the later steps judge.

@@ -260,6 +260,23 @@ export const ALTERNATIVES: readonly AllowedVariant[] = [
   ),
   allowed(
     {
+      name: "enkash-redirects-unclean-paths",
+      provider: "enkash",
+      choice: "answers a path with an empty segment (a doubled or trailing slash) with 301 to the path cleaned of it, as Go's ServeMux does, acting on nothing",
+      documents: "such a path is not the operation's; a redirect to the clean path (RFC 9110 §15.4.2) deletes nothing, and the request it leads to is checked as any other",
+      mayWarn: [],
+    },
+    {
+      rawResponse: (req, res) => {
+        const path = req.rawUrl.split("?")[0];
+        if (!/\/\/|.\/$/.test(path)) return false;
+        res.writeHead(301, { location: path.replace(/\/{2,}/g, "/").replace(/(.)\/$/, "$1") }).end();
+        return true;
+      },
+    },
+  ),
+  allowed(
+    {
       name: "juspay-deleted-accounts-kept-as-deleted",
       provider: "juspay",
       choice: "keeps a deleted account with its status DELETED, so a repeat delete finds it and answers 200 DELETED again",

@@ -159,11 +159,8 @@ function preparedFor(ctx: RequestContext): Prepared {
         valid: authHeader(scheme, profile, ctx.credentials),
         wrong: authHeader(scheme, profile, ctx.wrongCredentials),
         "other-scheme": authHeader(scheme, profile, ctx.credentials, true),
-        "other-password": authHeader(scheme, profile, ctx.credentials, false, OTHER_PASSWORD),
         "other-carrier": otherCarriers(scheme, op, profile, ctx.credentials),
-        padded: paddedUser(scheme, profile, ctx.credentials),
-        "no-colon": userAlone(scheme, profile, ctx.credentials),
-        "user-as-password": userAsPassword(scheme, profile, ctx.credentials),
+        ...Object.fromEntries(Object.entries(BASIC_SPELLINGS).map(([state, spell]) => [state, basicSpelled(scheme, profile, ctx.credentials, spell)])),
         listed: listedHeader(scheme, profile, ctx),
         swapped: authHeader(scheme, profile, swappedCredentials(op, profile, ctx.credentials)),
         ...Object.fromEntries(NEAR_MISSES.map((kind) => [kind, authHeader(scheme, profile, nearMissCredentials(ctx.credentials, kind))])),
@@ -218,25 +215,22 @@ function otherCarriers(scheme: SecuritySchemeSpec, op: OperationSpec, profile: P
   return Object.fromEntries(Object.entries(carriers).filter(([name]) => !documented.has(name)));
 }
 
-/** A Basic scheme's valid user with a space before and after it inside the encoded pair; other schemes' valid headers. */
-function paddedUser(scheme: SecuritySchemeSpec, profile: ProviderProfile, creds: Credentials): Record<string, string> {
-  const source = profile.credentials[scheme.name];
-  if (source?.kind !== "basic") return authHeader(scheme, profile, creds);
-  return authHeader(scheme, profile, { ...creds, [source.usernameEnv]: ` ${creds[source.usernameEnv] ?? ""} ` });
-}
+/**
+ * The Basic pair spelled another way than `user:password`: another password, the user padded with
+ * spaces, the user alone without the colon, the user in the password's place.
+ */
+const BASIC_SPELLINGS: Record<"other-password" | "padded" | "no-colon" | "user-as-password", (user: string, password: string) => string> = {
+  "other-password": (user) => `${user}:${OTHER_PASSWORD}`,
+  padded: (user, password) => ` ${user} :${password}`,
+  "no-colon": (user) => user,
+  "user-as-password": (user) => `:${user}`,
+};
 
-/** A Basic scheme's valid user encoded alone, without `:` and password; other schemes' valid headers. */
-function userAlone(scheme: SecuritySchemeSpec, profile: ProviderProfile, creds: Credentials): Record<string, string> {
+/** A Basic scheme's valid user in the pair `spell` makes; other schemes' valid headers. */
+function basicSpelled(scheme: SecuritySchemeSpec, profile: ProviderProfile, creds: Credentials, spell: (user: string, password: string) => string): Record<string, string> {
   const source = profile.credentials[scheme.name];
   if (source?.kind !== "basic") return authHeader(scheme, profile, creds);
-  return { authorization: `Basic ${Buffer.from(creds[source.usernameEnv] ?? "").toString("base64")}` };
-}
-
-/** A Basic scheme's valid user sent as the password, the user empty (`:key`); other schemes' valid headers. */
-function userAsPassword(scheme: SecuritySchemeSpec, profile: ProviderProfile, creds: Credentials): Record<string, string> {
-  const source = profile.credentials[scheme.name];
-  if (source?.kind !== "basic") return authHeader(scheme, profile, creds);
-  return { authorization: `Basic ${Buffer.from(`:${creds[source.usernameEnv] ?? ""}`).toString("base64")}` };
+  return { authorization: `Basic ${Buffer.from(spell(creds[source.usernameEnv] ?? "", source.password)).toString("base64")}` };
 }
 
 /** The query parameter a scheme's credential goes in when it is sent in the query: the header's name, or access_token for a bearer token. */
@@ -251,12 +245,12 @@ function queryCredential(scheme: SecuritySchemeSpec, profile: ProviderProfile, c
  * The headers a scheme puts a credential in. With `otherScheme`, an HTTP scheme's credential goes
  * under the other one: a bearer token as `Basic <token>`, a Basic user as `Bearer <user>`.
  */
-function authHeader(scheme: SecuritySchemeSpec, profile: ProviderProfile, creds: Credentials, otherScheme = false, password?: string): Record<string, string> {
+function authHeader(scheme: SecuritySchemeSpec, profile: ProviderProfile, creds: Credentials, otherScheme = false): Record<string, string> {
   const source = profile.credentials[scheme.name];
   if (!source) return {};
   if (source.kind === "basic") {
     if (otherScheme) return { authorization: `Bearer ${creds[source.usernameEnv] ?? ""}` };
-    const token = Buffer.from(`${creds[source.usernameEnv] ?? ""}:${password ?? source.password}`).toString("base64");
+    const token = Buffer.from(`${creds[source.usernameEnv] ?? ""}:${source.password}`).toString("base64");
     return { authorization: `Basic ${token}` };
   }
   if (source.kind === "bearer") return { authorization: `${otherScheme ? "Basic" : "Bearer"} ${creds[source.env] ?? ""}` };

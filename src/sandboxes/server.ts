@@ -118,6 +118,8 @@ function toSandboxRequest(req: IncomingMessage, body: string, basePath: string):
  * credential (RFC 9110 §5.3 allows repeating list-based fields only).
  */
 function distinctHeaders(req: IncomingMessage): IncomingHttpHeaders {
+  // No field sent twice (one header object key per raw line): Node's own object is the answer.
+  if (req.rawHeaders.length === 2 * Object.keys(req.headers).length) return req.headers;
   const headers: IncomingHttpHeaders = {};
   for (const [name, values] of Object.entries(req.headersDistinct)) {
     if (values) headers[name] = values.length === 1 ? values[0] : values;

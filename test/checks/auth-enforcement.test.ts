@@ -2,7 +2,8 @@
  * auth_enforcement on the status of a refusal: 401 where the doc documents it; a 403 where the doc
  * lists 403 beside 401 without saying which applies (EnKash) is judged on an assumption, and so is
  * a 400 to an empty bearer token (RFC 6750 §3.1); a 403 where the doc lists none (Juspay) fails; a
- * success fails.
+ * success fails. A repeated credential header may get any documented 4xx; another path on a
+ * fixture a 4xx or a redirect; a request to the root is left to the fixture's survival.
  */
 import { describe, expect, it } from "vitest";
 import { authEnforcement } from "../../src/checks/enforcement.ts";
@@ -38,5 +39,28 @@ describe("auth_enforcement: the status of a refusal", () => {
     expect(authEnforcement.run(empty)).toMatchObject([{ basis: "assumed", message: expect.stringMatching(/RFC 6750 §3.1/) }]);
     expect(judged("enkash", documentedAnswer("enkash", 400))).toMatchObject([{ actual: "400" }]);
     expect(judged("enkash", documentedAnswer("enkash", 400))![0].basis).not.toBe("assumed");
+  });
+});
+
+describe("auth_enforcement: requests the doc does not describe", () => {
+  const fixture = scenarioOf("enkash", { id: "credentials against a fixture" });
+  const step = (label: string) => fixture.steps.find((s) => s.label === label)!;
+
+  it("takes any documented 4xx for a repeated or listed credential header (a malformed request), but not the not-found answer or a success", () => {
+    const repeated = scenarioOf("enkash", { id: "credential bearerAuth repeated, a wrong line first" });
+    expect(authEnforcement.run(exchange("enkash", repeated, 0, documentedAnswer("enkash", 400)))).toEqual([]);
+    expect(authEnforcement.run(exchange("enkash", repeated, 0, documentedAnswer("enkash", 404)))).toMatchObject([{ actual: "404" }]);
+    expect(authEnforcement.run(exchange("enkash", repeated, 0, SUCCESS.enkash()))).toMatchObject([{ actual: "200" }]);
+  });
+
+  it("takes a 4xx or a redirect to the clean path for another path on a fixture, but fails a success", () => {
+    const doubled = step("credentials missing, the path's first slash doubled");
+    expect(authEnforcement.run(exchange("enkash", fixture, doubled, { status: 301 }))).toEqual([]);
+    expect(authEnforcement.run(exchange("enkash", fixture, doubled, documentedAnswer("enkash", 404)))).toEqual([]);
+    expect(authEnforcement.run(exchange("enkash", fixture, doubled, SUCCESS.enkash()))).toMatchObject([{ actual: "200" }]);
+  });
+
+  it("leaves a request sent to the root, the path only in X-Original-URL, to the fixture's survival", () => {
+    expect(authEnforcement.run(exchange("enkash", fixture, step("credentials missing, the path in X-Original-URL"), { status: 200, body: "ok" }))).toEqual([]);
   });
 });
