@@ -30,9 +30,14 @@ import { mostlyRateLimited } from "./rate-limited.ts";
 import { maskResults } from "./mask-results.ts";
 import type { RunOptions } from "./options.ts";
 import { checkTargetOptions, openTarget } from "./target.ts";
+import { youngGenerationCap } from "./young-generation.ts";
 
 export async function run(options: RunOptions, reporters: readonly Reporter[]): Promise<Summary> {
-  const emit = (event: RunEvent): void => reporters.forEach((r) => r.handle(event));
+  const young = youngGenerationCap();
+  const emit = (event: RunEvent): void => {
+    if (event.type === "progress") young.check();
+    reporters.forEach((r) => r.handle(event));
+  };
   // The run's totals as its parts end; the results themselves stay with the reporters.
   const totals: Summary = { passed: 0, failed: 0, errored: 0, skipped: 0, warnings: 0 };
   const releases: Array<() => void> = [];
@@ -71,6 +76,7 @@ export async function run(options: RunOptions, reporters: readonly Reporter[]): 
     await Promise.all(reporters.map((r) => r.finish()));
     // A part stopped by an error kept its credentials until the reports and the error's message were masked.
     for (const release of releases) release();
+    young.release();
   }
 }
 
