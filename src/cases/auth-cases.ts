@@ -86,6 +86,7 @@ export function authScenarios(op: OperationSpec): Scenario[] {
     if (scheme.type === "http") {
       const other = scheme.scheme === "bearer" ? "Basic" : "Bearer";
       scenarios.push(scenario(`credential ${scheme.name} under ${other}`, `the valid ${name} credential sent as Authorization: ${other}, not the documented ${scheme.scheme} scheme`, "other-scheme", only(scheme, "other-scheme")));
+      scenarios.push(scenario(`credential ${scheme.name} without its scheme`, `the valid ${name} credential sent as Authorization without the ${scheme.scheme} scheme word before it; any others are right`, "no-scheme", only(scheme, "no-scheme")));
     }
     if (scheme.type === "http" && scheme.scheme === "basic") {
       scenarios.push(scenario(`credential ${scheme.name} user padded`, `the valid ${name} user with a space before and after it inside the encoded pair; any others are right`, "padded", only(scheme, "padded")));

@@ -5,7 +5,8 @@
  * sent twice, the pinned value and another (which of two values a form parser keeps is not
  * documented, so that case is assumed), and a required form field sent only under its name with
  * `[]` (`command[]=delete`, which a parser building arrays from brackets and a loose comparison
- * take for the field). The documented ones are also sent against a fixture
+ * take for the field), or only in the query string (`?command=delete`, which a handler reading
+ * "the request's parameters" takes for the body's). The documented ones are also sent against a fixture
  * (against-fixture.ts).
  */
 import type { OperationSpec } from "../spec/model.ts";
@@ -18,12 +19,12 @@ export function bodyScenarios(op: OperationSpec): Scenario[] {
   if (!body) return [];
   const valid = (body.example ?? {}) as Record<string, unknown>;
   const base = { provider: op.provider, operationId: op.operationId, check: "required_body_enforcement" as const, basis: "documented" as const, fixtures: 0 };
-  const scenario = (id: string, description: string, sent: string | null, basis: Scenario["basis"] = "documented"): Scenario => ({
+  const scenario = (id: string, description: string, sent: string | null, basis: Scenario["basis"] = "documented", query: Record<string, string> = {}): Scenario => ({
     ...base,
     basis,
     id,
     description,
-    steps: [{ label: id.replace(/^body /, ""), plan: plan({ body: sent }), expect: "rejected" }],
+    steps: [{ label: id.replace(/^body /, ""), plan: plan({ body: sent, query }), expect: "rejected" }],
   });
   const scenarios: Scenario[] = [];
   if (body.required) scenarios.push(scenario("body missing", "the required request body is left out", null));
@@ -38,6 +39,11 @@ export function bodyScenarios(op: OperationSpec): Scenario[] {
       // (qs) and a loose comparison (`['delete'] == 'delete'`) take it for the field.
       const bracketed = [encodeBody(body.contentType, rest), new URLSearchParams({ [`${field}[]`]: String(valid[field]) }).toString()].filter(Boolean).join("&");
       scenarios.push(scenario(`body ${field} as ${field}[]`, `the required field ${field} is left out and ${field}[] sent with its value`, bracketed));
+    }
+    if (valid[field] !== undefined && !op.parameters.some((p) => p.in === "query" && p.name === field)) {
+      // A handler that reads a field from "the request" (PHP's $_REQUEST, Rails' params, Express's
+      // req.param) takes it from the query string when the body lacks it.
+      scenarios.push(scenario(`body ${field} in the query`, `the required field ${field} is left out of the body and sent in the query string`, encodeBody(body.contentType, rest), "documented", { [field]: String(valid[field]) }));
     }
   }
   for (const [field, schema] of Object.entries(properties)) {

@@ -1,6 +1,7 @@
 /**
  * delete_semantics: delete an existing fixture (documented success), delete it again
- * (documented not-found), delete an id that never existed (documented not-found), and delete one
+ * (documented not-found), delete an id that never existed (documented not-found) and ids that name
+ * Object.prototype's members (refused), and delete one
  * fixture with several requests in flight at once (exactly one documented success); deleting one
  * fixture leaves another in place (a delete that cascades to every customer of a parent company,
  * or matches more than the id, removes it; so does a target that hands the deleted id to the
@@ -46,7 +47,11 @@ function siblingScenarios(op: OperationSpec): Scenario[] {
 /** Identical deletes of one fixture sent at once by the race scenario. */
 export const RACE_BURST = 5;
 
+/** Names that a lookup in a plain JavaScript object finds on every object (Object.prototype's members). */
+export const OBJECT_MEMBER_IDS = ["constructor", "__proto__", "toString", "hasOwnProperty"] as const;
+
 export function deleteScenarios(op: OperationSpec): Scenario[] {
+  const names = op.parameters.filter((p) => p.in === "path").map((p) => p.name);
   const base = { provider: op.provider, operationId: op.operationId, check: "delete_semantics" as const, basis: "documented" as const };
   const poll = successIsDeferred(op);
   return [
@@ -72,6 +77,13 @@ export function deleteScenarios(op: OperationSpec): Scenario[] {
       fixtures: 0,
       description: "an id of the documented shape that was never issued gets the documented not-found answer",
       steps: [{ label: "delete", plan: plan(), expect: "not-found" }],
+    },
+    {
+      ...base,
+      id: "ids every JavaScript object has",
+      fixtures: 0,
+      description: `every path id sent as ${OBJECT_MEMBER_IDS.join(", ")}: never issued, so refused (the documented not-found or another documented 4xx); a target that keeps its records in a plain object finds these members on every one of them`,
+      steps: OBJECT_MEMBER_IDS.map((name) => ({ label: name, plan: plan({ pathParams: Object.fromEntries(names.map((param) => [param, name])) }), expect: "refused" as const })),
     },
     {
       ...base,

@@ -3,9 +3,10 @@
  * in the other case, double percent-encoding, a trailing space, one character short, a fullwidth
  * character, a zero-width space, a `;x` path parameter, a `%`, `_` or `*` wildcard for its last
  * character, a `/x` segment after it, a NUL after it, a `.json` extension, `/x`, `?x` or `#x`
- * percent-encoded after it), or the slash before it percent-encoded (`customer%2F<id>`, one
+ * percent-encoded after it, a `.` for its last character, `'--` after it, in a comma list), or the slash before it percent-encoded (`customer%2F<id>`, one
  * segment: another path), never deletes the fixture: a loose lookup (case-insensitive
- * collation, a second decoding, trimming, a prefix or LIKE match, a wildcard taken from the id,
+ * collation, a second decoding, trimming, a prefix or LIKE match, a wildcard or regular
+ * expression taken from the id, a query built by concatenation, a segment read as a list,
  * Unicode normalisation, a router that strips path parameters, format extensions or what follows a
  * NUL, or matches a prefix) would. So
  * would ids that never existed in the path with the fixture's ids in query parameters of the

@@ -4,8 +4,9 @@
  * is replaced by another; so is any miss that comes out equal to the id.
  */
 
-/** The path segment that names the near miss, percent-encoded, with `;x`, `/x` and `+` left raw for `path-parameter`, `extra-segment` and `plus-for-space`. */
+/** The path segment that names the near miss, percent-encoded, with `;x`, `/x`, `+` and `,` left raw for `path-parameter`, `extra-segment`, `plus-for-space` and the comma lists. */
 export function nearMissSegment(id: string, kind: IdNearMiss): string {
+  if (kind === "comma-suffix" || kind === "comma-prefix") return encodeURIComponent(nearMissId(id, kind)).replace(/%2C/g, ",");
   if (kind === "path-parameter") return `${encodeURIComponent(id)};x`;
   if (kind === "extra-segment") return `${encodeURIComponent(id)}/x`;
   if (kind === "plus-for-space") return id.includes(" ") ? encodeURIComponent(id).replace(/%20/g, "+") : `${encodeURIComponent(id)}+x`;
@@ -66,6 +67,14 @@ function rawMiss(id: string, kind: IdNearMiss): string {
       const at = id.search(/[A-Za-z]/);
       return at < 0 ? id : `${id.slice(0, at)}${`${id[at]}\u0301`.normalize("NFC")}${id.slice(at + 1)}`;
     }
+    case "regex-dot":
+      return `${id.slice(0, -1)}.`;
+    case "sql-comment":
+      return `${id}'--`;
+    case "comma-suffix":
+      return `${id},x`;
+    case "comma-prefix":
+      return `x,${id}`;
     case "plus-for-space":
       return id.includes(" ") ? id.replace(/ /g, "+") : `${id}+x`;
     case "encoded-slash":

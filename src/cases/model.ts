@@ -29,9 +29,11 @@ import type { HttpProvider } from "../providers.ts";
  * the encoded pair, which a server that trims the decoded user accepts, or (`no-colon`) a Basic
  * user encoded alone, without the `:` and password RFC 7617 requires, which a server that takes
  * the whole decoded text for the user accepts, or (`in-body`) a bearer token in a form body as
- * `access_token` (RFC 6750 §2.2, which rules that out for a method without body semantics).
+ * `access_token` (RFC 6750 §2.2, which rules that out for a method without body semantics), or
+ * (`no-scheme`) an Authorization credential without its scheme word (`Authorization: <token>`),
+ * which a server that strips "Bearer " or "Basic " when present, instead of requiring it, accepts.
  */
-export type CredentialState = "valid" | "wrong" | "missing" | "other-scheme" | "swapped" | "in-query" | "other-password" | "listed" | "repeated" | "repeated-valid-first" | "other-carrier" | "as-basic" | "padded" | "no-colon" | "user-as-password" | "in-body" | NearMiss;
+export type CredentialState = "valid" | "wrong" | "missing" | "other-scheme" | "swapped" | "in-query" | "other-password" | "listed" | "repeated" | "repeated-valid-first" | "other-carrier" | "as-basic" | "padded" | "no-colon" | "user-as-password" | "in-body" | "no-scheme" | NearMiss;
 
 /** The password a Basic user is sent with in the `other-password` case. */
 export const OTHER_PASSWORD = "pc-not-the-password";
@@ -156,9 +158,13 @@ export function spellUuid(uuid: string, spelling: UuidSpelling): string {
  * UUID id without its hyphens or in braces, the spellings a UUID column's parser (Postgres, .NET)
  * also reads, which name another string than the id (another id's shape where the id is no UUID);
  * `leading-zero`: a 0 before its digits (`07000004` for `7000004`), which a lookup that reads a
- * digit-only id as a number matches.
+ * digit-only id as a number matches; `regex-dot`: its last character replaced by `.`, which a
+ * lookup that puts the id into a regular expression (a `$regex` query) matches; `sql-comment`:
+ * `'--` after it, which closes the quoted id and comments out the rest of a query built by string
+ * concatenation; `comma-suffix`, `comma-prefix`: `,x` after it or `x,` before it, raw, which a
+ * handler that reads the segment as a list of ids matches.
  */
-export const ID_NEAR_MISSES = ["case-swapped", "double-encoded", "trailing-space", "truncated", "fullwidth", "zero-width", "path-parameter", "like-percent", "like-underscore", "glob-star", "extra-segment", "dot-segment", "nul-suffix", "dot-extension", "separator-swapped", "newline-suffix", "encoded-slash", "encoded-query", "encoded-fragment", "plus-for-space", "accented", "uuid-unhyphenated", "uuid-braced", "leading-zero"] as const;
+export const ID_NEAR_MISSES = ["case-swapped", "double-encoded", "trailing-space", "truncated", "fullwidth", "zero-width", "path-parameter", "like-percent", "like-underscore", "glob-star", "extra-segment", "dot-segment", "nul-suffix", "dot-extension", "separator-swapped", "newline-suffix", "encoded-slash", "encoded-query", "encoded-fragment", "plus-for-space", "accented", "uuid-unhyphenated", "uuid-braced", "leading-zero", "regex-dot", "sql-comment", "comma-suffix", "comma-prefix"] as const;
 export type IdNearMiss = (typeof ID_NEAR_MISSES)[number];
 
 /**

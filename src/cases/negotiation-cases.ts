@@ -5,13 +5,20 @@
  * RFC 9110 §12.5.1) or 406 Not Acceptable; a body in the asked-for type that the doc never
  * describes fails content_type_conformance. And the same delete with an Accept-Language of other
  * languages than the doc's: a message may come translated, but the error code is an identifier,
- * so it must be the documented not-found code (error_code_conformance).
+ * so it must be the documented not-found code (error_code_conformance). And a delete of a fixture,
+ * then of an id that never existed, with the query parameters JSONP support reads
+ * (`callback`, `jsonp`): the doc documents neither, so the target may carry the delete out or
+ * refuse it, but answers in the documented media type, never as a script that calls the named
+ * function (which any page could include and read, a cross-site leak).
  */
 import type { OperationSpec } from "../spec/model.ts";
 import { plan, type Scenario } from "./model.ts";
 
 /** Languages a provider serving Latin America or India may translate its answers into. */
 const OTHER_LANGUAGES = "es-419,es;q=0.9,pt-BR;q=0.8,hi;q=0.7";
+
+/** The query parameters by which frameworks (Express's res.jsonp, Spring's JSONP advice) wrap JSON in a call. */
+export const JSONP_QUERY = { callback: "payconform", jsonp: "payconform" };
 
 /** The Accept header of the case: a media type no spec of payconform's documents. */
 export const UNDOCUMENTED_ACCEPT = "application/xml";
@@ -38,6 +45,19 @@ export function negotiationScenarios(op: OperationSpec): Scenario[] {
       fixtures: 0,
       description: `an id that never existed, with Accept-Language: ${OTHER_LANGUAGES}: the documented not-found answer, its code the documented one (a message may be translated, a code is not)`,
       steps: [{ label: `Accept-Language: ${OTHER_LANGUAGES}`, plan: plan({ headers: { "accept-language": OTHER_LANGUAGES } }), expect: "not-found" }],
+    },
+    {
+      id: "jsonp callback parameters",
+      provider: op.provider,
+      operationId: op.operationId,
+      check: "content_type_conformance",
+      basis: "documented",
+      fixtures: 1,
+      description: "a delete of a fixture, then of an id that never existed, with ?callback=payconform&jsonp=payconform, which the doc does not document: carried out or refused, the answer is in the documented media type, not a script calling the named function",
+      steps: [
+        { label: "a fixture", plan: plan({ query: JSONP_QUERY }), fixture: 0, expect: "carried" },
+        { label: "an id that never existed", plan: plan({ query: JSONP_QUERY }), expect: "refused" },
+      ],
     },
   ];
 }

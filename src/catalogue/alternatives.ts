@@ -189,6 +189,31 @@ export const ALTERNATIVES: readonly AllowedVariant[] = [
   ),
   allowed(
     {
+      name: "juspay-account-ids-numbered-per-customer",
+      provider: "juspay",
+      choice: "numbers each customer's accounts from bank_0001, so two customers both have a bank_0001",
+      documents: "the page deletes the account ID against the provided customer ID and nowhere says account ids are unique across customers",
+      mayWarn: [],
+    },
+    () => {
+      const issued = new Map<string, number>();
+      return {
+        behaviour: {
+          createFixture(env, [customerId, accountId]) {
+            const [customer] = juspay.createFixture(env, [customerId, "pc_placeholder"]);
+            env.store.removeAccount(customer, "pc_placeholder");
+            const n = (issued.get(customer) ?? 0) + 1;
+            issued.set(customer, n);
+            const account = accountId ?? `bank_${String(n).padStart(4, "0")}`;
+            env.store.addAccount(customer, account);
+            return [customer, account];
+          },
+        },
+      };
+    },
+  ),
+  allowed(
+    {
       name: "juspay-x-routing-id-optional",
       provider: "juspay",
       choice: "goes on without an x-routing-id header, deleting the account the path names",

@@ -12,6 +12,7 @@ import { credentialCarriers } from "./credential-carriers.ts";
 import { credentialMix } from "./credential-mix.ts";
 import { decodedSeparators } from "./decoded-separators.ts";
 import { deleteSemantics } from "./delete-semantics.ts";
+import { injections } from "./injections.ts";
 import { leaks } from "./leaks.ts";
 import { looseIds } from "./loose-ids.ts";
 import { otherMethods } from "./other-methods.ts";
@@ -42,6 +43,7 @@ export const CATALOGUE: readonly FaultyAdapter[] = [
   ...secretsFaults,
   ...leaks,
   ...parsingEdges,
+  ...injections,
 ];
 
 export function adapterByName(name: string): FaultyAdapter | undefined {

@@ -11,7 +11,7 @@ import type { ProviderBehaviour, SandboxContext } from "../sandboxes/types.ts";
 import { variant, type FaultyAdapter } from "./types.ts";
 
 /** A remove step that resolves each path value to a stored id with `resolve` first, then removes as the provider does. */
-function resolving(provider: HttpProvider, resolve: (value: string, known: (id: string) => boolean, all: () => string[]) => string | undefined): () => { behaviour: Partial<ProviderBehaviour> } {
+export function resolving(provider: HttpProvider, resolve: (value: string, known: (id: string) => boolean, all: () => string[]) => string | undefined): () => { behaviour: Partial<ProviderBehaviour> } {
   return () => {
     const base = baseBehaviour(provider);
     const issued = new Set<string>();

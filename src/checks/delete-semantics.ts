@@ -2,7 +2,8 @@
  * delete_semantics: deleting an existing fixture gets the documented success status and body;
  * deleting it again, or deleting an id that never existed, gets the documented not-found answer;
  * of several deletes of one fixture in flight at once, exactly one gets the documented success
- * and the rest the not-found answer. Where the documented success is 202 Accepted the delete may
+ * and the rest the not-found answer; an id never issued that is not of the id's shape (a name
+ * every JavaScript object has) is refused. Where the documented success is 202 Accepted the delete may
  * take effect later: a second success is then a warning, provided the not-found answer follows.
  */
 import { schemaForPointer } from "../spec/basis.ts";
@@ -12,7 +13,7 @@ import type { HttpResponse } from "../http/types.ts";
 import { shapeIsDocumented } from "../cases/values.ts";
 import { expectSurvival } from "./fixture-survival.ts";
 import { documented, scenarioFor, when } from "./preconditions.ts";
-import { isNotFoundResponse, notFoundLabel } from "./rejection.ts";
+import { expectRefusal, isNotFoundResponse, notFoundLabel } from "./rejection.ts";
 import { schemaFindings } from "./schema-findings.ts";
 import { parseJsonBody, type Check, type CheckInput, type Finding } from "./types.ts";
 
@@ -26,6 +27,7 @@ export const deleteSemantics: Check = {
       return lost.length > 0 ? lost : echoedIds(input);
     }
     if (input.step.expect === "one-success") return lastAnswerOfBurst(input) ? race(input) : undefined;
+    if (input.step.expect === "refused") return expectRefusal(input, `a delete of ${input.step.label}, an id never issued,`);
     return notFound(input);
   }),
 };

@@ -159,6 +159,7 @@ function preparedFor(ctx: RequestContext): Prepared {
         valid: authHeader(scheme, profile, ctx.credentials),
         wrong: authHeader(scheme, profile, ctx.wrongCredentials),
         "other-scheme": authHeader(scheme, profile, ctx.credentials, true),
+        "no-scheme": withoutSchemeWord(authHeader(scheme, profile, ctx.credentials)),
         "other-carrier": otherCarriers(scheme, op, profile, ctx.credentials),
         ...Object.fromEntries(Object.entries(BASIC_SPELLINGS).map(([state, spell]) => [state, basicSpelled(scheme, profile, ctx.credentials, spell)])),
         listed: listedHeader(scheme, profile, ctx),
@@ -231,6 +232,12 @@ function basicSpelled(scheme: SecuritySchemeSpec, profile: ProviderProfile, cred
   const source = profile.credentials[scheme.name];
   if (source?.kind !== "basic") return authHeader(scheme, profile, creds);
   return { authorization: `Basic ${Buffer.from(spell(creds[source.usernameEnv] ?? "", source.password)).toString("base64")}` };
+}
+
+/** An Authorization header without its scheme word (`<token>` for `Bearer <token>`); other headers as they are. */
+function withoutSchemeWord(headers: Record<string, string>): Record<string, string> {
+  const value = headers.authorization;
+  return value === undefined ? headers : { ...headers, authorization: value.replace(/^\S+ /, "") };
 }
 
 /** The query parameter a scheme's credential goes in when it is sent in the query: the header's name, or access_token for a bearer token. */

@@ -1,0 +1,121 @@
+/**
+ * Adapters that hand a request's values to something that reads them as more than a value: an id
+ * put into a regular expression, into SQL by concatenation, read as a comma-separated list or
+ * looked up in a plain JavaScript object (exact_id_match, delete_semantics); a form field read from
+ * the query string when the body lacks it (required_body_enforcement); a bearer token whose scheme
+ * word is stripped when present instead of required (auth_enforcement); a JSONP callback parameter
+ * that turns the answer into a script (content_type_conformance).
+ */
+import { baseBehaviour } from "../sandboxes/index.ts";
+import { resolving } from "./loose-ids.ts";
+import { withHeader } from "./request-view.ts";
+import { variant, type FaultyAdapter } from "./types.ts";
+
+const cashfree = baseBehaviour("cashfree");
+
+export const injections: FaultyAdapter[] = [
+  variant(
+    {
+      name: "juspay-account-id-as-regex",
+      provider: "juspay",
+      departure: "finds the customer account with the id as an anchored regular expression (a $regex query), so the id with a . for its last character deletes the account",
+      expectedCheck: "exact_id_match",
+    },
+    resolving("juspay", (value, known, all) => {
+      if (known(value)) return value;
+      try {
+        const pattern = new RegExp(`^${value}$`);
+        return all().find((id) => pattern.test(id));
+      } catch {
+        return undefined;
+      }
+    }),
+  ),
+  variant(
+    {
+      name: "yuno-id-concatenated-into-sql",
+      provider: "yuno",
+      departure: "builds its lookup as WHERE id = '<customer_id>' by concatenation, so <id>'-- comments out the rest of the query and deletes <id>",
+      expectedCheck: "exact_id_match",
+    },
+    resolving("yuno", (value) => /^([^']*)'--/.exec(value)?.[1]),
+  ),
+  variant(
+    {
+      name: "cashfree-id-read-as-list",
+      provider: "cashfree",
+      departure: "reads customer_id as a comma-separated list of ids and deletes each one that exists, so x,<id> and <id>,x delete <id>",
+      expectedCheck: "exact_id_match",
+    },
+    {
+      // Before validation too: the list is split where the id is read.
+      rewriteRequest: (req, env) => {
+        let listed: string[];
+        try {
+          listed = decodeURIComponent(req.segments.at(-1) ?? "").split(",");
+        } catch {
+          return req;
+        }
+        const found = listed.length > 1 ? listed.find((id) => env.store.hasCustomer(id)) : undefined;
+        return found === undefined ? req : { ...req, segments: [...req.segments.slice(0, -1), encodeURIComponent(found)] };
+      },
+    },
+  ),
+  variant(
+    {
+      name: "cashfree-records-in-plain-object",
+      provider: "cashfree",
+      departure: "keeps customers in a plain object, so constructor, __proto__ and toString are found on it and their delete answers 204",
+      expectedCheck: "delete_semantics",
+    },
+    {
+      behaviour: {
+        remove: (req, ctx) => (ctx.path.customer_id !== undefined && ctx.path.customer_id in Object.prototype ? { status: 204 } : cashfree.remove(req, ctx)),
+      },
+    },
+  ),
+  variant(
+    {
+      name: "juspay-command-from-query",
+      provider: "juspay",
+      departure: "reads command from the query string when the form body lacks it (a framework merging request parameters), so ?command=delete with no body deletes",
+      expectedCheck: "required_body_enforcement",
+    },
+    {
+      rewriteRequest: (req) => {
+        const command = req.query.get("command");
+        if (command === null || new URLSearchParams(req.body).has("command")) return req;
+        return { ...req, body: [req.body, new URLSearchParams({ command }).toString()].filter(Boolean).join("&") };
+      },
+    },
+  ),
+  variant(
+    {
+      name: "enkash-bearer-word-optional",
+      provider: "enkash",
+      departure: "strips \"Bearer \" from Authorization when it is there instead of requiring it, so the bare token is accepted",
+      expectedCheck: "auth_enforcement",
+    },
+    {
+      rewriteRequest: (req) => {
+        const value = req.headers.authorization;
+        return typeof value === "string" && value !== "" && !/^\S+ /.test(value) ? withHeader(req, "authorization", `Bearer ${value}`) : req;
+      },
+    },
+  ),
+  variant(
+    {
+      name: "enkash-jsonp-callback",
+      provider: "enkash",
+      departure: "wraps its answer in a call to the function named by ?callback= and labels it text/javascript (JSONP), a script any page can include",
+      expectedCheck: "content_type_conformance",
+    },
+    {
+      transformReply: (req, reply) => {
+        const callback = req.query.get("callback");
+        if (callback === null || reply.body === undefined) return reply;
+        return { ...reply, headers: { ...reply.headers, "content-type": "text/javascript; charset=utf-8" }, body: `/**/ typeof ${callback} === 'function' && ${callback}(${JSON.stringify(reply.body)});` };
+      },
+    },
+  ),
+];
