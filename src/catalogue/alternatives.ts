@@ -214,6 +214,24 @@ export const ALTERNATIVES: readonly AllowedVariant[] = [
   ),
   allowed(
     {
+      name: "enkash-timestamps-in-india-time",
+      provider: "enkash",
+      choice: "writes errorResponse.timestamp in India's time (UTC+05:30) instead of UTC",
+      documents: "the page gives the form yyyy-MM-dd HH:mm:ss and no zone; EnKash is an Indian provider",
+      mayWarn: [],
+    },
+    {
+      transformReply: (_req, reply) => {
+        const body = reply.body;
+        const inner = isObj(body) ? body.errorResponse : undefined;
+        if (!isObj(body) || !isObj(inner) || typeof inner.timestamp !== "string") return reply;
+        const india = new Date(Date.parse(`${inner.timestamp.replace(" ", "T")}Z`) + 330 * 60_000).toISOString().slice(0, 19).replace("T", " ");
+        return { ...reply, body: { ...body, errorResponse: { ...inner, timestamp: india } } };
+      },
+    },
+  ),
+  allowed(
+    {
       name: "juspay-x-routing-id-optional",
       provider: "juspay",
       choice: "goes on without an x-routing-id header, deleting the account the path names",

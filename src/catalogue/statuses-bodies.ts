@@ -217,4 +217,22 @@ export const statusesBodies: FaultyAdapter[] = [
           : reply,
     },
   ),
+  variant(
+    {
+      name: "enkash-twelve-hour-clock",
+      provider: "enkash",
+      departure: "writes errorResponse.timestamp with a 12-hour clock (Java's hh for HH), so an answer at 17:31 UTC says 05:31 (the zone is assumed, so the case fails under --strict)",
+      expectedCheck: "response_schema_conformance",
+      runOptions: { strict: true },
+    },
+    {
+      // The answer's Date header says 17:31 UTC, the time stamp the same moment on a 12-hour clock.
+      transformReply: (_req, reply) => {
+        const body = reply.body;
+        const inner = isObj(body) ? body.errorResponse : undefined;
+        if (!isObj(body) || !isObj(inner)) return reply;
+        return { ...reply, headers: { ...reply.headers, date: "Thu, 03 Dec 2026 17:31:06 GMT" }, body: { ...body, errorResponse: { ...inner, timestamp: "2026-12-03 05:31:06" } } };
+      },
+    },
+  ),
 ];

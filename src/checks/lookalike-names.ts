@@ -43,7 +43,7 @@ export function lookalikeNames(value: unknown, schema: unknown, at = "", depth =
 /** Each schema's properties, its subschemas' merged in: worked out once per schema object (schemas are not changed after loading). */
 const merged = new WeakMap<Schema, Record<string, unknown>>();
 
-function propertiesOf(schema: Schema, depth: number): Record<string, unknown> {
+export function propertiesOf(schema: Schema, depth: number): Record<string, unknown> {
   const hit = merged.get(schema);
   if (hit) return hit;
   const own = isObject(schema.properties) ? schema.properties : {};

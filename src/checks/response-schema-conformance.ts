@@ -3,13 +3,16 @@
  * for that status. Covers error envelopes and their required fields. Each violation has the
  * basis of the keyword that failed. A name given twice in one object is a warning: parsers
  * disagree on which value counts; so is an undocumented name that is an absent documented one in
- * another case or spelling (`responseCode` for `response_code`).
+ * another case or spelling (`responseCode` for `response_code`). A value whose schema's example is
+ * a date pattern (`yyyy-MM-dd HH:mm:ss`) has that form, and (assumed) is the time of the answer
+ * in UTC or India's time (src/checks/date-stamps.ts).
  */
 import { documented, documentedJsonBody, when } from "./preconditions.ts";
 import { schemaFindings } from "./schema-findings.ts";
+import { dateStampFindings } from "./date-stamps.ts";
 import { duplicateNames } from "./duplicate-names.ts";
 import { lookalikeNames } from "./lookalike-names.ts";
-import type { Check, Finding } from "./types.ts";
+import type { Check, CheckInput, Finding } from "./types.ts";
 
 export const responseSchemaConformance: Check = {
   id: "response_schema_conformance",
@@ -20,9 +23,25 @@ export const responseSchemaConformance: Check = {
       return [{ expected: `a JSON body valid against the ${status} schema`, actual: `not JSON: ${input.json.error}`, message: `the ${status} body does not parse as JSON`, basis }];
     }
     const schema = documented(input)!.schema;
-    return [...duplicated(input.response.text), ...renamed(status, input.json.value, schema), ...schemaFindings(input, input.json.value)];
+    return [...duplicated(input.response.text), ...renamed(status, input.json.value, schema), ...schemaFindings(input, input.json.value), ...dateStamps(input, schema)];
   }),
 };
+
+/** Values of a documented date pattern: out of form (the body's basis), or not the answer's time (assumed: no zone is documented). */
+function dateStamps(input: CheckInput, schema: unknown): Finding[] {
+  const date = input.response.headers.date;
+  const answeredAt = typeof date === "string" && !Number.isNaN(Date.parse(date)) ? Date.parse(date) : undefined;
+  return dateStampFindings(input.json.ok ? input.json.value : undefined, schema, answeredAt).map(({ at, value, pattern, problem }) =>
+    problem === "form"
+      ? { expected: `a time of the form ${pattern} at ${at}`, actual: JSON.stringify(value), message: `${JSON.stringify(value)} at ${at} is not a time of the documented form ${pattern}, or a field is out of its range`, basis: documented(input)!.bodyBasis }
+      : {
+          expected: `the time of the answer (Date: ${date}) in UTC or India's time, at ${at}`,
+          actual: JSON.stringify(value),
+          message: `${JSON.stringify(value)} at ${at} is not the time of the answer (Date: ${date}) in UTC or India's time (UTC+05:30): a 12-hour clock (hh for HH) or a clock in another zone (assumed: no doc names the zone)`,
+          basis: "assumed",
+        },
+  );
+}
 
 /** Undocumented names that are a documented, absent one in another case or spelling (an assumed reading: each alone is allowed). */
 function renamed(status: number, body: unknown, schema: unknown): Finding[] {
