@@ -191,11 +191,13 @@ const NEAR_MISS_TEXT: Record<(typeof NEAR_MISSES)[number], string> = {
   quoted: "in double quotes",
   "inner-space": "with a space in its middle",
   "inner-latin1": "with an é (the Latin-1 byte 0xE9) in its middle",
+  "percent-encoded": "with its first letter or digit percent-encoded",
+  "trailing-word": "followed by a space and another word",
 };
 
 const OTHER_CARRIERS = {
-  apiKey: "Authorization: Bearer, x-api-key",
-  http: "Proxy-Authorization, x-api-key",
+  apiKey: "Authorization: Bearer, x-api-key, a cookie named as the header",
+  http: "Proxy-Authorization, x-api-key, a bearer token as the cookie access_token",
 };
 
 /** The headers a reverse proxy sets for a client on the loopback address. */

@@ -57,6 +57,10 @@ export function bodyScenarios(op: OperationSpec): Scenario[] {
       scenarios.push(scenario(`body ${field} ${recased}`, `${field} is "${recased}", a pinned value in another case`, encodeBody(body.contentType, { ...valid, [field]: recased })));
     }
     if (form) {
+      // `;` separates nothing in application/x-www-form-urlencoded (WHATWG URL §5.1): the value is
+      // "delete;x=1". A parser that also splits on `;` (CGI's, Python's before 3.9.2) reads "delete".
+      const semicolon = [encodeBody(body.contentType, Object.fromEntries(Object.entries(valid).filter(([name]) => name !== field))), `${encodeURIComponent(field)}=${encodeURIComponent(String(pinned[0]))};x=1`].filter(Boolean).join("&");
+      scenarios.push(scenario(`body ${field} with ;x=1`, `${field} is "${String(pinned[0])};x=1", which only a parser splitting on ";" reads as "${String(pinned[0])}"`, semicolon));
       const twice = `${encodeBody(body.contentType, { ...valid, [field]: pinned[0] })}&${new URLSearchParams({ [field]: other }).toString()}`;
       scenarios.push(scenario(`body ${field} twice`, `${field} sent twice, "${String(pinned[0])}" and then "${other}"`, twice, "assumed"));
     }

@@ -2,7 +2,8 @@
  * delete_semantics: delete an existing fixture (documented success), delete it again
  * (documented not-found), delete an id that never existed (documented not-found) and ids that name
  * Object.prototype's members (refused), and delete one
- * fixture with several requests in flight at once (exactly one documented success); deleting one
+ * fixture with several requests in flight at once (exactly one documented success), and two fixtures
+ * at the same moment (both succeed, and both are gone); deleting one
  * fixture leaves another in place (a delete that cascades to every customer of a parent company,
  * or matches more than the id, removes it; so does a target that hands the deleted id to the
  * customer set up next, which the repeat delete then deletes); where a parent scopes the resource, deleting one leaves
@@ -84,6 +85,17 @@ export function deleteScenarios(op: OperationSpec): Scenario[] {
       fixtures: 0,
       description: `every path id sent as ${OBJECT_MEMBER_IDS.join(", ")}: never issued, so refused (the documented not-found or another documented 4xx); a target that keeps its records in a plain object finds these members on every one of them`,
       steps: OBJECT_MEMBER_IDS.map((name) => ({ label: name, plan: plan({ pathParams: Object.fromEntries(names.map((param) => [param, name])) }), expect: "refused" as const })),
+    },
+    {
+      ...base,
+      id: "concurrent deletes of two fixtures",
+      fixtures: 2,
+      description: "two fixtures deleted at the same moment: both get the documented success (a lock, a queue or a cache that one delete holds must not answer the other with not-found or a conflict), and each is gone afterwards",
+      steps: [
+        { label: "both at once", plan: plan(), fixture: 0, alongside: 1, expect: "success" },
+        { label: "fixture 1 again", plan: plan(), fixture: 0, expect: "not-found", pollWhileSuccess: poll },
+        { label: "fixture 2 again", plan: plan(), fixture: 1, expect: "not-found", pollWhileSuccess: poll },
+      ],
     },
     {
       ...base,

@@ -13,7 +13,10 @@
  * same names (a framework that lets the query stand in for the path), and a JSON body holding
  * another fixture's ids, where the operation documents no body (a handler that merges the body
  * over the path parameters: mass assignment, OWASP API3). Each path parameter is
- * missed in turn; the fixture must then still be deletable by its exact ids (RFC 3986 §6.2.2:
+ * missed in turn. Where a parent scopes the resource (Juspay), the two ids are also regrouped at a
+ * separator, their joined text unchanged (`cst_a_bank` / `def` for `cst_a` / `bank_def`, which a
+ * lookup keyed on the joined ids finds), and the resource is named by the parent's own id (which
+ * one store holding both kinds of record finds). The fixture must then still be deletable by its exact ids (RFC 3986 §6.2.2:
  * paths compare case-sensitively, percent-decoded once).
  */
 import type { OperationSpec } from "../spec/model.ts";
@@ -25,6 +28,17 @@ export function exactIdScenarios(op: OperationSpec): Scenario[] {
   const misses: Step[] = params.flatMap((param) =>
     ID_NEAR_MISSES.map((kind): Step => ({ label: `${param} ${kind}`, plan: plan({ nearMissIds: { [param]: kind } }), fixture: 0, expect: "refused" })),
   );
+  const [parent, resource] = params.slice(-2);
+  // Where a parent scopes the resource: the ids regrouped at a separator (a lookup keyed on the two
+  // joined), and the resource named by the parent's own id (one store for both kinds of record).
+  const scoped: Step[] =
+    params.length < 2
+      ? []
+      : [
+          { label: `${parent} and ${resource} regrouped, a piece of ${resource} moved onto ${parent}`, plan: plan({ regroup: "into-parent" }), fixture: 0, expect: "refused" },
+          { label: `${parent} and ${resource} regrouped, a piece of ${parent} moved onto ${resource}`, plan: plan({ regroup: "into-resource" }), fixture: 0, expect: "refused" },
+          { label: `${resource} given ${parent}'s value`, plan: plan({ idFrom: { [resource]: parent } }), fixture: 0, expect: "refused" },
+        ];
   return [
     {
       id: "near misses of a fixture's id",
@@ -36,6 +50,7 @@ export function exactIdScenarios(op: OperationSpec): Scenario[] {
       description: "deletes naming near misses of a fixture's ids are refused, and the fixture is then deleted by its exact ids",
       steps: [
         ...misses,
+        ...scoped,
         { label: `${params.join(", ")} of the fixture in the query, others in the path`, plan: plan(), queryFrom: 0, expect: "refused" },
         { label: `the slash before ${params[params.length - 1]} percent-encoded`, plan: plan({ literalSpelling: "encoded-slash" }), fixture: 0, expect: "not-deleted" },
         { label: "exact ids afterwards", plan: plan(), fixture: 0, expect: "survives" },

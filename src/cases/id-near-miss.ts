@@ -6,6 +6,7 @@
 
 /** The path segment that names the near miss, percent-encoded, with `;x`, `/x`, `+` and `,` left raw for `path-parameter`, `extra-segment`, `plus-for-space` and the comma lists. */
 export function nearMissSegment(id: string, kind: IdNearMiss): string {
+  if (kind === "byte-escaped") return byteEscaped(id);
   if (kind === "comma-suffix" || kind === "comma-prefix") return encodeURIComponent(nearMissId(id, kind)).replace(/%2C/g, ",");
   if (kind === "path-parameter") return `${encodeURIComponent(id)};x`;
   if (kind === "extra-segment") return `${encodeURIComponent(id)}/x`;
@@ -67,6 +68,9 @@ function rawMiss(id: string, kind: IdNearMiss): string {
       const at = id.search(/[A-Za-z]/);
       return at < 0 ? id : `${id.slice(0, at)}${`${id[at]}\u0301`.normalize("NFC")}${id.slice(at + 1)}`;
     }
+    case "byte-escaped":
+      // Spelled as bytes in the path (nearMissSegment); as text, no other id.
+      return id;
     case "regex-dot":
       return `${id.slice(0, -1)}.`;
     case "sql-comment":
@@ -91,4 +95,19 @@ function rawMiss(id: string, kind: IdNearMiss): string {
       return `${id.slice(0, at)}${String.fromCodePoint(id.codePointAt(at)! + 0xfee0)}${id.slice(at + 1)}`;
     }
   }
+}
+
+/**
+ * The id spelled with bytes that are not its UTF-8: each character of U+0080–U+00FF as its one
+ * Latin-1 byte (`%E9` for é), or, where it has none, its first ASCII letter or digit as an overlong
+ * two-byte UTF-8 form (`%C1%A1` for a). A decoder that falls back to Latin-1, or one that accepts
+ * overlong forms, reads the id; a strict one finds no UTF-8 text.
+ */
+function byteEscaped(id: string): string {
+  const escape = (code: number): string => `%${code.toString(16).toUpperCase().padStart(2, "0")}`;
+  if (/[\u0080-\u00ff]/.test(id)) return Array.from(id, (c) => (c.charCodeAt(0) >= 0x80 && c.charCodeAt(0) <= 0xff ? escape(c.charCodeAt(0)) : encodeURIComponent(c))).join("");
+  const at = id.search(/[A-Za-z0-9]/);
+  if (at < 0) return encodeURIComponent(`${id}0`);
+  const code = id.charCodeAt(at);
+  return `${encodeURIComponent(id.slice(0, at))}${escape(0xc0 | (code >> 6))}${escape(0x80 | (code & 0x3f))}${encodeURIComponent(id.slice(at + 1))}`;
 }

@@ -22,8 +22,8 @@ import type { HttpProvider } from "../providers.ts";
  * that takes the last line, or any that matches, lets it in) or the other way round
  * (`repeated-valid-first`: one that takes the first line does), or (`other-carrier`) the
  * documented carrier left out and the valid value in undocumented ones: an API key as
- * `Authorization: Bearer` and `x-api-key`, an Authorization credential in `Proxy-Authorization`
- * and `x-api-key`; or (`as-basic`) every API key left out of its header and sent together as
+ * `Authorization: Bearer`, `x-api-key` and a cookie of its header's name, an Authorization
+ * credential in `Proxy-Authorization` and `x-api-key`, a bearer token as the cookie `access_token`; or (`as-basic`) every API key left out of its header and sent together as
  * HTTP Basic (`key1:key2`), or (`user-as-password`) a Basic pair with the user in the password's
  * place (`:key`), which a server taking whichever half is not empty accepts, or (`padded`) a Basic user with a space before and after it inside
  * the encoded pair, which a server that trims the decoded user accepts, or (`no-colon`) a Basic
@@ -42,9 +42,12 @@ export const OTHER_PASSWORD = "pc-not-the-password";
  * `quoted`: the value in double quotes, which a server that unquotes it (as a quoted-string)
  * accepts; `inner-space`, `inner-latin1`: a space, or `é` (sent as the one Latin-1 byte 0xE9), put
  * in the middle of it, which a server that strips whitespace or bytes outside printable ASCII
- * before comparing accepts.
+ * before comparing accepts; `percent-encoded`: its first letter (a digit where it has none) percent-encoded
+ * (`%73k_…`), which a server that percent-decodes header values before comparing accepts;
+ * `trailing-word`: a space and `x` after it (`Bearer <token> x`), which a server that splits the
+ * field on spaces and takes one word accepts.
  */
-export const NEAR_MISSES = ["empty", "truncated", "extended", "case-swapped", "quoted", "inner-space", "inner-latin1"] as const;
+export const NEAR_MISSES = ["empty", "truncated", "extended", "case-swapped", "quoted", "inner-space", "inner-latin1", "percent-encoded", "trailing-word"] as const;
 export type NearMiss = (typeof NEAR_MISSES)[number];
 
 /**
@@ -114,6 +117,16 @@ export interface RequestPlan {
    * that merges the body over the path parameters (mass assignment) deletes fixture `n` instead.
    */
   jsonBodyFrom?: number;
+  /**
+   * The fixture's path ids regrouped at a separator, their joined text unchanged
+   * (src/runner/reshape-ids.ts): `into-parent` moves the resource id's first piece onto the
+   * parent (`cst_a_bank` / `def` for `cst_a` / `bank_def`), `into-resource` the parent's last
+   * piece onto the resource (`cst` / `a_bank_def`). A lookup keyed on the ids joined by that
+   * separator finds the fixture.
+   */
+  regroup?: "into-parent" | "into-resource";
+  /** Path parameters given the value of another path parameter of the fixture (an account id that is the customer's id), by name. */
+  idFrom?: Record<string, string>;
   /** Path ids of fixture `n`'s shape that the target never issued (src/runner/fixture-shaped.ts), in place of made-up ones. */
   shapedLike?: number;
 }
@@ -162,9 +175,12 @@ export function spellUuid(uuid: string, spelling: UuidSpelling): string {
  * lookup that puts the id into a regular expression (a `$regex` query) matches; `sql-comment`:
  * `'--` after it, which closes the quoted id and comments out the rest of a query built by string
  * concatenation; `comma-suffix`, `comma-prefix`: `,x` after it or `x,` before it, raw, which a
- * handler that reads the segment as a list of ids matches.
+ * handler that reads the segment as a list of ids matches; `byte-escaped`: its characters of
+ * U+0080–U+00FF as single Latin-1 bytes (`%E9` for é), or, in an ASCII id, its first letter or digit
+ * as an overlong UTF-8 form (`%C1%A1` for a), which a decoder falling back to Latin-1 or accepting
+ * overlong forms reads as the id.
  */
-export const ID_NEAR_MISSES = ["case-swapped", "double-encoded", "trailing-space", "truncated", "fullwidth", "zero-width", "path-parameter", "like-percent", "like-underscore", "glob-star", "extra-segment", "dot-segment", "nul-suffix", "dot-extension", "separator-swapped", "newline-suffix", "encoded-slash", "encoded-query", "encoded-fragment", "plus-for-space", "accented", "uuid-unhyphenated", "uuid-braced", "leading-zero", "regex-dot", "sql-comment", "comma-suffix", "comma-prefix"] as const;
+export const ID_NEAR_MISSES = ["case-swapped", "double-encoded", "trailing-space", "truncated", "fullwidth", "zero-width", "path-parameter", "like-percent", "like-underscore", "glob-star", "extra-segment", "dot-segment", "nul-suffix", "dot-extension", "separator-swapped", "newline-suffix", "encoded-slash", "encoded-query", "encoded-fragment", "plus-for-space", "accented", "uuid-unhyphenated", "uuid-braced", "leading-zero", "regex-dot", "sql-comment", "comma-suffix", "comma-prefix", "byte-escaped"] as const;
 export type IdNearMiss = (typeof ID_NEAR_MISSES)[number];
 
 /**
@@ -208,6 +224,8 @@ export interface Step {
   expect: Expectation;
   /** Copies of the request in flight at once (a race). Default: 1. */
   burst?: number;
+  /** The same request for fixture `n` sent at the same moment (two deletes of different fixtures at once); each answer judged as the step says. */
+  alongside?: number;
   /**
    * Send again, a bounded number of times, while the answer is the documented success: the
    * documented success is 202 Accepted, so the delete may take effect later.

@@ -9,7 +9,9 @@
  * then of an id that never existed, with the query parameters JSONP support reads
  * (`callback`, `jsonp`): the doc documents neither, so the target may carry the delete out or
  * refuse it, but answers in the documented media type, never as a script that calls the named
- * function (which any page could include and read, a cross-site leak).
+ * function (which any page could include and read, a cross-site leak). And a fixture deleted with
+ * an Accept-Encoding of every coding the client decodes: a compressed answer must decode under the
+ * coding it names (raw deflate labelled `deflate`, a body compressed twice, fail).
  */
 import type { OperationSpec } from "../spec/model.ts";
 import { plan, type Scenario } from "./model.ts";
@@ -19,6 +21,9 @@ const OTHER_LANGUAGES = "es-419,es;q=0.9,pt-BR;q=0.8,hi;q=0.7";
 
 /** The query parameters by which frameworks (Express's res.jsonp, Spring's JSONP advice) wrap JSON in a call. */
 export const JSONP_QUERY = { callback: "payconform", jsonp: "payconform" };
+
+/** What the compression case asks for: every content coding payconform's client decodes. */
+export const ACCEPTED_ENCODINGS = "gzip, deflate, br";
 
 /** The Accept header of the case: a media type no spec of payconform's documents. */
 export const UNDOCUMENTED_ACCEPT = "application/xml";
@@ -45,6 +50,19 @@ export function negotiationScenarios(op: OperationSpec): Scenario[] {
       fixtures: 0,
       description: `an id that never existed, with Accept-Language: ${OTHER_LANGUAGES}: the documented not-found answer, its code the documented one (a message may be translated, a code is not)`,
       steps: [{ label: `Accept-Language: ${OTHER_LANGUAGES}`, plan: plan({ headers: { "accept-language": OTHER_LANGUAGES } }), expect: "not-found" }],
+    },
+    {
+      id: "accept-encoding of every coding",
+      provider: op.provider,
+      operationId: op.operationId,
+      check: "content_type_conformance",
+      basis: "documented",
+      fixtures: 1,
+      description: `a delete of a fixture, then of it again, with Accept-Encoding: ${ACCEPTED_ENCODINGS}: the documented answers, whose bodies, compressed or not, decode under their Content-Encoding to the documented media type`,
+      steps: [
+        { label: "a fixture", plan: plan({ headers: { "accept-encoding": ACCEPTED_ENCODINGS } }), fixture: 0, expect: "success" },
+        { label: "the fixture again", plan: plan({ headers: { "accept-encoding": ACCEPTED_ENCODINGS } }), fixture: 0, expect: "refused" },
+      ],
     },
     {
       id: "jsonp callback parameters",

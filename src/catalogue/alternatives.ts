@@ -232,6 +232,25 @@ export const ALTERNATIVES: readonly AllowedVariant[] = [
   ),
   allowed(
     {
+      name: "enkash-400-for-malformed-bearer-tokens",
+      provider: "enkash",
+      choice: "answers 400 VALIDATION_ERROR to a bearer token outside RFC 6750's b64token syntax (in quotes, with a space, a %, a byte outside ASCII); a well-formed wrong token still gets 401",
+      documents: "the page lists 400 and 401 without saying which applies; RFC 6750 §3.1 answers a malformed request 400 (invalid_request)",
+      mayWarn: ["auth_enforcement"],
+    },
+    {
+      behaviour: {
+        authenticate: (req, ctx) => {
+          const value = req.headers.authorization;
+          const token = typeof value === "string" && /^Bearer /i.test(value) ? value.slice(7) : undefined;
+          if (token !== undefined && !/^[A-Za-z0-9\-._~+/]+=*$/.test(token)) return enkash.errorReply("invalidRequest", "The bearer token is malformed");
+          return enkash.authenticate(req, ctx);
+        },
+      },
+    },
+  ),
+  allowed(
+    {
       name: "juspay-x-routing-id-optional",
       provider: "juspay",
       choice: "goes on without an x-routing-id header, deleting the account the path names",

@@ -10,6 +10,7 @@ import { authHeaders } from "./auth-headers.ts";
 import { badInput } from "./bad-input.ts";
 import { credentialCarriers } from "./credential-carriers.ts";
 import { credentialMix } from "./credential-mix.ts";
+import { credentialReadings } from "./credential-readings.ts";
 import { decodedSeparators } from "./decoded-separators.ts";
 import { deleteSemantics } from "./delete-semantics.ts";
 import { injections } from "./injections.ts";
@@ -32,6 +33,7 @@ export const CATALOGUE: readonly FaultyAdapter[] = [
   ...credentialMix,
   ...authBypasses,
   ...credentialCarriers,
+  ...credentialReadings,
   ...ownership,
   ...looseIds,
   ...decodedSeparators,

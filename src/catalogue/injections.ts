@@ -1,17 +1,20 @@
 /**
  * Adapters that hand a request's values to something that reads them as more than a value: an id
  * put into a regular expression, into SQL by concatenation, read as a comma-separated list or
- * looked up in a plain JavaScript object (exact_id_match, delete_semantics); a form field read from
- * the query string when the body lacks it (required_body_enforcement); a bearer token whose scheme
+ * looked up in a plain JavaScript object, ids keyed joined, one store for customers and accounts,
+ * overlong UTF-8 decoded (exact_id_match, delete_semantics); a form field read from the query
+ * string when the body lacks it, a form body split on `;` (required_body_enforcement); a bearer token whose scheme
  * word is stripped when present instead of required (auth_enforcement); a JSONP callback parameter
  * that turns the answer into a script (content_type_conformance).
  */
 import { baseBehaviour } from "../sandboxes/index.ts";
+import { jsonReply } from "../sandboxes/replies.ts";
 import { resolving } from "./loose-ids.ts";
 import { withHeader } from "./request-view.ts";
 import { variant, type FaultyAdapter } from "./types.ts";
 
 const cashfree = baseBehaviour("cashfree");
+const juspay = baseBehaviour("juspay");
 
 export const injections: FaultyAdapter[] = [
   variant(
@@ -116,6 +119,71 @@ export const injections: FaultyAdapter[] = [
         if (callback === null || reply.body === undefined) return reply;
         return { ...reply, headers: { ...reply.headers, "content-type": "text/javascript; charset=utf-8" }, body: `/**/ typeof ${callback} === 'function' && ${callback}(${JSON.stringify(reply.body)});` };
       },
+    },
+  ),
+  variant(
+    {
+      name: "juspay-accounts-keyed-by-joined-ids",
+      provider: "juspay",
+      departure: "keys accounts on customer_id and customer_account_id joined by _, so /customers/cst_a_bank/customer-accounts/def deletes the account bank_def of cst_a",
+      expectedCheck: "exact_id_match",
+    },
+    () => {
+      const pairs = new Map<string, [string, string]>();
+      return {
+        behaviour: {
+          createFixture(env, requested) {
+            const [customer, account] = juspay.createFixture(env, requested);
+            pairs.set(`${customer}_${account}`, [customer, account]);
+            return [customer, account];
+          },
+          remove(req, ctx) {
+            const pair = pairs.get(`${ctx.path.customer_id ?? ""}_${ctx.path.customer_account_id ?? ""}`);
+            return juspay.remove(req, pair ? { ...ctx, path: { customer_id: pair[0], customer_account_id: pair[1] } } : ctx);
+          },
+        },
+      };
+    },
+  ),
+  variant(
+    {
+      name: "juspay-one-store-for-customers-and-accounts",
+      provider: "juspay",
+      departure: "looks customer_account_id up in one store with the customers, so an account id that is a customer's id deletes that customer and its accounts",
+      expectedCheck: "exact_id_match",
+    },
+    {
+      behaviour: {
+        remove(req, ctx) {
+          const { customer_id: customerId, customer_account_id: accountId } = ctx.path;
+          if (accountId === undefined || accountId !== customerId || !ctx.store.hasCustomer(accountId)) return juspay.remove(req, ctx);
+          ctx.store.removeCustomer(accountId);
+          return jsonReply(200, { customer_account_id: accountId, customer_account_status: "DELETED" });
+        },
+      },
+    },
+  ),
+  variant(
+    {
+      name: "juspay-form-split-on-semicolon",
+      provider: "juspay",
+      departure: "parses its form body splitting on ; as well as & (a CGI-style parser), so command=delete;x=1 deletes",
+      expectedCheck: "required_body_enforcement",
+    },
+    { rewriteRequest: (req) => ({ ...req, body: req.body.replace(/;/g, "&") }) },
+  ),
+  variant(
+    {
+      name: "cashfree-overlong-utf8-decoded",
+      provider: "cashfree",
+      departure: "decodes overlong two-byte UTF-8 forms in the path (%C1%A1 as a), so a spelling of the id no strict decoder reads deletes it",
+      expectedCheck: "exact_id_match",
+    },
+    {
+      rewriteRequest: (req) => ({
+        ...req,
+        segments: req.segments.map((segment) => segment.replace(/%C([01])%([89AB][0-9A-F])/gi, (_m, high: string, low: string) => encodeURIComponent(String.fromCharCode(((Number(high) << 6) | (parseInt(low, 16) & 0x3f)))))),
+      }),
     },
   ),
 ];

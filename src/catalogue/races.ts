@@ -3,13 +3,18 @@
  * and removes it only a moment later (a read-then-write without a lock, or a replica lagging
  * behind). Deletes in flight together all get the success. Caught by delete_semantics'
  * concurrent deletes. Yuno documents 202 Accepted, which allows a delete that takes effect later,
- * so its adapter departs differently: the deletes that lose the race get a 500.
+ * so its adapter departs differently: the deletes that lose the race get a 500. And one whose
+ * delete keeps deletes of other customers from finding theirs for a moment, caught by two
+ * fixtures deleted at once.
  */
 import type { HttpProvider } from "../providers.ts";
 import { baseBehaviour } from "../sandboxes/index.ts";
 import { jsonReply } from "../sandboxes/replies.ts";
 import type { ProviderBehaviour, SandboxOptions, SandboxStore } from "../sandboxes/types.ts";
 import { variant, type FaultyAdapter } from "./types.ts";
+
+/** How long a delete keeps others from finding their customers (yuno-delete-blocks-other-customers). */
+const BLOCK_MS = 200;
 
 /** How long a removal lags behind the answer. */
 export const LAG_MS = 150;
@@ -79,6 +84,29 @@ export const races: FaultyAdapter[] = [
             const customerId = ctx.path.customer_id;
             if (customerId !== undefined && pending.has(customerId)) return jsonReply(500, { code: "INTERNAL_ERROR", messages: ["Could not lock the customer."] });
             return remove(req, ctx);
+          },
+        },
+      };
+    },
+  ),
+  variant(
+    {
+      name: "yuno-delete-blocks-other-customers",
+      provider: "yuno",
+      departure: `for ${BLOCK_MS} ms after a delete (a cache being refreshed), answers a delete of any other customer CUSTOMER_NOT_FOUND and deletes nothing`,
+      expectedCheck: "delete_semantics",
+    },
+    (): SandboxOptions => {
+      const yuno = baseBehaviour("yuno");
+      let busy: { id: string; until: number } | undefined;
+      return {
+        behaviour: {
+          remove: (req, ctx) => {
+            const customerId = ctx.path.customer_id ?? "";
+            if (busy && busy.id !== customerId && performance.now() < busy.until) return yuno.errorReply("notFound", "Customer not found");
+            const reply = yuno.remove(req, ctx);
+            if (reply.status < 300) busy = { id: customerId, until: performance.now() + BLOCK_MS };
+            return reply;
           },
         },
       };

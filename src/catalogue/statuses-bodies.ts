@@ -235,4 +235,19 @@ export const statusesBodies: FaultyAdapter[] = [
       },
     },
   ),
+  variant(
+    {
+      name: "enkash-raw-deflate-when-asked",
+      provider: "enkash",
+      departure: "answers a request that accepts deflate with a raw DEFLATE stream labelled Content-Encoding: deflate, which names the zlib format (RFC 9110 §8.4.1.2), so a client that decodes it fails",
+      expectedCheck: "content_type_conformance",
+    },
+    {
+      transformReply: (req, reply) => {
+        if (!/\bdeflate\b/.test(String(req.headers["accept-encoding"] ?? "")) || reply.body === undefined) return reply;
+        const zlib = process.getBuiltinModule("node:zlib");
+        return { ...reply, headers: { ...reply.headers, "content-type": "application/json", "content-encoding": "deflate" }, body: zlib.deflateRawSync(JSON.stringify(reply.body)) };
+      },
+    },
+  ),
 ];

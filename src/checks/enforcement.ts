@@ -60,10 +60,11 @@ export const authEnforcement: Check = {
     }
     const has401 = responseFor(input.operation.op, 401) !== undefined;
     const what = step.fixture === undefined ? `a request with ${input.scenario.id}` : `a request with ${step.label}, on an existing fixture,`;
-    if (has401 && response.status === 400 && emptyBearer(input) && responseFor(input.operation.op, 400) !== undefined) {
-      // RFC 6750 §3.1: a malformed request, an empty token among them, gets invalid_request and
-      // SHOULD get 400; the doc lists 400 and 401 without saying which applies.
-      return [{ expected: "401", actual: "400", message: `${what} was rejected with 400; an empty bearer token is a malformed request, which RFC 6750 §3.1 answers 400 (invalid_request), and the doc does not say which of its 400 and 401 applies`, basis: "assumed" }];
+    if (has401 && response.status === 400 && malformedBearer(input) && responseFor(input.operation.op, 400) !== undefined) {
+      // RFC 6750 §3.1: a malformed request, a token outside b64token syntax among them (empty, in
+      // quotes, with a space, a `%` or a byte outside ASCII), gets invalid_request and SHOULD get 400;
+      // the doc lists 400 and 401 without saying which applies.
+      return [{ expected: "401", actual: "400", message: `${what} was rejected with 400; a bearer token outside RFC 6750's b64token syntax is a malformed request, which RFC 6750 §3.1 answers 400 (invalid_request), and the doc does not say which of its 400 and 401 applies`, basis: "assumed" }];
     }
     if (has401 && response.status === 403 && responseFor(input.operation.op, 403) !== undefined) {
       // The doc lists 401 and 403 side by side (EnKash) without saying when each applies: that a
@@ -80,7 +81,10 @@ function malformedCredential(input: CheckInput): boolean {
   return input.operation.op.security.some((scheme) => ["repeated", "repeated-valid-first", "listed"].includes(credentialState(input.step.plan.auth, scheme.name)));
 }
 
-/** The request sent a bearer scheme's token empty (the `empty` near miss). */
-function emptyBearer(input: CheckInput): boolean {
-  return input.operation.op.security.some((scheme) => scheme.type === "http" && scheme.scheme === "bearer" && credentialState(input.step.plan.auth, scheme.name) === "empty");
+/** Near misses of a token that break RFC 6750's b64token syntax (`1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="`). */
+const MALFORMED_TOKEN_STATES: ReadonlySet<string> = new Set(["empty", "quoted", "inner-space", "inner-latin1", "percent-encoded", "trailing-word"]);
+
+/** The request sent a bearer scheme's token outside b64token syntax. */
+function malformedBearer(input: CheckInput): boolean {
+  return input.operation.op.security.some((scheme) => scheme.type === "http" && scheme.scheme === "bearer" && MALFORMED_TOKEN_STATES.has(credentialState(input.step.plan.auth, scheme.name)));
 }

@@ -202,9 +202,9 @@ function bareValue(source: ProviderProfile["credentials"][string] | undefined, c
 
 /**
  * The valid credential in carriers the doc does not name, its own left out: an API key as
- * `Authorization: Bearer` and in `x-api-key`, an Authorization credential in
- * `Proxy-Authorization` and (its key or token) in `x-api-key`; a carrier another of the
- * operation's schemes documents is not used.
+ * `Authorization: Bearer`, in `x-api-key` and as a cookie named as its header, an Authorization
+ * credential in `Proxy-Authorization` and (its key or token) in `x-api-key`, a bearer token as
+ * the cookie `access_token`; a carrier another of the operation's schemes documents is not used.
  */
 function otherCarriers(scheme: SecuritySchemeSpec, op: OperationSpec, profile: ProviderProfile, creds: Credentials): Record<string, string> {
   const source = profile.credentials[scheme.name];
@@ -213,6 +213,8 @@ function otherCarriers(scheme: SecuritySchemeSpec, op: OperationSpec, profile: P
   const value = bareValue(source, creds);
   const carriers: Record<string, string> = source.kind === "apiKey" ? { authorization: `Bearer ${value}` } : { "proxy-authorization": authHeader(scheme, profile, creds).authorization ?? "" };
   carriers["x-api-key"] = value;
+  // A framework that reads "the request's parameters" (PHP's $_REQUEST) finds a cookie of the name.
+  if (source.kind !== "basic") carriers.cookie = `${source.kind === "apiKey" ? String(scheme.headerName) : "access_token"}=${value}`;
   return Object.fromEntries(Object.entries(carriers).filter(([name]) => !documented.has(name)));
 }
 

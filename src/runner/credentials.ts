@@ -45,7 +45,9 @@ export function wrongCredentials(credentials: Credentials, rng: Rng): Credential
 
 /**
  * A near miss of a valid credential value: empty, one character short, one character more,
- * with its letters in the other case, in double quotes, or with a space or an `é` in its middle. A value without letters has no case to swap; its
+ * with its letters in the other case, in double quotes, with a space or an `é` in its middle, or
+ * with its first letter (or, without one, digit) percent-encoded (`%73k_…` for `sk_…`), or followed by a space and
+ * another word. A value without letters has no case to swap; its
  * "case-swapped" miss is the value with a character changed instead, which is still not the value.
  */
 export function nearMiss(value: string, kind: NearMiss): string {
@@ -62,6 +64,14 @@ export function nearMiss(value: string, kind: NearMiss): string {
       return `${value.slice(0, value.length >> 1)} ${value.slice(value.length >> 1)}`;
     case "inner-latin1":
       return `${value.slice(0, value.length >> 1)}\u00e9${value.slice(value.length >> 1)}`;
+    case "trailing-word":
+      return `${value} x`;
+    case "percent-encoded": {
+      // A letter's escape never ends in the letter itself (a digit's does: `%31` holds `1`).
+      const letter = value.search(/[A-Za-z]/);
+      const at = letter >= 0 ? letter : Math.max(0, value.search(/[0-9]/));
+      return value === "" ? "%00" : `${value.slice(0, at)}%${value.charCodeAt(at).toString(16).toUpperCase().padStart(2, "0")}${value.slice(at + 1)}`;
+    }
     case "case-swapped": {
       const swapped = Array.from(value, (c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join("");
       return swapped !== value ? swapped : `${value.slice(0, -1)}${value.endsWith("1") ? "2" : "1"}`;

@@ -20,6 +20,7 @@ import { fixtureShaped } from "./fixture-shaped.ts";
 import { ANY_ANSWER_CHECKS, notJudgedMessage, rateLimited, RUN_HINT } from "./rate-limited.ts";
 import type { OpenTarget } from "./target.ts";
 import { headerLines } from "../http/header-lines.ts";
+import { reshapedIds } from "./reshape-ids.ts";
 
 export interface ProviderRun {
   operation: OperationContext;
@@ -55,6 +56,8 @@ interface Sent {
   earlier: HttpResponse[];
   /** Time spent on the wire for this exchange and the earlier sends it repeats. */
   durationMs: number;
+  /** The request sent alongside the step's own (Step.alongside), and its path ids; absent for the step's own. */
+  alongside?: { request: HttpRequest; pathParams: Record<string, string>; curl: () => string };
 }
 
 export async function runScenario(run: ProviderRun, scenario: Scenario): Promise<Result[]> {
@@ -108,7 +111,13 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
         }
       }
       const shaped = step.plan.shapedLike !== undefined && fixtures[step.plan.shapedLike] ? shapedParams(run, fixtures[step.plan.shapedLike]) : undefined;
-      const pathParams = shaped ?? stepPathParams(run, step, fixtures);
+      const fixtureIds = shaped ?? stepPathParams(run, step, fixtures);
+      const pathParams = reshapedIds(step.plan, pathNames(op), fixtureIds);
+      if (pathParams === undefined) {
+        results.push({ ...base, case: caseName({ scenario, step }), outcome: "skipped", message: "the fixture's ids hold no separator to regroup them at", durationMs: 0 });
+        before[stepIndex] = [];
+        continue;
+      }
       const namedFixture = crossedIntoOwn(step, pathParams, fixtures);
       if (namedFixture !== undefined) {
         // Ids issued per parent (every customer's first account "bank_0001") cross into another
@@ -125,21 +134,24 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
         request.body = JSON.stringify(fixtures[plan.jsonBodyFrom]);
         request.headers["content-type"] = "application/json";
       }
-      const curl = curlOf(request, run.secrets);
-      const sent = step.burst ? (await run.client.burst(request, step.burst)).map((exchange) => ({ exchange, earlier: [], durationMs: exchange.durationMs })) : [await sendPolling(run, step, request)];
+      const stepCurl = curlOf(request, run.secrets);
+      const sent: Sent[] = step.burst ? (await run.client.burst(request, step.burst)).map((exchange) => ({ exchange, earlier: [], durationMs: exchange.durationMs })) : await sendAlongside(run, step, request, fixtures);
       const responses = sent.map((s) => s.exchange.response);
       run.tally.sent += sent.length;
       // A 429 beyond the retries: the step is not judged, only checked for what no answer may show.
       const limited = responses.filter((response) => rateLimited(op, response)).length;
       run.tally.rateLimited += limited;
       let faulted = false;
-      for (const [index, { exchange, earlier, durationMs }] of sent.entries()) {
-        const facts: SentFacts = { method: request.method, path: recordedPath(request.url, run.secrets), durationMs: round(durationMs) };
+      for (const [index, { exchange, earlier, durationMs, alongside }] of sent.entries()) {
+        const sentRequest = alongside?.request ?? request;
+        const facts: SentFacts = { method: request.method, path: recordedPath(sentRequest.url, run.secrets), durationMs: round(durationMs) };
+        const curl = alongside?.curl ?? stepCurl;
+        const judged: Step = alongside ? { ...step, label: `${step.label}, fixture ${step.alongside! + 1}`, fixture: step.alongside } : step;
         const burst = step.burst ? { index, responses } : undefined;
-        if (limited > 0) results.push({ ...base, case: caseName({ scenario, step, burst }), outcome: "warning", message: notJudgedMessage(exchange, RUN_HINT), curl: curl(), ...facts });
+        if (limited > 0) results.push({ ...base, case: caseName({ scenario, step: judged, burst }), outcome: "warning", message: notJudgedMessage(exchange, RUN_HINT), curl: curl(), ...facts });
         if (!exchange.response) {
           const fault = exchange.fault!;
-          results.push({ ...base, case: caseName({ scenario, step, burst }), outcome: "errored", message: `${fault.kind}: ${fault.message}`, curl: curl(), ...facts });
+          results.push({ ...base, case: caseName({ scenario, step: judged, burst }), outcome: "errored", message: `${fault.kind}: ${fault.message}`, curl: curl(), ...facts });
           faulted = true;
           continue;
         }
@@ -147,13 +159,13 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
         const input: CheckInput = {
           operation: run.operation,
           scenario,
-          step,
-          request,
+          step: judged,
+          request: sentRequest,
           response: exchange.response,
           json: parseJson(exchange.response.text, run.secrets),
-          pathParams,
+          pathParams: alongside?.pathParams ?? pathParams,
           // Only a request crossing two fixtures can name one scope and disclose the other's ids.
-          unnamedIds: fixtures.length > 1 ? unnamedIds(fixtures, request) : undefined,
+          unnamedIds: fixtures.length > 1 ? unnamedIds(fixtures, sentRequest) : undefined,
           runIds: issuedOf(run),
           secrets: run.secrets,
           burst,
@@ -170,6 +182,10 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
     await releaseAll(run, fixtures);
   }
   return results;
+}
+
+function pathNames(op: ProviderRun["operation"]["op"]): string[] {
+  return op.parameters.filter((p) => p.in === "path").map((p) => p.name);
 }
 
 /** The index of the fixture whose own ids a crossed step's path ids all are (a cross that names no other fixture: undefined). */
@@ -265,6 +281,16 @@ function stepPathParams(run: ProviderRun, step: Step, fixtures: readonly Fixture
     if (value !== undefined) values[param.name] = value;
   }
   return values;
+}
+
+/** The step's request, and with Step.alongside the same request for that fixture at the same moment. */
+async function sendAlongside(run: ProviderRun, step: Step, request: HttpRequest, fixtures: readonly Fixture[]): Promise<Sent[]> {
+  const other = step.alongside === undefined ? undefined : fixtures[step.alongside];
+  if (!other) return [await sendPolling(run, step, request)];
+  const pathParams = stepPathParams(run, { ...step, fixture: step.alongside }, fixtures);
+  const second = buildRequest(run.request, step.plan, pathParams, pathParams);
+  const [own, alongside] = await Promise.all([sendPolling(run, step, request), sendPolling(run, step, second)]);
+  return [own, { ...alongside, alongside: { request: second, pathParams, curl: curlOf(second, run.secrets) } }];
 }
 
 /** Sends the request; a polling step sends it again, a bounded number of times, while it gets the documented success. */
