@@ -34,7 +34,7 @@
  * clean path: the fixture's survival tells.
  */
 import type { OperationSpec, SecuritySchemeSpec } from "../spec/model.ts";
-import { NEAR_MISSES, plan, type AuthPlan, type CredentialState, type RequestPlan, type Scenario, type Step } from "./model.ts";
+import { DEFAULT_CREDENTIAL, NEAR_MISSES, plan, type AuthPlan, type CredentialState, type RequestPlan, type Scenario, type Step } from "./model.ts";
 
 export function authScenarios(op: OperationSpec): Scenario[] {
   if (op.security.length === 0) return [];
@@ -113,6 +113,7 @@ export function authScenarios(op: OperationSpec): Scenario[] {
   if (op.security.every((scheme) => scheme.type === "apiKey")) {
     scenarios.push(scenario("credentials as HTTP Basic", "every API key left out of its header and sent together as Authorization: Basic (key:key)", "as-basic", "as-basic"));
   }
+  scenarios.push(scenario("credentials a default", `every credential sent as "${DEFAULT_CREDENTIAL}", the value sandboxes and frameworks ship as a default`, "default", "default"));
   scenarios.push(
     scenario("credentials missing, the request claiming a local origin", `no credentials, and headers a proxy sets naming a loopback client (${Object.keys(LOCAL_ORIGIN).join(", ")}): a target that trusts requests from its own network on those headers lets anyone in`, "missing, local origin", "missing", { headers: LOCAL_ORIGIN }),
   );
@@ -147,6 +148,7 @@ function againstAFixture(op: OperationSpec, only: (scheme: SecuritySchemeSpec, s
   const examples = op.parameters.filter((p) => p.in === "query" && !p.required && typeof p.example === "string").map((p): [string, string] => [p.name, p.example as string]);
   const optional = examples.length > 0 ? Object.fromEntries(examples) : undefined;
   const refused = (label: string, auth: AuthPlan): Step => ({ label, plan: plan({ auth }), fixture: 0, expect: "rejected" });
+  const refusedWith = (label: string, pieces: Partial<RequestPlan>): Step => ({ label, plan: plan({ auth: "missing", ...pieces }), fixture: 0, expect: "rejected" });
   // Not the documented request: any 4xx (or a redirect to the clean path) refuses it, and the survival step tells.
   const offRequest = (label: string, pieces: Partial<RequestPlan>): Step => ({ label, plan: plan({ auth: "missing", ...pieces }), fixture: 0, expect: "not-deleted" });
   const bearers = op.security.filter((scheme) => scheme.type === "http" && scheme.scheme === "bearer");
@@ -171,6 +173,8 @@ function againstAFixture(op: OperationSpec, only: (scheme: SecuritySchemeSpec, s
       offRequest("credentials missing, the path's first slash doubled", { literalSpelling: "doubled-slash" }),
       // A server answers `Expect: 100-continue` in a handler of its own, which may skip the check.
       offRequest("credentials missing, Expect: 100-continue", { expectContinue: true }),
+      // A filter that takes any request naming a CORS method for a preflight lets it past the token check.
+      refusedWith("credentials missing, the CORS preflight headers", { headers: { origin: "https://payconform.invalid", "access-control-request-method": op.method.toUpperCase(), "access-control-request-headers": "authorization" } }),
       ...bearers.map((scheme) => offRequest(`the ${scheme.name} token only in a form body`, { auth: only(scheme, "in-body") })),
       ...(optional ? [{ label: "credentials missing, the optional query parameters present and valid", plan: plan({ auth: "missing", query: optional }), fixture: 0, expect: "rejected" as const }] : []),
       // Sent to the target's root: whatever answers there, only the fixture's survival is the operation's.

@@ -1,12 +1,14 @@
 /**
  * required_body_enforcement: the documented request body left out, each required field left
- * out, each field pinned by const/enum given another value or the pinned value in another case
- * (`DELETE` for `delete`: const and enum compare exactly), and, for a form body, a pinned field
+ * out, each field pinned by const/enum given another value, the pinned value in another case
+ * (`DELETE` for `delete`: const and enum compare exactly), with a trailing space or in fullwidth
+ * letters (which a trim or NFKC folding before the comparison accepts), and, for a form body, a pinned field
  * sent twice, the pinned value and another (which of two values a form parser keeps is not
  * documented, so that case is assumed), and a required form field sent only under its name with
  * `[]` (`command[]=delete`, which a parser building arrays from brackets and a loose comparison
  * take for the field), or only in the query string (`?command=delete`, which a handler reading
- * "the request's parameters" takes for the body's). The documented ones are also sent against a fixture
+ * "the request's parameters" takes for the body's), or with `;x=1` after its pinned value (which a
+ * parser splitting on `;` reads as the pinned value). The documented ones are also sent against a fixture
  * (against-fixture.ts).
  */
 import type { OperationSpec } from "../spec/model.ts";
@@ -52,6 +54,10 @@ export function bodyScenarios(op: OperationSpec): Scenario[] {
     const allowed = pinned.map(String).join("|");
     const other = `${String(pinned[0])}_not`;
     scenarios.push(scenario(`body ${field} not ${allowed}`, `${field} is "${other}" where the doc allows only ${pinned.map(String).join(", ")}`, encodeBody(body.contentType, { ...valid, [field]: other })));
+    // A value trimmed, or folded by NFKC (fullwidth letters), before the comparison is another value accepted.
+    scenarios.push(scenario(`body ${field} with a trailing space`, `${field} is "${String(pinned[0])} ", a pinned value with a space after it`, encodeBody(body.contentType, { ...valid, [field]: `${String(pinned[0])} ` })));
+    const fullwidth = String(pinned[0]).replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    if (fullwidth !== String(pinned[0])) scenarios.push(scenario(`body ${field} fullwidth`, `${field} is "${fullwidth}", a pinned value in fullwidth letters that NFKC folds back`, encodeBody(body.contentType, { ...valid, [field]: fullwidth })));
     const recased = pinned.map(String).map(swapCase).find((v) => !pinned.map(String).includes(v));
     if (recased !== undefined) {
       scenarios.push(scenario(`body ${field} ${recased}`, `${field} is "${recased}", a pinned value in another case`, encodeBody(body.contentType, { ...valid, [field]: recased })));

@@ -5,8 +5,11 @@
  * the characters that JSON, HTML and SQL give a meaning to (`"`, `'`, `<`, `>`, `\`), well
  * encoded: an error body that echoes the id through a string template instead of a serializer
  * stops parsing as JSON (response_schema_conformance) or gains members, and a query built by
- * string concatenation fails with a 5xx.
+ * string concatenation fails with a 5xx. And each path parameter as an id of multibyte UTF-8
+ * characters: an answer echoing it cut at a byte count holds invalid UTF-8
+ * (content_type_conformance).
  */
+import { PROFILES } from "../profiles/index.ts";
 import type { OperationSpec } from "../spec/model.ts";
 import { plan, type Scenario } from "./model.ts";
 
@@ -16,6 +19,9 @@ export const MALFORMED_ESCAPES: ReadonlyArray<[label: string, raw: string]> = [
   ["overlong-utf8-slash", "%C0%AF"],
   ["invalid-utf8", "%FF"],
 ];
+
+/** An id that never existed of two-, three- and four-byte UTF-8 characters: cut at any byte count past its start, it most likely splits one. */
+export const MULTIBYTE_ID = `pc-${"é€😀".repeat(12)}`;
 
 /** An id that never existed, made of characters with a meaning in JSON, HTML and SQL. */
 export const METACHARACTER_ID = `pc"x'<y>\\z`;
@@ -32,7 +38,19 @@ export function encodingScenarios(op: OperationSpec): Scenario[] {
     description: `${param.name} sent as ${METACHARACTER_ID} (percent-encoded): the answer is a refusal whose body still parses as the documented JSON`,
     steps: [{ label: "metacharacters", plan: plan({ pathParams: { [param.name]: METACHARACTER_ID } }), expect: "refused" as const }],
   }));
-  return [...metacharacters, ...malformed(op, params)];
+  // Not a parameter a header repeats (Juspay's x-routing-id): a header value outside Latin-1 cannot be sent.
+  const echoed = new Set(Object.values(PROFILES[op.provider].headerValues).flatMap((source) => (source.kind === "pathParam" ? [source.name] : [])));
+  const multibyte = params.filter((param) => !echoed.has(param.name)).map((param) => ({
+    id: `path ${param.name} multibyte characters`,
+    provider: op.provider,
+    operationId: op.operationId,
+    check: "content_type_conformance" as const,
+    basis: "documented" as const,
+    fixtures: 0,
+    description: `${param.name} sent as an id of two-, three- and four-byte UTF-8 characters: an answer that echoes it cut at a byte count, not a character, is no longer UTF-8, which a JSON body must be (RFC 8259 §8.1)`,
+    steps: [{ label: "multibyte characters", plan: plan({ pathParams: { [param.name]: MULTIBYTE_ID } }), expect: "refused" as const }],
+  }));
+  return [...metacharacters, ...multibyte, ...malformed(op, params)];
 }
 
 function malformed(op: OperationSpec, params: OperationSpec["parameters"]): Scenario[] {

@@ -71,6 +71,8 @@ function rawMiss(id: string, kind: IdNearMiss): string {
     case "byte-escaped":
       // Spelled as bytes in the path (nearMissSegment); as text, no other id.
       return id;
+    case "leading-cut":
+      return id.slice(1);
     case "regex-dot":
       return `${id.slice(0, -1)}.`;
     case "sql-comment":

@@ -31,9 +31,13 @@ import type { HttpProvider } from "../providers.ts";
  * the whole decoded text for the user accepts, or (`in-body`) a bearer token in a form body as
  * `access_token` (RFC 6750 §2.2, which rules that out for a method without body semantics), or
  * (`no-scheme`) an Authorization credential without its scheme word (`Authorization: <token>`),
- * which a server that strips "Bearer " or "Basic " when present, instead of requiring it, accepts.
+ * which a server that strips "Bearer " or "Basic " when present, instead of requiring it, accepts,
+ * or (`default`) DEFAULT_CREDENTIAL in its place, a value servers ship as a default.
  */
-export type CredentialState = "valid" | "wrong" | "missing" | "other-scheme" | "swapped" | "in-query" | "other-password" | "listed" | "repeated" | "repeated-valid-first" | "other-carrier" | "as-basic" | "padded" | "no-colon" | "user-as-password" | "in-body" | "no-scheme" | NearMiss;
+export type CredentialState = "valid" | "wrong" | "missing" | "other-scheme" | "swapped" | "in-query" | "other-password" | "listed" | "repeated" | "repeated-valid-first" | "other-carrier" | "as-basic" | "padded" | "no-colon" | "user-as-password" | "in-body" | "no-scheme" | "default" | NearMiss;
+
+/** A credential servers and sandboxes ship as a default (`x-client-id: test`); too common to be a secret, so not masked. */
+export const DEFAULT_CREDENTIAL = "test";
 
 /** The password a Basic user is sent with in the `other-password` case. */
 export const OTHER_PASSWORD = "pc-not-the-password";
@@ -97,6 +101,8 @@ export interface RequestPlan {
    * guard checks the request line.
    */
   rewriteHeaders?: boolean;
+  /** Every header field name title-cased on the wire (`X-Routing-Id`, `Authorization`): field names are case-insensitive (RFC 9110 §5.1). */
+  titleCaseHeaders?: boolean;
   /** Send back, in a Cookie header, every cookie the target set earlier in the scenario. */
   replayCookies?: boolean;
   /** Text put after the whole path, before any query: `/` for the path with a trailing slash, another path that a lax router maps to the same handler. */
@@ -178,9 +184,10 @@ export function spellUuid(uuid: string, spelling: UuidSpelling): string {
  * handler that reads the segment as a list of ids matches; `byte-escaped`: its characters of
  * U+0080–U+00FF as single Latin-1 bytes (`%E9` for é), or, in an ASCII id, its first letter or digit
  * as an overlong UTF-8 form (`%C1%A1` for a), which a decoder falling back to Latin-1 or accepting
- * overlong forms reads as the id.
+ * overlong forms reads as the id; `leading-cut`: without its first character, which a suffix match
+ * (`LIKE '%' || ?`) finds.
  */
-export const ID_NEAR_MISSES = ["case-swapped", "double-encoded", "trailing-space", "truncated", "fullwidth", "zero-width", "path-parameter", "like-percent", "like-underscore", "glob-star", "extra-segment", "dot-segment", "nul-suffix", "dot-extension", "separator-swapped", "newline-suffix", "encoded-slash", "encoded-query", "encoded-fragment", "plus-for-space", "accented", "uuid-unhyphenated", "uuid-braced", "leading-zero", "regex-dot", "sql-comment", "comma-suffix", "comma-prefix", "byte-escaped"] as const;
+export const ID_NEAR_MISSES = ["case-swapped", "double-encoded", "trailing-space", "truncated", "fullwidth", "zero-width", "path-parameter", "like-percent", "like-underscore", "glob-star", "extra-segment", "dot-segment", "nul-suffix", "dot-extension", "separator-swapped", "newline-suffix", "encoded-slash", "encoded-query", "encoded-fragment", "plus-for-space", "accented", "uuid-unhyphenated", "uuid-braced", "leading-zero", "regex-dot", "sql-comment", "comma-suffix", "comma-prefix", "byte-escaped", "leading-cut"] as const;
 export type IdNearMiss = (typeof ID_NEAR_MISSES)[number];
 
 /**

@@ -91,6 +91,16 @@ export function positiveScenarios(op: OperationSpec): Scenario[] {
   }
   scenarios.push(assumedSpelling("valid accept any media type", "the request sent with Accept: */*, as curl sends it (RFC 9110 §12.5.1)", { headers: { accept: "*/*" } }));
   scenarios.push(assumedSpelling("valid with a query parameter the operation does not use", "the request with ?source=payconform, which the operation does not use; a router keeps the query out of the path", { query: { source: "payconform" } }));
+  scenarios.push({
+    id: "valid header names title-cased",
+    provider: op.provider,
+    operationId: op.operationId,
+    check: "positive_data_acceptance",
+    basis: "documented",
+    fixtures: 1,
+    description: "a fixture deleted with every header field name title-cased (X-Routing-Id, Authorization, Public-Api-Key): field names are case-insensitive (RFC 9110 §5.1), so the documented success",
+    steps: [{ label: "title-cased header names", plan: plan({ titleCaseHeaders: true }), fixture: 0, expect: "success" }],
+  });
   const pathParams = op.parameters.filter((p) => p.in === "path").map((p) => p.name);
   if (pathParams.length > 0) {
     scenarios.push({

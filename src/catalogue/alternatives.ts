@@ -251,6 +251,16 @@ export const ALTERNATIVES: readonly AllowedVariant[] = [
   ),
   allowed(
     {
+      name: "yuno-account-code-in-error-bodies",
+      provider: "yuno",
+      choice: "adds the request's x-account-code as account_id to every error body",
+      documents: "x-account-code is the account_id shown in the Yuno Dashboard, a header parameter, not one of the security schemes' keys; error bodies may carry extra fields",
+      mayWarn: [],
+    },
+    { transformReply: (req, reply) => (reply.status >= 400 && isObj(reply.body) ? { ...reply, body: { ...reply.body, account_id: String(req.headers["x-account-code"] ?? "") } } : reply) },
+  ),
+  allowed(
+    {
       name: "juspay-x-routing-id-optional",
       provider: "juspay",
       choice: "goes on without an x-routing-id header, deleting the account the path names",

@@ -1,8 +1,10 @@
 /**
  * Adapters that read a credential loosely once it has arrived: header values percent-decoded
- * before the comparison, the bearer token taken as the first word after the scheme, and API keys
+ * before the comparison, the bearer token taken as the first word after the scheme, API keys
  * read from cookies of the headers' names when the headers are absent (a framework's merged
- * request parameters). Caught by auth_enforcement.
+ * request parameters), a CORS preflight's headers taken for a preflight on any method, and a
+ * default pair still accepted (auth_enforcement); and header names matched case-sensitively, so a
+ * valid request with title-cased names is refused (positive_data_acceptance).
  */
 import { withHeader } from "./request-view.ts";
 import { variant, type FaultyAdapter } from "./types.ts";
@@ -58,6 +60,50 @@ export const credentialReadings: FaultyAdapter[] = [
       rewriteRequest: (req) => {
         const cookies = new Map(String(req.headers.cookie ?? "").split(/; */).map((pair) => pair.split("=") as [string, string]));
         return ["x-client-id", "x-client-secret"].reduce((request, name) => (request.headers[name] === undefined && cookies.get(name) ? withHeader(request, name, cookies.get(name)!) : request), req);
+      },
+    },
+  ),
+  variant(
+    {
+      name: "enkash-cors-preflight-skips-auth",
+      provider: "enkash",
+      departure: "lets any request with Origin and Access-Control-Request-Method past the token check as a CORS preflight, whatever its method, and the DELETE then runs",
+      expectedCheck: "auth_enforcement",
+    },
+    {
+      rewriteRequest: (req, env) =>
+        req.headers.origin !== undefined && req.headers["access-control-request-method"] !== undefined && req.headers.authorization === undefined ? withHeader(req, "authorization", `Bearer ${env.credentials.ENKASH_ACCESS_TOKEN ?? ""}`) : req,
+    },
+  ),
+  variant(
+    {
+      name: "cashfree-default-credentials",
+      provider: "cashfree",
+      departure: "still accepts the default pair x-client-id: test, x-client-secret: test that its framework shipped with",
+      expectedCheck: "auth_enforcement",
+    },
+    {
+      rewriteRequest: (req, env) =>
+        req.headers["x-client-id"] === "test" && req.headers["x-client-secret"] === "test"
+          ? withHeader(withHeader(req, "x-client-id", env.credentials.CASHFREE_CLIENT_ID ?? ""), "x-client-secret", env.credentials.CASHFREE_CLIENT_SECRET ?? "")
+          : req,
+    },
+  ),
+  variant(
+    {
+      name: "yuno-header-names-case-sensitive",
+      provider: "yuno",
+      departure: "finds its key and account headers only under lower-case names (a raw header map), so Public-Api-Key is taken for missing",
+      expectedCheck: "positive_data_acceptance",
+    },
+    {
+      rewriteRequest: (req) => {
+        const raw = req.rawHeaders ?? [];
+        const lowerOnly = ["public-api-key", "private-secret-key", "x-account-code"].filter((name) => !raw.some((sent, i) => i % 2 === 0 && sent === name));
+        if (lowerOnly.length === 0) return req;
+        const headers = { ...req.headers };
+        for (const name of lowerOnly) delete headers[name];
+        return { ...req, headers };
       },
     },
   ),

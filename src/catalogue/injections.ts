@@ -3,7 +3,8 @@
  * put into a regular expression, into SQL by concatenation, read as a comma-separated list or
  * looked up in a plain JavaScript object, ids keyed joined, one store for customers and accounts,
  * overlong UTF-8 decoded (exact_id_match, delete_semantics); a form field read from the query
- * string when the body lacks it, a form body split on `;` (required_body_enforcement); a bearer token whose scheme
+ * string when the body lacks it, a form body split on `;`, a value trimmed or folded by NFKC
+ * before the comparison (required_body_enforcement); an id found by suffix (exact_id_match); a bearer token whose scheme
  * word is stripped when present instead of required (auth_enforcement); a JSONP callback parameter
  * that turns the answer into a script (content_type_conformance).
  */
@@ -186,4 +187,40 @@ export const injections: FaultyAdapter[] = [
       }),
     },
   ),
+  variant(
+    {
+      name: "juspay-command-trimmed",
+      provider: "juspay",
+      departure: "trims the command value before comparing it, so command=\"delete \" deletes",
+      expectedCheck: "required_body_enforcement",
+    },
+    { rewriteRequest: (req) => ({ ...req, body: formWith(req.body, "command", (value) => value.trim()) }) },
+  ),
+  variant(
+    {
+      name: "juspay-command-nfkc",
+      provider: "juspay",
+      departure: "folds the command value with NFKC before comparing it, so a fullwidth ｄｅｌｅｔｅ deletes",
+      expectedCheck: "required_body_enforcement",
+    },
+    { rewriteRequest: (req) => ({ ...req, body: formWith(req.body, "command", (value) => value.normalize("NFKC")) }) },
+  ),
+  variant(
+    {
+      name: "yuno-id-suffix-match",
+      provider: "yuno",
+      departure: "also finds a customer whose id ends with the one given (LIKE '%' || ?), so the id without its first character deletes the customer",
+      expectedCheck: "exact_id_match",
+    },
+    resolving("yuno", (value, known, all) => (known(value) || value.length < 8 ? undefined : all().find((id) => id.endsWith(value)))),
+  ),
 ];
+
+/** A form body with `field`'s value rewritten; other fields and a body without the field as they are. */
+function formWith(body: string, field: string, rewrite: (value: string) => string): string {
+  const form = new URLSearchParams(body);
+  const value = form.get(field);
+  if (value === null) return body;
+  form.set(field, rewrite(value));
+  return form.toString();
+}

@@ -250,4 +250,26 @@ export const statusesBodies: FaultyAdapter[] = [
       },
     },
   ),
+  variant(
+    {
+      name: "yuno-message-cut-at-bytes",
+      provider: "yuno",
+      departure: "echoes the customer_id in its not-found message cut at 24 bytes, which splits a multibyte character and leaves the JSON body invalid UTF-8",
+      expectedCheck: "content_type_conformance",
+    },
+    {
+      transformReply: (req, reply) => {
+        if (!isObj(reply.body) || reply.body.code !== "CUSTOMER_NOT_FOUND") return reply;
+        let id: string;
+        try {
+          id = decodeURIComponent(req.segments.at(-1) ?? "");
+        } catch {
+          return reply;
+        }
+        const cut = Buffer.from(id, "utf8").subarray(0, 24);
+        const [head, tail] = JSON.stringify({ ...reply.body, messages: ["Customer \u0000 not found"] }).split("\\u0000");
+        return { ...reply, headers: { ...reply.headers, "content-type": "application/json" }, body: Buffer.concat([Buffer.from(head, "utf8"), cut, Buffer.from(tail, "utf8")]) };
+      },
+    },
+  ),
 ];

@@ -1,7 +1,13 @@
-/** Every header line of a request as it goes out: `headers`, then the repeated lines. */
+/** Every header line of a request as it goes out: `headers`, then the repeated lines, names title-cased where the request says so. */
 import type { HttpRequest } from "./types.ts";
 
 export function headerLines(request: HttpRequest): Array<[string, string]> {
   const lines = Object.entries(request.headers);
-  return request.repeatedHeaders ? [...lines, ...request.repeatedHeaders] : lines;
+  const all = request.repeatedHeaders ? [...lines, ...request.repeatedHeaders] : lines;
+  return request.titleCaseNames ? all.map(([name, value]) => [titleCase(name), value]) : all;
+}
+
+/** A field name with each word capitalised (`X-Routing-Id`): the same field (RFC 9110 §5.1), spelled as many clients send it. */
+export function titleCase(name: string): string {
+  return name.replace(/(^|-)([a-z])/g, (_m, dash: string, letter: string) => `${dash}${letter.toUpperCase()}`);
 }

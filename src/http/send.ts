@@ -7,6 +7,7 @@ import http from "node:http";
 import { httpsModule, type Agents } from "./agents.ts";
 import { responseOf } from "./response-of.ts";
 import { isTlsError, tlsFailureMessage } from "./tls.ts";
+import { headerLines } from "./header-lines.ts";
 import type { HttpRequest, HttpResponse, TransportFault } from "./types.ts";
 
 export interface SendOptions {
@@ -32,9 +33,9 @@ export function sendOnce(req: HttpRequest, options: SendOptions): Promise<HttpRe
     const label = options.label ?? "target";
     const secure = url.protocol === "https:";
     const body = req.body === undefined ? undefined : Buffer.from(req.body, "utf8");
-    const headers: Record<string, string | string[]> = { ...req.headers };
-    for (const [name, value] of req.repeatedHeaders ?? []) headers[name] = [...[headers[name] ?? []].flat(), value];
-    if (body) headers["content-length"] = String(body.length);
+    const headers: Record<string, string | string[]> = {};
+    for (const [name, value] of headerLines(req)) headers[name] = name in headers ? [...[headers[name]].flat(), value] : value;
+    if (body) headers[req.titleCaseNames ? "Content-Length" : "content-length"] = String(body.length);
     let outgoing: http.ClientRequest;
     try {
       outgoing = (secure ? httpsModule() : http).request(url, { method: req.method, headers, agent: secure ? options.agents.https : options.agents.http, signal: options.signal });

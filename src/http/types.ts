@@ -6,6 +6,8 @@ export interface HttpRequest {
   headers: Record<string, string>;
   /** Header lines sent after `headers`, each naming a field of `headers` again: a field repeated (RFC 9110 §5.3). */
   repeatedHeaders?: Array<[string, string]>;
+  /** Send every field name title-cased (`X-Routing-Id`); `headers` keeps them lowercase. */
+  titleCaseNames?: boolean;
   body?: string;
 }
 

@@ -4,7 +4,7 @@
  * the profile says, and the documented body. What does not depend on the plan (the path
  * template's pieces, the credential headers, the valid body) is worked out once per context.
  */
-import { credentialState, NEAR_MISSES, OTHER_PASSWORD, spellUuid, type CredentialState, type RequestPlan } from "../cases/model.ts";
+import { credentialState, DEFAULT_CREDENTIAL, NEAR_MISSES, OTHER_PASSWORD, spellUuid, type CredentialState, type RequestPlan } from "../cases/model.ts";
 import { encodeBody } from "../cases/body.ts";
 import type { HttpRequest } from "../http/types.ts";
 import type { ProviderProfile } from "../profiles/profile.ts";
@@ -104,7 +104,7 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
     headers["x-original-url"] = headers["x-rewrite-url"] = `${target.pathname}${target.search}`;
     sentTo = `${target.origin}/`;
   }
-  return { method: plan.method ?? ctx.op.method, url: sentTo, headers, ...(repeatedHeaders.length > 0 ? { repeatedHeaders } : {}), body };
+  return { method: plan.method ?? ctx.op.method, url: sentTo, headers, ...(repeatedHeaders.length > 0 ? { repeatedHeaders } : {}), ...(plan.titleCaseHeaders ? { titleCaseNames: true } : {}), body };
 }
 
 /**
@@ -160,6 +160,7 @@ function preparedFor(ctx: RequestContext): Prepared {
         wrong: authHeader(scheme, profile, ctx.wrongCredentials),
         "other-scheme": authHeader(scheme, profile, ctx.credentials, true),
         "no-scheme": withoutSchemeWord(authHeader(scheme, profile, ctx.credentials)),
+        default: authHeader(scheme, profile, Object.fromEntries(Object.keys(ctx.credentials).map((name) => [name, DEFAULT_CREDENTIAL]))),
         "other-carrier": otherCarriers(scheme, op, profile, ctx.credentials),
         ...Object.fromEntries(Object.entries(BASIC_SPELLINGS).map(([state, spell]) => [state, basicSpelled(scheme, profile, ctx.credentials, spell)])),
         listed: listedHeader(scheme, profile, ctx),

@@ -104,3 +104,14 @@ export function nearMissSecrets(credentials: Credentials, profile?: ProviderProf
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The credentials that authenticate (the security schemes' keys, tokens and Basic users), without
+ * values the profile fills into other headers from the environment (Yuno's x-account-code, an
+ * account identifier shown in the dashboard): a target may name its own account back, so only
+ * these are judged by no_secret_echo. payconform masks all of them in what it writes either way.
+ */
+export function authenticatingCredentials(credentials: Credentials, profile: ProviderProfile): Credentials {
+  const names = new Set(Object.values(profile.credentials).map((source) => (source.kind === "basic" ? source.usernameEnv : source.env)));
+  return Object.fromEntries(Object.entries(credentials).filter(([name]) => names.has(name)));
+}

@@ -29,6 +29,8 @@ export interface ProviderRun {
   client: HttpClient;
   strict: boolean;
   secrets: string[];
+  /** What no_secret_echo looks for: the authenticating credentials and their wrong and near-miss values (default: secrets). */
+  echoSecrets?: string[];
   /** Exchanges sent so far, and how many of them were answered 429 beyond the retries (rate-limited.ts). */
   tally: { sent: number; rateLimited: number };
 }
@@ -167,7 +169,7 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
           // Only a request crossing two fixtures can name one scope and disclose the other's ids.
           unnamedIds: fixtures.length > 1 ? unnamedIds(fixtures, sentRequest) : undefined,
           runIds: issuedOf(run),
-          secrets: run.secrets,
+          secrets: run.echoSecrets ?? run.secrets,
           burst,
           earlier,
           before,

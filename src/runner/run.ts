@@ -23,7 +23,7 @@ import type { HttpProvider } from "../providers.ts";
 import { loadSpec } from "../spec/load.ts";
 import { TOOL_NAME, VERSION } from "../version.ts";
 import { compileResponseValidators } from "../spec/validators.ts";
-import { nearMissSecrets, wrongCredentials } from "./credentials.ts";
+import { authenticatingCredentials, nearMissSecrets, wrongCredentials } from "./credentials.ts";
 import { summarize, type Reporter, type Result, type RunEvent, type Summary } from "./events.ts";
 import { runScenario, type ProviderRun } from "./execute.ts";
 import { mostlyRateLimited } from "./rate-limited.ts";
@@ -100,7 +100,10 @@ async function runProvider(provider: HttpProvider, options: RunOptions, emit: (e
   const target = await openTarget(loadSpec(provider), operation.op, operation.profile, options);
   const client = createHttpClient(options);
   const wrong = wrongCredentials(target.credentials, forkRng(options.seed, `${provider}:wrong-credentials`));
-  const secrets = [...new Set([...Object.values(target.credentials), ...Object.values(wrong), ...nearMissSecrets(target.credentials, operation.profile)])];
+  const secretsOf = (credentials: Record<string, string>, wrongOnes: Record<string, string>): string[] => [...new Set([...Object.values(credentials), ...Object.values(wrongOnes), ...nearMissSecrets(credentials, operation.profile)])];
+  const secrets = secretsOf(target.credentials, wrong);
+  const authenticating = authenticatingCredentials(target.credentials, operation.profile);
+  const echoSecrets = secretsOf(authenticating, Object.fromEntries(Object.entries(wrong).filter(([name]) => name in authenticating)));
   const release = protectSecrets(secrets);
   // Released as soon as the part ends normally; a part stopped by an error keeps them until the
   // run ends, since the error's message is printed after it.
@@ -112,6 +115,7 @@ async function runProvider(provider: HttpProvider, options: RunOptions, emit: (e
     client,
     strict: options.strict,
     secrets,
+    echoSecrets,
     tally: { sent: 0, rateLimited: 0 },
   };
   emit({ type: "provider-start", at: Date.now(), provider, target: target.embedded ? "embedded sandbox" : target.baseUrl, embedded: target.embedded, scenarios: scenarios.length });

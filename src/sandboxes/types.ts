@@ -29,6 +29,8 @@ export interface SandboxRequest {
   segments: string[];
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
+  /** The header lines as sent, names in their own case, name and value alternating (Node's rawHeaders); absent for a request made in process. */
+  rawHeaders?: readonly string[];
   body: string;
 }
 

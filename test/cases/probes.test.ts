@@ -41,6 +41,7 @@ describe("probes of the fault classes", () => {
       ["credentials missing, a letter of the path in the other case", 0, "not-deleted"],
       ["credentials missing, the path's first slash doubled", 0, "not-deleted"],
       ["credentials missing, Expect: 100-continue", 0, "not-deleted"],
+      ["credentials missing, the CORS preflight headers", 0, "rejected"],
       ["the bearerAuth token only in a form body", 0, "not-deleted"],
       ["credentials missing, the optional query parameters present and valid", 0, "rejected"],
       ["credentials missing, the path in X-Original-URL", 0, "carried"],

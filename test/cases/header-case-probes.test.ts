@@ -1,0 +1,88 @@
+/**
+ * The requests of the sixteenth independent round's fault classes: header names title-cased on
+ * the wire, a pinned form value with a trailing space or in fullwidth letters, an id without its
+ * first character, a default credential, the CORS preflight headers without credentials, an id of
+ * multibyte characters; and which credentials no_secret_echo looks for.
+ */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { nearMissSegment } from "../../src/cases/id-near-miss.ts";
+import { DEFAULT_CREDENTIAL } from "../../src/cases/model.ts";
+import { MULTIBYTE_ID } from "../../src/cases/encoding-cases.ts";
+import { createAgents } from "../../src/http/agents.ts";
+import { headerLines } from "../../src/http/header-lines.ts";
+import { sendOnce } from "../../src/http/send.ts";
+import { PROFILES } from "../../src/profiles/index.ts";
+import { authenticatingCredentials } from "../../src/runner/credentials.ts";
+import { buildRequest } from "../../src/runner/build-request.ts";
+import { built, contextOf, credentials, scenario } from "./probe-requests.ts";
+
+describe("header names title-cased", () => {
+  let server: ReturnType<typeof createServer>;
+  let base = "";
+  const seen: string[][] = [];
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      seen.push(req.rawHeaders);
+      res.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it("sends every field name title-cased, while the request keeps them lowercase for the checks", async () => {
+    const s = scenario("juspay", "valid header names title-cased");
+    expect(s.steps[0]).toMatchObject({ fixture: 0, expect: "success" });
+    const request = buildRequest(contextOf("juspay", base), s.steps[0].plan, { customer_id: "cst_a", customer_account_id: "bank_b" }, { customer_id: "cst_a" });
+    expect(request.headers["x-routing-id"]).toBe("cst_a");
+    expect(headerLines(request).map(([name]) => name)).toEqual(expect.arrayContaining(["X-Routing-Id", "Authorization", "Content-Type"]));
+    const agents = createAgents();
+    await sendOnce(request, { agents, timeoutMs: 5000, maxBodyBytes: 1 << 20 });
+    agents.http.destroy();
+    const names = seen.at(-1)!.filter((_v, i) => i % 2 === 0);
+    expect(names).toEqual(expect.arrayContaining(["X-Routing-Id", "Authorization", "Content-Type", "Content-Length"]));
+    expect(names).not.toContain("x-routing-id");
+  });
+});
+
+describe("values a loose comparison takes for the documented ones", () => {
+  it("sends command with a trailing space and in fullwidth letters", () => {
+    expect(built("juspay", "body command with a trailing space").body).toBe("command=delete+");
+    expect(decodeURIComponent(String(built("juspay", "body command fullwidth").body).replace(/^command=/, ""))).toBe("ｄｅｌｅｔｅ");
+  });
+
+  it("drops an id's first character, which a suffix match finds", () => {
+    expect(nearMissSegment("cust_abc", "leading-cut")).toBe("ust_abc");
+  });
+
+  it("sends every credential as the default test, never masked as a secret", () => {
+    const request = built("cashfree", "credentials a default");
+    expect([request.headers["x-client-id"], request.headers["x-client-secret"]]).toEqual([DEFAULT_CREDENTIAL, DEFAULT_CREDENTIAL]);
+    expect(DEFAULT_CREDENTIAL.length).toBeLessThan(8);
+  });
+
+  it("sends the CORS preflight headers on the documented method without credentials, against a fixture", () => {
+    const s = scenario("enkash", "credentials against a fixture");
+    const at = s.steps.findIndex((step) => step.label === "credentials missing, the CORS preflight headers");
+    const request = built("enkash", "credentials against a fixture", at);
+    expect(request.method).toBe("DELETE");
+    expect(request.headers.authorization).toBeUndefined();
+    expect(request.headers["access-control-request-method"]).toBe("DELETE");
+    expect(s.steps[at].expect).toBe("rejected");
+  });
+
+  it("sends an id of multibyte characters, but not where a header repeats it", () => {
+    expect(built("cashfree", "path customer_id multibyte characters").url).toContain(encodeURIComponent(MULTIBYTE_ID));
+    expect(() => scenario("juspay", "path customer_id multibyte characters")).toThrow();
+    expect(scenario("juspay", "path customer_account_id multibyte characters").check).toBe("content_type_conformance");
+  });
+});
+
+describe("the credentials no_secret_echo looks for", () => {
+  it("are the security schemes' own, not Yuno's account code", () => {
+    expect(Object.keys(authenticatingCredentials(credentials, PROFILES.yuno)).sort()).toEqual(["YUNO_PRIVATE_SECRET_KEY", "YUNO_PUBLIC_API_KEY"]);
+    expect(Object.keys(authenticatingCredentials(credentials, PROFILES.juspay))).toEqual(["JUSPAY_API_KEY"]);
+  });
+});
