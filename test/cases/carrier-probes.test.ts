@@ -6,15 +6,13 @@
  * `+` for a space in an id, a Basic user without its colon, Expect: 100-continue without
  * credentials, and a non-ASCII x-routing-id.
  */
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createAgents } from "../../src/http/agents.ts";
 import { toCurl } from "../../src/http/curl.ts";
 import { sendOnce } from "../../src/http/send.ts";
 import { nearMissSegment } from "../../src/cases/id-near-miss.ts";
 import { buildRequest } from "../../src/runner/build-request.ts";
-import { built, contextOf, credentials, scenario, wrong } from "./probe-requests.ts";
+import { built, contextOf, credentials, rawHeaderRecorder, scenario, wrong } from "./probe-requests.ts";
 
 const basicPair = (header: string | undefined): string => Buffer.from(String(header).replace(/^Basic /, ""), "base64").toString("utf8");
 
@@ -121,18 +119,8 @@ describe("the edges of HTTP parsing", () => {
 });
 
 describe("a credential header repeated on two lines", () => {
-  let server: ReturnType<typeof createServer>;
-  let base = "";
-  const seen: string[][] = [];
-  beforeAll(async () => {
-    server = createServer((req, res) => {
-      seen.push(req.rawHeaders);
-      res.end();
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  const recorder = rawHeaderRecorder();
+  const seen = recorder.seen;
 
   it("puts the wrong line first, and for an API key (assumed) the valid line first too", () => {
     const first = built("cashfree", "credential ApiSecret repeated, a wrong line first");
@@ -148,7 +136,7 @@ describe("a credential header repeated on two lines", () => {
   });
 
   it("sends them as two header lines, and the curl line repeats the header, masked", async () => {
-    const request = { ...built("enkash", "credential bearerAuth repeated, a wrong line first"), url: `${base}/x` };
+    const request = { ...built("enkash", "credential bearerAuth repeated, a wrong line first"), url: `${recorder.base()}/x` };
     const agents = createAgents({}, undefined);
     try {
       const answer = await sendOnce(request, { timeoutMs: 5000, maxBodyBytes: 1024, agents });

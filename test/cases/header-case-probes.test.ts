@@ -4,9 +4,7 @@
  * first character, a default credential, the CORS preflight headers without credentials, an id of
  * multibyte characters; and which credentials no_secret_echo looks for.
  */
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { nearMissSegment } from "../../src/cases/id-near-miss.ts";
 import { DEFAULT_CREDENTIAL } from "../../src/cases/model.ts";
 import { MULTIBYTE_ID } from "../../src/cases/encoding-cases.ts";
@@ -16,29 +14,19 @@ import { sendOnce } from "../../src/http/send.ts";
 import { PROFILES } from "../../src/profiles/index.ts";
 import { authenticatingCredentials } from "../../src/runner/credentials.ts";
 import { buildRequest } from "../../src/runner/build-request.ts";
-import { built, contextOf, credentials, scenario } from "./probe-requests.ts";
+import { built, contextOf, credentials, rawHeaderRecorder, scenario } from "./probe-requests.ts";
 
 describe("header names title-cased", () => {
-  let server: ReturnType<typeof createServer>;
-  let base = "";
-  const seen: string[][] = [];
-  beforeAll(async () => {
-    server = createServer((req, res) => {
-      seen.push(req.rawHeaders);
-      res.end();
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  const recorder = rawHeaderRecorder();
+  const seen = recorder.seen;
 
   it("sends every field name title-cased, while the request keeps them lowercase for the checks", async () => {
     const s = scenario("juspay", "valid header names title-cased");
     expect(s.steps[0]).toMatchObject({ fixture: 0, expect: "success" });
-    const request = buildRequest(contextOf("juspay", base), s.steps[0].plan, { customer_id: "cst_a", customer_account_id: "bank_b" }, { customer_id: "cst_a" });
+    const request = buildRequest(contextOf("juspay", recorder.base()), s.steps[0].plan, { customer_id: "cst_a", customer_account_id: "bank_b" }, { customer_id: "cst_a" });
     expect(request.headers["x-routing-id"]).toBe("cst_a");
     expect(headerLines(request).map(([name]) => name)).toEqual(expect.arrayContaining(["X-Routing-Id", "Authorization", "Content-Type"]));
-    const agents = createAgents();
+    const agents = createAgents({}, undefined);
     await sendOnce(request, { agents, timeoutMs: 5000, maxBodyBytes: 1 << 20 });
     agents.http.destroy();
     const names = seen.at(-1)!.filter((_v, i) => i % 2 === 0);

@@ -2,6 +2,9 @@
  * The scenarios and built requests the probe tests look at: fixed credentials, each wrong value
  * `wrong_` and the valid one, and made-up path ids for every provider.
  */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll } from "vitest";
 import { deriveScenarios } from "../../src/cases/derive.ts";
 import { buildRequest, type RequestContext } from "../../src/runner/build-request.ts";
 import { operationContext } from "../../src/runner/run.ts";
@@ -35,4 +38,24 @@ export function contextOf(provider: HttpProvider, baseUrl = "http://127.0.0.1:1/
 export function built(provider: HttpProvider, id: string, step = 0) {
   const s = scenario(provider, id).steps[step];
   return buildRequest(contextOf(provider), s.plan, { customer_id: "cust_abc", customerId: "KC0000000000000A", customer_account_id: "bank_1", ...s.plan.pathParams });
+}
+
+/**
+ * A server on 127.0.0.1 for the enclosing describe block that records each request's raw header
+ * lines (names in the case they were sent) and answers 200 with no body.
+ */
+export function rawHeaderRecorder(): { base: () => string; seen: string[][] } {
+  let server: ReturnType<typeof createServer>;
+  let base = "";
+  const seen: string[][] = [];
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      seen.push(req.rawHeaders);
+      res.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  return { base: () => base, seen };
 }
