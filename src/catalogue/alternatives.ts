@@ -261,6 +261,28 @@ export const ALTERNATIVES: readonly AllowedVariant[] = [
   ),
   allowed(
     {
+      name: "cashfree-first-delete-fails-once",
+      provider: "cashfree",
+      choice: "answers the first delete of each customer 500 deletion_failed with Retry-After: 0 and deletes nothing; the next one succeeds",
+      documents: "the doc lists 500 Customer deletion failed (deletion_failed) among the delete's answers",
+      mayWarn: ["status_code_conformance", "delete_semantics"],
+    },
+    () => {
+      const tried = new Set<string>();
+      return {
+        behaviour: {
+          remove(req, ctx) {
+            const id = ctx.path.customer_id;
+            if (id === undefined || !ctx.store.hasCustomer(id) || tried.has(id)) return cashfree.remove(req, ctx);
+            tried.add(id);
+            return { status: 500, headers: { "retry-after": "0" }, body: { message: "Customer deletion failed due to server error", code: "deletion_failed", type: "server_error" } };
+          },
+        },
+      };
+    },
+  ),
+  allowed(
+    {
       name: "juspay-x-routing-id-optional",
       provider: "juspay",
       choice: "goes on without an x-routing-id header, deleting the account the path names",

@@ -272,4 +272,13 @@ export const statusesBodies: FaultyAdapter[] = [
       },
     },
   ),
+  variant(
+    {
+      name: "cashfree-code-and-type-exchanged",
+      provider: "cashfree",
+      departure: "writes its error bodies' code into type and type into code (customer_not_found as the type, resource_error as the code)",
+      expectedCheck: "error_code_conformance",
+    },
+    { transformReply: (_req, reply) => editBody(reply, (body) => (reply.status >= 400 && "code" in body && "type" in body ? { ...body, code: body.type, type: body.code } : body)) },
+  ),
 ];

@@ -4,7 +4,9 @@
  * outside it breaks the keyword, with that keyword's basis), then the values of that status's
  * examples. Examples are not a closed list: a code the examples give for another status (a 404
  * with the 400's code) has the basis of the examples, and so does a code they give spelt another
- * way (`customer_not_found` for `CUSTOMER_NOT_FOUND`); any other code they do not show is assumed.
+ * way (`customer_not_found` for `CUSTOMER_NOT_FOUND`), and so does the value they give at another
+ * of the envelope's code fields (a code and a type exchanged); any other code they do not show is
+ * assumed.
  */
 import { basisAtSchemaPath, schemaForPointer } from "../spec/basis.ts";
 import { getPointer } from "../spec/deref.ts";
@@ -32,7 +34,12 @@ export const errorCodeConformance: Check = {
         // Examples are not a closed list: a code they give for another status breaks what the doc
         // shows that code to mean; a code no example gives rests only on reading them as complete.
         const other = input.operation.op.responses.find((r) => r !== doc && allowedValues(r, pointer).some((l) => l.fromExamples && l.values.includes(actual as string)));
-        if (other) {
+        // The value the examples give at another of the envelope's code fields (Cashfree's type
+        // where its code belongs): the fields exchanged, which the examples show apart.
+        const elsewhere = input.operation.profile.errorCodePointers.find((p) => p !== pointer && allowedValues(doc, p).some((l) => l.values.includes(actual as string)));
+        if (elsewhere) {
+          findings.push({ expected, actual: shown, message: `${JSON.stringify(actual)} at ${pointer} is the value the doc gives at ${elsewhere} for ${doc.status}: the fields are exchanged`, basis: layer.basis });
+        } else if (other) {
           const whose = other.bodyBasis === "assumed" ? "payconform assumes" : "the doc's examples give";
           const basis = layer.basis === "assumed" || other.bodyBasis === "assumed" ? "assumed" : "documented";
           findings.push({ expected, actual: shown, message: `${JSON.stringify(actual)} at ${pointer} is the code ${whose} for ${other.status}, not for ${doc.status}`, basis });

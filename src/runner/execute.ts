@@ -11,7 +11,8 @@ import { toCurl } from "../http/curl.ts";
 import { MASK, MIN_SECRET_LENGTH, redact } from "../http/redact.ts";
 import type { HttpClient } from "../http/client.ts";
 import type { Exchange, HttpRequest, HttpResponse } from "../http/types.ts";
-import { successStatuses } from "../spec/model.ts";
+import { responseFor, successStatuses } from "../spec/model.ts";
+import { retryAfterMs } from "../http/retry-after.ts";
 import { buildRequest, type RequestContext } from "./build-request.ts";
 import { caseName, evaluate, type SentFacts } from "./evaluate.ts";
 import type { Result } from "./events.ts";
@@ -37,6 +38,10 @@ export interface ProviderRun {
 
 type Fixture = Record<string, string>;
 
+/** Wait before sending again a delete that got a documented 5xx without Retry-After, and the longest Retry-After honoured there. */
+const DOCUMENTED_5XX_WAIT_MS = 200;
+const MAX_DOCUMENTED_5XX_WAIT_MS = 2000;
+
 /** Every fixture id each provider run has set up, with its customer: the customers no answer may name unasked (no_internal_leak). */
 const issuedByRun = new WeakMap<ProviderRun, Map<string, string>>();
 
@@ -58,6 +63,8 @@ interface Sent {
   earlier: HttpResponse[];
   /** Time spent on the wire for this exchange and the earlier sends it repeats. */
   durationMs: number;
+  /** A documented 5xx answered first, after which the request was sent once more (documentedFailureWait). */
+  retried?: { status: number; afterMs: number };
   /** The request sent alongside the step's own (Step.alongside), and its path ids; absent for the step's own. */
   alongside?: { request: HttpRequest; pathParams: Record<string, string>; curl: () => string };
 }
@@ -144,13 +151,14 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
       const limited = responses.filter((response) => rateLimited(op, response)).length;
       run.tally.rateLimited += limited;
       let faulted = false;
-      for (const [index, { exchange, earlier, durationMs, alongside }] of sent.entries()) {
+      for (const [index, { exchange, earlier, durationMs, alongside, retried }] of sent.entries()) {
         const sentRequest = alongside?.request ?? request;
         const facts: SentFacts = { method: request.method, path: recordedPath(sentRequest.url, run.secrets), durationMs: round(durationMs) };
         const curl = alongside?.curl ?? stepCurl;
         const judged: Step = alongside ? { ...step, label: `${step.label}, fixture ${step.alongside! + 1}`, fixture: step.alongside } : step;
         const burst = step.burst ? { index, responses } : undefined;
         if (limited > 0) results.push({ ...base, case: caseName({ scenario, step: judged, burst }), outcome: "warning", message: notJudgedMessage(exchange, RUN_HINT), curl: curl(), ...facts });
+        if (retried) results.push({ ...base, check: "status_code_conformance", case: caseName({ scenario, step: judged, burst }), outcome: "warning", basis: "assumed", message: `the target answered ${retried.status}, which the doc lists for this operation, to a delete of a fixture; payconform sent it again ${retried.afterMs} ms later and judges the answer to that (that a documented ${retried.status} is a passing failure is assumed)`, curl: curl(), ...facts });
         if (!exchange.response) {
           const fault = exchange.fault!;
           results.push({ ...base, case: caseName({ scenario, step: judged, burst }), outcome: "errored", message: `${fault.kind}: ${fault.message}`, curl: curl(), ...facts });
@@ -300,14 +308,32 @@ async function sendPolling(run: ProviderRun, step: Step, request: HttpRequest): 
   const successes = successStatuses(run.operation.op);
   const earlier: HttpResponse[] = [];
   let durationMs = 0;
+  let retried: Sent["retried"];
   for (let attempt = 0; ; attempt++) {
-    const exchange = await run.client.send(request);
+    let exchange = await run.client.send(request);
     durationMs += exchange.durationMs;
+    const wait = attempt === 0 ? documentedFailureWait(run, step, exchange.response) : undefined;
+    if (wait !== undefined) {
+      // The provider documents this 5xx as an answer a delete may get (Cashfree's 500
+      // deletion_failed): the delete is sent once more, and the answer to that is judged.
+      retried = { status: exchange.response!.status, afterMs: wait };
+      earlier.push(exchange.response!);
+      await pause(wait);
+      exchange = await run.client.send(request);
+      durationMs += exchange.durationMs;
+    }
     const again = step.pollWhileSuccess && exchange.response && successes.includes(exchange.response.status) && attempt < POLL_DELAYS_MS.length;
-    if (!again) return { exchange, earlier, durationMs };
+    if (!again) return { exchange, earlier, durationMs, ...(retried ? { retried } : {}) };
     earlier.push(exchange.response!);
     await pause(POLL_DELAYS_MS[attempt]);
   }
+}
+
+/** How long to wait before sending again a delete of a fixture that got a documented 5xx: its Retry-After, up to a bound, else a moment; undefined for any other answer or step. */
+function documentedFailureWait(run: ProviderRun, step: Step, response: HttpResponse | undefined): number | undefined {
+  if (!response || response.status < 500 || step.fixture === undefined || !["success", "survives", "carried"].includes(step.expect)) return undefined;
+  if (responseFor(run.operation.op, response.status) === undefined) return undefined;
+  return Math.min(retryAfterMs(response.headers["retry-after"]) ?? DOCUMENTED_5XX_WAIT_MS, MAX_DOCUMENTED_5XX_WAIT_MS);
 }
 
 async function releaseAll(run: ProviderRun, fixtures: readonly Fixture[]): Promise<void> {

@@ -82,4 +82,13 @@ describe("exact basis on the providers' own specs", () => {
       expect(errorCodeConformance.run(exchange("cashfree", scenario, 0, { status: 404, body: body(spelt) }))).toMatchObject([{ basis: "documented", message: expect.stringContaining('the documented code "customer_not_found" spelt another way') }]);
     }
   });
+
+  it("a Cashfree code and type exchanged fail, each being the value the examples give at the other field", () => {
+    const scenario = scenarioOf("cashfree", { id: "delete an id that never existed" });
+    const swapped = errorCodeConformance.run(exchange("cashfree", scenario, 0, { status: 404, body: { message: "x", code: "resource_error", type: "customer_not_found" } }))!;
+    expect(swapped).toMatchObject([
+      { basis: "documented", message: '"resource_error" at /code is the value the doc gives at /type for 404: the fields are exchanged' },
+      { basis: "documented", message: '"customer_not_found" at /type is the value the doc gives at /code for 404: the fields are exchanged' },
+    ]);
+  });
 });
