@@ -91,6 +91,7 @@ export function authScenarios(op: OperationSpec): Scenario[] {
     if (scheme.type === "http" && scheme.scheme === "basic") {
       scenarios.push(scenario(`credential ${scheme.name} user padded`, `the valid ${name} user with a space before and after it inside the encoded pair; any others are right`, "padded", only(scheme, "padded")));
       scenarios.push(scenario(`credential ${scheme.name} user as the password`, `the valid ${name} user sent as the password, the user left empty (":key"); any others are right`, "user-as-password", only(scheme, "user-as-password")));
+      scenarios.push(scenario(`credential ${scheme.name} with a second colon`, `the valid ${name} pair with ":x" after the password; any others are right`, "second-colon", only(scheme, "second-colon")));
       scenarios.push(scenario(`credential ${scheme.name} user without the colon`, `the valid ${name} user encoded alone, without the ":" and password of a Basic pair; any others are right`, "no-colon", only(scheme, "no-colon")));
       // A target that compares the user alone accepts any password; the doc fixes one, but the user
       // (the API key) is the secret, so that it is checked at all is assumed.
@@ -173,6 +174,10 @@ function againstAFixture(op: OperationSpec, only: (scheme: SecuritySchemeSpec, s
       offRequest("credentials missing, the path's first slash doubled", { literalSpelling: "doubled-slash" }),
       // A server answers `Expect: 100-continue` in a handler of its own, which may skip the check.
       offRequest("credentials missing, Expect: 100-continue", { expectContinue: true }),
+      offRequest("credentials missing, the request target in absolute form", { absoluteForm: true }),
+      offRequest("credentials missing, ;x after the path's first segment", { literalSpelling: "path-parameter" }),
+      // Only the delete guarded: a GET without credentials handing out the record (OWASP API1).
+      offRequest("credentials missing, GET on the path", { method: "GET" }),
       // A filter that takes any request naming a CORS method for a preflight lets it past the token check.
       refusedWith("credentials missing, the CORS preflight headers", { headers: { origin: "https://payconform.invalid", "access-control-request-method": op.method.toUpperCase(), "access-control-request-headers": "authorization" } }),
       ...bearers.map((scheme) => offRequest(`the ${scheme.name} token only in a form body`, { auth: only(scheme, "in-body") })),
@@ -197,6 +202,8 @@ const NEAR_MISS_TEXT: Record<(typeof NEAR_MISSES)[number], string> = {
   "inner-latin1": "with an é (the Latin-1 byte 0xE9) in its middle",
   "percent-encoded": "with its first letter or digit percent-encoded",
   "trailing-word": "followed by a space and another word",
+  "last-changed": "with its last letter or digit changed to another of the same kind",
+  "base64-encoded": "base64-encoded",
 };
 
 const OTHER_CARRIERS = {

@@ -71,6 +71,14 @@ function rawMiss(id: string, kind: IdNearMiss): string {
     case "byte-escaped":
       // Spelled as bytes in the path (nearMissSegment); as text, no other id.
       return id;
+    case "prefix-dropped": {
+      const at = id.search(/[_\-:]/);
+      return at > 0 && at < id.length - 1 ? id.slice(at + 1) : id;
+    }
+    case "astral-suffix":
+      return `${id}\u{1F600}`;
+    case "trailing-dot":
+      return `${id}.`;
     case "leading-cut":
       return id.slice(1);
     case "regex-dot":

@@ -32,9 +32,11 @@ import type { HttpProvider } from "../providers.ts";
  * `access_token` (RFC 6750 §2.2, which rules that out for a method without body semantics), or
  * (`no-scheme`) an Authorization credential without its scheme word (`Authorization: <token>`),
  * which a server that strips "Bearer " or "Basic " when present, instead of requiring it, accepts,
- * or (`default`) DEFAULT_CREDENTIAL in its place, a value servers ship as a default.
+ * or (`default`) DEFAULT_CREDENTIAL in its place, a value servers ship as a default, or
+ * (`second-colon`) a Basic pair with `:x` after the password (`key::x` for Juspay's empty one), which
+ * a server splitting the decoded pair on every `:` reads as the valid pair.
  */
-export type CredentialState = "valid" | "wrong" | "missing" | "other-scheme" | "swapped" | "in-query" | "other-password" | "listed" | "repeated" | "repeated-valid-first" | "other-carrier" | "as-basic" | "padded" | "no-colon" | "user-as-password" | "in-body" | "no-scheme" | "default" | NearMiss;
+export type CredentialState = "valid" | "wrong" | "missing" | "other-scheme" | "swapped" | "in-query" | "other-password" | "listed" | "repeated" | "repeated-valid-first" | "other-carrier" | "as-basic" | "padded" | "no-colon" | "user-as-password" | "in-body" | "no-scheme" | "default" | "second-colon" | NearMiss;
 
 /** A credential servers and sandboxes ship as a default (`x-client-id: test`); too common to be a secret, so not masked. */
 export const DEFAULT_CREDENTIAL = "test";
@@ -49,9 +51,12 @@ export const OTHER_PASSWORD = "pc-not-the-password";
  * before comparing accepts; `percent-encoded`: its first letter (a digit where it has none) percent-encoded
  * (`%73k_…`), which a server that percent-decodes header values before comparing accepts;
  * `trailing-word`: a space and `x` after it (`Bearer <token> x`), which a server that splits the
- * field on spaces and takes one word accepts.
+ * field on spaces and takes one word accepts; `last-changed`: its last letter or digit replaced by
+ * another of the same kind, the value's form kept, which a server checking only the form accepts;
+ * `base64-encoded`: the value base64-encoded, which a server that decodes what looks like base64
+ * and compares again accepts.
  */
-export const NEAR_MISSES = ["empty", "truncated", "extended", "case-swapped", "quoted", "inner-space", "inner-latin1", "percent-encoded", "trailing-word"] as const;
+export const NEAR_MISSES = ["empty", "truncated", "extended", "case-swapped", "quoted", "inner-space", "inner-latin1", "percent-encoded", "trailing-word", "last-changed", "base64-encoded"] as const;
 export type NearMiss = (typeof NEAR_MISSES)[number];
 
 /**
@@ -101,6 +106,8 @@ export interface RequestPlan {
    * guard checks the request line.
    */
   rewriteHeaders?: boolean;
+  /** The request target in absolute form (`http://host/path`), which servers must accept (RFC 9112 §3.2.2) and a guard matching paths that start with `/` misses. */
+  absoluteForm?: boolean;
   /** Every header field name title-cased on the wire (`X-Routing-Id`, `Authorization`): field names are case-insensitive (RFC 9110 §5.1). */
   titleCaseHeaders?: boolean;
   /** Send back, in a Cookie header, every cookie the target set earlier in the scenario. */
@@ -115,9 +122,11 @@ export interface RequestPlan {
    * slash before the last path parameter percent-encoded (`/customer%2F<id>`), one segment and so
    * another path, which a router that decodes before it splits takes for the operation's.
    * `doubled-slash`: the path's first slash doubled (`//customers/…`), which a router that merges
-   * slashes serves and a guard matching the path as written misses.
+   * slashes serves and a guard matching the path as written misses. `path-parameter`: `;x` after
+   * the path's first segment (`/api;x/v0/…`), which a servlet-style router strips and a guard
+   * matching the path's prefix as written misses.
    */
-  literalSpelling?: "percent-encoded" | "other-case" | "encoded-slash" | "doubled-slash";
+  literalSpelling?: "percent-encoded" | "other-case" | "encoded-slash" | "doubled-slash" | "path-parameter";
   /**
    * A JSON body holding fixture `n`'s ids, sent where the operation documents no body: a handler
    * that merges the body over the path parameters (mass assignment) deletes fixture `n` instead.
@@ -185,9 +194,12 @@ export function spellUuid(uuid: string, spelling: UuidSpelling): string {
  * U+0080–U+00FF as single Latin-1 bytes (`%E9` for é), or, in an ASCII id, its first letter or digit
  * as an overlong UTF-8 form (`%C1%A1` for a), which a decoder falling back to Latin-1 or accepting
  * overlong forms reads as the id; `leading-cut`: without its first character, which a suffix match
- * (`LIKE '%' || ?`) finds.
+ * (`LIKE '%' || ?`) finds; `trailing-dot`: a `.` after it, which Windows-style path normalisation
+ * strips; `prefix-dropped`: without its prefix up to the first separator (`<hex>` for `cust_<hex>`),
+ * which a lookup that adds a missing prefix finds; `astral-suffix`: a four-byte character after it
+ * (😀), which a column that stores only three-byte UTF-8 (MySQL's utf8mb3) cuts off.
  */
-export const ID_NEAR_MISSES = ["case-swapped", "double-encoded", "trailing-space", "truncated", "fullwidth", "zero-width", "path-parameter", "like-percent", "like-underscore", "glob-star", "extra-segment", "dot-segment", "nul-suffix", "dot-extension", "separator-swapped", "newline-suffix", "encoded-slash", "encoded-query", "encoded-fragment", "plus-for-space", "accented", "uuid-unhyphenated", "uuid-braced", "leading-zero", "regex-dot", "sql-comment", "comma-suffix", "comma-prefix", "byte-escaped", "leading-cut"] as const;
+export const ID_NEAR_MISSES = ["case-swapped", "double-encoded", "trailing-space", "truncated", "fullwidth", "zero-width", "path-parameter", "like-percent", "like-underscore", "glob-star", "extra-segment", "dot-segment", "nul-suffix", "dot-extension", "separator-swapped", "newline-suffix", "encoded-slash", "encoded-query", "encoded-fragment", "plus-for-space", "accented", "uuid-unhyphenated", "uuid-braced", "leading-zero", "regex-dot", "sql-comment", "comma-suffix", "comma-prefix", "byte-escaped", "leading-cut", "trailing-dot", "prefix-dropped", "astral-suffix"] as const;
 export type IdNearMiss = (typeof ID_NEAR_MISSES)[number];
 
 /**

@@ -7,7 +7,8 @@
  * through its own scope, which must get the documented success: the fixture survived. Where a
  * header repeats a parent id (Juspay's x-routing-id, the customer_id by recommendation), the
  * crossed request is sent again with the header naming the fixture's own parent: the path, not
- * the header, says whose account it is.
+ * the header, says whose account it is. The resource is also sent under the parent ids `-` and
+ * `*`, which a lookup reading them as "any parent" lets through.
  */
 import { PROFILES } from "../profiles/index.ts";
 import type { OperationSpec } from "../spec/model.ts";
@@ -16,6 +17,9 @@ import type { Rng } from "./random.ts";
 import { neverExistingValue } from "./values.ts";
 
 const NIL_UUID = "00000000-0000-0000-0000-000000000000";
+
+/** Parent ids that some lookups read as "every parent": `-` (Google's AIP-159) and `*`. */
+const WILDCARD_PARENTS = ["-", "*"];
 
 export function ownershipScenarios(op: OperationSpec, rng: Rng): Scenario[] {
   const base = { provider: op.provider, operationId: op.operationId, check: "ownership_enforcement" as const, basis: "documented" as const };
@@ -29,13 +33,15 @@ export function ownershipScenarios(op: OperationSpec, rng: Rng): Scenario[] {
     const crossed = Object.fromEntries([...parents.map((name): [string, number] => [name, 0]), [resource, 1]]);
     const label = `${resource} of fixture 2 under ${parents.join("/")} of fixture 1`;
     const echoing = Object.entries(PROFILES[op.provider].headerValues).filter(([, source]) => source.kind === "pathParam" && parents.includes(source.name)).map(([name]) => name);
+    // A parent id that a lookup reads as "any parent" (AIP-159's `-`, a glob's `*`).
+    const wildcards: Step[] = WILDCARD_PARENTS.map((wildcard) => ({ label: `${resource} of fixture 2 under ${parents.join("/")} ${wildcard}`, plan: plan({ pathParams: Object.fromEntries(parents.map((name) => [name, wildcard])) }), fixture: { [resource]: 1 }, expect: "refused" }));
     const headerMatched: Step[] = echoing.length > 0 ? [{ label: `${label}, ${echoing.join(", ")} of fixture 2`, plan: plan(), fixture: crossed, headersFrom: 1, expect: "refused" }] : [];
     scenarios.push({
       ...base,
       id: `${resource} under another ${parents.join("/")}`,
       fixtures: 2,
       description: `two fixtures; the ${resource} of the second is deleted under the ${parents.join(", ")} of the first${echoing.length > 0 ? ` (with ${echoing.join(", ")} naming the first's, then the second's)` : ""}, then through its own`,
-      steps: [{ label, plan: plan(), fixture: crossed, expect: "refused" }, ...headerMatched, survives(1)],
+      steps: [{ label, plan: plan(), fixture: crossed, expect: "refused" }, ...headerMatched, ...wildcards, survives(1)],
     });
   }
 

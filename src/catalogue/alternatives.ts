@@ -283,6 +283,38 @@ export const ALTERNATIVES: readonly AllowedVariant[] = [
   ),
   allowed(
     {
+      name: "enkash-422-for-a-parent-company-it-does-not-know",
+      provider: "enkash",
+      choice: "answers 422 UNPROCESSABLE_REQUEST to a well-formed parentCompanyId that names no company of the caller's",
+      documents: "the page gives parentCompanyId a pattern and nothing of its meaning, and lists 422 and UNPROCESSABLE_REQUEST",
+      mayWarn: ["positive_data_acceptance"],
+    },
+    validatingFirst("enkash", (req) => {
+      const parent = req.query.get("parentCompanyId");
+      return parent !== null && /^CEK[A-Z0-9]{7}$/.test(parent) ? { status: 422, body: { errorResponse: { errorMessage: "Unknown parent company", errorType: "UNPROCESSABLE_REQUEST" }, response_code: 422, response_message: "Unprocessable Request" } } : undefined;
+    }),
+  ),
+  allowed(
+    {
+      name: "cashfree-sheds-load-with-503",
+      provider: "cashfree",
+      choice: "answers every 7th request 503 Service Unavailable with Retry-After: 0, before looking at it",
+      documents: "a server shedding load may answer 503 with Retry-After to any request (RFC 9110 §15.6.4); the doc is silent on overload",
+      mayWarn: ["delete_semantics"],
+    },
+    () => {
+      let seen = 0;
+      return {
+        rawResponse: (_req, res) => {
+          if (++seen % 7 !== 0) return false;
+          res.writeHead(503, { "content-type": "application/json", "retry-after": "0" }).end(JSON.stringify({ message: "Service unavailable" }));
+          return true;
+        },
+      };
+    },
+  ),
+  allowed(
+    {
       name: "juspay-x-routing-id-optional",
       provider: "juspay",
       choice: "goes on without an x-routing-id header, deleting the account the path names",

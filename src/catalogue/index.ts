@@ -22,6 +22,7 @@ import { parsingEdges } from "./parsing-edges.ts";
 import { ownership } from "./ownership.ts";
 import { races } from "./races.ts";
 import { rememberedState } from "./remembered-state.ts";
+import { requestForms } from "./request-forms.ts";
 import { secretsFaults } from "./secrets-faults.ts";
 import { statusesBodies } from "./statuses-bodies.ts";
 import type { FaultyAdapter } from "./types.ts";
@@ -46,6 +47,7 @@ export const CATALOGUE: readonly FaultyAdapter[] = [
   ...leaks,
   ...parsingEdges,
   ...injections,
+  ...requestForms,
 ];
 
 export function adapterByName(name: string): FaultyAdapter | undefined {

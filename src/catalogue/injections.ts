@@ -4,7 +4,8 @@
  * looked up in a plain JavaScript object, ids keyed joined, one store for customers and accounts,
  * overlong UTF-8 decoded (exact_id_match, delete_semantics); a form field read from the query
  * string when the body lacks it, a form body split on `;`, a value trimmed or folded by NFKC
- * before the comparison (required_body_enforcement); an id found by suffix (exact_id_match); a bearer token whose scheme
+ * before the comparison (required_body_enforcement); an id found by suffix, trailing dots stripped
+ * (exact_id_match); a bearer token whose scheme
  * word is stripped when present instead of required (auth_enforcement); a JSONP callback parameter
  * that turns the answer into a script (content_type_conformance).
  */
@@ -213,6 +214,15 @@ export const injections: FaultyAdapter[] = [
       expectedCheck: "exact_id_match",
     },
     resolving("yuno", (value, known, all) => (known(value) || value.length < 8 ? undefined : all().find((id) => id.endsWith(value)))),
+  ),
+  variant(
+    {
+      name: "yuno-trailing-dots-stripped",
+      provider: "yuno",
+      departure: "strips trailing dots from the last path segment (Windows-style normalisation), so <id>. deletes <id>",
+      expectedCheck: "exact_id_match",
+    },
+    { rewriteRequest: (req) => ({ ...req, segments: req.segments.map((segment, i) => (i === req.segments.length - 1 ? segment.replace(/\.+$/, "") : segment)) }) },
   ),
 ];
 

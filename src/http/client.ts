@@ -1,7 +1,7 @@
 /**
  * The HTTP client every run uses against a target: bounded concurrency, keep-alive, a
- * per-request timeout, a body size cap, an optional rate limit, and 429 Retry-After honoured a
- * bounded number of times. A 429 holds back the whole client, not just the request that got it:
+ * per-request timeout, a body size cap, an optional rate limit, and 429 Retry-After (and 503 with
+ * a Retry-After) honoured a bounded number of times. A 429 holds back the whole client, not just the request that got it:
  * a server that limits the rate limits every caller, so no request is sent until the longest
  * Retry-After seen has passed, and the request that got the 429 keeps its place (its slot) for
  * the retry.
@@ -81,7 +81,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           if (outcome.kind === "tls") throw new TargetUnreachableError(outcome.message);
           return { request, fault: outcome, retries, durationMs };
         }
-        const wait = outcome.status === 429 ? retryAfterMs(outcome.headers["retry-after"]) ?? 1000 : undefined;
+        // 503 with Retry-After is the same message as 429 (RFC 9110 §15.6.4, §10.2.3): come back then.
+        const wait = outcome.status === 429 ? (retryAfterMs(outcome.headers["retry-after"]) ?? 1000) : outcome.status === 503 ? retryAfterMs(outcome.headers["retry-after"]) : undefined;
         if (wait === undefined || retries >= options.maxRetries || wait > options.maxRetryAfterMs) {
           return { request, response: outcome, retries, durationMs };
         }

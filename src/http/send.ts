@@ -38,7 +38,7 @@ export function sendOnce(req: HttpRequest, options: SendOptions): Promise<HttpRe
     if (body) headers[req.titleCaseNames ? "Content-Length" : "content-length"] = String(body.length);
     let outgoing: http.ClientRequest;
     try {
-      outgoing = (secure ? httpsModule() : http).request(url, { method: req.method, headers, agent: secure ? options.agents.https : options.agents.http, signal: options.signal });
+      outgoing = (secure ? httpsModule() : http).request(url, { method: req.method, headers, agent: secure ? options.agents.https : options.agents.http, signal: options.signal, ...(req.absoluteForm ? { path: url.href } : {}) });
     } catch (error) {
       // Node refuses some values before any byte is sent, e.g. a header value outside Latin-1.
       resolve({ kind: "unsendable", message: `the request cannot be sent: ${(error as Error).message}` });

@@ -6,6 +6,8 @@ export interface HttpRequest {
   headers: Record<string, string>;
   /** Header lines sent after `headers`, each naming a field of `headers` again: a field repeated (RFC 9110 §5.3). */
   repeatedHeaders?: Array<[string, string]>;
+  /** Send the request line's target in absolute form (`POST http://host/path HTTP/1.1`, RFC 9112 §3.2.2), not origin form. */
+  absoluteForm?: boolean;
   /** Send every field name title-cased (`X-Routing-Id`); `headers` keeps them lowercase. */
   titleCaseNames?: boolean;
   body?: string;

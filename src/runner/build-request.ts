@@ -104,7 +104,7 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
     headers["x-original-url"] = headers["x-rewrite-url"] = `${target.pathname}${target.search}`;
     sentTo = `${target.origin}/`;
   }
-  return { method: plan.method ?? ctx.op.method, url: sentTo, headers, ...(repeatedHeaders.length > 0 ? { repeatedHeaders } : {}), ...(plan.titleCaseHeaders ? { titleCaseNames: true } : {}), body };
+  return { method: plan.method ?? ctx.op.method, url: sentTo, headers, ...(repeatedHeaders.length > 0 ? { repeatedHeaders } : {}), ...(plan.titleCaseHeaders ? { titleCaseNames: true } : {}), ...(plan.absoluteForm ? { absoluteForm: true } : {}), body };
 }
 
 /**
@@ -119,6 +119,7 @@ function respelled(text: string, index: number, count: number, spelling: Request
   if (spelling === "encoded-slash") return index === count - 3 ? text.replace(/\/$/, "%2F") : text;
   if (index !== 0) return text;
   if (spelling === "doubled-slash") return text.replace(/^\//, "//");
+  if (spelling === "path-parameter") return text.replace(/^(\/[^/]+)/, "$1;x");
   return text.replace(/(?<=\/)[A-Za-z]/, (c) => (spelling === "percent-encoded" ? `%${c.charCodeAt(0).toString(16).toUpperCase()}` : c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase()));
 }
 
@@ -223,11 +224,12 @@ function otherCarriers(scheme: SecuritySchemeSpec, op: OperationSpec, profile: P
  * The Basic pair spelled another way than `user:password`: another password, the user padded with
  * spaces, the user alone without the colon, the user in the password's place.
  */
-const BASIC_SPELLINGS: Record<"other-password" | "padded" | "no-colon" | "user-as-password", (user: string, password: string) => string> = {
+const BASIC_SPELLINGS: Record<"other-password" | "padded" | "no-colon" | "user-as-password" | "second-colon", (user: string, password: string) => string> = {
   "other-password": (user) => `${user}:${OTHER_PASSWORD}`,
   padded: (user, password) => ` ${user} :${password}`,
   "no-colon": (user) => user,
   "user-as-password": (user) => `:${user}`,
+  "second-colon": (user, password) => `${user}:${password}:x`,
 };
 
 /** A Basic scheme's valid user in the pair `spell` makes; other schemes' valid headers. */

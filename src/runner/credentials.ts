@@ -64,6 +64,17 @@ export function nearMiss(value: string, kind: NearMiss): string {
       return `${value.slice(0, value.length >> 1)} ${value.slice(value.length >> 1)}`;
     case "inner-latin1":
       return `${value.slice(0, value.length >> 1)}\u00e9${value.slice(value.length >> 1)}`;
+    case "last-changed": {
+      const at = value.search(/[A-Za-z0-9][^A-Za-z0-9]*$/);
+      if (at < 0) return `${value}0`;
+      const c = value[at];
+      // Another of the narrowest class it is in: a digit, a hex letter, another letter of its case.
+      const kind = ["0123456789", "abcdef", "ABCDEF", "abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ"].find((chars) => chars.includes(c))!;
+      const next = kind[(kind.indexOf(c) + 1) % kind.length];
+      return `${value.slice(0, at)}${next}${value.slice(at + 1)}`;
+    }
+    case "base64-encoded":
+      return Buffer.from(value, "utf8").toString("base64");
     case "trailing-word":
       return `${value} x`;
     case "percent-encoded": {

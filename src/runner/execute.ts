@@ -127,11 +127,11 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
         before[stepIndex] = [];
         continue;
       }
-      const namedFixture = crossedIntoOwn(step, pathParams, fixtures);
+      const namedFixture = crossedIntoOwn(step, pathNames(op), pathParams, fixtures);
       if (namedFixture !== undefined) {
         // Ids issued per parent (every customer's first account "bank_0001") cross into another
         // fixture's own pair: such a request is no crossing, and proves nothing either way.
-        results.push({ ...base, case: caseName({ scenario, step }), outcome: "skipped", message: `the crossed ids name fixture ${namedFixture + 1}'s own (${Object.keys(step.fixture as object).join(", ")}): the target issues these ids per parent, so they cannot be crossed`, durationMs: 0 });
+        results.push({ ...base, case: caseName({ scenario, step }), outcome: "skipped", message: `the crossed ids name fixture ${namedFixture + 1}'s own (${pathNames(op).join(", ")}): the target issues these ids per parent, so they cannot be crossed`, durationMs: 0 });
         before[stepIndex] = [];
         continue;
       }
@@ -199,9 +199,8 @@ function pathNames(op: ProviderRun["operation"]["op"]): string[] {
 }
 
 /** The index of the fixture whose own ids a crossed step's path ids all are (a cross that names no other fixture: undefined). */
-function crossedIntoOwn(step: Step, pathParams: Record<string, string>, fixtures: readonly Fixture[]): number | undefined {
+function crossedIntoOwn(step: Step, names: readonly string[], pathParams: Record<string, string>, fixtures: readonly Fixture[]): number | undefined {
   if (typeof step.fixture !== "object") return undefined;
-  const names = Object.keys(step.fixture);
   const index = fixtures.findIndex((fixture) => names.every((name) => fixture[name] === pathParams[name]));
   return index < 0 ? undefined : index;
 }

@@ -1,6 +1,7 @@
 /**
  * Answers a rate limit gave, not the operation. A server may answer 429 Too Many Requests to any
- * request (RFC 6585 §4) when a caller sends too much, whatever its docs list; the client has
+ * request (RFC 6585 §4) when a caller sends too much, whatever its docs list, and 503 Service
+ * Unavailable with a Retry-After when it sheds load (RFC 9110 §15.6.4); the client has
  * already waited out its Retry-After a bounded number of times (src/http/client.ts). What is left
  * judges the run's pace, not the target: such an exchange is reported as a warning, "not judged",
  * checked only by the checks that hold for any answer (no credential echoed, no internals shown),
@@ -22,17 +23,19 @@ export const RUN_HINT = "pass --rate-limit, or a lower --concurrency, to judge i
 /** Of a provider's exchanges, the share answered 429 beyond which the run says it could not judge the target. */
 export const MOST_RATE_LIMITED = 0.25;
 
-/** A 429 the operation does not document. */
+/** A 429 the operation does not document, or a 503 with a Retry-After (RFC 9110 §15.6.4: overload, come back later). */
 export function rateLimited(op: OperationSpec, response: HttpResponse | undefined): boolean {
-  return response !== undefined && response.status === 429 && responseFor(op, 429) === undefined;
+  if (response === undefined || responseFor(op, response.status) !== undefined) return false;
+  return response.status === 429 || (response.status === 503 && response.headers["retry-after"] !== undefined);
 }
 
 /** Why the exchange was not judged: its own 429, or (a burst's other copies) one of the others'; then `hint`. */
 export function notJudgedMessage(exchange: Pick<Exchange, "response" | "retries">, hint: string): string {
-  if (exchange.response?.status !== 429) return `not judged: another request of the same burst was rate-limited (429), so the burst tells nothing; ${hint}`;
-  const retryAfter = exchange.response.headers["retry-after"];
+  const status = exchange.response?.status;
+  if (status !== 429 && status !== 503) return `not judged: another request of the same burst was rate-limited (429, or 503 with Retry-After), so the burst tells nothing; ${hint}`;
+  const retryAfter = exchange.response!.headers["retry-after"];
   const waited = exchange.retries > 0 ? ` after ${exchange.retries} wait(s) for its Retry-After` : "";
-  return `not judged: the target rate-limited the request (429${retryAfter === undefined ? "" : `, Retry-After: ${retryAfter}`})${waited}; ${hint}`;
+  return `not judged: the target ${status === 429 ? "rate-limited" : "shed"} the request (${status}${retryAfter === undefined ? "" : `, Retry-After: ${retryAfter}`})${waited}; ${hint}`;
 }
 
 /** The errored result's message when more than MOST_RATE_LIMITED of `sent` exchanges were rate-limited; undefined otherwise. */

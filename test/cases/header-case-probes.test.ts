@@ -12,7 +12,7 @@ import { createAgents } from "../../src/http/agents.ts";
 import { headerLines } from "../../src/http/header-lines.ts";
 import { sendOnce } from "../../src/http/send.ts";
 import { PROFILES } from "../../src/profiles/index.ts";
-import { authenticatingCredentials } from "../../src/runner/credentials.ts";
+import { authenticatingCredentials, nearMiss } from "../../src/runner/credentials.ts";
 import { buildRequest } from "../../src/runner/build-request.ts";
 import { built, contextOf, credentials, rawHeaderRecorder, scenario } from "./probe-requests.ts";
 
@@ -43,6 +43,7 @@ describe("values a loose comparison takes for the documented ones", () => {
 
   it("drops an id's first character, which a suffix match finds", () => {
     expect(nearMissSegment("cust_abc", "leading-cut")).toBe("ust_abc");
+    expect(nearMissSegment("cust_abc", "trailing-dot")).toBe("cust_abc.");
   });
 
   it("sends every credential as the default test, never masked as a secret", () => {
@@ -72,5 +73,31 @@ describe("the credentials no_secret_echo looks for", () => {
   it("are the security schemes' own, not Yuno's account code", () => {
     expect(Object.keys(authenticatingCredentials(credentials, PROFILES.yuno)).sort()).toEqual(["YUNO_PRIVATE_SECRET_KEY", "YUNO_PUBLIC_API_KEY"]);
     expect(Object.keys(authenticatingCredentials(credentials, PROFILES.juspay))).toEqual(["JUSPAY_API_KEY"]);
+  });
+});
+
+describe("the seventeenth round's probes", () => {
+  it("sends the target in absolute form, ;x after the first segment and a GET, all without credentials, against a fixture", () => {
+    const s = scenario("enkash", "credentials against a fixture");
+    const step = (label: string) => s.steps.findIndex((st) => st.label === label);
+    const absolute = built("enkash", "credentials against a fixture", step("credentials missing, the request target in absolute form"));
+    expect([absolute.absoluteForm, absolute.headers.authorization]).toEqual([true, undefined]);
+    expect(built("enkash", "credentials against a fixture", step("credentials missing, ;x after the path's first segment")).url).toBe("http://127.0.0.1:1/base/api;x/v0/customer/KC0000000000000A");
+    expect(built("enkash", "credentials against a fixture", step("credentials missing, GET on the path")).method).toBe("GET");
+  });
+
+  it("changes a credential's last character within its kind, base64-encodes it, and adds :x to a Basic pair", () => {
+    expect(nearMiss("enk_tok_0123456789abcdef", "last-changed")).toBe("enk_tok_0123456789abcdea");
+    expect(nearMiss("Key_Z", "last-changed")).toBe("Key_A");
+    expect(nearMiss("k_1", "base64-encoded")).toBe("a18x");
+    const pair = built("juspay", "credential basicAuth with a second colon").headers.authorization;
+    expect(Buffer.from(String(pair).replace(/^Basic /, ""), "base64").toString("utf8")).toBe(`${credentials.JUSPAY_API_KEY}::x`);
+  });
+
+  it("sends a Juspay account under the customer ids - and *, and ids without their prefix or with a four-byte character after them", () => {
+    const labels = scenario("juspay", "customer_account_id under another customer_id").steps.map((st) => st.label);
+    expect(labels).toEqual(expect.arrayContaining(["customer_account_id of fixture 2 under customer_id -", "customer_account_id of fixture 2 under customer_id *"]));
+    expect(nearMissSegment("cust_abc", "prefix-dropped")).toBe("abc");
+    expect(nearMissSegment("cust_abc", "astral-suffix")).toBe("cust_abc%F0%9F%98%80");
   });
 });
