@@ -53,6 +53,7 @@ export function authScenarios(op: OperationSpec): Scenario[] {
   const apiKeys = op.security.filter((scheme) => scheme.type === "apiKey");
   if (apiKeys.length >= 2) {
     scenarios.push(scenario("credentials swapped", "each API-key header holds the valid value of another one (the keys checked as a set, not by header)", "swapped", "swapped"));
+    scenarios.push(scenario("credentials regrouped", "the first API-key header holds its valid value and the next key's first characters, the next one the rest (the keys checked joined, not one by one)", "regrouped", "regrouped"));
     // One header holding another's valid value, the rest right: a check that takes either key
     // (a public key, shipped to browsers, where the secret one belongs).
     for (const scheme of apiKeys) {
@@ -178,6 +179,9 @@ function againstAFixture(op: OperationSpec, only: (scheme: SecuritySchemeSpec, s
       offRequest("credentials missing, ;x after the path's first segment", { literalSpelling: "path-parameter" }),
       // Only the delete guarded: a GET without credentials handing out the record (OWASP API1).
       offRequest("credentials missing, GET on the path", { method: "GET" }),
+      // What an internal caller looks like: a guard that waves health probes or local calls through.
+      offRequest("credentials missing, a health probe's User-Agent", { headers: { "user-agent": "kube-probe/1.29" } }),
+      offRequest("credentials missing, Host: localhost", { headers: { host: "localhost" } }),
       // A filter that takes any request naming a CORS method for a preflight lets it past the token check.
       refusedWith("credentials missing, the CORS preflight headers", { headers: { origin: "https://payconform.invalid", "access-control-request-method": op.method.toUpperCase(), "access-control-request-headers": "authorization" } }),
       ...bearers.map((scheme) => offRequest(`the ${scheme.name} token only in a form body`, { auth: only(scheme, "in-body") })),
@@ -204,6 +208,7 @@ const NEAR_MISS_TEXT: Record<(typeof NEAR_MISSES)[number], string> = {
   "trailing-word": "followed by a space and another word",
   "last-changed": "with its last letter or digit changed to another of the same kind",
   "base64-encoded": "base64-encoded",
+  "inner-soft-hyphen": "with a soft hyphen (the Latin-1 byte 0xAD) in its middle",
 };
 
 const OTHER_CARRIERS = {

@@ -23,6 +23,9 @@ export const MALFORMED_ESCAPES: ReadonlyArray<[label: string, raw: string]> = [
 /** An id that never existed of two-, three- and four-byte UTF-8 characters: cut at any byte count past its start, it most likely splits one. */
 export const MULTIBYTE_ID = `pc-${"é€😀".repeat(12)}`;
 
+/** Forty letters and then `!`: what makes a backtracking id pattern take exponential time to fail. */
+export const BACKTRACKING_ID = `${"a".repeat(40)}!`;
+
 /** An id that never existed, made of characters with a meaning in JSON, HTML and SQL. */
 export const METACHARACTER_ID = `pc"x'<y>\\z`;
 
@@ -50,7 +53,19 @@ export function encodingScenarios(op: OperationSpec): Scenario[] {
     description: `${param.name} sent as an id of two-, three- and four-byte UTF-8 characters: an answer that echoes it cut at a byte count, not a character, is no longer UTF-8, which a JSON body must be (RFC 8259 §8.1)`,
     steps: [{ label: "multibyte characters", plan: plan({ pathParams: { [param.name]: MULTIBYTE_ID } }), expect: "refused" as const }],
   }));
-  return [...metacharacters, ...multibyte, ...malformed(op, params)];
+  // A long run of characters a pattern takes, then one it does not: a backtracking pattern such as
+  // /^([a-z0-9]+[_.-]?)+$/ takes exponential time to fail, so the answer times out.
+  const backtracking = params.map((param) => ({
+    id: `path ${param.name} a long valid run, then an invalid character`,
+    provider: op.provider,
+    operationId: op.operationId,
+    check: "not_a_server_error" as const,
+    basis: "documented" as const,
+    fixtures: 0,
+    description: `${param.name} sent as ${BACKTRACKING_ID}: refused in time, not after a pattern backtracks exponentially (which the request's timeout turns into an errored result)`,
+    steps: [{ label: "a long valid run, then an invalid character", plan: plan({ pathParams: { [param.name]: BACKTRACKING_ID } }), expect: "refused" as const }],
+  }));
+  return [...metacharacters, ...multibyte, ...backtracking, ...malformed(op, params)];
 }
 
 function malformed(op: OperationSpec, params: OperationSpec["parameters"]): Scenario[] {

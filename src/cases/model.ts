@@ -34,9 +34,11 @@ import type { HttpProvider } from "../providers.ts";
  * which a server that strips "Bearer " or "Basic " when present, instead of requiring it, accepts,
  * or (`default`) DEFAULT_CREDENTIAL in its place, a value servers ship as a default, or
  * (`second-colon`) a Basic pair with `:x` after the password (`key::x` for Juspay's empty one), which
- * a server splitting the decoded pair on every `:` reads as the valid pair.
+ * a server splitting the decoded pair on every `:` reads as the valid pair, or (`regrouped`) the
+ * API keys' characters moved across the headers, their joined text unchanged, which a server
+ * checking the keys joined accepts.
  */
-export type CredentialState = "valid" | "wrong" | "missing" | "other-scheme" | "swapped" | "in-query" | "other-password" | "listed" | "repeated" | "repeated-valid-first" | "other-carrier" | "as-basic" | "padded" | "no-colon" | "user-as-password" | "in-body" | "no-scheme" | "default" | "second-colon" | NearMiss;
+export type CredentialState = "valid" | "wrong" | "missing" | "other-scheme" | "swapped" | "in-query" | "other-password" | "listed" | "repeated" | "repeated-valid-first" | "other-carrier" | "as-basic" | "padded" | "no-colon" | "user-as-password" | "in-body" | "no-scheme" | "default" | "second-colon" | "regrouped" | NearMiss;
 
 /** A credential servers and sandboxes ship as a default (`x-client-id: test`); too common to be a secret, so not masked. */
 export const DEFAULT_CREDENTIAL = "test";
@@ -54,9 +56,10 @@ export const OTHER_PASSWORD = "pc-not-the-password";
  * field on spaces and takes one word accepts; `last-changed`: its last letter or digit replaced by
  * another of the same kind, the value's form kept, which a server checking only the form accepts;
  * `base64-encoded`: the value base64-encoded, which a server that decodes what looks like base64
- * and compares again accepts.
+ * and compares again accepts; `inner-soft-hyphen`: a soft hyphen (U+00AD, the Latin-1 byte 0xAD)
+ * in its middle, which a locale-aware comparison (ICU collation, localeCompare) ignores.
  */
-export const NEAR_MISSES = ["empty", "truncated", "extended", "case-swapped", "quoted", "inner-space", "inner-latin1", "percent-encoded", "trailing-word", "last-changed", "base64-encoded"] as const;
+export const NEAR_MISSES = ["empty", "truncated", "extended", "case-swapped", "quoted", "inner-space", "inner-latin1", "percent-encoded", "trailing-word", "last-changed", "base64-encoded", "inner-soft-hyphen"] as const;
 export type NearMiss = (typeof NEAR_MISSES)[number];
 
 /**

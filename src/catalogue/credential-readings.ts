@@ -2,8 +2,9 @@
  * Adapters that read a credential loosely once it has arrived: header values percent-decoded
  * before the comparison, the bearer token taken as the first word after the scheme, API keys
  * read from cookies of the headers' names when the headers are absent (a framework's merged
- * request parameters), a CORS preflight's headers taken for a preflight on any method, and a
- * default pair still accepted (auth_enforcement); and header names matched case-sensitively, so a
+ * request parameters), a CORS preflight's headers taken for a preflight on any method, a
+ * default pair still accepted, a health probe's User-Agent or Host: localhost trusted, the keys
+ * checked joined, a secret compared by locale (auth_enforcement); and header names matched case-sensitively, so a
  * valid request with title-cased names is refused (positive_data_acceptance).
  */
 import { withHeader } from "./request-view.ts";
@@ -104,6 +105,58 @@ export const credentialReadings: FaultyAdapter[] = [
         const headers = { ...req.headers };
         for (const name of lowerOnly) delete headers[name];
         return { ...req, headers };
+      },
+    },
+  ),
+  variant(
+    {
+      name: "enkash-health-probe-skips-auth",
+      provider: "enkash",
+      departure: "waves a request whose User-Agent starts with kube-probe/ past the token check as a health probe, and the DELETE then runs",
+      expectedCheck: "auth_enforcement",
+    },
+    { rewriteRequest: (req, env) => (/^kube-probe\//.test(String(req.headers["user-agent"] ?? "")) ? withHeader(req, "authorization", `Bearer ${env.credentials.ENKASH_ACCESS_TOKEN ?? ""}`) : req) },
+  ),
+  variant(
+    {
+      name: "yuno-localhost-host-trusted",
+      provider: "yuno",
+      departure: "takes a request with Host: localhost for an internal call and skips the key checks",
+      expectedCheck: "auth_enforcement",
+    },
+    {
+      rewriteRequest: (req, env) =>
+        /^localhost(:\d+)?$/.test(String(req.headers.host ?? ""))
+          ? withHeader(withHeader(req, "public-api-key", env.credentials.YUNO_PUBLIC_API_KEY ?? ""), "private-secret-key", env.credentials.YUNO_PRIVATE_SECRET_KEY ?? "")
+          : req,
+    },
+  ),
+  variant(
+    {
+      name: "cashfree-keys-checked-joined",
+      provider: "cashfree",
+      departure: "checks x-client-id and x-client-secret joined (id + secret), so characters moved from one header to the other pass",
+      expectedCheck: "auth_enforcement",
+    },
+    {
+      rewriteRequest: (req, env) => {
+        const [id, secret] = [env.credentials.CASHFREE_CLIENT_ID ?? "", env.credentials.CASHFREE_CLIENT_SECRET ?? ""];
+        const joined = `${String(req.headers["x-client-id"] ?? "")}${String(req.headers["x-client-secret"] ?? "")}`;
+        return joined === `${id}${secret}` ? withHeader(withHeader(req, "x-client-id", id), "x-client-secret", secret) : req;
+      },
+    },
+  ),
+  variant(
+    {
+      name: "cashfree-secret-compared-by-locale",
+      provider: "cashfree",
+      departure: "compares x-client-secret with a locale-aware comparison (localeCompare), which ignores a soft hyphen in it",
+      expectedCheck: "auth_enforcement",
+    },
+    {
+      rewriteRequest: (req) => {
+        const sent = req.headers["x-client-secret"];
+        return typeof sent === "string" && sent.includes("\u00ad") ? withHeader(req, "x-client-secret", sent.replace(/\u00ad/g, "")) : req;
       },
     },
   ),

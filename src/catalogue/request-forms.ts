@@ -4,7 +4,8 @@
  * checked only for its form, a base64-encoded secret decoded and compared again, a GET that
  * answers the record without a token (auth_enforcement); `-` read as any customer
  * (ownership_enforcement); an id whose prefix is added when missing, or cut at a four-byte
- * character (exact_id_match).
+ * character (exact_id_match); an id pattern that backtracks on a long valid run followed by an
+ * invalid character (not_a_server_error: the request times out).
  */
 import { answer } from "../sandboxes/pipeline.ts";
 import { baseBehaviour } from "../sandboxes/index.ts";
@@ -169,5 +170,16 @@ export const requestForms: FaultyAdapter[] = [
         return cut !== id && env.store.hasCustomer(cut) ? { ...req, segments: [...req.segments.slice(0, -1), encodeURIComponent(cut)] } : req;
       },
     },
+  ),
+  variant(
+    {
+      name: "cashfree-id-pattern-backtracks",
+      provider: "cashfree",
+      departure: "checks customer_id with a backtracking pattern (/^([a-z0-9]+[_.-]?)+$/), so a long run of letters followed by ! keeps it busy past any timeout (shown here by never answering such an id)",
+      expectedCheck: "not_a_server_error",
+      runOptions: { timeoutMs: 1000 },
+    },
+    // The segment as sent: a run of 30 letters or digits, then a character the pattern refuses.
+    { rawResponse: (req) => /[A-Za-z0-9]{30,}(?:%[0-9A-F]{2}|[^A-Za-z0-9_.\-%])/i.test(req.segments.at(-1) ?? "") },
   ),
 ];

@@ -82,7 +82,7 @@ function malformedCredential(input: CheckInput): boolean {
 }
 
 /** Near misses of a token that break RFC 6750's b64token syntax (`1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="`). */
-const MALFORMED_TOKEN_STATES: ReadonlySet<string> = new Set(["empty", "quoted", "inner-space", "inner-latin1", "percent-encoded", "trailing-word"]);
+const MALFORMED_TOKEN_STATES: ReadonlySet<string> = new Set(["empty", "quoted", "inner-space", "inner-latin1", "inner-soft-hyphen", "percent-encoded", "trailing-word"]);
 
 /** The request sent a bearer scheme's token outside b64token syntax. */
 function malformedBearer(input: CheckInput): boolean {

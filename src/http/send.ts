@@ -38,7 +38,7 @@ export function sendOnce(req: HttpRequest, options: SendOptions): Promise<HttpRe
     if (body) headers[req.titleCaseNames ? "Content-Length" : "content-length"] = String(body.length);
     let outgoing: http.ClientRequest;
     try {
-      outgoing = (secure ? httpsModule() : http).request(url, { method: req.method, headers, agent: secure ? options.agents.https : options.agents.http, signal: options.signal, ...(req.absoluteForm ? { path: url.href } : {}) });
+      outgoing = (secure ? httpsModule() : http).request(url, { method: req.method, headers, agent: secure ? options.agents.https : options.agents.http, signal: options.signal, ...(req.absoluteForm ? { path: url.href } : {}), ...(secure ? { servername: tlsServername(url.hostname) } : {}) });
     } catch (error) {
       // Node refuses some values before any byte is sent, e.g. a header value outside Latin-1.
       resolve({ kind: "unsendable", message: `the request cannot be sent: ${(error as Error).message}` });
@@ -67,6 +67,15 @@ export function sendOnce(req: HttpRequest, options: SendOptions): Promise<HttpRe
     });
     outgoing.end(body);
   });
+}
+
+/**
+ * The TLS server name: the URL's host, never the Host header a request may set to something else
+ * (`Host: localhost`), which Node would otherwise verify the certificate against; "" (no SNI) for
+ * an IP address, which is checked against the certificate's IP entries.
+ */
+function tlsServername(hostname: string): string {
+  return /^[\d.]+$|^\[|:/.test(hostname) ? "" : hostname;
 }
 
 export function isFault(value: HttpResponse | TransportFault): value is TransportFault {

@@ -166,6 +166,7 @@ function preparedFor(ctx: RequestContext): Prepared {
         ...Object.fromEntries(Object.entries(BASIC_SPELLINGS).map(([state, spell]) => [state, basicSpelled(scheme, profile, ctx.credentials, spell)])),
         listed: listedHeader(scheme, profile, ctx),
         swapped: authHeader(scheme, profile, swappedCredentials(op, profile, ctx.credentials)),
+        regrouped: authHeader(scheme, profile, regroupedCredentials(op, profile, ctx.credentials)),
         ...Object.fromEntries(NEAR_MISSES.map((kind) => [kind, authHeader(scheme, profile, nearMissCredentials(ctx.credentials, kind))])),
       } as Record<HeaderState, Record<string, string>>,
       query: queryCredential(scheme, profile, ctx.credentials),
@@ -187,6 +188,20 @@ function swappedCredentials(op: OperationSpec, profile: ProviderProfile, creds: 
   const swapped = { ...creds };
   envs.forEach((env, i) => (swapped[env] = creds[envs[(i + 1) % envs.length]] ?? ""));
   return swapped;
+}
+
+/** How many characters `regrouped` moves from each API key onto the one before it. */
+const REGROUPED_CHARS = 4;
+
+/** The credentials with each API-key scheme's value given the next key's first characters, and each later key without them: the joined text unchanged. */
+export function regroupedCredentials(op: OperationSpec, profile: ProviderProfile, creds: Credentials): Credentials {
+  const envs = op.security.map((scheme) => profile.credentials[scheme.name]).flatMap((source) => (source?.kind === "apiKey" ? [source.env] : []));
+  const regrouped = { ...creds };
+  envs.forEach((env, i) => {
+    const own = i === 0 ? (creds[env] ?? "") : (creds[env] ?? "").slice(REGROUPED_CHARS);
+    regrouped[env] = i < envs.length - 1 ? `${own}${(creds[envs[i + 1]] ?? "").slice(0, REGROUPED_CHARS)}` : own;
+  });
+  return regrouped;
 }
 
 /** An API-key header with a wrong value and then the valid one, as a list (`wrong, valid`). */

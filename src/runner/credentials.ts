@@ -73,6 +73,8 @@ export function nearMiss(value: string, kind: NearMiss): string {
       const next = kind[(kind.indexOf(c) + 1) % kind.length];
       return `${value.slice(0, at)}${next}${value.slice(at + 1)}`;
     }
+    case "inner-soft-hyphen":
+      return `${value.slice(0, value.length >> 1)}\u00ad${value.slice(value.length >> 1)}`;
     case "base64-encoded":
       return Buffer.from(value, "utf8").toString("base64");
     case "trailing-word":

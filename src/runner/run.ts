@@ -29,6 +29,7 @@ import { runScenario, type ProviderRun } from "./execute.ts";
 import { mostlyRateLimited } from "./rate-limited.ts";
 import { maskResults } from "./mask-results.ts";
 import type { RunOptions } from "./options.ts";
+import { regroupedCredentials } from "./build-request.ts";
 import { checkTargetOptions, openTarget } from "./target.ts";
 import { youngGenerationCap } from "./young-generation.ts";
 
@@ -100,7 +101,10 @@ async function runProvider(provider: HttpProvider, options: RunOptions, emit: (e
   const target = await openTarget(loadSpec(provider), operation.op, operation.profile, options);
   const client = createHttpClient(options);
   const wrong = wrongCredentials(target.credentials, forkRng(options.seed, `${provider}:wrong-credentials`));
-  const secretsOf = (credentials: Record<string, string>, wrongOnes: Record<string, string>): string[] => [...new Set([...Object.values(credentials), ...Object.values(wrongOnes), ...nearMissSecrets(credentials, operation.profile)])];
+  // The API keys regrouped across their headers (auth_enforcement) hold parts of them: secrets too.
+  const secretsOf = (credentials: Record<string, string>, wrongOnes: Record<string, string>): string[] => [
+    ...new Set([...Object.values(credentials), ...Object.values(wrongOnes), ...nearMissSecrets(credentials, operation.profile), ...Object.values(regroupedCredentials(operation.op, operation.profile, credentials))]),
+  ];
   const secrets = secretsOf(target.credentials, wrong);
   const authenticating = authenticatingCredentials(target.credentials, operation.profile);
   const echoSecrets = secretsOf(authenticating, Object.fromEntries(Object.entries(wrong).filter(([name]) => name in authenticating)));

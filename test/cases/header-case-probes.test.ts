@@ -101,3 +101,25 @@ describe("the seventeenth round's probes", () => {
     expect(nearMissSegment("cust_abc", "astral-suffix")).toBe("cust_abc%F0%9F%98%80");
   });
 });
+
+describe("the eighteenth round's probes", () => {
+  it("regroups two API keys across their headers, their joined text unchanged", () => {
+    const request = built("cashfree", "credentials regrouped");
+    const [id, secret] = [request.headers["x-client-id"], request.headers["x-client-secret"]];
+    expect(`${id}${secret}`).toBe(`${credentials.CASHFREE_CLIENT_ID}${credentials.CASHFREE_CLIENT_SECRET}`);
+    expect(id).not.toBe(credentials.CASHFREE_CLIENT_ID);
+    expect(() => scenario("enkash", "credentials regrouped")).toThrow();
+  });
+
+  it("puts a soft hyphen inside a credential, and sends a long valid run then an invalid character as an id", () => {
+    expect(nearMiss("abcd", "inner-soft-hyphen")).toBe("ab\u00adcd");
+    expect(built("cashfree", "path customer_id a long valid run, then an invalid character").url).toMatch(/\/customer\/a{40}!$/);
+  });
+
+  it("sends a health probe's User-Agent and Host: localhost without credentials against a fixture", () => {
+    const s = scenario("yuno", "credentials against a fixture");
+    const at = (label: string) => s.steps.findIndex((step) => step.label === label);
+    expect(built("yuno", "credentials against a fixture", at("credentials missing, Host: localhost")).headers.host).toBe("localhost");
+    expect(built("yuno", "credentials against a fixture", at("credentials missing, a health probe's User-Agent")).headers["user-agent"]).toBe("kube-probe/1.29");
+  });
+});

@@ -44,6 +44,8 @@ describe("probes of the fault classes", () => {
       ["credentials missing, the request target in absolute form", 0, "not-deleted"],
       ["credentials missing, ;x after the path's first segment", 0, "not-deleted"],
       ["credentials missing, GET on the path", 0, "not-deleted"],
+      ["credentials missing, a health probe's User-Agent", 0, "not-deleted"],
+      ["credentials missing, Host: localhost", 0, "not-deleted"],
       ["credentials missing, the CORS preflight headers", 0, "rejected"],
       ["the bearerAuth token only in a form body", 0, "not-deleted"],
       ["credentials missing, the optional query parameters present and valid", 0, "rejected"],
