@@ -10,7 +10,7 @@
  * body's access_token (the refusals against a fixture and the in-body case).
  */
 import { baseBehaviour } from "../sandboxes/index.ts";
-import { withHeader } from "./request-view.ts";
+import { withHeader, withValidCredentials } from "./request-view.ts";
 import { variant, type FaultyAdapter } from "./types.ts";
 
 const juspay = baseBehaviour("juspay");
@@ -40,7 +40,7 @@ export const authBypasses: FaultyAdapter[] = [
         const original = req.headers["x-original-url"];
         if (typeof original !== "string" || !original.startsWith("/")) return req;
         const [path, query = ""] = original.split("?");
-        return withHeader({ ...req, rawUrl: original, segments: path.split("/").slice(1), query: new URLSearchParams(query) }, "authorization", `Bearer ${env.credentials.ENKASH_ACCESS_TOKEN}`);
+        return withValidCredentials({ ...req, rawUrl: original, segments: path.split("/").slice(1), query: new URLSearchParams(query) }, env);
       },
     },
   ),
@@ -134,7 +134,7 @@ export const authBypasses: FaultyAdapter[] = [
     {
       rewriteRequest: (req, env) => {
         if (req.segments.length < 2 || req.segments.at(-1) !== "") return req;
-        return withHeader({ ...req, segments: req.segments.slice(0, -1) }, "authorization", `Bearer ${env.credentials.ENKASH_ACCESS_TOKEN}`);
+        return withValidCredentials({ ...req, segments: req.segments.slice(0, -1) }, env);
       },
     },
   ),

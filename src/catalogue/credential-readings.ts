@@ -7,17 +7,8 @@
  * checked joined, a secret compared by locale (auth_enforcement); and header names matched case-sensitively, so a
  * valid request with title-cased names is refused (positive_data_acceptance).
  */
-import { withHeader } from "./request-view.ts";
+import { decoded, withHeader, withValidCredentials } from "./request-view.ts";
 import { variant, type FaultyAdapter } from "./types.ts";
-
-/** A header's value percent-decoded, or as it is where it does not decode. */
-function decoded(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
 
 export const credentialReadings: FaultyAdapter[] = [
   variant(
@@ -31,7 +22,7 @@ export const credentialReadings: FaultyAdapter[] = [
       rewriteRequest: (req) =>
         ["public-api-key", "private-secret-key"].reduce((request, name) => {
           const value = request.headers[name];
-          return typeof value === "string" ? withHeader(request, name, decoded(value)) : request;
+          return typeof value === "string" ? withHeader(request, name, decoded(value) ?? value) : request;
         }, req),
     },
   ),
@@ -73,7 +64,7 @@ export const credentialReadings: FaultyAdapter[] = [
     },
     {
       rewriteRequest: (req, env) =>
-        req.headers.origin !== undefined && req.headers["access-control-request-method"] !== undefined && req.headers.authorization === undefined ? withHeader(req, "authorization", `Bearer ${env.credentials.ENKASH_ACCESS_TOKEN ?? ""}`) : req,
+        req.headers.origin !== undefined && req.headers["access-control-request-method"] !== undefined && req.headers.authorization === undefined ? withValidCredentials(req, env) : req,
     },
   ),
   variant(
@@ -85,9 +76,7 @@ export const credentialReadings: FaultyAdapter[] = [
     },
     {
       rewriteRequest: (req, env) =>
-        req.headers["x-client-id"] === "test" && req.headers["x-client-secret"] === "test"
-          ? withHeader(withHeader(req, "x-client-id", env.credentials.CASHFREE_CLIENT_ID ?? ""), "x-client-secret", env.credentials.CASHFREE_CLIENT_SECRET ?? "")
-          : req,
+        req.headers["x-client-id"] === "test" && req.headers["x-client-secret"] === "test" ? withValidCredentials(req, env) : req,
     },
   ),
   variant(
@@ -115,7 +104,7 @@ export const credentialReadings: FaultyAdapter[] = [
       departure: "waves a request whose User-Agent starts with kube-probe/ past the token check as a health probe, and the DELETE then runs",
       expectedCheck: "auth_enforcement",
     },
-    { rewriteRequest: (req, env) => (/^kube-probe\//.test(String(req.headers["user-agent"] ?? "")) ? withHeader(req, "authorization", `Bearer ${env.credentials.ENKASH_ACCESS_TOKEN ?? ""}`) : req) },
+    { rewriteRequest: (req, env) => (/^kube-probe\//.test(String(req.headers["user-agent"] ?? "")) ? withValidCredentials(req, env) : req) },
   ),
   variant(
     {
@@ -126,9 +115,7 @@ export const credentialReadings: FaultyAdapter[] = [
     },
     {
       rewriteRequest: (req, env) =>
-        /^localhost(:\d+)?$/.test(String(req.headers.host ?? ""))
-          ? withHeader(withHeader(req, "public-api-key", env.credentials.YUNO_PUBLIC_API_KEY ?? ""), "private-secret-key", env.credentials.YUNO_PRIVATE_SECRET_KEY ?? "")
-          : req,
+/^localhost(:\d+)?$/.test(String(req.headers.host ?? "")) ? withValidCredentials(req, env) : req,
     },
   ),
   variant(
@@ -142,7 +129,7 @@ export const credentialReadings: FaultyAdapter[] = [
       rewriteRequest: (req, env) => {
         const [id, secret] = [env.credentials.CASHFREE_CLIENT_ID ?? "", env.credentials.CASHFREE_CLIENT_SECRET ?? ""];
         const joined = `${String(req.headers["x-client-id"] ?? "")}${String(req.headers["x-client-secret"] ?? "")}`;
-        return joined === `${id}${secret}` ? withHeader(withHeader(req, "x-client-id", id), "x-client-secret", secret) : req;
+        return joined === `${id}${secret}` ? withValidCredentials(req, env) : req;
       },
     },
   ),

@@ -4,18 +4,13 @@
  * operation's path. Caught by exact_id_match (the encoded near misses of an id, and the slash
  * before it percent-encoded).
  */
+import { decoded } from "./request-view.ts";
 import { variant, type FaultyAdapter } from "./types.ts";
 
 /** The last path segment decoded and cut at the first of `separators`, encoded again. */
 function cutLastSegment(segments: readonly string[], separators: RegExp): string[] {
-  const last = segments.at(-1) ?? "";
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(last);
-  } catch {
-    return [...segments];
-  }
-  return [...segments.slice(0, -1), encodeURIComponent(decoded.split(separators)[0])];
+  const id = decoded(segments.at(-1) ?? "");
+  return id === undefined ? [...segments] : [...segments.slice(0, -1), encodeURIComponent(id.split(separators)[0])];
 }
 
 export const decodedSeparators: FaultyAdapter[] = [

@@ -12,7 +12,7 @@
 import { baseBehaviour } from "../sandboxes/index.ts";
 import { jsonReply } from "../sandboxes/replies.ts";
 import { resolving } from "./loose-ids.ts";
-import { withHeader } from "./request-view.ts";
+import { lastId, withHeader, withLastId } from "./request-view.ts";
 import { variant, type FaultyAdapter } from "./types.ts";
 
 const cashfree = baseBehaviour("cashfree");
@@ -55,14 +55,9 @@ export const injections: FaultyAdapter[] = [
     {
       // Before validation too: the list is split where the id is read.
       rewriteRequest: (req, env) => {
-        let listed: string[];
-        try {
-          listed = decodeURIComponent(req.segments.at(-1) ?? "").split(",");
-        } catch {
-          return req;
-        }
+        const listed = lastId(req)?.split(",") ?? [];
         const found = listed.length > 1 ? listed.find((id) => env.store.hasCustomer(id)) : undefined;
-        return found === undefined ? req : { ...req, segments: [...req.segments.slice(0, -1), encodeURIComponent(found)] };
+        return found === undefined ? req : withLastId(req, found);
       },
     },
   ),

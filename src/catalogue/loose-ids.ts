@@ -8,6 +8,7 @@
 import { baseBehaviour } from "../sandboxes/index.ts";
 import type { HttpProvider } from "../providers.ts";
 import type { ProviderBehaviour, SandboxContext } from "../sandboxes/types.ts";
+import { decoded } from "./request-view.ts";
 import { variant, type FaultyAdapter } from "./types.ts";
 
 /** A remove step that resolves each path value to a stored id with `resolve` first, then removes as the provider does. */
@@ -33,13 +34,8 @@ export function resolving(provider: HttpProvider, resolve: (value: string, known
   };
 }
 
-const decodeAgain = (value: string): string => {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-};
+/** A value decoded once more, or as it is where it does not decode. */
+const decodeAgain = (value: string): string => decoded(value) ?? value;
 
 export const looseIds: FaultyAdapter[] = [
   variant(

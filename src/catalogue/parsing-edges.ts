@@ -9,7 +9,7 @@
  * (content_type_conformance).
  */
 import { baseBehaviour } from "../sandboxes/index.ts";
-import { withHeader } from "./request-view.ts";
+import { lastId, withHeader, withLastId, withValidCredentials } from "./request-view.ts";
 import { variant, type FaultyAdapter } from "./types.ts";
 
 const juspay = baseBehaviour("juspay");
@@ -27,8 +27,7 @@ export const parsingEdges: FaultyAdapter[] = [
     {
       rewriteRequest: (req, env) => {
         if (req.segments[0] !== "") return req;
-        const merged = withHeader({ ...req, segments: req.segments.filter((s, i) => s !== "" || i === req.segments.length - 1) }, "x-client-id", env.credentials.CASHFREE_CLIENT_ID ?? "");
-        return withHeader(merged, "x-client-secret", env.credentials.CASHFREE_CLIENT_SECRET ?? "");
+        return withValidCredentials({ ...req, segments: req.segments.filter((s, i) => s !== "" || i === req.segments.length - 1) }, env);
       },
     },
   ),
@@ -50,14 +49,8 @@ export const parsingEdges: FaultyAdapter[] = [
     },
     {
       rewriteRequest: (req) => {
-        const last = req.segments.at(-1) ?? "";
-        let id: string;
-        try {
-          id = decodeURIComponent(last);
-        } catch {
-          return req;
-        }
-        return { ...req, segments: [...req.segments.slice(0, -1), encodeURIComponent(id.normalize("NFD").replace(/\p{M}/gu, ""))] };
+        const id = lastId(req);
+        return id === undefined ? req : withLastId(req, id.normalize("NFD").replace(/\p{M}/gu, ""));
       },
     },
   ),

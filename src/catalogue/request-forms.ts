@@ -12,7 +12,7 @@ import { baseBehaviour } from "../sandboxes/index.ts";
 import { sendReply } from "../sandboxes/server.ts";
 import type { SandboxRequest } from "../sandboxes/types.ts";
 import { resolving } from "./loose-ids.ts";
-import { withHeader } from "./request-view.ts";
+import { lastId, withHeader, withLastId, withValidCredentials } from "./request-view.ts";
 import { variant, type FaultyAdapter } from "./types.ts";
 
 const juspay = baseBehaviour("juspay");
@@ -34,7 +34,7 @@ export const requestForms: FaultyAdapter[] = [
     {
       rawResponse: (req, res, env) => {
         if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(res.req.url ?? "")) return false;
-        sendReply(res, answer(withHeader(req, "authorization", basic(`${env.credentials.JUSPAY_API_KEY ?? ""}:`)), env));
+        sendReply(res, answer(withValidCredentials(req, env), env));
         return true;
       },
     },
@@ -50,7 +50,7 @@ export const requestForms: FaultyAdapter[] = [
       rewriteRequest: (req, env) => {
         if (!req.segments.slice(0, -1).some((segment) => segment.includes(";"))) return req;
         const stripped = { ...req, segments: req.segments.map((segment, i) => (i < req.segments.length - 1 ? segment.split(";")[0] : segment)) };
-        return withHeader(stripped, "authorization", `Bearer ${env.credentials.ENKASH_ACCESS_TOKEN ?? ""}`);
+        return withValidCredentials(stripped, env);
       },
     },
   ),
@@ -109,8 +109,8 @@ export const requestForms: FaultyAdapter[] = [
     },
     {
       rawResponse: (req: SandboxRequest, res, env) => {
-        const id = decodeURIComponent(req.segments.at(-1) ?? "");
-        if (req.method !== "GET" || !env.store.hasCustomer(id)) return false;
+        const id = lastId(req);
+        if (req.method !== "GET" || id === undefined || !env.store.hasCustomer(id)) return false;
         sendReply(res, { status: 200, body: { payload: JSON.stringify({ customerId: id, email: "priya@example.com", phone: "+919800000000" }), response_code: 0, response_message: "OK" } });
         return true;
       },
@@ -160,14 +160,9 @@ export const requestForms: FaultyAdapter[] = [
     {
       // Where the id is stored, before any format check.
       rewriteRequest: (req, env) => {
-        let id: string;
-        try {
-          id = decodeURIComponent(req.segments.at(-1) ?? "");
-        } catch {
-          return req;
-        }
+        const id = lastId(req) ?? "";
         const cut = id.replace(/[\u{10000}-\u{10ffff}][^]*$/u, "");
-        return cut !== id && env.store.hasCustomer(cut) ? { ...req, segments: [...req.segments.slice(0, -1), encodeURIComponent(cut)] } : req;
+        return cut !== id && env.store.hasCustomer(cut) ? withLastId(req, cut) : req;
       },
     },
   ),

@@ -5,21 +5,52 @@
  * check made before the provider's own validation, Yuno's account code taken for the configured
  * one, and a delete that answers success again for what it already deleted.
  */
+import { PROFILES } from "../profiles/index.ts";
 import type { HttpProvider } from "../providers.ts";
 import { baseBehaviour } from "../sandboxes/index.ts";
-import type { ProviderBehaviour, SandboxContext, SandboxReply, SandboxRequest } from "../sandboxes/types.ts";
+import type { ProviderBehaviour, SandboxContext, SandboxEnv, SandboxReply, SandboxRequest } from "../sandboxes/types.ts";
 import type { OperationSpec } from "../spec/model.ts";
 
 /** The decoded value of path parameter `name` as sent, or undefined when it cannot be decoded. */
 export function sentPathValue(req: SandboxRequest, op: OperationSpec, name: string): string | undefined {
   const index = op.path.split("/").slice(1).indexOf(`{${name}}`);
   const segment = index < 0 ? undefined : req.segments[index];
-  if (segment === undefined) return undefined;
+  return segment === undefined ? undefined : decoded(segment);
+}
+
+/** Percent-encoded text decoded, or undefined where it does not decode (a lone %, bytes that are not UTF-8). */
+export function decoded(text: string): string | undefined {
   try {
-    return decodeURIComponent(segment);
+    return decodeURIComponent(text);
   } catch {
     return undefined;
   }
+}
+
+/** The last path segment decoded (the resource id as sent), or undefined where it does not decode. */
+export function lastId(req: SandboxRequest): string | undefined {
+  return decoded(req.segments.at(-1) ?? "");
+}
+
+/** The request with its last path segment naming `id`. */
+export function withLastId(req: SandboxRequest, id: string): SandboxRequest {
+  return { ...req, segments: [...req.segments.slice(0, -1), encodeURIComponent(id)] };
+}
+
+/**
+ * The request with the sandbox's own credentials in their documented headers, as a client holding
+ * them sends them: what an adapter whose guard a request slipped past hands on to the provider.
+ */
+export function withValidCredentials(req: SandboxRequest, env: SandboxEnv): SandboxRequest {
+  const profile = PROFILES[env.provider];
+  const headers = { ...req.headers };
+  for (const scheme of env.operation.security) {
+    const source = profile.credentials[scheme.name];
+    if (source?.kind === "apiKey") headers[String(scheme.headerName).toLowerCase()] = env.credentials[source.env] ?? "";
+    else if (source?.kind === "bearer") headers.authorization = `Bearer ${env.credentials[source.env] ?? ""}`;
+    else if (source?.kind === "basic") headers.authorization = `Basic ${Buffer.from(`${env.credentials[source.usernameEnv] ?? ""}:${source.password}`).toString("base64")}`;
+  }
+  return { ...req, headers };
 }
 
 /** The request with one header set to `value` (lowercase name). */

@@ -5,6 +5,7 @@
  */
 import { baseBehaviour } from "../sandboxes/index.ts";
 import type { ErrorKind, SandboxReply } from "../sandboxes/types.ts";
+import { lastId } from "./request-view.ts";
 import { variant, type FaultyAdapter } from "./types.ts";
 
 type Obj = Record<string, unknown>;
@@ -158,12 +159,8 @@ export const statusesBodies: FaultyAdapter[] = [
     {
       transformReply: (req, reply) => {
         if ((reply.status !== 400 && reply.status !== 404) || !isObj(reply.body)) return reply;
-        let id = req.segments.at(-1) ?? "";
-        try {
-          id = decodeURIComponent(id);
-        } catch {
-          // kept as sent
-        }
+        // Decoded where it decodes, else as sent.
+        const id = lastId(req) ?? req.segments.at(-1) ?? "";
         return { status: reply.status, headers: { "content-type": "application/json" }, body: `{"message":"Customer ${id}: ${String(reply.body.message)}","code":"${String(reply.body.code)}","type":"${String(reply.body.type)}"}` };
       },
     },
@@ -260,12 +257,8 @@ export const statusesBodies: FaultyAdapter[] = [
     {
       transformReply: (req, reply) => {
         if (!isObj(reply.body) || reply.body.code !== "CUSTOMER_NOT_FOUND") return reply;
-        let id: string;
-        try {
-          id = decodeURIComponent(req.segments.at(-1) ?? "");
-        } catch {
-          return reply;
-        }
+        const id = lastId(req);
+        if (id === undefined) return reply;
         const cut = Buffer.from(id, "utf8").subarray(0, 24);
         const [head, tail] = JSON.stringify({ ...reply.body, messages: ["Customer \u0000 not found"] }).split("\\u0000");
         return { ...reply, headers: { ...reply.headers, "content-type": "application/json" }, body: Buffer.concat([Buffer.from(head, "utf8"), cut, Buffer.from(tail, "utf8")]) };

@@ -81,10 +81,12 @@ function malformedCredential(input: CheckInput): boolean {
   return input.operation.op.security.some((scheme) => ["repeated", "repeated-valid-first", "listed"].includes(credentialState(input.step.plan.auth, scheme.name)));
 }
 
-/** Near misses of a token that break RFC 6750's b64token syntax (`1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="`). */
-const MALFORMED_TOKEN_STATES: ReadonlySet<string> = new Set(["empty", "quoted", "inner-space", "inner-latin1", "inner-soft-hyphen", "percent-encoded", "trailing-word"]);
+/** RFC 6750 §2.1's credentials: `Bearer` and a b64token (`1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="`). */
+const BEARER_CREDENTIALS = /^Bearer [A-Za-z0-9\-._~+/]+=*$/i;
 
-/** The request sent a bearer scheme's token outside b64token syntax. */
+/** The request sent a bearer scheme's token, and its Authorization field is outside RFC 6750's syntax (empty, quoted, a space, a `%`, a byte outside ASCII). */
 function malformedBearer(input: CheckInput): boolean {
-  return input.operation.op.security.some((scheme) => scheme.type === "http" && scheme.scheme === "bearer" && MALFORMED_TOKEN_STATES.has(credentialState(input.step.plan.auth, scheme.name)));
+  if (!input.operation.op.security.some((scheme) => scheme.type === "http" && scheme.scheme === "bearer")) return false;
+  const sent = input.request.headers.authorization;
+  return typeof sent === "string" && /^Bearer( |$)/i.test(sent) && !BEARER_CREDENTIALS.test(sent);
 }

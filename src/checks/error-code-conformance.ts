@@ -34,9 +34,11 @@ export const errorCodeConformance: Check = {
         // Examples are not a closed list: a code they give for another status breaks what the doc
         // shows that code to mean; a code no example gives rests only on reading them as complete.
         const other = input.operation.op.responses.find((r) => r !== doc && allowedValues(r, pointer).some((l) => l.fromExamples && l.values.includes(actual as string)));
-        // The value the examples give at another of the envelope's code fields (Cashfree's type
-        // where its code belongs): the fields exchanged, which the examples show apart.
-        const elsewhere = input.operation.profile.errorCodePointers.find((p) => p !== pointer && allowedValues(doc, p).some((l) => l.values.includes(actual as string)));
+        // Each of two code fields holds the value the examples give at the other (Cashfree's type
+        // where its code belongs, and its code where the type does): the fields exchanged. A value
+        // merely copied from another field is an unknown code, below.
+        const allowedAt = (at: string, value: unknown): boolean => allowedValues(doc, at).some((l) => l.values.includes(value as string));
+        const elsewhere = input.operation.profile.errorCodePointers.find((p) => p !== pointer && allowedAt(p, actual) && allowedAt(pointer, getPointer(body, p)));
         if (elsewhere) {
           findings.push({ expected, actual: shown, message: `${JSON.stringify(actual)} at ${pointer} is the value the doc gives at ${elsewhere} for ${doc.status}: the fields are exchanged`, basis: layer.basis });
         } else if (other) {

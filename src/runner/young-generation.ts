@@ -17,9 +17,12 @@ const DEFAULT_GROWTH_FACTOR = 2;
 export interface YoungGenerationCap {
   /** Stops the growth once the young generation has reached the cap; cheap, called per scenario. */
   check(): void;
-  /** Gives V8 its default growth back, when the cap took effect. */
+  /** Gives V8 its default growth back, when the cap took effect and no other run in the process still holds it. */
   release(): void;
 }
+
+/** Runs whose cap has taken effect: the process-wide flag is given back only when the last of them ends. */
+let holding = 0;
 
 export function youngGenerationCap(capBytes = YOUNG_CAP_BYTES): YoungGenerationCap {
   const v8 = process.getBuiltinModule("node:v8");
@@ -29,13 +32,13 @@ export function youngGenerationCap(capBytes = YOUNG_CAP_BYTES): YoungGenerationC
       if (capped) return;
       const young = v8.getHeapSpaceStatistics().find((space) => space.space_name === "new_space");
       if (young === undefined || young.space_size < capBytes) return;
-      v8.setFlagsFromString("--semi-space-growth-factor=1");
+      if (holding++ === 0) v8.setFlagsFromString("--semi-space-growth-factor=1");
       capped = true;
     },
     release: () => {
       if (!capped) return;
-      v8.setFlagsFromString(`--semi-space-growth-factor=${DEFAULT_GROWTH_FACTOR}`);
       capped = false;
+      if (--holding === 0) v8.setFlagsFromString(`--semi-space-growth-factor=${DEFAULT_GROWTH_FACTOR}`);
     },
   };
 }

@@ -20,6 +20,9 @@ export const credentials = {
   JUSPAY_API_KEY: "jp_key_0123456789abcdef",
 };
 
+/** Path ids for every provider's parameters, where a step names none. */
+export const MADE_UP_IDS: Record<string, string> = { customer_id: "cust_abc", customerId: "KC0000000000000A", customer_account_id: "bank_1" };
+
 export const wrong = (value: string): string => `wrong_${value}`;
 
 export function scenario(provider: HttpProvider, id: string) {
@@ -37,7 +40,7 @@ export function contextOf(provider: HttpProvider, baseUrl = "http://127.0.0.1:1/
 /** Step `step` of scenario `id` as built, path ids made up unless the plan names them. */
 export function built(provider: HttpProvider, id: string, step = 0) {
   const s = scenario(provider, id).steps[step];
-  return buildRequest(contextOf(provider), s.plan, { customer_id: "cust_abc", customerId: "KC0000000000000A", customer_account_id: "bank_1", ...s.plan.pathParams });
+  return buildRequest(contextOf(provider), s.plan, { ...MADE_UP_IDS, ...s.plan.pathParams });
 }
 
 /**

@@ -7,7 +7,9 @@ import type { Scenario, Step } from "../../src/cases/model.ts";
 import type { CheckInput } from "../../src/checks/types.ts";
 import type { HttpResponse } from "../../src/http/types.ts";
 import type { HttpProvider } from "../../src/providers.ts";
+import { buildRequest } from "../../src/runner/build-request.ts";
 import { operationContext } from "../../src/runner/run.ts";
+import { contextOf, MADE_UP_IDS } from "../cases/probe-requests.ts";
 
 export interface Answer {
   status: number;
@@ -41,7 +43,8 @@ export function exchange(provider: HttpProvider, scenario: Scenario, step: Step 
     operation,
     scenario,
     step: s,
-    request: { method: s.plan.method ?? operation.op.method, url: "http://127.0.0.1/x", headers: {} },
+    // The request as the runner builds it from the step's plan, with made-up ids.
+    request: buildRequest(contextOf(provider, "http://127.0.0.1"), s.plan, { ...MADE_UP_IDS, ...s.plan.pathParams }, { ...MADE_UP_IDS, ...s.plan.pathParams }),
     response: res,
     json,
     pathParams: {},

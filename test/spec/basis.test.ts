@@ -90,5 +90,8 @@ describe("exact basis on the providers' own specs", () => {
       { basis: "documented", message: '"resource_error" at /code is the value the doc gives at /type for 404: the fields are exchanged' },
       { basis: "documented", message: '"customer_not_found" at /type is the value the doc gives at /code for 404: the fields are exchanged' },
     ]);
+    // The code copied into type as well is no exchange: an unknown type, a warning.
+    const copied = errorCodeConformance.run(exchange("cashfree", scenario, 0, { status: 404, body: { message: "x", code: "customer_not_found", type: "customer_not_found" } }))!;
+    expect(copied).toMatchObject([{ basis: "assumed", message: expect.stringContaining("examples need not list every code") }]);
   });
 });
