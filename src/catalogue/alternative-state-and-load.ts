@@ -1,0 +1,131 @@
+/**
+ * Allowed ways of holding state and load: deletes that take effect later or keep a record, ids
+ * numbered per parent, documented transient failures, rate limits and load shedding.
+ */
+import { baseBehaviour } from "../sandboxes/index.ts";
+import { jsonReply } from "../sandboxes/replies.ts";
+import type { HttpProvider } from "../providers.ts";
+import { laggingRemove } from "./races.ts";
+import { succeedingAgain } from "./request-view.ts";
+import { allowed, type AllowedMeta, type AllowedVariant } from "./types.ts";
+
+const juspay = baseBehaviour("juspay");
+const cashfree = baseBehaviour("cashfree");
+
+export const STATE_AND_LOAD: readonly AllowedVariant[] = [
+  allowed(
+    {
+      name: "yuno-deferred-delete",
+      provider: "yuno",
+      choice: "answers 202 and removes the customer a moment later, so deletes right after it still get 202",
+      documents: "the documented success is 202 Accepted: the delete may take effect after the answer (RFC 9110 §15.3.3)",
+      mayWarn: ["delete_semantics"],
+    },
+    () => ({ behaviour: { remove: laggingRemove("yuno") } }),
+  ),
+  allowed(
+    {
+      name: "yuno-anonymized-customer-deleted-again",
+      provider: "yuno",
+      choice: "anonymizes a deleted customer and keeps the record, so a delete of it again gets 202 again",
+      documents: "the request deletes or anonymizes the customer; an anonymized customer may still be found (what a repeat delete gets is assumed)",
+      mayWarn: ["delete_semantics"],
+    },
+    succeedingAgain("yuno"),
+  ),
+  allowed(
+    {
+      name: "juspay-account-ids-numbered-per-customer",
+      provider: "juspay",
+      choice: "numbers each customer's accounts from bank_0001, so two customers both have a bank_0001",
+      documents: "the page deletes the account ID against the provided customer ID and nowhere says account ids are unique across customers",
+      mayWarn: [],
+    },
+    () => {
+      const issued = new Map<string, number>();
+      return {
+        behaviour: {
+          createFixture(env, [customerId, accountId]) {
+            const [customer] = juspay.createFixture(env, [customerId, "pc_placeholder"]);
+            env.store.removeAccount(customer, "pc_placeholder");
+            const n = (issued.get(customer) ?? 0) + 1;
+            issued.set(customer, n);
+            const account = accountId ?? `bank_${String(n).padStart(4, "0")}`;
+            env.store.addAccount(customer, account);
+            return [customer, account];
+          },
+        },
+      };
+    },
+  ),
+  allowed(
+    {
+      name: "cashfree-first-delete-fails-once",
+      provider: "cashfree",
+      choice: "answers the first delete of each customer 500 deletion_failed with Retry-After: 0 and deletes nothing; the next one succeeds",
+      documents: "the doc lists 500 Customer deletion failed (deletion_failed) among the delete's answers",
+      mayWarn: ["status_code_conformance", "delete_semantics"],
+    },
+    () => {
+      const tried = new Set<string>();
+      return {
+        behaviour: {
+          remove(req, ctx) {
+            const id = ctx.path.customer_id;
+            if (id === undefined || !ctx.store.hasCustomer(id) || tried.has(id)) return cashfree.remove(req, ctx);
+            tried.add(id);
+            return { status: 500, headers: { "retry-after": "0" }, body: { message: "Customer deletion failed due to server error", code: "deletion_failed", type: "server_error" } };
+          },
+        },
+      };
+    },
+  ),
+  refusingEveryNth(
+    {
+      name: "cashfree-sheds-load-with-503",
+      provider: "cashfree",
+      choice: "answers every 7th request 503 Service Unavailable with Retry-After: 0, before looking at it",
+      documents: "a server shedding load may answer 503 with Retry-After to any request (RFC 9110 §15.6.4); the doc is silent on overload",
+      mayWarn: ["delete_semantics"],
+    },
+    7,
+    503,
+    "Service unavailable",
+  ),
+  rateLimiting("enkash", 5),
+  rateLimiting("juspay", 7),
+];
+
+/**
+ * Every `nth` API request is answered 429 with Retry-After: 0 before any work, as a gateway's rate
+ * limiter does: retried, the request is judged as any other; a race that a 429 cut into is not
+ * judged (a warning of the race's check).
+ */
+function rateLimiting(provider: HttpProvider, nth: number): AllowedVariant {
+  return refusingEveryNth(
+    {
+      name: `${provider}-rate-limits-callers`,
+      provider,
+      choice: `answers every ${nth}th request 429 Too Many Requests with Retry-After: 0, before looking at it`,
+      documents: "any server may answer 429 to a caller that sends too much (RFC 6585 §4); the documents are silent on rate limits",
+      mayWarn: ["delete_semantics"],
+    },
+    nth,
+    429,
+    "Too many requests",
+  );
+}
+
+/** Every `nth` request is answered `status` with Retry-After: 0 before any work; the count starts afresh with every start of the target. */
+function refusingEveryNth(declared: AllowedMeta, nth: number, status: 429 | 503, message: string): AllowedVariant {
+  return allowed(declared, () => {
+    let seen = 0;
+    return {
+      rawResponse: (_req, res) => {
+        if (++seen % nth !== 0) return false;
+        res.writeHead(status, { "content-type": "application/json", "retry-after": "0" }).end(JSON.stringify({ message }));
+        return true;
+      },
+    };
+  });
+}
