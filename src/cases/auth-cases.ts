@@ -18,6 +18,12 @@
  *   between the headers, and one header holding another key's value;
  * - where several schemes are required together, each left out or wrong while the others are
  *   right, and (three or more) each sent alone;
+ * - each credential as the text `undefined` or `null` (a key slot not configured), every
+ *   credential as `constructor` and, with two or more API keys, the pair `__proto__` /
+ *   `[object Object]` (issued keys looked up in a plain JavaScript object); a near miss in another
+ *   environment (`live` for `test`) or without its first character (a suffix match);
+ * - where several schemes are required together, each left out with an Origin header, as a
+ *   browser sends it (a guard that lets browser requests in on the public key alone);
  * - no credentials but the headers a proxy sets for a loopback client (`X-Forwarded-For:
  *   127.0.0.1`, which a target trusting its own network lets in);
  * - assumed: no credentials and no required headers and body still get the credentials' rejection.
@@ -28,7 +34,8 @@
  * another spelling disagree), `Expect: 100-continue` (answered by a handler of its own), a bearer
  * token only as `access_token` in a form body (RFC 6750 §2.2), the optional query parameters'
  * documented examples (a filter trusting a request that names a parent), and the path only in
- * `X-Original-URL`; and after the delete, missing and wrong credentials on the same path, which no
+ * `X-Original-URL`, or sent without the documented server's base path (the service behind a gateway
+ * on a route the gateway's guard does not cover); and after the delete, missing and wrong credentials on the same path, which no
  * cache keyed on the path alone may answer with the delete's success. Requests the doc does not
  * describe (another path, an undocumented body) may get any 4xx, or a 3xx that redirects to the
  * clean path: the fixture's survival tells.
@@ -53,6 +60,7 @@ export function authScenarios(op: OperationSpec): Scenario[] {
   const apiKeys = op.security.filter((scheme) => scheme.type === "apiKey");
   if (apiKeys.length >= 2) {
     scenarios.push(scenario("credentials swapped", "each API-key header holds the valid value of another one (the keys checked as a set, not by header)", "swapped", "swapped"));
+    scenarios.push(scenario("credentials an Object.prototype pair", "the first API key sent as __proto__ and the others as [object Object] (issued keys looked up in a plain JavaScript object and compared with ==)", "prototype-pair", "prototype-pair"));
     scenarios.push(scenario("credentials regrouped", "the first API-key header holds its valid value and the next key's first characters, the next one the rest (the keys checked joined, not one by one)", "regrouped", "regrouped"));
     // One header holding another's valid value, the rest right: a check that takes either key
     // (a public key, shipped to browsers, where the secret one belongs).
@@ -101,9 +109,14 @@ export function authScenarios(op: OperationSpec): Scenario[] {
         basis: "assumed",
       });
     }
+    for (const nothing of ["undefined", "null"] as const) {
+      scenarios.push(scenario(`credential ${scheme.name} the text ${nothing}`, `the ${name} credential sent as the text "${nothing}" (what a key slot that is not configured turns into); any others are right`, nothing, only(scheme, nothing)));
+    }
     if (op.security.length < 2) continue;
     scenarios.push(
       scenario(`credential ${scheme.name} missing`, `only the ${name} credential is left out; the others are right`, "missing-one", only(scheme, "missing")),
+      // A guard that lets a browser's request (one with an Origin) in on the public key alone.
+      scenario(`credential ${scheme.name} missing, from a browser origin`, `only the ${name} credential is left out, the others right, and an Origin header as a browser sends it`, "missing-one, origin", only(scheme, "missing"), { headers: { origin: "https://payconform.invalid" } }),
       scenario(`credential ${scheme.name} wrong`, `only the ${name} credential is wrong; the others are right`, "wrong-one", only(scheme, "wrong")),
     );
     // With two schemes, one sent alone is the other left out, which the case above already sends.
@@ -115,6 +128,7 @@ export function authScenarios(op: OperationSpec): Scenario[] {
   if (op.security.every((scheme) => scheme.type === "apiKey")) {
     scenarios.push(scenario("credentials as HTTP Basic", "every API key left out of its header and sent together as Authorization: Basic (key:key)", "as-basic", "as-basic"));
   }
+  scenarios.push(scenario("credentials named after Object.prototype", "every credential sent as constructor, a key every plain JavaScript object has (issued keys looked up in one)", "prototype-key", "prototype-key"));
   scenarios.push(scenario("credentials a default", `every credential sent as "${DEFAULT_CREDENTIAL}", the value sandboxes and frameworks ship as a default`, "default", "default"));
   scenarios.push(
     scenario("credentials missing, the request claiming a local origin", `no credentials, and headers a proxy sets naming a loopback client (${Object.keys(LOCAL_ORIGIN).join(", ")}): a target that trusts requests from its own network on those headers lets anyone in`, "missing, local origin", "missing", { headers: LOCAL_ORIGIN }),
@@ -176,6 +190,8 @@ function againstAFixture(op: OperationSpec, only: (scheme: SecuritySchemeSpec, s
       // A server answers `Expect: 100-continue` in a handler of its own, which may skip the check.
       offRequest("credentials missing, Expect: 100-continue", { expectContinue: true }),
       offRequest("credentials missing, the request target in absolute form", { absoluteForm: true }),
+      // The service behind a gateway, reached without the gateway's prefix, may have no guard of its own.
+      ...(op.basePath ? [offRequest(`credentials missing, the path without the base path ${op.basePath}`, { basePathDropped: true })] : []),
       offRequest("credentials missing, ;x after the path's first segment", { literalSpelling: "path-parameter" }),
       // Only the delete guarded: a GET without credentials handing out the record (OWASP API1).
       offRequest("credentials missing, GET on the path", { method: "GET" }),
@@ -209,6 +225,8 @@ const NEAR_MISS_TEXT: Record<(typeof NEAR_MISSES)[number], string> = {
   "last-changed": "with its last letter or digit changed to another of the same kind",
   "base64-encoded": "base64-encoded",
   "inner-soft-hyphen": "with a soft hyphen (the Latin-1 byte 0xAD) in its middle",
+  "other-environment": "with its environment marker swapped (test for live, sandbox for production), or live_ before it",
+  "leading-cut": "without its first character",
 };
 
 const OTHER_CARRIERS = {

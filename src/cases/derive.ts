@@ -6,6 +6,7 @@
 import type { OperationSpec } from "../spec/model.ts";
 import { authScenarios } from "./auth-cases.ts";
 import { bodyScenarios } from "./body-cases.ts";
+import { claimedHostScenarios } from "./claimed-host-cases.ts";
 import { deleteScenarios } from "./delete-cases.ts";
 import { encodingScenarios } from "./encoding-cases.ts";
 import { exactIdScenarios } from "./exact-id-cases.ts";
@@ -32,6 +33,7 @@ export function deriveScenarios(op: OperationSpec, seed: number): Scenario[] {
     ...methodScenarios(op),
     ...encodingScenarios(op),
     ...negotiationScenarios(op),
+    ...claimedHostScenarios(op),
   ];
   const rng = forkRng(seed, `${op.operationId}:ids`);
   for (const scenario of scenarios) {

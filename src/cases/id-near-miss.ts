@@ -4,9 +4,10 @@
  * is replaced by another; so is any miss that comes out equal to the id.
  */
 
-/** The path segment that names the near miss, percent-encoded, with `;x`, `/x`, `+` and `,` left raw for `path-parameter`, `extra-segment`, `plus-for-space` and the comma lists. */
+/** The path segment that names the near miss, percent-encoded, with `;x`, `/x`, `+`, `,` and `%u` left raw for `path-parameter`, `extra-segment`, `plus-for-space`, the comma lists and `percent-u`. */
 export function nearMissSegment(id: string, kind: IdNearMiss): string {
   if (kind === "byte-escaped") return byteEscaped(id);
+  if (kind === "percent-u") return id === "" ? "%u0030" : `%u${id.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}${encodeURIComponent(id.slice(1))}`;
   if (kind === "comma-suffix" || kind === "comma-prefix") return encodeURIComponent(nearMissId(id, kind)).replace(/%2C/g, ",");
   if (kind === "path-parameter") return `${encodeURIComponent(id)};x`;
   if (kind === "extra-segment") return `${encodeURIComponent(id)}/x`;
@@ -14,6 +15,9 @@ export function nearMissSegment(id: string, kind: IdNearMiss): string {
   return encodeURIComponent(nearMissId(id, kind));
 }
 import type { IdNearMiss } from "./model.ts";
+
+/** What a Crockford-style decoder reads each look-alike character as, and 0 and 1 back as letters, in the id's case. */
+const LOOK_ALIKE: Readonly<Record<string, string>> = { "0": "O", O: "0", o: "0", "1": "I", I: "1", i: "1", L: "1", l: "1" };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -69,8 +73,13 @@ function rawMiss(id: string, kind: IdNearMiss): string {
       return at < 0 ? id : `${id.slice(0, at)}${`${id[at]}\u0301`.normalize("NFC")}${id.slice(at + 1)}`;
     }
     case "byte-escaped":
-      // Spelled as bytes in the path (nearMissSegment); as text, no other id.
+    case "percent-u":
+      // Spelled in the path (nearMissSegment); as text, no other id.
       return id;
+    case "look-alike": {
+      const at = id.search(/[01OILoil]/);
+      return at < 0 ? id : `${id.slice(0, at)}${LOOK_ALIKE[id[at]]}${id.slice(at + 1)}`;
+    }
     case "prefix-dropped": {
       const at = id.search(/[_\-:]/);
       return at > 0 && at < id.length - 1 ? id.slice(at + 1) : id;

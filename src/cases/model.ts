@@ -36,9 +36,14 @@ import type { HttpProvider } from "../providers.ts";
  * (`second-colon`) a Basic pair with `:x` after the password (`key::x` for Juspay's empty one), which
  * a server splitting the decoded pair on every `:` reads as the valid pair, or (`regrouped`) the
  * API keys' characters moved across the headers, their joined text unchanged, which a server
- * checking the keys joined accepts.
+ * checking the keys joined accepts, or (`undefined`, `null`) the text `undefined` or `null` in its
+ * place, what a server comparing with a key that is not configured (a rotated-out key slot read as
+ * `String(undefined)`) accepts, or (`prototype-key`) every credential the text `constructor`, which
+ * a lookup of issued keys in a plain JavaScript object finds (`keys["constructor"]`, truthy), or
+ * (`prototype-pair`) the first API key `__proto__` and the others `[object Object]`, which a lookup
+ * of a key's partner in such an object compared with `==` accepts.
  */
-export type CredentialState = "valid" | "wrong" | "missing" | "other-scheme" | "swapped" | "in-query" | "other-password" | "listed" | "repeated" | "repeated-valid-first" | "other-carrier" | "as-basic" | "padded" | "no-colon" | "user-as-password" | "in-body" | "no-scheme" | "default" | "second-colon" | "regrouped" | NearMiss;
+export type CredentialState = "valid" | "wrong" | "missing" | "other-scheme" | "swapped" | "in-query" | "other-password" | "listed" | "repeated" | "repeated-valid-first" | "other-carrier" | "as-basic" | "padded" | "no-colon" | "user-as-password" | "in-body" | "no-scheme" | "default" | "second-colon" | "regrouped" | "undefined" | "null" | "prototype-key" | "prototype-pair" | NearMiss;
 
 /** A credential servers and sandboxes ship as a default (`x-client-id: test`); too common to be a secret, so not masked. */
 export const DEFAULT_CREDENTIAL = "test";
@@ -57,9 +62,13 @@ export const OTHER_PASSWORD = "pc-not-the-password";
  * another of the same kind, the value's form kept, which a server checking only the form accepts;
  * `base64-encoded`: the value base64-encoded, which a server that decodes what looks like base64
  * and compares again accepts; `inner-soft-hyphen`: a soft hyphen (U+00AD, the Latin-1 byte 0xAD)
- * in its middle, which a locale-aware comparison (ICU collation, localeCompare) ignores.
+ * in its middle, which a locale-aware comparison (ICU collation, localeCompare) ignores;
+ * `other-environment`: its environment marker swapped (`test` for `live`, `sandbox` for
+ * `production`, and back), or `live_` put before a value without one, which a server that keys its
+ * credentials on the random tail alone accepts; `leading-cut`: without its first character, which a
+ * server checking that the value ends the key (`endsWith`, a suffix match) accepts.
  */
-export const NEAR_MISSES = ["empty", "truncated", "extended", "case-swapped", "quoted", "inner-space", "inner-latin1", "percent-encoded", "trailing-word", "last-changed", "base64-encoded", "inner-soft-hyphen"] as const;
+export const NEAR_MISSES = ["empty", "truncated", "extended", "case-swapped", "quoted", "inner-space", "inner-latin1", "percent-encoded", "trailing-word", "last-changed", "base64-encoded", "inner-soft-hyphen", "other-environment", "leading-cut"] as const;
 export type NearMiss = (typeof NEAR_MISSES)[number];
 
 /**
@@ -115,6 +124,11 @@ export interface RequestPlan {
   titleCaseHeaders?: boolean;
   /** Send back, in a Cookie header, every cookie the target set earlier in the scenario. */
   replayCookies?: boolean;
+  /**
+   * Send to the target's origin without its base path (`/customer/<id>` for `/router/customer/<id>`):
+   * the service behind a gateway, reached on a route the gateway's guard does not cover.
+   */
+  basePathDropped?: boolean;
   /** Text put after the whole path, before any query: `/` for the path with a trailing slash, another path that a lax router maps to the same handler. */
   pathSuffix?: string;
   /**
@@ -200,9 +214,13 @@ export function spellUuid(uuid: string, spelling: UuidSpelling): string {
  * (`LIKE '%' || ?`) finds; `trailing-dot`: a `.` after it, which Windows-style path normalisation
  * strips; `prefix-dropped`: without its prefix up to the first separator (`<hex>` for `cust_<hex>`),
  * which a lookup that adds a missing prefix finds; `astral-suffix`: a four-byte character after it
- * (😀), which a column that stores only three-byte UTF-8 (MySQL's utf8mb3) cuts off.
+ * (😀), which a column that stores only three-byte UTF-8 (MySQL's utf8mb3) cuts off; `look-alike`:
+ * its first 0, O, 1, I or L as the character a Crockford-style decoder reads alike (O for 0, 1 for
+ * I or L), which a lookup that normalises look-alike characters matches; `percent-u`: its first
+ * character as a raw `%uXXXX` escape, not percent-encoding at all, which an `unescape()` before the
+ * decoding turns back into the id.
  */
-export const ID_NEAR_MISSES = ["case-swapped", "double-encoded", "trailing-space", "truncated", "fullwidth", "zero-width", "path-parameter", "like-percent", "like-underscore", "glob-star", "extra-segment", "dot-segment", "nul-suffix", "dot-extension", "separator-swapped", "newline-suffix", "encoded-slash", "encoded-query", "encoded-fragment", "plus-for-space", "accented", "uuid-unhyphenated", "uuid-braced", "leading-zero", "regex-dot", "sql-comment", "comma-suffix", "comma-prefix", "byte-escaped", "leading-cut", "trailing-dot", "prefix-dropped", "astral-suffix"] as const;
+export const ID_NEAR_MISSES = ["case-swapped", "double-encoded", "trailing-space", "truncated", "fullwidth", "zero-width", "path-parameter", "like-percent", "like-underscore", "glob-star", "extra-segment", "dot-segment", "nul-suffix", "dot-extension", "separator-swapped", "newline-suffix", "encoded-slash", "encoded-query", "encoded-fragment", "plus-for-space", "accented", "uuid-unhyphenated", "uuid-braced", "leading-zero", "regex-dot", "sql-comment", "comma-suffix", "comma-prefix", "byte-escaped", "leading-cut", "trailing-dot", "prefix-dropped", "astral-suffix", "look-alike", "percent-u"] as const;
 export type IdNearMiss = (typeof ID_NEAR_MISSES)[number];
 
 /**

@@ -92,6 +92,30 @@ export const STATE_AND_LOAD: readonly AllowedVariant[] = [
     503,
     "Service unavailable",
   ),
+  allowed(
+    {
+      name: "juspay-deleted-accounts-kept-as-deleted",
+      provider: "juspay",
+      choice: "keeps a deleted account with its status DELETED, so a repeat delete finds it and answers 200 DELETED again",
+      documents: "the success reports customer_account_status DELETED, a status an account may keep; the page does not say what a repeat delete gets",
+      mayWarn: ["delete_semantics"],
+    },
+    () => {
+      const deleted = new Set<string>();
+      return {
+        behaviour: {
+          remove(req, ctx) {
+            const [customerId, accountId] = Object.values(ctx.path);
+            const key = `${customerId}/${accountId}`;
+            if (customerId !== undefined && accountId !== undefined && deleted.has(key)) return jsonReply(200, { customer_account_status: "DELETED", customer_account_id: accountId });
+            const reply = juspay.remove(req, ctx);
+            if (reply.status === 200) deleted.add(key);
+            return reply;
+          },
+        },
+      };
+    },
+  ),
   rateLimiting("enkash", 5),
   rateLimiting("juspay", 7),
 ];

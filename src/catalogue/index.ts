@@ -9,10 +9,13 @@ import { authBypasses } from "./auth-bypasses.ts";
 import { authHeaders } from "./auth-headers.ts";
 import { badInput } from "./bad-input.ts";
 import { credentialCarriers } from "./credential-carriers.ts";
+import { credentialLookups } from "./credential-lookups.ts";
 import { credentialMix } from "./credential-mix.ts";
 import { credentialReadings } from "./credential-readings.ts";
 import { decodedSeparators } from "./decoded-separators.ts";
 import { deleteSemantics } from "./delete-semantics.ts";
+import { gatewayTrust } from "./gateway-trust.ts";
+import { idFoldings } from "./id-foldings.ts";
 import { injections } from "./injections.ts";
 import { leaks } from "./leaks.ts";
 import { looseIds } from "./loose-ids.ts";
@@ -35,8 +38,11 @@ export const CATALOGUE: readonly FaultyAdapter[] = [
   ...authBypasses,
   ...credentialCarriers,
   ...credentialReadings,
+  ...credentialLookups,
+  ...gatewayTrust,
   ...ownership,
   ...looseIds,
+  ...idFoldings,
   ...decodedSeparators,
   ...overStrict,
   ...otherMethods,

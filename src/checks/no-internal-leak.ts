@@ -2,8 +2,10 @@
  * no_internal_leak (OWASP API8, verbose errors): no response body carries the server's internals,
  * a stack trace, an SQL statement or database error, a connection string, an internal host name
  * or a server file path (internal-leak-patterns.ts). No documented body holds any of them. Nor
- * does any answer name another customer (other-customers.ts, OWASP API3).
+ * does any answer name another customer (other-customers.ts, OWASP API3), or a host the request
+ * claimed in proxy headers (claimed-host.ts).
  */
+import { claimedHostNamed } from "./claimed-host.ts";
 import { INTERNAL_LEAK_PATTERNS } from "./internal-leak-patterns.ts";
 import { otherCustomersNamed } from "./other-customers.ts";
 import type { Check, Finding } from "./types.ts";
@@ -14,7 +16,7 @@ const SCANNED = 64 * 1024;
 export const noInternalLeak: Check = {
   id: "no_internal_leak",
   run: (input) => {
-    const exposed = otherCustomersNamed(input);
+    const exposed = [...otherCustomersNamed(input), ...claimedHostNamed(input)];
     const raw = input.response.text.slice(0, SCANNED);
     if (raw === "") return exposed;
     // A JSON body is also read as its string values, so an escaped newline does not hide a frame;

@@ -27,12 +27,12 @@ export const documentedRequest: Precondition = (input) => input.request.method =
  * The plan names another path than the operation's: an id followed by `/x`, the path with a
  * trailing slash, or with a letter of its literal part percent-encoded or in the other case (a
  * router may not decode it, or not fold case, so its answer is no documented one); or goes to the
- * root path with the operation's path in rewrite headers, or names it in absolute form (a server
+ * root path with the operation's path in rewrite headers, or without the target's base path, or names it in absolute form (a server
  * that does not expect one may route it elsewhere); or carries a body the operation does not
  * document.
  */
 export function offPath(plan: RequestPlan): boolean {
-  if (plan.pathSuffix || plan.literalSpelling || plan.rewriteHeaders || plan.absoluteForm || plan.jsonBodyFrom !== undefined) return true;
+  if (plan.pathSuffix || plan.literalSpelling || plan.rewriteHeaders || plan.absoluteForm || plan.basePathDropped || plan.jsonBodyFrom !== undefined) return true;
   return plan.nearMissIds !== undefined && Object.values(plan.nearMissIds).includes("extra-segment");
 }
 

@@ -3,7 +3,8 @@
  * (a 2xx is a warning: the provider may document that method on another page), and the
  * documented delete afterwards still gets the documented success (OPTIONS may get a 2xx, the
  * usual answer to it, and any of them a 501). A method the spec documents
- * on the same path (x-payconform-other-operations) is judged only by the fixture surviving it.
+ * on the same path (x-payconform-other-operations), and HEAD where GET is documented there, is
+ * judged only by the fixture surviving it.
  */
 import { expectSurvival } from "./fixture-survival.ts";
 import { methodRefusedWith501, scenarioFor, when } from "./preconditions.ts";
@@ -16,6 +17,8 @@ export const unsupportedMethod: Check = {
     if (input.step.expect === "survives") return expectSurvival(input, `a ${method} on its path`);
     const status = input.response.status;
     if (input.operation.op.otherMethods[method] !== undefined || (status >= 400 && status < 500)) return [];
+    // HEAD is GET without the body (RFC 9110 §9.3.2): where GET is documented on the path, so is HEAD.
+    if (method === "HEAD" && input.operation.op.otherMethods.GET !== undefined) return [];
     // OPTIONS asks what the path allows (RFC 9110 §9.3.7): a 2xx with Allow is the usual answer.
     if (method === "OPTIONS" && status >= 200 && status < 300) return [];
     if (methodRefusedWith501(input)) return [];

@@ -73,7 +73,8 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
   if (asBasic.length > 0) headers.authorization = `Basic ${Buffer.from(asBasic.length === 1 ? `${asBasic[0]}:` : asBasic.join(":")).toString("base64")}`;
   const pairs = [...Object.entries(queryParams), ...(plan.extraQuery ?? [])];
   const query = pairs.length > 0 ? new URLSearchParams(pairs).toString() : "";
-  const url = `${prepared.base}${path}${query ? `?${query}` : ""}`;
+  const base = plan.basePathDropped ? new URL(prepared.base).origin : prepared.base;
+  const url = `${base}${path}${query ? `?${query}` : ""}`;
 
   for (const header of prepared.headers) {
     const value = header.pathParam !== undefined ? headerParams[header.pathParam] : header.value;
@@ -161,7 +162,11 @@ function preparedFor(ctx: RequestContext): Prepared {
         wrong: authHeader(scheme, profile, ctx.wrongCredentials),
         "other-scheme": authHeader(scheme, profile, ctx.credentials, true),
         "no-scheme": withoutSchemeWord(authHeader(scheme, profile, ctx.credentials)),
-        default: authHeader(scheme, profile, Object.fromEntries(Object.keys(ctx.credentials).map((name) => [name, DEFAULT_CREDENTIAL]))),
+        default: authHeader(scheme, profile, allAs(ctx.credentials, DEFAULT_CREDENTIAL)),
+        undefined: authHeader(scheme, profile, allAs(ctx.credentials, "undefined")),
+        null: authHeader(scheme, profile, allAs(ctx.credentials, "null")),
+        "prototype-key": authHeader(scheme, profile, allAs(ctx.credentials, "constructor")),
+        "prototype-pair": authHeader(scheme, profile, prototypePair(op, profile, ctx.credentials)),
         "other-carrier": otherCarriers(scheme, op, profile, ctx.credentials),
         ...Object.fromEntries(Object.entries(BASIC_SPELLINGS).map(([state, spell]) => [state, basicSpelled(scheme, profile, ctx.credentials, spell)])),
         listed: listedHeader(scheme, profile, ctx),
@@ -180,6 +185,17 @@ function preparedFor(ctx: RequestContext): Prepared {
   };
   preparedByContext.set(ctx, prepared);
   return prepared;
+}
+
+/** The credentials with every value replaced by `value`. */
+function allAs(creds: Credentials, value: string): Credentials {
+  return Object.fromEntries(Object.keys(creds).map((name) => [name, value]));
+}
+
+/** The first API key `__proto__`, every other credential `[object Object]`: `keys[first] == second` in a plain object holds. */
+function prototypePair(op: OperationSpec, profile: ProviderProfile, creds: Credentials): Credentials {
+  const first = op.security.map((scheme) => profile.credentials[scheme.name]).find((source) => source?.kind === "apiKey");
+  return Object.fromEntries(Object.keys(creds).map((name) => [name, first?.kind === "apiKey" && name === first.env ? "__proto__" : "[object Object]"]));
 }
 
 /** The credentials with each API-key header scheme's value moved to the next such scheme (the last one's to the first). */

@@ -56,6 +56,8 @@ export function nearMiss(value: string, kind: NearMiss): string {
       return "";
     case "truncated":
       return value.slice(0, -1);
+    case "leading-cut":
+      return value.slice(1);
     case "extended":
       return `${value}0`;
     case "quoted":
@@ -77,6 +79,14 @@ export function nearMiss(value: string, kind: NearMiss): string {
       return `${value.slice(0, value.length >> 1)}\u00ad${value.slice(value.length >> 1)}`;
     case "base64-encoded":
       return Buffer.from(value, "utf8").toString("base64");
+    case "other-environment": {
+      const marker = /test|live|sandbox|production|prod/i.exec(value);
+      if (!marker) return `live_${value}`;
+      const word = marker[0].toLowerCase();
+      const other = OTHER_ENVIRONMENT[word];
+      const spelled = marker[0] === marker[0].toUpperCase() ? other.toUpperCase() : other;
+      return `${value.slice(0, marker.index)}${spelled}${value.slice(marker.index + marker[0].length)}`;
+    }
     case "trailing-word":
       return `${value} x`;
     case "percent-encoded": {
@@ -91,6 +101,9 @@ export function nearMiss(value: string, kind: NearMiss): string {
     }
   }
 }
+
+/** The other environment's word for each environment marker a key carries. */
+const OTHER_ENVIRONMENT: Readonly<Record<string, string>> = { test: "live", live: "test", sandbox: "production", production: "sandbox", prod: "test" };
 
 /** The credentials with every value replaced by its near miss of one kind. */
 export function nearMissCredentials(credentials: Credentials, kind: NearMiss): Credentials {

@@ -106,6 +106,12 @@ export function buildSpec(provider: HttpProvider, file: string, raw: Obj): ApiSp
   };
 }
 
+/** The path of a server URL without its trailing slash: "/router" for `https://host/router/`. */
+function basePathOf(server: Obj | undefined): string {
+  const url = typeof server?.url === "string" ? server.url : "";
+  return url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "").replace(/\/+$/, "");
+}
+
 function buildServer(server: Obj): ServerSpec {
   const env = server["x-payconform-environment"];
   const environment: Environment = env === "sandbox" || env === "production" ? env : "unknown";
@@ -132,6 +138,7 @@ function buildOperation(provider: HttpProvider, doc: Obj, path: string, method: 
     operationId: typeof op.operationId === "string" ? op.operationId : `${method.toUpperCase()} ${path}`,
     method: method.toUpperCase(),
     path,
+    basePath: basePathOf(asArray(op.servers ?? doc.servers).filter(isObj)[0]),
     parameters,
     requestBody: buildRequestBody(op.requestBody),
     security: buildSecurity(doc, op),

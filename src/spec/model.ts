@@ -75,6 +75,8 @@ export interface OperationSpec {
   method: string;
   /** Path template relative to the server URL, e.g. /customers/{customer_id}. */
   path: string;
+  /** The path of the documented server URL (`/router`, `/v1`), "" where it has none. */
+  basePath?: string;
   parameters: ParameterSpec[];
   requestBody?: RequestBodySpec;
   /** Schemes that must all be satisfied (the first security requirement). */

@@ -1,0 +1,42 @@
+/**
+ * Adapters that fold another spelling onto an id: `%uXXXX` escapes decoded (an `unescape()` run
+ * before the decoding), and look-alike characters read alike (a Crockford-style decoder: O as 0,
+ * I and L as 1). A request naming another id deletes the fixture. Caught by exact_id_match.
+ */
+import { UPPER_ALNUM, freshId, randomString } from "../sandboxes/ids.ts";
+import { resolving } from "./loose-ids.ts";
+import { variant, type FaultyAdapter } from "./types.ts";
+
+/** Look-alike characters as a Crockford-style decoder reads them. */
+const crockford = (id: string): string => id.toUpperCase().replace(/O/g, "0").replace(/[IL]/g, "1");
+
+export const idFoldings: FaultyAdapter[] = [
+  variant(
+    {
+      name: "yuno-percent-u-escapes-decoded",
+      provider: "yuno",
+      departure: "runs the customer_id segment through an unescape() that reads %uXXXX escapes before decoding it, so %u0061bc… deletes abc…",
+      expectedCheck: "exact_id_match",
+    },
+    { rewriteRequest: (req) => ({ ...req, segments: req.segments.map((segment) => segment.replace(/%u([0-9A-Fa-f]{4})/g, (_, hex: string) => encodeURIComponent(String.fromCharCode(parseInt(hex, 16))))) }) },
+  ),
+  variant(
+    {
+      name: "enkash-look-alike-ids-read-alike",
+      provider: "enkash",
+      departure: "issues customer ids with 0s and 1s in them and looks ids up through a Crockford-style decoder, so an O for a 0 (or an I for a 1) deletes the customer",
+      expectedCheck: "exact_id_match",
+    },
+    () => {
+      const resolved = resolving("enkash", (value, known, all) => (known(value) ? value : all().find((id) => crockford(id) === crockford(value))))();
+      return {
+        behaviour: {
+          ...resolved.behaviour,
+          // Ids of its own alphabet always hold a 0 and a 1, so every fixture has a look-alike.
+          createFixture: (env, [customerId]) =>
+            resolved.behaviour.createFixture!(env, [customerId ?? freshId(() => `KC01${randomString(UPPER_ALNUM, 12)}`, (id) => env.store.hasCustomer(id))]),
+        },
+      };
+    },
+  ),
+];
