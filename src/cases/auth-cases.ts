@@ -101,6 +101,7 @@ export function authScenarios(op: OperationSpec): Scenario[] {
       scenarios.push(scenario(`credential ${scheme.name} user padded`, `the valid ${name} user with a space before and after it inside the encoded pair; any others are right`, "padded", only(scheme, "padded")));
       scenarios.push(scenario(`credential ${scheme.name} user as the password`, `the valid ${name} user sent as the password, the user left empty (":key"); any others are right`, "user-as-password", only(scheme, "user-as-password")));
       scenarios.push(scenario(`credential ${scheme.name} with a second colon`, `the valid ${name} pair with ":x" after the password; any others are right`, "second-colon", only(scheme, "second-colon")));
+      scenarios.push(scenario(`credential ${scheme.name} user followed by a NUL`, `the valid ${name} user followed by a NUL and "x" inside the encoded pair (what a comparison of C strings cuts off); any others are right`, "nul-in-user", only(scheme, "nul-in-user")));
       scenarios.push(scenario(`credential ${scheme.name} user without the colon`, `the valid ${name} user encoded alone, without the ":" and password of a Basic pair; any others are right`, "no-colon", only(scheme, "no-colon")));
       // A target that compares the user alone accepts any password; the doc fixes one, but the user
       // (the API key) is the secret, so that it is checked at all is assumed.
@@ -117,6 +118,8 @@ export function authScenarios(op: OperationSpec): Scenario[] {
       scenario(`credential ${scheme.name} missing`, `only the ${name} credential is left out; the others are right`, "missing-one", only(scheme, "missing")),
       // A guard that lets a browser's request (one with an Origin) in on the public key alone.
       scenario(`credential ${scheme.name} missing, from a browser origin`, `only the ${name} credential is left out, the others right, and an Origin header as a browser sends it`, "missing-one, origin", only(scheme, "missing"), { headers: { origin: "https://payconform.invalid" } }),
+      // A guard that lets a request its gateway vouched for (a consumer header) in on the first key alone.
+      scenario(`credential ${scheme.name} missing, a gateway's identity headers`, `only the ${name} credential is left out, the others right, and the headers an identity-aware gateway sets for its user (${Object.keys(GATEWAY_IDENTITY).join(", ")})`, "missing-one, gateway identity", only(scheme, "missing"), { headers: GATEWAY_IDENTITY }),
       scenario(`credential ${scheme.name} wrong`, `only the ${name} credential is wrong; the others are right`, "wrong-one", only(scheme, "wrong")),
     );
     // With two schemes, one sent alone is the other left out, which the case above already sends.
@@ -179,7 +182,11 @@ function againstAFixture(op: OperationSpec, only: (scheme: SecuritySchemeSpec, s
     steps: [
       // Any session the target hands out with an answer: sent back below in place of the credentials.
       { label: "another fixture deleted the documented way", plan: plan(), fixture: 1, expect: "success" },
+      // What a caller without credentials gets for ids that never existed, before and after the
+      // fixture's: an answer of its own for the fixture tells which ids exist.
+      { label: "credentials missing, an id of the fixture's shape that never existed", plan: plan({ auth: "missing", shapedLike: 0 }), expect: "rejected" },
       refused("credentials missing", "missing"),
+      { label: "credentials missing, another id of the fixture's shape that never existed", plan: plan({ auth: "missing", shapedLike: 0 }), expect: "rejected", around: { fixture: 2, unknown: 1 } },
       { label: "credentials missing, the cookies the target set sent back", plan: plan({ auth: "missing", replayCookies: true }), fixture: 0, expect: "rejected" },
       refused("credentials wrong", "wrong"),
       ...(op.security.length < 2 ? [] : op.security.map((scheme) => refused(`only ${scheme.name} wrong`, only(scheme, "wrong")))),
@@ -192,12 +199,17 @@ function againstAFixture(op: OperationSpec, only: (scheme: SecuritySchemeSpec, s
       offRequest("credentials missing, the request target in absolute form", { absoluteForm: true }),
       // The service behind a gateway, reached without the gateway's prefix, may have no guard of its own.
       ...(op.basePath ? [offRequest(`credentials missing, the path without the base path ${op.basePath}`, { basePathDropped: true })] : []),
+      // Another version of the API beside the documented one, outside a guard scoped to it (OWASP API9).
+      ...(/\/v\d+\//.test(op.path) ? [offRequest("credentials missing, the path's version one up", { literalSpelling: "next-version" })] : []),
       offRequest("credentials missing, ;x after the path's first segment", { literalSpelling: "path-parameter" }),
       // Only the delete guarded: a GET without credentials handing out the record (OWASP API1).
       offRequest("credentials missing, GET on the path", { method: "GET" }),
       // What an internal caller looks like: a guard that waves health probes or local calls through.
       offRequest("credentials missing, a health probe's User-Agent", { headers: { "user-agent": "kube-probe/1.29" } }),
       offRequest("credentials missing, Host: localhost", { headers: { host: "localhost" } }),
+      // A service behind an identity-aware proxy (Kong, oauth2-proxy, Apache) that takes the user
+      // the proxy names for a login, where a client can reach it and name one itself.
+      refusedWith("credentials missing, a gateway's identity headers", { headers: GATEWAY_IDENTITY }),
       // A filter that takes any request naming a CORS method for a preflight lets it past the token check.
       refusedWith("credentials missing, the CORS preflight headers", { headers: { origin: "https://payconform.invalid", "access-control-request-method": op.method.toUpperCase(), "access-control-request-headers": "authorization" } }),
       ...bearers.map((scheme) => offRequest(`the ${scheme.name} token only in a form body`, { auth: only(scheme, "in-body") })),
@@ -227,11 +239,26 @@ const NEAR_MISS_TEXT: Record<(typeof NEAR_MISSES)[number], string> = {
   "inner-soft-hyphen": "with a soft hyphen (the Latin-1 byte 0xAD) in its middle",
   "other-environment": "with its environment marker swapped (test for live, sandbox for production), or live_ before it",
   "leading-cut": "without its first character",
+  "regex-dot": "with its last character replaced by the regular expression's .",
+  "sha256-hex": "as its SHA-256 in hex (a stored digest)",
+  "middle-changed": "with its middle letter or digit changed to another of the same kind (its length and ends kept)",
 };
 
 const OTHER_CARRIERS = {
   apiKey: "Authorization: Bearer, x-api-key, a cookie named as the header",
   http: "Proxy-Authorization, x-api-key, a bearer token as the cookie access_token",
+};
+
+/** The headers identity-aware proxies set for the user they authenticated (Kong, oauth2-proxy, Apache's mod_auth). */
+const GATEWAY_IDENTITY: Record<string, string> = {
+  "x-authenticated-userid": "payconform",
+  "x-consumer-id": "payconform",
+  "x-consumer-username": "payconform",
+  "x-credential-identifier": "payconform",
+  "x-forwarded-user": "payconform",
+  "x-auth-request-user": "payconform",
+  "x-remote-user": "payconform",
+  "remote-user": "payconform",
 };
 
 /** The headers a reverse proxy sets for a client on the loopback address. */

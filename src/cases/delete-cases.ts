@@ -10,8 +10,41 @@
  * its sibling under the same parent, whose own delete then names it and takes effect (a reply cached
  * per parent answers the sibling's delete with the first one's body and deletes nothing).
  */
-import { successIsDeferred, type OperationSpec } from "../spec/model.ts";
+import { successIsDeferred, successStatuses, type OperationSpec } from "../spec/model.ts";
+import { encodeBody } from "./body.ts";
 import { plan, type Scenario } from "./model.ts";
+
+/**
+ * Where the operation documents a form or JSON body and a success body with fields of its own: a
+ * delete whose body also sets each of those fields (`customer_account_status=ACTIVE`) is carried
+ * out as the documented success, which still reports the documented values, and the fixture is
+ * gone; or refused, and the fixture is left. A handler that merges the request's fields into the
+ * record after it marks it deleted (mass assignment, OWASP API3) keeps it.
+ */
+function answerFieldsInBody(op: OperationSpec): Scenario[] {
+  const body = op.requestBody;
+  const success = op.responses.find((r) => successStatuses(op).includes(r.status));
+  const properties = Object.entries((success?.schema?.properties ?? {}) as Record<string, { type?: unknown }>);
+  const paths = new Set(op.parameters.filter((p) => p.in === "path").map((p) => p.name));
+  const fields = properties.filter(([name, schema]) => schema.type === "string" && !paths.has(name)).map(([name]) => name);
+  if (!body || !/form-urlencoded|json/.test(body.contentType) || fields.length === 0) return [];
+  const sent = encodeBody(body.contentType, { ...((body.example ?? {}) as Record<string, unknown>), ...Object.fromEntries(fields.map((name) => [name, "ACTIVE"])) });
+  return [
+    {
+      provider: op.provider,
+      operationId: op.operationId,
+      check: "delete_semantics",
+      basis: "documented",
+      fixtures: 1,
+      id: "the answer's fields in the request body",
+      description: `a delete of a fixture whose body also sets ${fields.map((f) => `${f}=ACTIVE`).join(", ")}: refused, or carried out with the documented success (its fields as documented), after which the fixture is gone`,
+      steps: [
+        { label: "the answer's fields in the body", plan: plan({ body: sent }), fixture: 0, expect: "carried" },
+        { label: "the fixture again", plan: plan(), fixture: 0, expect: "not-found", ifCarried: 0, pollWhileSuccess: successIsDeferred(op) || op.assumed.repeatDelete !== undefined },
+      ],
+    },
+  ];
+}
 
 /**
  * Where a parent id scopes the resource (Juspay's customer over its accounts): three fixtures under
@@ -57,6 +90,7 @@ export function deleteScenarios(op: OperationSpec): Scenario[] {
   const poll = successIsDeferred(op);
   return [
     ...siblingScenarios(op),
+    ...answerFieldsInBody(op),
     {
       ...base,
       id: "delete an existing fixture, then delete it again",

@@ -17,6 +17,7 @@ import { negotiationScenarios } from "./negotiation-cases.ts";
 import { ownershipScenarios } from "./ownership-cases.ts";
 import { patternScenarios } from "./pattern-cases.ts";
 import { positiveScenarios } from "./positive-cases.ts";
+import { templateScenarios } from "./template-cases.ts";
 import { forkRng } from "./random.ts";
 import { neverExistingValue } from "./values.ts";
 
@@ -34,6 +35,7 @@ export function deriveScenarios(op: OperationSpec, seed: number): Scenario[] {
     ...encodingScenarios(op),
     ...negotiationScenarios(op),
     ...claimedHostScenarios(op),
+    ...templateScenarios(op),
   ];
   const rng = forkRng(seed, `${op.operationId}:ids`);
   for (const scenario of scenarios) {

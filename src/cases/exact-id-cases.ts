@@ -52,6 +52,8 @@ export function exactIdScenarios(op: OperationSpec): Scenario[] {
         ...misses,
         ...scoped,
         { label: `${params.join(", ")} of the fixture in the query, others in the path`, plan: plan(), queryFrom: 0, expect: "refused" },
+        // A handler that takes the id as the last `/`-segment of the whole request target, query and all.
+        { label: "ids that never existed, the fixture's path in a query value", plan: plan(), pathInQueryFrom: 0, expect: "refused" },
         { label: `the slash before ${params[params.length - 1]} percent-encoded`, plan: plan({ literalSpelling: "encoded-slash" }), fixture: 0, expect: "not-deleted" },
         { label: "exact ids afterwards", plan: plan(), fixture: 0, expect: "survives" },
       ],

@@ -15,6 +15,13 @@ export function nearMissSegment(id: string, kind: IdNearMiss): string {
   return encodeURIComponent(nearMissId(id, kind));
 }
 import type { IdNearMiss } from "./model.ts";
+import { changedAt } from "./same-kind.ts";
+
+/** The id with its last letter or digit replaced by the next one of the narrowest class it is in (a digit, a hex letter, a letter of its case). */
+function lastChanged(id: string): string {
+  const at = id.search(/[A-Za-z0-9][^A-Za-z0-9]*$/);
+  return at < 0 ? id : changedAt(id, at);
+}
 
 /** What a Crockford-style decoder reads each look-alike character as, and 0 and 1 back as letters, in the id's case. */
 const LOOK_ALIKE: Readonly<Record<string, string>> = { "0": "O", O: "0", o: "0", "1": "I", I: "1", i: "1", L: "1", l: "1" };
@@ -76,6 +83,8 @@ function rawMiss(id: string, kind: IdNearMiss): string {
     case "percent-u":
       // Spelled in the path (nearMissSegment); as text, no other id.
       return id;
+    case "last-changed":
+      return lastChanged(id);
     case "look-alike": {
       const at = id.search(/[01OILoil]/);
       return at < 0 ? id : `${id.slice(0, at)}${LOOK_ALIKE[id[at]]}${id.slice(at + 1)}`;

@@ -1,21 +1,25 @@
 /**
  * unsupported_method: the operation's path with each other common method (GET, PUT, PATCH, and
- * POST or DELETE, whichever the doc does not use) and with HEAD, OPTIONS and TRACE never deletes a
+ * POST or DELETE, whichever the doc does not use) and with HEAD, OPTIONS, TRACE and PURGE never deletes a
  * fixture: the request gets a 4xx, and a documented delete afterwards still gets the documented
  * success. The request is the valid one (credentials, headers and body), only the method differs.
  * (A router that refuses a deny-list of methods and hands every other one to the delete is caught
- * by the last three.)
+ * by the last four.)
  * A POST or a GET carrying the method-override headers that web frameworks honour
  * (X-HTTP-Method-Override, X-HTTP-Method, X-Method-Override) and the `_method` query parameter
- * naming the documented method must not delete either: a form or a link on any web page can send one.
+ * naming the documented method (for a POST, also as a form field) must not delete either: a form or
+ * a link on any web page can send one.
  */
 import type { OperationSpec } from "../spec/model.ts";
 import { plan, type Scenario } from "./model.ts";
 
 export const TRIED_METHODS = ["GET", "PUT", "PATCH", "POST", "DELETE"] as const;
 
-/** Methods every HTTP server meets besides the ones an API uses: each must leave the fixture in place too. */
-export const PROTOCOL_METHODS = ["HEAD", "OPTIONS", "TRACE"] as const;
+/**
+ * Methods every HTTP server meets besides the ones an API uses, and PURGE, the extension method
+ * caching proxies take (Varnish, Squid, Fastly): each must leave the fixture in place too.
+ */
+export const PROTOCOL_METHODS = ["HEAD", "OPTIONS", "TRACE", "PURGE"] as const;
 
 export const METHOD_OVERRIDE_HEADERS = ["x-http-method-override", "x-http-method", "x-method-override"] as const;
 
@@ -36,8 +40,8 @@ export function methodScenarios(op: OperationSpec): Scenario[] {
     scenarios.push({
       ...base,
       id: `method ${carrier} overridden to ${op.method}`,
-      description: `a ${carrier} with ${METHOD_OVERRIDE_HEADERS.join(", ")} and the query parameter ${METHOD_OVERRIDE_QUERY}: ${op.method} leaves the fixture in place`,
-      steps: [{ label: `${carrier} overridden to ${op.method}`, plan: plan({ method: carrier, headers, query: { [METHOD_OVERRIDE_QUERY]: op.method } }), fixture: 0, expect: "not-deleted" }, afterwards],
+      description: `a ${carrier} with ${METHOD_OVERRIDE_HEADERS.join(", ")} and the query parameter ${METHOD_OVERRIDE_QUERY}${carrier === "POST" ? ` (and the form field, as Rack and Laravel read it)` : ""}: ${op.method} leaves the fixture in place`,
+      steps: [{ label: `${carrier} overridden to ${op.method}`, plan: plan({ method: carrier, headers, query: { [METHOD_OVERRIDE_QUERY]: op.method }, ...(carrier === "POST" ? { rawBody: { contentType: "application/x-www-form-urlencoded", text: `${METHOD_OVERRIDE_QUERY}=${op.method}` } } : {}) }), fixture: 0, expect: "not-deleted" }, afterwards],
     });
   }
   return scenarios;

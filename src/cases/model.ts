@@ -43,7 +43,7 @@ import type { HttpProvider } from "../providers.ts";
  * (`prototype-pair`) the first API key `__proto__` and the others `[object Object]`, which a lookup
  * of a key's partner in such an object compared with `==` accepts.
  */
-export type CredentialState = "valid" | "wrong" | "missing" | "other-scheme" | "swapped" | "in-query" | "other-password" | "listed" | "repeated" | "repeated-valid-first" | "other-carrier" | "as-basic" | "padded" | "no-colon" | "user-as-password" | "in-body" | "no-scheme" | "default" | "second-colon" | "regrouped" | "undefined" | "null" | "prototype-key" | "prototype-pair" | NearMiss;
+export type CredentialState = "valid" | "wrong" | "missing" | "other-scheme" | "swapped" | "in-query" | "other-password" | "listed" | "repeated" | "repeated-valid-first" | "other-carrier" | "as-basic" | "padded" | "no-colon" | "user-as-password" | "in-body" | "no-scheme" | "default" | "second-colon" | "nul-in-user" | "regrouped" | "undefined" | "null" | "prototype-key" | "prototype-pair" | NearMiss;
 
 /** A credential servers and sandboxes ship as a default (`x-client-id: test`); too common to be a secret, so not masked. */
 export const DEFAULT_CREDENTIAL = "test";
@@ -66,9 +66,14 @@ export const OTHER_PASSWORD = "pc-not-the-password";
  * `other-environment`: its environment marker swapped (`test` for `live`, `sandbox` for
  * `production`, and back), or `live_` put before a value without one, which a server that keys its
  * credentials on the random tail alone accepts; `leading-cut`: without its first character, which a
- * server checking that the value ends the key (`endsWith`, a suffix match) accepts.
+ * server checking that the value ends the key (`endsWith`, a suffix match) accepts; `regex-dot`:
+ * its last character replaced by `.`, which a server matching the key against the value as a
+ * regular expression accepts; `sha256-hex`: its SHA-256 in hex, which a server that also takes the
+ * stored digest of the key (pass-the-hash) accepts; `middle-changed`: its middle letter or digit
+ * replaced by another of the same kind, its length, start and end kept, which a server comparing
+ * only the length and the ends (a key hint) accepts.
  */
-export const NEAR_MISSES = ["empty", "truncated", "extended", "case-swapped", "quoted", "inner-space", "inner-latin1", "percent-encoded", "trailing-word", "last-changed", "base64-encoded", "inner-soft-hyphen", "other-environment", "leading-cut"] as const;
+export const NEAR_MISSES = ["empty", "truncated", "extended", "case-swapped", "quoted", "inner-space", "inner-latin1", "percent-encoded", "trailing-word", "last-changed", "base64-encoded", "inner-soft-hyphen", "other-environment", "leading-cut", "regex-dot", "sha256-hex", "middle-changed"] as const;
 export type NearMiss = (typeof NEAR_MISSES)[number];
 
 /**
@@ -124,6 +129,8 @@ export interface RequestPlan {
   titleCaseHeaders?: boolean;
   /** Send back, in a Cookie header, every cookie the target set earlier in the scenario. */
   replayCookies?: boolean;
+  /** A body of the plan's own with its media type, in place of any documented one: a request the operation does not describe. */
+  rawBody?: { contentType: string; text: string };
   /**
    * Send to the target's origin without its base path (`/customer/<id>` for `/router/customer/<id>`):
    * the service behind a gateway, reached on a route the gateway's guard does not cover.
@@ -141,9 +148,11 @@ export interface RequestPlan {
    * `doubled-slash`: the path's first slash doubled (`//customers/…`), which a router that merges
    * slashes serves and a guard matching the path as written misses. `path-parameter`: `;x` after
    * the path's first segment (`/api;x/v0/…`), which a servlet-style router strips and a guard
-   * matching the path's prefix as written misses.
+   * matching the path's prefix as written misses. `next-version`: the path's version segment one
+   * up (`/api/v1/…` for `/api/v0/…`), a sibling API version a guard scoped to the documented one
+   * does not cover.
    */
-  literalSpelling?: "percent-encoded" | "other-case" | "encoded-slash" | "doubled-slash" | "path-parameter";
+  literalSpelling?: "percent-encoded" | "other-case" | "encoded-slash" | "doubled-slash" | "path-parameter" | "next-version";
   /**
    * A JSON body holding fixture `n`'s ids, sent where the operation documents no body: a handler
    * that merges the body over the path parameters (mass assignment) deletes fixture `n` instead.
@@ -168,10 +177,12 @@ export interface RequestPlan {
  * none of them 36 characters: without hyphens, in braces, with the `urn:uuid:` prefix.
  */
 export const UUID_SPELLINGS = ["unhyphenated", "braced", "urn"] as const;
-export type UuidSpelling = (typeof UUID_SPELLINGS)[number];
+/** A UUID spelled another way: one of UUID_SPELLINGS, or its letters in upper case, the same UUID (RFC 9562 §4: case-insensitive on input). */
+export type UuidSpelling = (typeof UUID_SPELLINGS)[number] | "upper-case";
 
 /** `uuid` written as `spelling`. */
 export function spellUuid(uuid: string, spelling: UuidSpelling): string {
+  if (spelling === "upper-case") return uuid.toUpperCase();
   if (spelling === "unhyphenated") return uuid.replace(/-/g, "");
   return spelling === "braced" ? `{${uuid}}` : `urn:uuid:${uuid}`;
 }
@@ -218,9 +229,11 @@ export function spellUuid(uuid: string, spelling: UuidSpelling): string {
  * its first 0, O, 1, I or L as the character a Crockford-style decoder reads alike (O for 0, 1 for
  * I or L), which a lookup that normalises look-alike characters matches; `percent-u`: its first
  * character as a raw `%uXXXX` escape, not percent-encoding at all, which an `unescape()` before the
- * decoding turns back into the id.
+ * decoding turns back into the id; `last-changed`: its last letter or digit replaced by another of
+ * the same kind, the id's shape kept, which a store keyed on a lossy reading of the id (a number
+ * past 2^53, a hash cut short) takes for the id.
  */
-export const ID_NEAR_MISSES = ["case-swapped", "double-encoded", "trailing-space", "truncated", "fullwidth", "zero-width", "path-parameter", "like-percent", "like-underscore", "glob-star", "extra-segment", "dot-segment", "nul-suffix", "dot-extension", "separator-swapped", "newline-suffix", "encoded-slash", "encoded-query", "encoded-fragment", "plus-for-space", "accented", "uuid-unhyphenated", "uuid-braced", "leading-zero", "regex-dot", "sql-comment", "comma-suffix", "comma-prefix", "byte-escaped", "leading-cut", "trailing-dot", "prefix-dropped", "astral-suffix", "look-alike", "percent-u"] as const;
+export const ID_NEAR_MISSES = ["case-swapped", "double-encoded", "trailing-space", "truncated", "fullwidth", "zero-width", "path-parameter", "like-percent", "like-underscore", "glob-star", "extra-segment", "dot-segment", "nul-suffix", "dot-extension", "separator-swapped", "newline-suffix", "encoded-slash", "encoded-query", "encoded-fragment", "plus-for-space", "accented", "uuid-unhyphenated", "uuid-braced", "leading-zero", "regex-dot", "sql-comment", "comma-suffix", "comma-prefix", "byte-escaped", "leading-cut", "trailing-dot", "prefix-dropped", "astral-suffix", "look-alike", "percent-u", "last-changed"] as const;
 export type IdNearMiss = (typeof ID_NEAR_MISSES)[number];
 
 /**
@@ -261,11 +274,29 @@ export interface Step {
    * request (whose path names other ids): a query parameter must not stand in for the path.
    */
   queryFrom?: number;
+  /**
+   * The query parameter `next` holds this fixture's path (`/customers/<id>`), the request's path
+   * other ids: the id must come from the path, not from the last `/` of the whole request target.
+   */
+  pathInQueryFrom?: number;
   expect: Expectation;
   /** Copies of the request in flight at once (a race). Default: 1. */
   burst?: number;
   /** The same request for fixture `n` sent at the same moment (two deletes of different fixtures at once); each answer judged as the step says. */
   alongside?: number;
+  /**
+   * Only if step `n` was carried out (got the documented success) does this step expect what it
+   * says; where step `n` was refused, the fixture must have survived it (the documented success).
+   */
+  ifCarried?: number;
+  /**
+   * This step and step `unknown` send the same request for ids that never existed, one before and
+   * one after step `fixture` sent it for the fixture: the fixture's answer must match theirs, what
+   * differs between the two aside (a request id; a timestamp, which cannot differ between them if
+   * it agrees around the fixture's). An answer that depends on whether the fixture exists is an
+   * existence oracle (checks/existence-oracle.ts).
+   */
+  around?: { fixture: number; unknown: number };
   /**
    * Send again, a bounded number of times, while the answer is the documented success: the
    * documented success is 202 Accepted, so the delete may take effect later.

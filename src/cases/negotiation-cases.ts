@@ -11,7 +11,9 @@
  * refuse it, but answers in the documented media type, never as a script that calls the named
  * function (which any page could include and read, a cross-site leak). And a fixture deleted with
  * an Accept-Encoding of every coding the client decodes: a compressed answer must decode under the
- * coding it names (raw deflate labelled `deflate`, a body compressed twice, fail).
+ * coding it names (raw deflate labelled `deflate`, a body compressed twice, fail). And a fixture
+ * deleted with Prefer: return=representation, which a server may ignore (RFC 7240 §2): the answer is
+ * the documented success, not the deleted record handed out.
  */
 import type { OperationSpec } from "../spec/model.ts";
 import { plan, type Scenario } from "./model.ts";
@@ -63,6 +65,16 @@ export function negotiationScenarios(op: OperationSpec): Scenario[] {
         { label: "a fixture", plan: plan({ headers: { "accept-encoding": ACCEPTED_ENCODINGS } }), fixture: 0, expect: "success" },
         { label: "the fixture again", plan: plan({ headers: { "accept-encoding": ACCEPTED_ENCODINGS } }), fixture: 0, expect: "refused" },
       ],
+    },
+    {
+      id: "prefer return=representation",
+      provider: op.provider,
+      operationId: op.operationId,
+      check: "delete_semantics",
+      basis: "documented",
+      fixtures: 1,
+      description: "a delete of a fixture with Prefer: return=representation (RFC 7240), which a server may ignore: the documented success, not an answer that hands out the deleted record",
+      steps: [{ label: "a fixture", plan: plan({ headers: { prefer: "return=representation" } }), fixture: 0, expect: "success" }],
     },
     {
       id: "jsonp callback parameters",

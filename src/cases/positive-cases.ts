@@ -101,6 +101,20 @@ export function positiveScenarios(op: OperationSpec): Scenario[] {
     description: "a fixture deleted with every header field name title-cased (X-Routing-Id, Authorization, Public-Api-Key): field names are case-insensitive (RFC 9110 §5.1), so the documented success",
     steps: [{ label: "title-cased header names", plan: plan({ titleCaseHeaders: true }), fixture: 0, expect: "success" }],
   });
+  // A UUID header (Yuno's x-account-code) in upper case names the same UUID; that the target reads it so is assumed.
+  const uuidHeaders = op.parameters.filter((p) => p.in === "header" && p.required && p.schema.format === "uuid").map((p) => p.name.toLowerCase());
+  if (uuidHeaders.length > 0) {
+    scenarios.push({
+      id: "valid uuid headers in upper case",
+      provider: op.provider,
+      operationId: op.operationId,
+      check: "positive_data_acceptance",
+      basis: "assumed",
+      fixtures: 1,
+      description: `a fixture deleted with ${uuidHeaders.join(", ")} in upper case, the same UUID (RFC 9562 §4: UUIDs are case-insensitive on input): the documented success`,
+      steps: [{ label: `${uuidHeaders.join(", ")} in upper case`, plan: plan({ headerSpellings: Object.fromEntries(uuidHeaders.map((name) => [name, "upper-case" as const])) }), fixture: 0, expect: "success" }],
+    });
+  }
   const pathParams = op.parameters.filter((p) => p.in === "path").map((p) => p.name);
   if (pathParams.length > 0) {
     scenarios.push({

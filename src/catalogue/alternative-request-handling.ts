@@ -17,6 +17,39 @@ const cashfree = baseBehaviour("cashfree");
 export const REQUEST_HANDLING: readonly AllowedVariant[] = [
   allowed(
     {
+      name: "cashfree-origin-allow-list",
+      provider: "cashfree",
+      choice: "answers 403 to a request whose Origin is not on its allow-list, before it reads the credentials",
+      documents: "the doc says nothing of browsers or Origin; a CORS allow-list may refuse a foreign origin with 403 (Spring's CorsFilter does)",
+      mayWarn: ["auth_enforcement", "status_code_conformance"],
+    },
+    {
+      rawResponse: (req, res) => {
+        if (req.headers.origin === undefined) return false;
+        res.writeHead(403, { "content-type": "text/plain" }).end("Invalid CORS request");
+        return true;
+      },
+    },
+  ),
+  allowed(
+    {
+      name: "cashfree-421-for-foreign-hosts",
+      provider: "cashfree",
+      choice: "answers 421 Misdirected Request to a request whose X-Forwarded-Host or Forwarded names a host it does not serve, before any other check",
+      documents: "the doc names its servers and nothing of other hosts; RFC 9110 §15.5.20 gives 421 to a request for a host the server is not authoritative for",
+      mayWarn: [],
+    },
+    {
+      rawResponse: (req, res) => {
+        const claimed = req.headers["x-forwarded-host"] ?? (/host=/.test(String(req.headers.forwarded ?? "")) ? "forwarded" : undefined);
+        if (claimed === undefined) return false;
+        res.writeHead(421, { "content-type": "application/json" }).end(JSON.stringify({ message: "Misdirected request", code: "misdirected_request", type: "invalid_request_error" }));
+        return true;
+      },
+    },
+  ),
+  allowed(
+    {
       name: "juspay-first-authorization-line",
       provider: "juspay",
       choice: "of a repeated Authorization header, reads the first line only, as Node's own HTTP server does",

@@ -7,7 +7,8 @@
  * looks at the credentials, which tells a caller without them what a valid request is (assumed,
  * so judged with --strict). And EnKash letting a request naming a parentCompanyId through,
  * routing by X-Original-URL past a guard on the request line, and taking the token from a form
- * body's access_token (the refusals against a fixture and the in-body case).
+ * body's access_token (the refusals against a fixture and the in-body case). And Cashfree naming
+ * an existing customer in the 401 (an existence oracle, assumed, so judged with --strict).
  */
 import { baseBehaviour } from "../sandboxes/index.ts";
 import { withHeader, withValidCredentials } from "./request-view.ts";
@@ -69,6 +70,26 @@ export const authBypasses: FaultyAdapter[] = [
       runOptions: { strict: true },
     },
     { behaviour: { authenticate: (req, ctx) => juspay.validate(req, ctx) ?? juspay.authenticate(req, ctx) } },
+  ),
+  variant(
+    {
+      name: "cashfree-401-names-an-existing-customer",
+      provider: "cashfree",
+      departure: "looks the customer up before it refuses a request without credentials, and names the customer in the 401's message when it exists (an existence oracle; that the refusal is alike either way is assumed)",
+      expectedCheck: "auth_enforcement",
+      runOptions: { strict: true },
+    },
+    {
+      behaviour: {
+        authenticate: (req, ctx) => {
+          const refusal = cashfree.authenticate(req, ctx);
+          const id = ctx.path.customer_id;
+          if (!refusal || id === undefined || !ctx.store.hasCustomer(id)) return refusal;
+          const body = refusal.body as Record<string, unknown>;
+          return { ...refusal, body: { ...body, message: `${String(body.message)} for customer ${id}` } };
+        },
+      },
+    },
   ),
   variant(
     {

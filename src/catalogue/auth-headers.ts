@@ -1,7 +1,8 @@
 /**
  * Adapters that let through requests the documents say must be refused: credentials not
  * enforced, a wrong key accepted, a required header or the required body ignored. Each goes on
- * to look the (never-existing) resource up, so it answers the not-found answer or a success.
+ * to look the (never-existing) resource up, so it answers the not-found answer or a success. And a
+ * 401 that challenges the client for another scheme than the documented one.
  */
 import { baseBehaviour } from "../sandboxes/index.ts";
 import type { SandboxRequest } from "../sandboxes/types.ts";
@@ -18,6 +19,15 @@ const has = (req: SandboxRequest, name: string): boolean => typeof req.headers[n
 const hasCommand = (req: SandboxRequest): boolean => new URLSearchParams(req.body).has("command");
 
 export const authHeaders: FaultyAdapter[] = [
+  variant(
+    {
+      name: "juspay-401-challenges-for-bearer",
+      provider: "juspay",
+      departure: "sends every 401 with WWW-Authenticate: Bearer error=\"invalid_token\", an OAuth middleware's default, though the API takes Basic credentials",
+      expectedCheck: "auth_enforcement",
+    },
+    { transformReply: (_req, reply) => (reply.status === 401 ? { ...reply, headers: { ...reply.headers, "www-authenticate": 'Bearer realm="api", error="invalid_token"' } } : reply) },
+  ),
   variant(
     {
       name: "enkash-token-under-any-scheme",

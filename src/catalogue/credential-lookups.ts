@@ -3,9 +3,13 @@
  * in a plain JavaScript object (`constructor` is in every one), a key's partner looked up there and
  * compared with `==` (`__proto__` / `[object Object]`), a rotated-out key slot read as the text
  * `undefined` or `null`, a secret keyed on its random tail (the environment prefix ignored) or
- * matched as a suffix, and a browser's request (one with an Origin) let in on the public key
- * alone. Caught by auth_enforcement.
+ * matched as a suffix or as a regular expression, a browser's request (one with an Origin) let in on
+ * the public key alone, a gateway's consumer header taken for the secret, a Basic user cut at a
+ * NUL, the secret's stored digest taken for it, and a secret compared by its length and ends.
+ * Caught by auth_enforcement.
  */
+import { createHash } from "node:crypto";
+import type { SandboxEnv, SandboxRequest } from "../sandboxes/types.ts";
 import { withValidCredentials } from "./request-view.ts";
 import { variant, type FaultyAdapter } from "./types.ts";
 
@@ -15,6 +19,35 @@ const PROTOTYPE_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
 const bearerOf = (value: unknown): string | undefined => (typeof value === "string" && /^Bearer /i.test(value) ? value.slice(7) : undefined);
 const basicUserOf = (value: unknown): string | undefined =>
   typeof value === "string" && /^Basic /i.test(value) ? Buffer.from(value.slice(6), "base64").toString("utf8").split(":")[0] : undefined;
+
+/** The secret header of each provider with two API keys, the other key's header, and their variables. */
+const KEY_PAIRS = {
+  yuno: { secret: "private-secret-key", other: "public-api-key", secretEnv: "YUNO_PRIVATE_SECRET_KEY", otherEnv: "YUNO_PUBLIC_API_KEY" },
+  cashfree: { secret: "x-client-secret", other: "x-client-id", secretEnv: "CASHFREE_CLIENT_SECRET", otherEnv: "CASHFREE_CLIENT_ID" },
+} as const;
+
+/** A check that lets the other key's right value in with any non-empty secret `takes` for the valid one. */
+function secretTaken(provider: keyof typeof KEY_PAIRS, takes: (sent: string, valid: string) => boolean): { rewriteRequest: (req: SandboxRequest, env: SandboxEnv) => SandboxRequest } {
+  const pair = KEY_PAIRS[provider];
+  return {
+    rewriteRequest: (req, env) => {
+      const sent = String(req.headers[pair.secret] ?? "");
+      return sent !== "" && takes(sent, env.credentials[pair.secretEnv] ?? "") && req.headers[pair.other] === env.credentials[pair.otherEnv] ? withValidCredentials(req, env) : req;
+    },
+  };
+}
+
+/** A key with its environment prefix (sk_test_, sandbox_, …) taken off. */
+const tail = (key: string): string => key.replace(/^(?:sk_)?(?:test|live|sandbox|production)_/, "");
+
+/** Whether the valid secret matches the one sent read as a regular expression (`^sent$`). */
+function matchesAsPattern(sent: string, valid: string): boolean {
+  try {
+    return new RegExp(`^${sent}$`).test(valid);
+  } catch {
+    return false;
+  }
+}
 
 export const credentialLookups: FaultyAdapter[] = [
   variant(
@@ -68,14 +101,7 @@ export const credentialLookups: FaultyAdapter[] = [
       departure: "stores secret keys by their random tail and strips an environment prefix (sk_test_, sk_live_, sandbox_, production_) before the lookup, so the key spelled for another environment passes",
       expectedCheck: "auth_enforcement",
     },
-    {
-      rewriteRequest: (req, env) => {
-        const tail = (key: string): string => key.replace(/^(?:sk_)?(?:test|live|sandbox|production)_/, "");
-        const sent = String(req.headers["private-secret-key"] ?? "");
-        const valid = env.credentials.YUNO_PRIVATE_SECRET_KEY ?? "";
-        return sent !== valid && sent !== "" && tail(sent) === tail(valid) && req.headers["public-api-key"] === env.credentials.YUNO_PUBLIC_API_KEY ? withValidCredentials(req, env) : req;
-      },
-    },
+    secretTaken("yuno", (sent, valid) => sent !== valid && tail(sent) === tail(valid)),
   ),
   variant(
     {
@@ -84,10 +110,58 @@ export const credentialLookups: FaultyAdapter[] = [
       departure: "checks that the configured secret ends with the x-client-secret sent (endsWith), so the secret without its first character passes",
       expectedCheck: "auth_enforcement",
     },
+    secretTaken("cashfree", (sent, valid) => sent.length > 1 && valid.endsWith(sent)),
+  ),
+  variant(
+    {
+      name: "cashfree-secret-matched-as-a-pattern",
+      provider: "cashfree",
+      departure: "matches the configured secret against the x-client-secret sent as a regular expression (^sent$), so a . for any of its characters passes",
+      expectedCheck: "auth_enforcement",
+    },
+    secretTaken("cashfree", matchesAsPattern),
+  ),
+  variant(
+    {
+      name: "cashfree-gateway-consumer-skips-the-secret",
+      provider: "cashfree",
+      departure: "skips the x-client-secret check for a request with X-Consumer-ID, which its gateway (Kong) sets once it has checked the secret, also when a client sends it itself",
+      expectedCheck: "auth_enforcement",
+    },
+    {
+      rewriteRequest: (req, env) =>
+        req.headers["x-consumer-id"] !== undefined && req.headers["x-client-secret"] === undefined && req.headers["x-client-id"] === env.credentials.CASHFREE_CLIENT_ID ? withValidCredentials(req, env) : req,
+    },
+  ),
+  variant(
+    {
+      name: "cashfree-secret-digest-accepted",
+      provider: "cashfree",
+      departure: "also takes the stored SHA-256 digest of the secret, in hex, as x-client-secret (pass-the-hash)",
+      expectedCheck: "auth_enforcement",
+    },
+    secretTaken("cashfree", (sent, valid) => sent === createHash("sha256").update(valid).digest("hex")),
+  ),
+  variant(
+    {
+      name: "yuno-secret-compared-by-its-ends",
+      provider: "yuno",
+      departure: "compares private-secret-key by its length, its first 8 and its last 4 characters only (a key hint's fields), so a key changed in its middle passes",
+      expectedCheck: "auth_enforcement",
+    },
+    secretTaken("yuno", (sent, valid) => sent.length === valid.length && sent.slice(0, 8) === valid.slice(0, 8) && sent.slice(-4) === valid.slice(-4)),
+  ),
+  variant(
+    {
+      name: "juspay-basic-user-cut-at-nul",
+      provider: "juspay",
+      departure: "compares the Basic user as a C string, cut at its first NUL, so the key followed by a NUL and anything passes",
+      expectedCheck: "auth_enforcement",
+    },
     {
       rewriteRequest: (req, env) => {
-        const sent = String(req.headers["x-client-secret"] ?? "");
-        return sent.length > 1 && (env.credentials.CASHFREE_CLIENT_SECRET ?? "").endsWith(sent) && req.headers["x-client-id"] === env.credentials.CASHFREE_CLIENT_ID ? withValidCredentials(req, env) : req;
+        const user = basicUserOf(req.headers.authorization);
+        return user?.includes("\u0000") && user.split("\u0000")[0] === env.credentials.JUSPAY_API_KEY ? withValidCredentials(req, env) : req;
       },
     },
   ),

@@ -1,6 +1,8 @@
 /**
  * Adapters that trust what stands in front of them: the service still reachable without the
- * gateway's base path, where no guard checks the credentials (auth_enforcement), and error links
+ * gateway's base path, where no guard checks the credentials, the user an identity-aware gateway
+ * names taken from a client that names one itself, another API version beside the documented one
+ * outside its guard (auth_enforcement), and error links
  * built on the X-Forwarded-Host a client sends (host-header injection, no_internal_leak).
  */
 import { withValidCredentials } from "./request-view.ts";
@@ -24,6 +26,26 @@ export const gatewayTrust: FaultyAdapter[] = [
         return withValidCredentials({ ...req, segments: pathname.split("/").slice(1) }, env);
       },
     },
+  ),
+  variant(
+    {
+      name: "enkash-next-version-unguarded",
+      provider: "enkash",
+      departure: "serves /api/v1/customer/{id} beside the documented /api/v0, outside the security filter that guards /api/v0/** only",
+      expectedCheck: "auth_enforcement",
+    },
+    {
+      rewriteRequest: (req, env) => (req.segments[1] === "v1" && req.headers.authorization === undefined ? withValidCredentials({ ...req, segments: req.segments.map((s, i) => (i === 1 ? "v0" : s)) }, env) : req),
+    },
+  ),
+  variant(
+    {
+      name: "enkash-gateway-identity-trusted",
+      provider: "enkash",
+      departure: "takes an X-Authenticated-Userid header, which its identity-aware gateway sets, for a login, also when a client sends it itself without a token",
+      expectedCheck: "auth_enforcement",
+    },
+    { rewriteRequest: (req, env) => (req.headers["x-authenticated-userid"] !== undefined && req.headers.authorization === undefined ? withValidCredentials(req, env) : req) },
   ),
   variant(
     {

@@ -1,11 +1,16 @@
 /**
  * Adapters that fold another spelling onto an id: `%uXXXX` escapes decoded (an `unescape()` run
  * before the decoding), and look-alike characters read alike (a Crockford-style decoder: O as 0,
- * I and L as 1). A request naming another id deletes the fixture. Caught by exact_id_match.
+ * I and L as 1), ids keyed on a number that keeps only 53 bits of them, and the id taken from the
+ * last `/` of the whole request target. A request naming another id deletes the fixture. Caught by
+ * exact_id_match.
  */
 import { UPPER_ALNUM, freshId, randomString } from "../sandboxes/ids.ts";
 import { resolving } from "./loose-ids.ts";
 import { variant, type FaultyAdapter } from "./types.ts";
+
+/** An EnKash id's digits after KC, read in base 36 as a double: its last digits are lost. */
+const asFloat = (id: string): number => parseInt(id.slice(2), 36);
 
 /** Look-alike characters as a Crockford-style decoder reads them. */
 const crockford = (id: string): string => id.toUpperCase().replace(/O/g, "0").replace(/[IL]/g, "1");
@@ -19,6 +24,29 @@ export const idFoldings: FaultyAdapter[] = [
       expectedCheck: "exact_id_match",
     },
     { rewriteRequest: (req) => ({ ...req, segments: req.segments.map((segment) => segment.replace(/%u([0-9A-Fa-f]{4})/g, (_, hex: string) => encodeURIComponent(String.fromCharCode(parseInt(hex, 16))))) }) },
+  ),
+  variant(
+    {
+      name: "yuno-id-from-the-last-slash",
+      provider: "yuno",
+      departure: "takes the customer id as the last /-segment of the whole request target, query included, so ?next=/customers/B deletes B",
+      expectedCheck: "exact_id_match",
+    },
+    {
+      rewriteRequest: (req) => {
+        const last = req.rawUrl.split("/").pop()?.split("?")[0] ?? "";
+        return req.rawUrl.includes("?") && last !== "" && last !== req.segments.at(-1) ? { ...req, segments: [...req.segments.slice(0, -1), last] } : req;
+      },
+    },
+  ),
+  variant(
+    {
+      name: "enkash-ids-keyed-as-floats",
+      provider: "enkash",
+      departure: "keys customers on the id's base-36 digits read as a JavaScript number, which keeps 53 bits of them, so an id differing in its last character finds the customer",
+      expectedCheck: "exact_id_match",
+    },
+    resolving("enkash", (value, known, all) => (known(value) ? value : all().find((id) => asFloat(id) === asFloat(value)))),
   ),
   variant(
     {

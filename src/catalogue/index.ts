@@ -17,6 +17,7 @@ import { deleteSemantics } from "./delete-semantics.ts";
 import { gatewayTrust } from "./gateway-trust.ts";
 import { idFoldings } from "./id-foldings.ts";
 import { injections } from "./injections.ts";
+import { inputEchoes } from "./input-echoes.ts";
 import { leaks } from "./leaks.ts";
 import { looseIds } from "./loose-ids.ts";
 import { otherMethods } from "./other-methods.ts";
@@ -51,6 +52,7 @@ export const CATALOGUE: readonly FaultyAdapter[] = [
   ...rememberedState,
   ...secretsFaults,
   ...leaks,
+  ...inputEchoes,
   ...parsingEdges,
   ...injections,
   ...requestForms,

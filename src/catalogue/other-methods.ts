@@ -1,6 +1,7 @@
 /**
  * Adapters whose router ignores the method (a handler registered for every method), refuses only a
- * deny-list of methods, or honours a method-override header, so another method on the delete path
+ * deny-list of methods, or honours a method-override header or form field, or takes PURGE for the
+ * delete, so another method on the delete path
  * deletes too. Caught by
  * unsupported_method.
  */
@@ -42,6 +43,27 @@ export const otherMethods: FaultyAdapter[] = [
       expectedCheck: "unsupported_method",
     },
     { rewriteRequest: (req) => (["GET", "POST", "PUT", "PATCH"].includes(req.method) ? req : { ...req, method: "DELETE" }) },
+  ),
+  variant(
+    {
+      name: "enkash-purge-deletes",
+      provider: "enkash",
+      departure: "takes PURGE on the delete path, the cache-purge method, for the delete (a handler that drops the record with its cached copy)",
+      expectedCheck: "unsupported_method",
+    },
+    { rewriteRequest: (req, env) => (req.method === "PURGE" ? { ...req, method: env.operation.method } : req) },
+  ),
+  variant(
+    {
+      name: "yuno-form-method-override",
+      provider: "yuno",
+      departure: "treats a POST whose form body has _method=DELETE as the delete (Rack's and Laravel's method override)",
+      expectedCheck: "unsupported_method",
+    },
+    {
+      rewriteRequest: (req) =>
+        req.method === "POST" && /^application\/x-www-form-urlencoded/.test(String(req.headers["content-type"] ?? "")) && new URLSearchParams(req.body).get("_method")?.toUpperCase() === "DELETE" ? { ...req, method: "DELETE" } : req,
+    },
   ),
   anyMethodDeletes("juspay", "DELETE with command=delete"),
   anyMethodDeletes("yuno", "PATCH"),

@@ -10,6 +10,7 @@ import { variant, type FaultyAdapter } from "./types.ts";
 const enkash = baseBehaviour("enkash");
 const cashfree = baseBehaviour("cashfree");
 const juspay = baseBehaviour("juspay");
+const yuno = baseBehaviour("yuno");
 
 /** A validate step that answers `invalidId` when `refuse` says so, and otherwise validates as `base` does. */
 function refusing(base: ProviderBehaviour, refuse: (req: SandboxRequest, ctx: SandboxContext) => boolean): Pick<ProviderBehaviour, "validate"> {
@@ -19,6 +20,23 @@ function refusing(base: ProviderBehaviour, refuse: (req: SandboxRequest, ctx: Sa
 }
 
 export const overStrict: FaultyAdapter[] = [
+  variant(
+    {
+      name: "yuno-account-code-compared-by-case",
+      provider: "yuno",
+      departure: "checks x-account-code case-insensitively but looks customers up under the header as sent, so an existing customer under the upper-case code gets CUSTOMER_NOT_FOUND (that an upper-case UUID names the account is assumed)",
+      expectedCheck: "positive_data_acceptance",
+      runOptions: { strict: true },
+    },
+    {
+      behaviour: {
+        remove: (req, ctx) => {
+          const code = String(req.headers["x-account-code"] ?? "");
+          return code !== ctx.credentials.YUNO_ACCOUNT_CODE && code.toLowerCase() === ctx.credentials.YUNO_ACCOUNT_CODE?.toLowerCase() ? yuno.errorReply("notFound", "Customer not found.") : yuno.remove(req, ctx);
+        },
+      },
+    },
+  ),
   variant(
     {
       name: "juspay-form-values-not-decoded",

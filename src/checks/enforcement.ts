@@ -6,8 +6,10 @@
  */
 import { credentialState } from "../cases/model.ts";
 import { responseFor } from "../spec/model.ts";
+import { challengeFindings } from "./challenge.ts";
+import { existenceOracle } from "./existence-oracle.ts";
 import { expectSurvival } from "./fixture-survival.ts";
-import { expectRefusal, expectRejection } from "./rejection.ts";
+import { expectRefusal, expectRejection, isNotFoundAnswer } from "./rejection.ts";
 import { scenarioFor, when } from "./preconditions.ts";
 import type { CheckInput, Check, Finding } from "./types.ts";
 
@@ -45,36 +47,46 @@ export const requiredBodyEnforcement: Check = {
  * malformed as well, so any documented 4xx rejects it. A request the doc does not describe (another
  * path, an undocumented body) may get any 4xx, or a 3xx that redirects to the clean path without
  * acting on it (Go's ServeMux redirects a doubled slash); a 2xx fails. One sent to the target's
- * root (the path only in X-Original-URL) is judged by the fixture's survival alone.
+ * root (the path only in X-Original-URL) is judged by the fixture's survival alone. Without
+ * credentials, a fixture's answer must match that of ids of its shape that never existed
+ * (existence-oracle.ts, assumed). A 401's WWW-Authenticate challenges for a documented HTTP scheme
+ * (challenge.ts).
  */
 export const authEnforcement: Check = {
   id: "auth_enforcement",
-  run: when(scenarioFor("auth_enforcement"), (input) => {
-    const { step, response } = input;
-    if (step.expect === "survives") return expectSurvival(input, "the requests without valid credentials");
-    // The documented delete of another fixture, which only collects the cookies the target sets.
-    if (step.expect === "success" || step.expect === "carried") return [];
-    if (step.expect === "not-deleted") {
-      if (response.status >= 300) return [];
-      return [{ expected: "a 4xx (or a redirect)", actual: `${response.status}`, message: `a request with ${step.label}, on an existing fixture, was answered ${response.status}` }];
-    }
-    const has401 = responseFor(input.operation.op, 401) !== undefined;
-    const what = step.fixture === undefined ? `a request with ${input.scenario.id}` : `a request with ${step.label}, on an existing fixture,`;
-    if (has401 && response.status === 400 && malformedBearer(input) && responseFor(input.operation.op, 400) !== undefined) {
-      // RFC 6750 §3.1: a malformed request, a token outside b64token syntax among them (empty, in
-      // quotes, with a space, a `%` or a byte outside ASCII), gets invalid_request and SHOULD get 400;
-      // the doc lists 400 and 401 without saying which applies.
-      return [{ expected: "401", actual: "400", message: `${what} was rejected with 400; a bearer token outside RFC 6750's b64token syntax is a malformed request, which RFC 6750 §3.1 answers 400 (invalid_request), and the doc does not say which of its 400 and 401 applies`, basis: "assumed" }];
-    }
-    if (has401 && response.status === 403 && responseFor(input.operation.op, 403) !== undefined) {
-      // The doc lists 401 and 403 side by side (EnKash) without saying when each applies: that a
-      // credential missing or wrong gets 401, and 403 is for one that does not reach the resource, is
-      // HTTP's reading (RFC 9110 §15.5.2, §15.5.4), not the doc's.
-      return [{ expected: "401", actual: "403", message: `${what} was rejected with 403; the doc documents both 401 and 403 without saying when each applies, and 401 is assumed for credentials missing or wrong (RFC 9110 §15.5.2)`, basis: "assumed" }];
-    }
-    return expectRejection(input, what, input.scenario.basis, has401 && !malformedCredential(input) ? 401 : undefined);
-  }),
+  run: when(scenarioFor("auth_enforcement"), (input) => [...credentialFindings(input), ...challengeFindings(input), ...(input.step.around ? existenceOracle(input) : [])]),
 };
+
+function credentialFindings(input: CheckInput): Finding[] {
+  const { step, response } = input;
+  if (step.expect === "survives") return expectSurvival(input, "the requests without valid credentials");
+  // The documented delete of another fixture, which only collects the cookies the target sets.
+  if (step.expect === "success" || step.expect === "carried") return [];
+  if (step.expect === "not-deleted") {
+    if (response.status >= 300) return [];
+    return [{ expected: "a 4xx (or a redirect)", actual: `${response.status}`, message: `a request with ${step.label}, on an existing fixture, was answered ${response.status}` }];
+  }
+  const has401 = responseFor(input.operation.op, 401) !== undefined;
+  const what = step.fixture === undefined ? `a request with ${input.scenario.id}` : `a request with ${step.label}, on an existing fixture,`;
+  if (has401 && input.request.headers.origin !== undefined && response.status >= 400 && response.status < 500 && response.status !== 401 && !isNotFoundAnswer(input)) {
+    // A browser's request may be refused for its Origin (a CORS allow-list) before its credentials
+    // are read; the not-found answer, though, says the id was looked up without them.
+    return [{ expected: "401", actual: `${response.status}`, message: `${what} was refused with ${response.status}, which may answer its Origin rather than its credentials; that the credentials are read first, for 401, is assumed`, basis: "assumed" }];
+  }
+  if (has401 && response.status === 400 && malformedBearer(input) && responseFor(input.operation.op, 400) !== undefined) {
+    // RFC 6750 §3.1: a malformed request, a token outside b64token syntax among them (empty, in
+    // quotes, with a space, a `%` or a byte outside ASCII), gets invalid_request and SHOULD get 400;
+    // the doc lists 400 and 401 without saying which applies.
+    return [{ expected: "401", actual: "400", message: `${what} was rejected with 400; a bearer token outside RFC 6750's b64token syntax is a malformed request, which RFC 6750 §3.1 answers 400 (invalid_request), and the doc does not say which of its 400 and 401 applies`, basis: "assumed" }];
+  }
+  if (has401 && response.status === 403 && responseFor(input.operation.op, 403) !== undefined) {
+    // The doc lists 401 and 403 side by side (EnKash) without saying when each applies: that a
+    // credential missing or wrong gets 401, and 403 is for one that does not reach the resource, is
+    // HTTP's reading (RFC 9110 §15.5.2, §15.5.4), not the doc's.
+    return [{ expected: "401", actual: "403", message: `${what} was rejected with 403; the doc documents both 401 and 403 without saying when each applies, and 401 is assumed for credentials missing or wrong (RFC 9110 §15.5.2)`, basis: "assumed" }];
+  }
+  return expectRejection(input, what, input.scenario.basis, has401 && !malformedCredential(input) ? 401 : undefined);
+}
 
 /** A credential header sent twice or as a list: a malformed request, which a server may reject with 400 before it reads the credential. */
 function malformedCredential(input: CheckInput): boolean {

@@ -6,7 +6,11 @@
  * may come with a quick test, something every match holds that is cheap to look for: the pattern
  * runs only on a body that passes it.
  */
+import { TEMPLATE_PRODUCT } from "../cases/template-cases.ts";
+
 export const INTERNAL_LEAK_PATTERNS: ReadonlyArray<[what: string, pattern: RegExp, quick?: RegExp]> = [
+  // The product the template-expression ids hold (src/cases/template-cases.ts), evaluated.
+  ["an evaluated template expression (7919*7907, server-side template injection)", new RegExp(`(?<!\\d)${TEMPLATE_PRODUCT}(?!\\d)`)],
   // The frame patterns, tried at every position, rescan long runs of word characters or "at "
   // (a 4 KB id, a repeated word) again and again; every match holds what their quick tests find.
   ["a JVM stack frame", /\b[\w$]+(?:\.[\w$<>]+){2,}\([\w$]+\.(?:java|scala|kt|groovy):\d+\)/, /\.(?:java|scala|kt|groovy):\d+\)/],

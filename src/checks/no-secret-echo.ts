@@ -1,7 +1,9 @@
 /**
  * no_secret_echo: no credential payconform sent appears in any response header or body, in any
  * form the masking engine knows (raw, percent-encoded, JSON- or HTML-escaped, base64, base64url,
- * hex; see src/http/redact.ts).
+ * hex; see src/http/redact.ts); nor, raw, a long part of one: its start or its end, at least
+ * LONG_PART_SHARE of it and LONG_PART_MIN characters (a hint that names the first 19 characters of
+ * a 23-character key gives it away as surely as the whole).
  */
 import { findSecret } from "../http/redact.ts";
 import type { Check, CheckInput, Finding } from "./types.ts";
@@ -15,13 +17,29 @@ export const noSecretEcho: Check = {
     const secrets = input.secrets;
     const findings: Finding[] = [];
     const places: Array<[string, string]> = [["body", input.response.text], ...Object.entries(input.response.headers).map(([k, v]): [string, string] => [`header ${k}`, `${k}: ${v}`])];
+    // The parts are looked for in each place only where the whole answer holds one.
+    const mayHoldPart = longPart(places.map(([, text]) => text).join("\n"), secrets) !== undefined;
     for (const [where, text] of places) {
-      const form = findSecret(text, secrets);
+      const form = findSecret(text, secrets) ?? (mayHoldPart && longPart(text, secrets));
       if (form) findings.push({ expected: "no credential in the response", actual: `a credential (${form}) in the ${where}`, message: `the response ${where} ${echoed(input, text) ? "echoes a credential this request carried" : "shows a credential this request did not carry (the target's own, or one sent earlier)"}` });
     }
     return findings;
   },
 };
+
+/** Raw parts of a credential this long are echoes: enough of it that what is left is easily guessed. */
+const LONG_PART_MIN = 12;
+const LONG_PART_SHARE = 0.6;
+
+/** "a long part" where `text` holds the start or the end of a credential, LONG_PART_MIN and LONG_PART_SHARE of it at least. */
+function longPart(text: string, secrets: readonly string[]): string | undefined {
+  for (const secret of secrets) {
+    const length = Math.max(LONG_PART_MIN, Math.ceil(secret.length * LONG_PART_SHARE));
+    if (length >= secret.length) continue;
+    if (text.includes(secret.slice(0, length)) || text.includes(secret.slice(-length))) return `a long part: its start or end, ${length} of its ${secret.length} characters or more`;
+  }
+  return undefined;
+}
 
 /** Whether a credential found in `text` is one the request itself carried (only worked out once a credential is found). */
 function echoed(input: CheckInput, text: string): boolean {

@@ -5,9 +5,11 @@
  * crash. Another 4xx (a 403 for a parent the credentials do not reach, say), and a 422 to a valid
  * query value (which may name something the caller cannot use), is a warning: the documents do
  * not say when those apply. A fixture deleted by its ids spelled another way gets the
- * documented success; anything else below a 5xx is a warning, as that scenario is assumed.
+ * documented success, and a success body that names the ids names them decoded; anything else
+ * below a 5xx is a warning, as that scenario is assumed.
  */
 import { successStatuses } from "../spec/model.ts";
+import { echoedIds } from "./echoed-ids.ts";
 import { scenarioFor, when } from "./preconditions.ts";
 import { isNotFoundAnswer, notFoundLabel } from "./rejection.ts";
 import type { Check, CheckInput, Finding } from "./types.ts";
@@ -43,8 +45,9 @@ export const positiveDataAcceptance: Check = {
 function fixtureAccepted(input: CheckInput): Finding[] {
   const status = input.response.status;
   const successes = successStatuses(input.operation.op);
-  // Any 2xx took the ids; whether it is the documented one is status_code_conformance's to say.
-  if (status >= 200 && status < 300) return [];
+  // Any 2xx took the ids (whether it is the documented one is status_code_conformance's to say),
+  // and a body that names them names them decoded, not as the path spelled them.
+  if (status >= 200 && status < 300) return echoedIds(input);
   const respelled = input.step.plan.encodedIds !== undefined;
   const what = `a delete of a fixture ${respelled ? "by its ids spelled another way" : "sent another way the documents allow"} (${input.step.label})`;
   const answer = isNotFoundAnswer(input) && respelled ? "the not-found answer: the target does not decode the path before it looks the id up" : `${status}`;

@@ -8,7 +8,8 @@ import type { HttpProvider } from "../providers.ts";
 
 /** How a credential value is obtained from the environment, keyed by security scheme name. */
 export type CredentialSource =
-  | { kind: "apiKey"; env: string }
+  /** `public`: a key the provider hands to browsers (Yuno's public-api-key): masked, but a target may name it back. */
+  | { kind: "apiKey"; env: string; public?: true }
   | { kind: "basic"; usernameEnv: string; password: string }
   | { kind: "bearer"; env: string };
 

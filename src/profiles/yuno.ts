@@ -7,7 +7,7 @@ export const yunoProfile: ProviderProfile = {
   notFound: { status: 400, code: { pointer: "/code", value: "CUSTOMER_NOT_FOUND" } },
   errorCodePointers: ["/code"],
   credentials: {
-    sec0: { kind: "apiKey", env: "YUNO_PUBLIC_API_KEY" },
+    sec0: { kind: "apiKey", env: "YUNO_PUBLIC_API_KEY", public: true },
     sec1: { kind: "apiKey", env: "YUNO_PRIVATE_SECRET_KEY" },
   },
   headerValues: { "x-account-code": { kind: "env", env: "YUNO_ACCOUNT_CODE" } },

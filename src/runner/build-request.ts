@@ -86,6 +86,7 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
     body = plan.body === null ? undefined : plan.body ?? prepared.body.valid;
     if (body !== undefined) headers["content-type"] = prepared.body.contentType;
   }
+  if (plan.rawBody) [body, headers["content-type"]] = [plan.rawBody.text, plan.rawBody.contentType];
   if (inBody.length > 0) {
     body = [body, ...inBody].filter(Boolean).join("&");
     headers["content-type"] ??= "application/x-www-form-urlencoded";
@@ -108,6 +109,9 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
   return { method: plan.method ?? ctx.op.method, url: sentTo, headers, ...(repeatedHeaders.length > 0 ? { repeatedHeaders } : {}), ...(plan.titleCaseHeaders ? { titleCaseNames: true } : {}), ...(plan.absoluteForm ? { absoluteForm: true } : {}), body };
 }
 
+/** A version segment of a path (`/v0/`). */
+export const VERSION_SEGMENT = /\/v(\d+)\//;
+
 /**
  * A literal piece of the path template (piece `index` of `count`) as the plan spells it: the first
  * piece's first letter after a slash percent-encoded (`/%63ustomers/`) or in the other case
@@ -121,6 +125,7 @@ function respelled(text: string, index: number, count: number, spelling: Request
   if (index !== 0) return text;
   if (spelling === "doubled-slash") return text.replace(/^\//, "//");
   if (spelling === "path-parameter") return text.replace(/^(\/[^/]+)/, "$1;x");
+  if (spelling === "next-version") return text.replace(VERSION_SEGMENT, (_, n: string) => `/v${Number(n) + 1}/`);
   return text.replace(/(?<=\/)[A-Za-z]/, (c) => (spelling === "percent-encoded" ? `%${c.charCodeAt(0).toString(16).toUpperCase()}` : c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase()));
 }
 
@@ -253,9 +258,11 @@ function otherCarriers(scheme: SecuritySchemeSpec, op: OperationSpec, profile: P
 
 /**
  * The Basic pair spelled another way than `user:password`: another password, the user padded with
- * spaces, the user alone without the colon, the user in the password's place.
+ * spaces, the user alone without the colon, the user in the password's place, the user followed by
+ * a NUL and more (which a comparison of C strings cuts off).
  */
-const BASIC_SPELLINGS: Record<"other-password" | "padded" | "no-colon" | "user-as-password" | "second-colon", (user: string, password: string) => string> = {
+const BASIC_SPELLINGS: Record<"other-password" | "padded" | "no-colon" | "user-as-password" | "second-colon" | "nul-in-user", (user: string, password: string) => string> = {
+  "nul-in-user": (user, password) => `${user}\u0000x:${password}`,
   "other-password": (user) => `${user}:${OTHER_PASSWORD}`,
   padded: (user, password) => ` ${user} :${password}`,
   "no-colon": (user) => user,

@@ -3,6 +3,8 @@
  * come from), or handed over by an embedded sandbox. Also makes the wrong-but-well-formed values
  * auth_enforcement sends.
  */
+import { createHash } from "node:crypto";
+import { changedAt } from "../cases/same-kind.ts";
 import { UsageError } from "../errors.ts";
 import { MIN_SECRET_LENGTH } from "../http/redact.ts";
 import { PROFILES } from "../profiles/index.ts";
@@ -58,6 +60,14 @@ export function nearMiss(value: string, kind: NearMiss): string {
       return value.slice(0, -1);
     case "leading-cut":
       return value.slice(1);
+    case "regex-dot":
+      return `${value.slice(0, -1)}.`;
+    case "middle-changed": {
+      const at = value.slice(value.length >> 1).search(/[A-Za-z0-9]/);
+      return at < 0 ? `${value}0` : changedAt(value, (value.length >> 1) + at);
+    }
+    case "sha256-hex":
+      return createHash("sha256").update(value).digest("hex");
     case "extended":
       return `${value}0`;
     case "quoted":
@@ -67,13 +77,9 @@ export function nearMiss(value: string, kind: NearMiss): string {
     case "inner-latin1":
       return `${value.slice(0, value.length >> 1)}\u00e9${value.slice(value.length >> 1)}`;
     case "last-changed": {
-      const at = value.search(/[A-Za-z0-9][^A-Za-z0-9]*$/);
-      if (at < 0) return `${value}0`;
-      const c = value[at];
       // Another of the narrowest class it is in: a digit, a hex letter, another letter of its case.
-      const kind = ["0123456789", "abcdef", "ABCDEF", "abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ"].find((chars) => chars.includes(c))!;
-      const next = kind[(kind.indexOf(c) + 1) % kind.length];
-      return `${value.slice(0, at)}${next}${value.slice(at + 1)}`;
+      const at = value.search(/[A-Za-z0-9][^A-Za-z0-9]*$/);
+      return at < 0 ? `${value}0` : changedAt(value, at);
     }
     case "inner-soft-hyphen":
       return `${value.slice(0, value.length >> 1)}\u00ad${value.slice(value.length >> 1)}`;
@@ -134,10 +140,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * The credentials that authenticate (the security schemes' keys, tokens and Basic users), without
  * values the profile fills into other headers from the environment (Yuno's x-account-code, an
- * account identifier shown in the dashboard): a target may name its own account back, so only
- * these are judged by no_secret_echo. payconform masks all of them in what it writes either way.
+ * account identifier shown in the dashboard) and without keys the provider hands to browsers (Yuno's
+ * public-api-key): a target may name its own account and its public key back, so only these are
+ * judged by no_secret_echo. payconform masks all of them in what it writes either way.
  */
 export function authenticatingCredentials(credentials: Credentials, profile: ProviderProfile): Credentials {
-  const names = new Set(Object.values(profile.credentials).map((source) => (source.kind === "basic" ? source.usernameEnv : source.env)));
+  const names = new Set(Object.values(profile.credentials).flatMap((source) => (source.kind === "basic" ? [source.usernameEnv] : source.kind === "apiKey" && source.public ? [] : [source.env])));
   return Object.fromEntries(Object.entries(credentials).filter(([name]) => names.has(name)));
 }

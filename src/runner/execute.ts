@@ -138,6 +138,9 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
       const headerParams = step.headersFrom !== undefined ? { ...pathParams, ...fixtures[step.headersFrom] } : pathParams;
       const plan = step.queryFrom !== undefined ? { ...step.plan, query: { ...step.plan.query, ...fixtures[step.queryFrom] } } : step.plan;
       const request = buildRequest(run.request, plan, pathParams, headerParams);
+      // The fixture's path in a query value, its slashes as they are (RFC 3986 §3.4 allows them there).
+      const pathInQuery = step.pathInQueryFrom !== undefined ? fixtures[step.pathInQueryFrom] : undefined;
+      if (pathInQuery) request.url += `${request.url.includes("?") ? "&" : "?"}next=${operationPathOf(op, pathInQuery)}`;
       if (plan.replayCookies && cookies.size > 0) request.headers.cookie = [...cookies].map(([name, value]) => `${name}=${value}`).join("; ");
       if (plan.jsonBodyFrom !== undefined && fixtures[plan.jsonBodyFrom]) {
         request.body = JSON.stringify(fixtures[plan.jsonBodyFrom]);
@@ -192,6 +195,11 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
     await releaseAll(run, fixtures);
   }
   return results;
+}
+
+/** The operation's path naming `ids`. */
+function operationPathOf(op: ProviderRun["operation"]["op"], ids: Record<string, string>): string {
+  return op.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(ids[name] ?? ""));
 }
 
 function pathNames(op: ProviderRun["operation"]["op"]): string[] {

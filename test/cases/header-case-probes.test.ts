@@ -70,8 +70,9 @@ describe("values a loose comparison takes for the documented ones", () => {
 });
 
 describe("the credentials no_secret_echo looks for", () => {
-  it("are the security schemes' own, not Yuno's account code", () => {
-    expect(Object.keys(authenticatingCredentials(credentials, PROFILES.yuno)).sort()).toEqual(["YUNO_PRIVATE_SECRET_KEY", "YUNO_PUBLIC_API_KEY"]);
+  it("are the security schemes' own, not Yuno's account code (nor its public key, which browsers hold)", () => {
+    expect(Object.keys(authenticatingCredentials(credentials, PROFILES.yuno)).sort()).toEqual(["YUNO_PRIVATE_SECRET_KEY"]);
+    expect(Object.keys(authenticatingCredentials(credentials, PROFILES.cashfree)).sort()).toEqual(["CASHFREE_CLIENT_ID", "CASHFREE_CLIENT_SECRET"]);
     expect(Object.keys(authenticatingCredentials(credentials, PROFILES.juspay))).toEqual(["JUSPAY_API_KEY"]);
   });
 });

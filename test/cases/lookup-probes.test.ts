@@ -2,15 +2,29 @@
  * The requests of the nineteenth independent round's fault classes: credentials spelled for
  * another environment or without their first character, the texts `undefined` and `null`, keys
  * every plain JavaScript object has, one credential left out with a browser's Origin, the path
- * without the server's base path, look-alike and `%uXXXX` spellings of an id; and a host claimed
- * in X-Forwarded-Host, which no answer may name.
+ * without the server's base path, look-alike and `%uXXXX` spellings of an id; a host claimed
+ * in X-Forwarded-Host, which no answer may name; and the answer without credentials for a fixture,
+ * which must not differ from that for ids that never existed. And the twentieth round's: a
+ * gateway's identity headers, template expressions as ids, an id's last character changed, a
+ * UUID header in upper case, a success naming the id as the path spelled it, a credential as a
+ * pattern, a form field overriding the method, and Prefer: return=representation. And the
+ * twenty-first's: a NUL after a Basic user, a credential changed in its middle or as its digest,
+ * another API version, a 401's challenge, a browser's request refused for its Origin, an assumed
+ * error envelope's types, and a public key named back.
  */
 import { describe, expect, it } from "vitest";
 import { CLAIMED_HOST } from "../../src/cases/claimed-host-cases.ts";
 import { nearMissId, nearMissSegment } from "../../src/cases/id-near-miss.ts";
+import { challengeFindings } from "../../src/checks/challenge.ts";
+import { authEnforcement } from "../../src/checks/enforcement.ts";
+import { existenceOracle } from "../../src/checks/existence-oracle.ts";
 import { noInternalLeak } from "../../src/checks/no-internal-leak.ts";
-import { nearMiss } from "../../src/runner/credentials.ts";
-import { exchange, scenarioOf } from "../checks/exchange.ts";
+import { offPath } from "../../src/checks/preconditions.ts";
+import { positiveDataAcceptance } from "../../src/checks/positive-data-acceptance.ts";
+import { schemaFindings } from "../../src/checks/schema-findings.ts";
+import { PROFILES } from "../../src/profiles/index.ts";
+import { authenticatingCredentials, nearMiss } from "../../src/runner/credentials.ts";
+import { exchange, response, scenarioOf } from "../checks/exchange.ts";
 import { built, credentials, scenario } from "./probe-requests.ts";
 
 const basicUser = (header: string | undefined): string => Buffer.from(String(header).replace(/^Basic /, ""), "base64").toString("utf8").split(":")[0];
@@ -96,5 +110,150 @@ describe("a claimed host", () => {
     const other = scenarioOf("juspay", { id: "delete an id that never existed" });
     const input = exchange("juspay", other, 0, { status: 404, body: { href: `https://${CLAIMED_HOST}/` } });
     expect(noInternalLeak.run(input)).toEqual([]);
+  });
+});
+
+describe("an existence oracle", () => {
+  const s = scenarioOf("cashfree", { id: "credentials against a fixture" });
+  const last = s.steps.findIndex((step) => step.around !== undefined);
+  const judge = (unknownBefore: { status: number; body?: unknown }, atFixture: { status: number; body?: unknown }, unknownAfter: { status: number; body?: unknown }) => {
+    const { fixture, unknown } = s.steps[last].around!;
+    const before = [];
+    before[unknown] = [response(unknownBefore)];
+    before[fixture] = [response(atFixture)];
+    return existenceOracle(exchange("cashfree", s, last, unknownAfter, { before }));
+  };
+  const refusal = (extra: Record<string, unknown> = {}) => ({ status: 401, body: { message: "Invalid API credentials provided", code: "invalid_credentials", type: "authentication_error", ...extra } });
+
+  it("asks for ids that never existed just before and just after the fixture", () => {
+    const { fixture, unknown } = s.steps[last].around!;
+    expect([unknown, fixture, last]).toEqual([fixture - 1, last - 1, last]);
+    expect(s.steps[fixture].fixture).toBe(0);
+    expect(s.steps[unknown].plan.shapedLike).toBe(0);
+  });
+
+  it("passes answers alike, and leaves aside what differs between the two for ids that never existed", () => {
+    expect(judge(refusal(), refusal(), refusal())).toEqual([]);
+    expect(judge(refusal({ request_id: "r1" }), refusal({ request_id: "r2" }), refusal({ request_id: "r3" }))).toEqual([]);
+    expect(judge(refusal({ at: "12:00:01" }), refusal({ at: "12:00:01" }), refusal({ at: "12:00:01" }))).toEqual([]);
+  });
+
+  it("warns of a value, a field or a status that only the existing fixture's answer has", () => {
+    const [named] = judge(refusal(), refusal({ message: "Invalid API credentials provided for customer Priya" }), refusal());
+    expect(named.basis).toBe("assumed");
+    expect(named.actual).toMatch(/^\/message: "Invalid API credentials provided for customer Priya"/);
+    expect(judge(refusal(), refusal({ customer_name: "Priya" }), refusal())[0].actual).toMatch(/only in its answer/);
+    expect(judge(refusal(), { status: 403, body: refusal().body }, refusal())[0].actual).toBe("403");
+  });
+});
+
+describe("the twentieth round's probes", () => {
+  it("sends a gateway's identity headers without credentials against a fixture", () => {
+    const s = scenario("enkash", "credentials against a fixture");
+    const at = s.steps.findIndex((step) => step.label === "credentials missing, a gateway's identity headers");
+    const request = built("enkash", "credentials against a fixture", at);
+    expect(request.headers["x-authenticated-userid"]).toBe("payconform");
+    expect(request.headers.authorization).toBeUndefined();
+    expect(s.steps[at].expect).toBe("rejected");
+  });
+
+  it("sends template expressions and environment lookups as ids", () => {
+    const s = scenario("enkash", "path customerId template expressions");
+    expect(s.steps.map((step) => step.label)).toEqual(["expressions", "${env:ENKASH_ACCESS_TOKEN}"]);
+    expect(decodeURIComponent(built("enkash", "path customerId template expressions").url.split("/").at(-1)!)).toBe("pc-${7919*7907}-#{7919*7907}-{{7919*7907}}-<%= 7919*7907 %>");
+    const evaluated = exchange("enkash", s, 0, { status: 400, body: { errorResponse: { errorMessage: "bad id pc-62615533-x" } } });
+    expect(noInternalLeak.run(evaluated)!.map((f) => f.actual)).toEqual([expect.stringMatching(/^an evaluated template expression/)]);
+    expect(noInternalLeak.run(exchange("enkash", s, 0, { status: 400, body: { errorResponse: { errorMessage: "bad id pc-${7919*7907}" } } }))).toEqual([]);
+  });
+
+  it("leaves one credential out with a gateway's consumer headers, and replaces a credential's last character by a regular expression's dot", () => {
+    const request = built("cashfree", "credential ApiSecret missing, a gateway's identity headers");
+    expect([request.headers["x-client-secret"], request.headers["x-client-id"], request.headers["x-consumer-id"]]).toEqual([undefined, credentials.CASHFREE_CLIENT_ID, "payconform"]);
+    expect(nearMiss("abcd", "regex-dot")).toBe("abc.");
+  });
+
+  it("sends a POST overridden to DELETE in the query, the headers and a form field, and a delete with Prefer: return=representation", () => {
+    const request = built("yuno", "method POST overridden to DELETE");
+    expect([request.method, request.body, request.headers["content-type"]]).toEqual(["POST", "_method=DELETE", "application/x-www-form-urlencoded"]);
+    expect(built("yuno", "method GET overridden to DELETE").body).toBeUndefined();
+    expect(built("cashfree", "prefer return=representation").headers.prefer).toBe("return=representation");
+  });
+
+  it("leaves a request claiming another host to no status check: a server may refuse it with 421", () => {
+    expect(offPath(scenario("cashfree", "a forwarded host claimed").steps[0].plan)).toBe(true);
+  });
+
+  it("changes an id's last character within its kind, its shape kept", () => {
+    expect(nearMissId("KC7U5Q10C6SUG66L", "last-changed")).toBe("KC7U5Q10C6SUG66M");
+    expect(nearMissId("cust_ab9", "last-changed")).toBe("cust_ab0");
+  });
+
+  it("deletes a fixture with a UUID header in upper case, expecting the documented success (assumed)", () => {
+    const s = scenario("yuno", "valid uuid headers in upper case");
+    expect(s.basis).toBe("assumed");
+    expect(built("yuno", "valid uuid headers in upper case").headers["x-account-code"]).toBe(credentials.YUNO_ACCOUNT_CODE.toUpperCase());
+    expect(() => scenario("enkash", "valid uuid headers in upper case")).toThrow();
+  });
+
+  it("fails a success that names the fixture's id as the path spelled it", () => {
+    const s = scenarioOf("juspay", { id: "valid path ids with a percent-encoded letter" });
+    const ids = { customer_id: "cst_a1", customer_account_id: "bank_b2" };
+    const judge = (accountId: string) => positiveDataAcceptance.run(exchange("juspay", s, 0, { status: 200, body: { customer_account_status: "DELETED", customer_account_id: accountId } }, { pathParams: ids }));
+    expect(judge("bank_b2")).toEqual([]);
+    expect(judge("%62ank_b2")).toMatchObject([{ message: "the success body names another customer_account_id than the one deleted", basis: "documented" }]);
+  });
+});
+
+describe("the twenty-first round's probes", () => {
+  it("spells a Basic user followed by a NUL, a credential changed in its middle, and its SHA-256", () => {
+    const pair = built("juspay", "credential basicAuth user followed by a NUL").headers.authorization;
+    expect(Buffer.from(String(pair).replace(/^Basic /, ""), "base64").toString("utf8")).toBe(`${credentials.JUSPAY_API_KEY}\u0000x:`);
+    expect(nearMiss("enk_tok_0123456789abcdef", "middle-changed")).toBe("enk_tok_0123556789abcdef");
+    expect(nearMiss("abc", "sha256-hex")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  });
+
+  it("sends the path's version one up without credentials, where the path has a version", () => {
+    const s = scenario("enkash", "credentials against a fixture");
+    const at = s.steps.findIndex((step) => step.label === "credentials missing, the path's version one up");
+    expect(built("enkash", "credentials against a fixture", at).url).toBe("http://127.0.0.1:1/base/api/v1/customer/KC0000000000000A");
+    expect(scenario("cashfree", "credentials against a fixture").steps.some((step) => step.label.includes("version"))).toBe(false);
+  });
+
+  it("judges a 401's challenge by the documented HTTP scheme, and leaves API keys' challenges alone", () => {
+    const s = scenarioOf("juspay", { id: "credentials missing" });
+    const challenged = (provider: "juspay" | "enkash" | "cashfree", value: string) => {
+      const input = exchange(provider, scenarioOf(provider, { id: "credentials missing" }), 0, { status: 401, body: {} });
+      return challengeFindings({ ...input, response: { ...input.response, headers: { "www-authenticate": value } } });
+    };
+    expect(s.steps).toHaveLength(1);
+    expect(challenged("juspay", 'Bearer realm="api", error="invalid_token"')[0].message).toBe("the 401 challenges the client for bearer, not the documented basic scheme");
+    expect(challenged("juspay", 'Basic realm="api"')).toEqual([]);
+    expect(challenged("juspay", 'Newauth realm="a", Basic realm="b"')).toEqual([]);
+    expect(challenged("enkash", 'Basic realm="Realm"')).toHaveLength(1);
+    expect(challenged("cashfree", 'Bearer realm="x"')).toEqual([]);
+  });
+
+  it("warns, not fails, of a browser's request refused with another 4xx than 401", () => {
+    const s = scenarioOf("cashfree", { id: "credential ApiKeyAuth missing, from a browser origin" });
+    const [found] = authEnforcement.run(exchange("cashfree", s, 0, { status: 403, body: { message: "Invalid CORS request" } }))!;
+    expect(found.basis).toBe("assumed");
+    expect(authEnforcement.run(exchange("cashfree", s, 0, { status: 404, body: { message: "Customer not found", code: "customer_not_found", type: "invalid_request_error" } }))!.some((f) => f.basis !== "assumed")).toBe(true);
+  });
+
+  it("holds an assumed error envelope's types as assumed, and a documented enum in it as documented", () => {
+    const s = scenarioOf("enkash", { id: "delete an id that never existed" });
+    const input = (body: unknown) => exchange("enkash", s, 0, { status: 404, body });
+    const nulls = schemaFindings(input({ payload: null, errorResponse: { errorType: "RECORD_NOT_FOUND", apiSubErrors: null } }), { payload: null, errorResponse: { errorType: "RECORD_NOT_FOUND", apiSubErrors: null } });
+    expect(nulls.length).toBeGreaterThan(0);
+    expect(nulls.every((f) => f.basis === "assumed")).toBe(true);
+    const array = schemaFindings(input([{ errorType: "RECORD_NOT_FOUND" }]), [{ errorType: "RECORD_NOT_FOUND" }]);
+    expect(array.map((f) => [f.message, f.basis])).toEqual([["the 404 body breaks its schema at /: must be object", "assumed"]]);
+    const enumBroken = { errorResponse: { errorType: "NOT_FOUND" } };
+    expect(schemaFindings(input(enumBroken), enumBroken).map((f) => f.basis)).toEqual(["documented"]);
+  });
+
+  it("leaves Yuno's public key, which browsers hold, out of the credentials no_secret_echo looks for", () => {
+    const judged = authenticatingCredentials(credentials, PROFILES.yuno);
+    expect(Object.keys(judged)).toEqual(["YUNO_PRIVATE_SECRET_KEY"]);
   });
 });

@@ -33,7 +33,9 @@ describe("probes of the fault classes", () => {
     expect(s.fixtures).toBe(2);
     expect(s.steps.map((step) => [step.label, step.fixture, step.expect])).toEqual([
       ["another fixture deleted the documented way", 1, "success"],
+      ["credentials missing, an id of the fixture's shape that never existed", undefined, "rejected"],
       ["credentials missing", 0, "rejected"],
+      ["credentials missing, another id of the fixture's shape that never existed", undefined, "rejected"],
       ["credentials missing, the cookies the target set sent back", 0, "rejected"],
       ["credentials wrong", 0, "rejected"],
       ["credentials missing, the path with a trailing slash", 0, "not-deleted"],
@@ -42,10 +44,12 @@ describe("probes of the fault classes", () => {
       ["credentials missing, the path's first slash doubled", 0, "not-deleted"],
       ["credentials missing, Expect: 100-continue", 0, "not-deleted"],
       ["credentials missing, the request target in absolute form", 0, "not-deleted"],
+      ["credentials missing, the path's version one up", 0, "not-deleted"],
       ["credentials missing, ;x after the path's first segment", 0, "not-deleted"],
       ["credentials missing, GET on the path", 0, "not-deleted"],
       ["credentials missing, a health probe's User-Agent", 0, "not-deleted"],
       ["credentials missing, Host: localhost", 0, "not-deleted"],
+      ["credentials missing, a gateway's identity headers", 0, "rejected"],
       ["credentials missing, the CORS preflight headers", 0, "rejected"],
       ["the bearerAuth token only in a form body", 0, "not-deleted"],
       ["credentials missing, the optional query parameters present and valid", 0, "rejected"],
@@ -54,10 +58,10 @@ describe("probes of the fault classes", () => {
       ["credentials missing, after the delete", 0, "rejected"],
       ["credentials wrong, after the delete", 0, "rejected"],
     ]);
-    expect(built("enkash", "credentials against a fixture", 4).url).toBe("http://127.0.0.1:1/base/api/v0/customer/KC0000000000000A/");
+    expect(built("enkash", "credentials against a fixture", 6).url).toBe("http://127.0.0.1:1/base/api/v0/customer/KC0000000000000A/");
     // The base path is the target's; the operation's own path gets the encoded letter.
-    expect(built("enkash", "credentials against a fixture", 5).url).toBe("http://127.0.0.1:1/base/%61pi/v0/customer/KC0000000000000A");
-    expect(built("enkash", "credentials against a fixture", 6).url).toBe("http://127.0.0.1:1/base/Api/v0/customer/KC0000000000000A");
+    expect(built("enkash", "credentials against a fixture", 7).url).toBe("http://127.0.0.1:1/base/%61pi/v0/customer/KC0000000000000A");
+    expect(built("enkash", "credentials against a fixture", 8).url).toBe("http://127.0.0.1:1/base/Api/v0/customer/KC0000000000000A");
     const yunoStep = scenario("yuno", "credentials against a fixture").steps.findIndex((step) => step.plan.literalSpelling === "percent-encoded");
     expect(built("yuno", "credentials against a fixture", yunoStep).url).toMatch(/^http:\/\/127\.0\.0\.1:1\/base\/%63ustomers\//);
   });

@@ -41,3 +41,17 @@ describe("no_secret_echo", () => {
     expect(noSecretEcho.run(input(`{"detail": "${SECRET}"}`, {}, {}))![0].message).toMatch(/shows a credential this request did not carry/);
   });
 });
+
+describe("no_secret_echo: a long part of a credential", () => {
+  const KEY = "jp_key_0123456789abcdef";
+  const judge = (body: string) => noSecretEcho.run({ ...input(body), secrets: [KEY] } as CheckInput)!;
+
+  it("fails on the start or the end of a credential, 60% of it and 12 characters at least", () => {
+    expect(judge(`{"developer_message": "Active key begins with ${KEY.slice(0, -4)}"}`)[0].actual).toMatch(/a long part: its start or end, 14 of its 23 characters/);
+    expect(judge(`key ending ${KEY.slice(-14)}`)).toHaveLength(1);
+  });
+
+  it("passes a shorter start, such as the key's shared prefix, or its last four characters", () => {
+    expect(judge(`keys begin with ${KEY.slice(0, 13)}, and this one ends with ${KEY.slice(-4)}`)).toEqual([]);
+  });
+});

@@ -1,0 +1,25 @@
+/**
+ * The challenge of a 401 (RFC 9110 §11.6.1): where the answer carries WWW-Authenticate and the
+ * operation authenticates with an HTTP scheme (Basic, Bearer), at least one challenge names a
+ * scheme the operation documents. A challenge for another scheme (`Bearer` where the doc gives
+ * Basic) sends a client to credentials the target does not take. API keys in their own headers
+ * have no HTTP scheme, so any challenge goes with them.
+ */
+import type { CheckInput, Finding } from "./types.ts";
+
+export function challengeFindings(input: CheckInput): Finding[] {
+  const header = input.response.headers["www-authenticate"];
+  if (input.response.status !== 401 || header === undefined) return [];
+  const documented = input.operation.op.security.flatMap((scheme) => (scheme.type === "http" && scheme.scheme ? [scheme.scheme.toLowerCase()] : []));
+  if (documented.length === 0) return [];
+  // A scheme starts the field or follows a comma; auth-params (`realm="a, b"`) follow a scheme and a space.
+  const named = [...header.matchAll(/(?:^|,)\s*([!#$%&'*+.^_`|~0-9A-Za-z-]+)(?=\s+[^=\s,]|\s*(?:,|$))/g)].map((m) => m[1].toLowerCase());
+  if (named.some((scheme) => documented.includes(scheme))) return [];
+  return [
+    {
+      expected: `a WWW-Authenticate challenge for ${documented.join(" or ")}`,
+      actual: `WWW-Authenticate: ${header.length > 120 ? `${header.slice(0, 120)}…` : header}`,
+      message: `the 401 challenges the client for ${named.join(", ") || "no scheme"}, not the documented ${documented.join(" or ")} scheme`,
+    },
+  ];
+}

@@ -1,0 +1,53 @@
+/**
+ * An existence oracle: the answer to a request for a fixture must match the answers to the same
+ * request for ids of its shape that never existed, sent just before and just after it
+ * (Step.around), where those two agree with each other; what differs between them (a request id,
+ * the id named back) is left aside, and a timestamp that agrees before and after cannot differ in
+ * between. A status, a field or a value that only the existing customer's answer has tells a caller
+ * which ids exist, and may show what the record holds (a name in a 401). That the request is
+ * refused alike whether or not the id exists is assumed: no document says which check comes first.
+ */
+import type { HttpResponse } from "../http/types.ts";
+import type { CheckInput, Finding } from "./types.ts";
+
+export function existenceOracle(input: CheckInput): Finding[] {
+  const around = input.step.around;
+  const fixture = around && input.before?.[around.fixture]?.[0];
+  const a = around && input.before?.[around.unknown]?.[0];
+  if (!fixture || !a) return [];
+  const b: HttpResponse = input.response;
+  const expected = `the answer the same request got for ids of the fixture's shape that never existed, before and after (${a.status})`;
+  const what = `without credentials, the answer for an existing fixture`;
+  if (a.status === b.status && fixture.status !== a.status) {
+    return [{ expected, actual: `${fixture.status}`, message: `${what} has the status ${fixture.status}, ids that never existed get ${a.status}: a caller without credentials learns which ids exist`, basis: "assumed" }];
+  }
+  const [fa, fb, own] = [leaves(a.text), leaves(b.text), leaves(fixture.text)];
+  for (const [path, value] of own) {
+    const [va, vb] = [fa.get(path), fb.get(path)];
+    if (va !== vb) continue;
+    if (va === value) continue;
+    const actual = `${path || "the body"}: ${JSON.stringify(value.slice(0, 80))}${va === undefined ? " (only in its answer)" : ` where ids that never existed get ${JSON.stringify(va.slice(0, 80))}`}`;
+    return [{ expected, actual, message: `${what} differs from the one for ids that never existed (${actual}): a caller without credentials learns which ids exist, and what the answer shows of the record`, basis: "assumed" }];
+  }
+  return [];
+}
+
+/** A body's leaves by JSON pointer (a body that is no JSON: one leaf, the text, at ""). */
+function leaves(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    out.set("", text);
+    return out;
+  }
+  const visit = (v: unknown, path: string, depth: number): void => {
+    if (depth > 32 || out.size > 1000) return;
+    if (v !== null && typeof v === "object") {
+      for (const [key, item] of Object.entries(v)) visit(item, `${path}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`, depth + 1);
+    } else out.set(path, String(v));
+  };
+  visit(value, "", 0);
+  return out;
+}
