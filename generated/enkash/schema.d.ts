@@ -24,6 +24,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description The page gives apiSubErrors as array[object (ApiSubError)]: that each item is an object is documented; what an item holds is not, so no property is checked. */
         ApiSubError: Record<string, never>;
         ErrorResponse: {
             apiSubErrors?: components["schemas"]["ApiSubError"][];

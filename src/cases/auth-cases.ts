@@ -40,6 +40,7 @@
  * describe (another path, an undocumented body) may get any 4xx, or a 3xx that redirects to the
  * clean path: the fixture's survival tells.
  */
+import { PROFILES } from "../profiles/index.ts";
 import type { OperationSpec, SecuritySchemeSpec } from "../spec/model.ts";
 import { DEFAULT_CREDENTIAL, NEAR_MISSES, plan, type AuthPlan, type CredentialState, type RequestPlan, type Scenario, type Step } from "./model.ts";
 
@@ -89,8 +90,13 @@ export function authScenarios(op: OperationSpec): Scenario[] {
       });
       scenarios.push(scenario(`credential ${scheme.name} listed after a wrong one`, `the ${name} header holds a wrong value and then the valid one, comma-separated (as a repeated header is joined); any others are right`, "listed", only(scheme, "listed")));
     }
+    // An identifier beside a secret (Cashfree's App ID) may be matched loosely while the secret
+    // decides; left out (empty), though, it is missing.
+    const source = PROFILES[op.provider].credentials[scheme.name];
+    const naming = source?.kind === "apiKey" && source.identifier === true && op.security.length > 1;
     for (const kind of NEAR_MISSES) {
-      scenarios.push(scenario(`credential ${scheme.name} ${kind}`, `the ${name} credential is the valid one ${NEAR_MISS_TEXT[kind]}; any others are right`, kind, only(scheme, kind)));
+      const nearMiss = scenario(`credential ${scheme.name} ${kind}`, `the ${name} credential is the valid one ${NEAR_MISS_TEXT[kind]}; any others are right`, kind, only(scheme, kind));
+      scenarios.push(naming && kind !== "empty" ? { ...nearMiss, basis: "assumed" } : nearMiss);
     }
     if (scheme.type === "http") {
       const other = scheme.scheme === "bearer" ? "Basic" : "Bearer";
@@ -101,6 +107,9 @@ export function authScenarios(op: OperationSpec): Scenario[] {
       scenarios.push(scenario(`credential ${scheme.name} user padded`, `the valid ${name} user with a space before and after it inside the encoded pair; any others are right`, "padded", only(scheme, "padded")));
       scenarios.push(scenario(`credential ${scheme.name} user as the password`, `the valid ${name} user sent as the password, the user left empty (":key"); any others are right`, "user-as-password", only(scheme, "user-as-password")));
       scenarios.push(scenario(`credential ${scheme.name} with a second colon`, `the valid ${name} pair with ":x" after the password; any others are right`, "second-colon", only(scheme, "second-colon")));
+      scenarios.push(scenario(`credential ${scheme.name} password the text undefined`, `the valid ${name} user with the password "undefined" (a password slot not configured); any others are right`, "undefined-password", only(scheme, "undefined-password")));
+      scenarios.push(scenario(`credential ${scheme.name} password the text null`, `the valid ${name} user with the password "null"; any others are right`, "null-password", only(scheme, "null-password")));
+      scenarios.push(scenario(`credential ${scheme.name} user with bit 7 set`, `the valid ${name} user with bit 7 set on each byte inside the encoded pair (what an ASCII decoder that masks the bit reads as the user); any others are right`, "high-bit-user", only(scheme, "high-bit-user")));
       scenarios.push(scenario(`credential ${scheme.name} user followed by a NUL`, `the valid ${name} user followed by a NUL and "x" inside the encoded pair (what a comparison of C strings cuts off); any others are right`, "nul-in-user", only(scheme, "nul-in-user")));
       scenarios.push(scenario(`credential ${scheme.name} user without the colon`, `the valid ${name} user encoded alone, without the ":" and password of a Basic pair; any others are right`, "no-colon", only(scheme, "no-colon")));
       // A target that compares the user alone accepts any password; the doc fixes one, but the user
@@ -207,6 +216,9 @@ function againstAFixture(op: OperationSpec, only: (scheme: SecuritySchemeSpec, s
       // What an internal caller looks like: a guard that waves health probes or local calls through.
       offRequest("credentials missing, a health probe's User-Agent", { headers: { "user-agent": "kube-probe/1.29" } }),
       offRequest("credentials missing, Host: localhost", { headers: { host: "localhost" } }),
+      // A handler for WebSocket handshakes, taken by any request naming an upgrade, may skip the guard.
+      offRequest("credentials missing, Upgrade: websocket", { headers: { upgrade: "websocket" } }),
+      offRequest("credentials missing, Upgrade: h2c", { headers: { upgrade: "h2c", "http2-settings": "AAMAAABkAARAAAAAAAIAAAAA" } }),
       // A service behind an identity-aware proxy (Kong, oauth2-proxy, Apache) that takes the user
       // the proxy names for a login, where a client can reach it and name one itself.
       refusedWith("credentials missing, a gateway's identity headers", { headers: GATEWAY_IDENTITY }),

@@ -85,6 +85,12 @@ function rawMiss(id: string, kind: IdNearMiss): string {
       return id;
     case "last-changed":
       return lastChanged(id);
+    case "html-entity": {
+      const at = id.search(/[A-Za-z0-9]/);
+      return at < 0 ? id : `${id.slice(0, at)}&#${id.charCodeAt(at)};${id.slice(at + 1)}`;
+    }
+    case "or-query":
+      return `x OR ${id}`;
     case "look-alike": {
       const at = id.search(/[01OILoil]/);
       return at < 0 ? id : `${id.slice(0, at)}${LOOK_ALIKE[id[at]]}${id.slice(at + 1)}`;

@@ -3,6 +3,7 @@
  * delete_semantics deletes a fixture and then deletes it again). Each scenario names the check
  * it exists for; the response-level checks run on every step as well.
  */
+import { changedAt } from "./same-kind.ts";
 import type { CheckId } from "../checks/ids.ts";
 import type { Basis } from "../spec/model.ts";
 import type { HttpProvider } from "../providers.ts";
@@ -43,7 +44,7 @@ import type { HttpProvider } from "../providers.ts";
  * (`prototype-pair`) the first API key `__proto__` and the others `[object Object]`, which a lookup
  * of a key's partner in such an object compared with `==` accepts.
  */
-export type CredentialState = "valid" | "wrong" | "missing" | "other-scheme" | "swapped" | "in-query" | "other-password" | "listed" | "repeated" | "repeated-valid-first" | "other-carrier" | "as-basic" | "padded" | "no-colon" | "user-as-password" | "in-body" | "no-scheme" | "default" | "second-colon" | "nul-in-user" | "regrouped" | "undefined" | "null" | "prototype-key" | "prototype-pair" | NearMiss;
+export type CredentialState = "valid" | "wrong" | "missing" | "other-scheme" | "swapped" | "in-query" | "other-password" | "listed" | "repeated" | "repeated-valid-first" | "other-carrier" | "as-basic" | "padded" | "no-colon" | "user-as-password" | "in-body" | "no-scheme" | "default" | "second-colon" | "nul-in-user" | "undefined-password" | "null-password" | "high-bit-user" | "regrouped" | "undefined" | "null" | "prototype-key" | "prototype-pair" | NearMiss;
 
 /** A credential servers and sandboxes ship as a default (`x-client-id: test`); too common to be a secret, so not masked. */
 export const DEFAULT_CREDENTIAL = "test";
@@ -177,12 +178,13 @@ export interface RequestPlan {
  * none of them 36 characters: without hyphens, in braces, with the `urn:uuid:` prefix.
  */
 export const UUID_SPELLINGS = ["unhyphenated", "braced", "urn"] as const;
-/** A UUID spelled another way: one of UUID_SPELLINGS, or its letters in upper case, the same UUID (RFC 9562 §4: case-insensitive on input). */
-export type UuidSpelling = (typeof UUID_SPELLINGS)[number] | "upper-case";
+/** A UUID spelled another way: one of UUID_SPELLINGS, or its letters in upper case, the same UUID (RFC 9562 §4: case-insensitive on input), or another UUID, its last digit changed. */
+export type UuidSpelling = (typeof UUID_SPELLINGS)[number] | "upper-case" | "last-changed";
 
 /** `uuid` written as `spelling`. */
 export function spellUuid(uuid: string, spelling: UuidSpelling): string {
   if (spelling === "upper-case") return uuid.toUpperCase();
+  if (spelling === "last-changed") return changedAt(uuid, uuid.length - 1);
   if (spelling === "unhyphenated") return uuid.replace(/-/g, "");
   return spelling === "braced" ? `{${uuid}}` : `urn:uuid:${uuid}`;
 }
@@ -231,9 +233,11 @@ export function spellUuid(uuid: string, spelling: UuidSpelling): string {
  * character as a raw `%uXXXX` escape, not percent-encoding at all, which an `unescape()` before the
  * decoding turns back into the id; `last-changed`: its last letter or digit replaced by another of
  * the same kind, the id's shape kept, which a store keyed on a lossy reading of the id (a number
- * past 2^53, a hash cut short) takes for the id.
+ * past 2^53, a hash cut short) takes for the id; `html-entity`: its first letter or digit as an HTML
+ * character reference (`&#99;ust_…`), which a sanitiser that decodes entities turns back into it;
+ * `or-query`: `x OR <id>`, which a search engine's delete-by-query reads as "x or the id".
  */
-export const ID_NEAR_MISSES = ["case-swapped", "double-encoded", "trailing-space", "truncated", "fullwidth", "zero-width", "path-parameter", "like-percent", "like-underscore", "glob-star", "extra-segment", "dot-segment", "nul-suffix", "dot-extension", "separator-swapped", "newline-suffix", "encoded-slash", "encoded-query", "encoded-fragment", "plus-for-space", "accented", "uuid-unhyphenated", "uuid-braced", "leading-zero", "regex-dot", "sql-comment", "comma-suffix", "comma-prefix", "byte-escaped", "leading-cut", "trailing-dot", "prefix-dropped", "astral-suffix", "look-alike", "percent-u", "last-changed"] as const;
+export const ID_NEAR_MISSES = ["case-swapped", "double-encoded", "trailing-space", "truncated", "fullwidth", "zero-width", "path-parameter", "like-percent", "like-underscore", "glob-star", "extra-segment", "dot-segment", "nul-suffix", "dot-extension", "separator-swapped", "newline-suffix", "encoded-slash", "encoded-query", "encoded-fragment", "plus-for-space", "accented", "uuid-unhyphenated", "uuid-braced", "leading-zero", "regex-dot", "sql-comment", "comma-suffix", "comma-prefix", "byte-escaped", "leading-cut", "trailing-dot", "prefix-dropped", "astral-suffix", "look-alike", "percent-u", "last-changed", "html-entity", "or-query"] as const;
 export type IdNearMiss = (typeof ID_NEAR_MISSES)[number];
 
 /**

@@ -57,8 +57,15 @@ export function ownershipScenarios(op: OperationSpec, rng: Rng): Scenario[] {
       ...base,
       id: `${param.name} of another account`,
       fixtures: 1,
-      description: `a fixture deleted with a well-formed ${param.name} the target never issued${nil.length > 0 ? " and with the nil UUID" : ""}, then with its own`,
-      steps: [{ label: `foreign ${param.name}`, plan: plan({ headers: { [name]: foreign } }), fixture: 0, expect: "refused" }, ...nil, survives(0)],
+      description: `a fixture deleted with a well-formed ${param.name} the target never issued${nil.length > 0 ? ", with the nil UUID" : ""} and with its own changed in its last character, then with its own`,
+      steps: [
+        { label: `foreign ${param.name}`, plan: plan({ headers: { [name]: foreign } }), fixture: 0, expect: "refused" },
+        ...nil,
+        // The configured value with its last digit changed: code that compares a prefix of it (as a
+        // number that keeps 53 bits, say) takes it for the account's own.
+        { label: `${param.name} with its last character changed`, plan: plan({ headerSpellings: { [name]: "last-changed" } }), fixture: 0, expect: "refused" },
+        survives(0),
+      ],
     });
   }
   return scenarios;

@@ -78,6 +78,8 @@ export function positiveScenarios(op: OperationSpec): Scenario[] {
   if (op.requestBody) {
     const mediaType = `${op.requestBody.contentType}; charset=UTF-8`;
     scenarios.push(assumedSpelling("valid body media type with a charset parameter", `the documented body sent as ${mediaType}: a media type parameter does not change the media type (RFC 9110 §8.3.1)`, { headers: { "content-type": mediaType } }));
+    const titled = op.requestBody.contentType.replace(/(^|[/.+-])([a-z])/g, (_, before: string, c: string) => `${before}${c.toUpperCase()}`);
+    scenarios.push(assumedSpelling("valid body media type in another case", `the documented body sent as ${titled}: type and subtype are case-insensitive (RFC 9110 §8.3.1)`, { headers: { "content-type": titled } }));
   }
   const example = op.requestBody?.example;
   if (op.requestBody?.contentType === "application/x-www-form-urlencoded" && example && typeof example === "object") {

@@ -116,6 +116,31 @@ export const STATE_AND_LOAD: readonly AllowedVariant[] = [
       };
     },
   ),
+  allowed(
+    {
+      name: "cashfree-sequential-ids",
+      provider: "cashfree",
+      choice: "issues customer ids in sequence (cust_100, cust_101, …) beside customers cust_1 to cust_99 that other clients made; a delete of one of those answers 500, which payconform must never send",
+      documents: "the doc gives customer_id no format; a sandbox shared with other clients holds their customers, which payconform may not delete",
+      mayWarn: ["path_pattern_enforcement"],
+    },
+    () => {
+      const others = new Set(Array.from({ length: 99 }, (_, i) => `cust_${i + 1}`));
+      let next = 100;
+      return {
+        behaviour: {
+          createFixture(env, [customerId]) {
+            for (const id of others) env.store.addCustomer(id);
+            return cashfree.createFixture(env, [customerId ?? `cust_${next++}`]);
+          },
+          remove(req, ctx) {
+            const id = ctx.path.customer_id;
+            return id !== undefined && others.has(id) ? jsonReply(500, { message: `payconform deleted ${id}, a customer it did not obtain`, code: "not_a_fixture", type: "api_error" }) : cashfree.remove(req, ctx);
+          },
+        },
+      };
+    },
+  ),
   rateLimiting("enkash", 5),
   rateLimiting("juspay", 7),
 ];

@@ -5,7 +5,8 @@
  * `undefined` or `null`, a secret keyed on its random tail (the environment prefix ignored) or
  * matched as a suffix or as a regular expression, a browser's request (one with an Origin) let in on
  * the public key alone, a gateway's consumer header taken for the secret, a Basic user cut at a
- * NUL, the secret's stored digest taken for it, and a secret compared by its length and ends.
+ * NUL, the secret's stored digest taken for it, a secret compared by its length and ends, a Basic
+ * password compared with an unset setting, and a Basic pair decoded as 7-bit ASCII.
  * Caught by auth_enforcement.
  */
 import { createHash } from "node:crypto";
@@ -17,8 +18,8 @@ import { variant, type FaultyAdapter } from "./types.ts";
 const PROTOTYPE_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 const bearerOf = (value: unknown): string | undefined => (typeof value === "string" && /^Bearer /i.test(value) ? value.slice(7) : undefined);
-const basicUserOf = (value: unknown): string | undefined =>
-  typeof value === "string" && /^Basic /i.test(value) ? Buffer.from(value.slice(6), "base64").toString("utf8").split(":")[0] : undefined;
+const basicPairOf = (value: unknown): string | undefined => (typeof value === "string" && /^Basic /i.test(value) ? Buffer.from(value.slice(6), "base64").toString("utf8") : undefined);
+const basicUserOf = (value: unknown): string | undefined => basicPairOf(value)?.split(":")[0];
 
 /** The secret header of each provider with two API keys, the other key's header, and their variables. */
 const KEY_PAIRS = {
@@ -150,6 +151,31 @@ export const credentialLookups: FaultyAdapter[] = [
       expectedCheck: "auth_enforcement",
     },
     secretTaken("yuno", (sent, valid) => sent.length === valid.length && sent.slice(0, 8) === valid.slice(0, 8) && sent.slice(-4) === valid.slice(-4)),
+  ),
+  variant(
+    {
+      name: "juspay-basic-password-unset",
+      provider: "juspay",
+      departure: "compares the Basic password with a setting that is not configured, read as text, so the key with the password undefined passes",
+      expectedCheck: "auth_enforcement",
+    },
+    { rewriteRequest: (req, env) => (basicPairOf(req.headers.authorization) === `${env.credentials.JUSPAY_API_KEY}:undefined` ? withValidCredentials(req, env) : req) },
+  ),
+  variant(
+    {
+      name: "juspay-basic-decoded-as-7-bit",
+      provider: "juspay",
+      departure: "decodes the Basic pair as 7-bit ASCII, masking bit 7 of each byte, so the key's bytes with that bit set pass",
+      expectedCheck: "auth_enforcement",
+    },
+    {
+      rewriteRequest: (req, env) => {
+        const value = req.headers.authorization;
+        if (typeof value !== "string" || !/^Basic /i.test(value)) return req;
+        const sevenBit = Buffer.from(Buffer.from(value.slice(6), "base64").map((byte) => byte & 0x7f)).toString("latin1");
+        return sevenBit === `${env.credentials.JUSPAY_API_KEY}:` ? withValidCredentials(req, env) : req;
+      },
+    },
   ),
   variant(
     {

@@ -40,6 +40,24 @@ export const gatewayTrust: FaultyAdapter[] = [
   ),
   variant(
     {
+      name: "enkash-upgrade-skips-auth",
+      provider: "enkash",
+      departure: "hands any request with an Upgrade header to its WebSocket handshake handler, which skips the token check, and the DELETE then runs",
+      expectedCheck: "auth_enforcement",
+    },
+    { rewriteRequest: (req, env) => (req.headers.upgrade === "websocket" ? withValidCredentials(req, env) : req) },
+  ),
+  variant(
+    {
+      name: "cashfree-h2c-upgrade-skips-auth",
+      provider: "cashfree",
+      departure: "passes a request asking to upgrade to HTTP/2 (Upgrade: h2c) to its HTTP/2 handler, which has no credential check, and the DELETE then runs",
+      expectedCheck: "auth_enforcement",
+    },
+    { rewriteRequest: (req, env) => (req.headers.upgrade === "h2c" ? withValidCredentials(req, env) : req) },
+  ),
+  variant(
+    {
       name: "enkash-gateway-identity-trusted",
       provider: "enkash",
       departure: "takes an X-Authenticated-Userid header, which its identity-aware gateway sets, for a login, also when a client sends it itself without a token",

@@ -2,11 +2,12 @@
  * Adapters that fold another spelling onto an id: `%uXXXX` escapes decoded (an `unescape()` run
  * before the decoding), and look-alike characters read alike (a Crockford-style decoder: O as 0,
  * I and L as 1), ids keyed on a number that keeps only 53 bits of them, and the id taken from the
- * last `/` of the whole request target. A request naming another id deletes the fixture. Caught by
- * exact_id_match.
+ * last `/` of the whole request target, HTML character references decoded, and the id read as a
+ * search query. A request naming another id deletes the fixture. Caught by exact_id_match.
  */
 import { UPPER_ALNUM, freshId, randomString } from "../sandboxes/ids.ts";
 import { resolving } from "./loose-ids.ts";
+import { lastId, withLastId } from "./request-view.ts";
 import { variant, type FaultyAdapter } from "./types.ts";
 
 /** An EnKash id's digits after KC, read in base 36 as a double: its last digits are lost. */
@@ -16,6 +17,35 @@ const asFloat = (id: string): number => parseInt(id.slice(2), 36);
 const crockford = (id: string): string => id.toUpperCase().replace(/O/g, "0").replace(/[IL]/g, "1");
 
 export const idFoldings: FaultyAdapter[] = [
+  variant(
+    {
+      name: "cashfree-ids-entity-decoded",
+      provider: "cashfree",
+      departure: "runs the customer_id through a sanitiser that decodes HTML character references, so cust&#95;x deletes cust_x",
+      expectedCheck: "exact_id_match",
+    },
+    {
+      rewriteRequest: (req) => {
+        const id = lastId(req);
+        return id !== undefined && id.includes("&#") ? withLastId(req, id.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))) : req;
+      },
+    },
+  ),
+  variant(
+    {
+      name: "cashfree-ids-in-a-delete-by-query",
+      provider: "cashfree",
+      departure: "deletes through a search engine's delete-by-query with the id as the query, so x OR <id> deletes the customer",
+      expectedCheck: "exact_id_match",
+    },
+    {
+      rewriteRequest: (req, env) => {
+        const id = lastId(req);
+        const found = id?.includes(" OR ") ? id.split(" OR ").find((term) => env.store.hasCustomer(term)) : undefined;
+        return found !== undefined ? withLastId(req, found) : req;
+      },
+    },
+  ),
   variant(
     {
       name: "yuno-percent-u-escapes-decoded",

@@ -1,6 +1,6 @@
 /**
- * Adapters whose error bodies show the server's internals (OWASP API8, verbose errors). Caught by
- * no_internal_leak.
+ * Adapters whose error bodies or headers show the server's internals (OWASP API8, verbose errors).
+ * Caught by no_internal_leak.
  */
 import { baseBehaviour } from "../sandboxes/index.ts";
 import type { SandboxReply } from "../sandboxes/types.ts";
@@ -46,5 +46,14 @@ export const leaks: FaultyAdapter[] = [
         },
       },
     },
+  ),
+  variant(
+    {
+      name: "yuno-query-in-server-timing",
+      provider: "yuno",
+      departure: "adds a Server-Timing header to every answer whose description is the SQL statement run and the database host",
+      expectedCheck: "no_internal_leak",
+    },
+    { transformReply: (_req, reply) => ({ ...reply, headers: { ...reply.headers, "server-timing": 'db;dur=0.41;desc="DELETE FROM customers WHERE id = $1 @ pg-customers-primary.prod.internal:5432"' } }) },
   ),
 ];

@@ -22,6 +22,23 @@ function refusing(base: ProviderBehaviour, refuse: (req: SandboxRequest, ctx: Sa
 export const overStrict: FaultyAdapter[] = [
   variant(
     {
+      name: "juspay-media-type-compared-by-case",
+      provider: "juspay",
+      departure: "compares the request's Content-Type with application/x-www-form-urlencoded case-sensitively and answers 415 to another spelling (media types are case-insensitive, RFC 9110 §8.3.1; judged on that assumption)",
+      expectedCheck: "positive_data_acceptance",
+      runOptions: { strict: true },
+    },
+    {
+      rawResponse: (req, res) => {
+        const type = String(req.headers["content-type"] ?? "").split(";")[0].trim();
+        if (req.method !== "POST" || type === "" || type === "application/x-www-form-urlencoded" || type.toLowerCase() !== "application/x-www-form-urlencoded") return false;
+        res.writeHead(415, { "content-type": "application/json" }).end(JSON.stringify({ status: "invalid_request_error", error_code: "unsupported_media_type", error_message: "Unsupported media type" }));
+        return true;
+      },
+    },
+  ),
+  variant(
+    {
       name: "yuno-account-code-compared-by-case",
       provider: "yuno",
       departure: "checks x-account-code case-insensitively but looks customers up under the header as sent, so an existing customer under the upper-case code gets CUSTOMER_NOT_FOUND (that an upper-case UUID names the account is assumed)",

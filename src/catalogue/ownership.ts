@@ -56,6 +56,15 @@ export const ownership: FaultyAdapter[] = [
   ),
   variant(
     {
+      name: "yuno-account-code-compared-as-a-number",
+      provider: "yuno",
+      departure: "compares x-account-code as a hex number read into a double, so a code that differs from its own only in its last digits passes for it",
+      expectedCheck: "ownership_enforcement",
+    },
+    accountCodeTaken((code, configured) => code !== configured && code.length === configured.length && code.slice(0, -1) === configured.slice(0, -1)),
+  ),
+  variant(
+    {
       name: "yuno-account-code-not-checked",
       provider: "yuno",
       departure: "accepts any well-formed x-account-code, so a customer is deleted through an account that never issued it",

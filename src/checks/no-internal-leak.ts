@@ -1,5 +1,5 @@
 /**
- * no_internal_leak (OWASP API8, verbose errors): no response body carries the server's internals,
+ * no_internal_leak (OWASP API8, verbose errors): no response body or header carries the server's internals,
  * a stack trace, an SQL statement or database error, a connection string, an internal host name
  * or a server file path (internal-leak-patterns.ts). No documented body holds any of them. Nor
  * does any answer name another customer (other-customers.ts, OWASP API3), or a host the request
@@ -16,7 +16,8 @@ const SCANNED = 64 * 1024;
 export const noInternalLeak: Check = {
   id: "no_internal_leak",
   run: (input) => {
-    const exposed = [...otherCustomersNamed(input), ...claimedHostNamed(input)];
+    // Headers too: a Server-Timing or a debug header may carry a query or an internal host.
+    const exposed = [...otherCustomersNamed(input), ...claimedHostNamed(input), ...internals(Object.values(input.response.headers).join("\n").slice(0, SCANNED), `the ${input.response.status} answer's headers`)];
     const raw = input.response.text.slice(0, SCANNED);
     if (raw === "") return exposed;
     // A JSON body is also read as its string values, so an escaped newline does not hide a frame;
@@ -25,17 +26,22 @@ export const noInternalLeak: Check = {
     if (input.json.ok) views.push(stringsOf(input.json.value, SCANNED).join("\n").slice(0, SCANNED));
     if (raw.includes("<")) views.push(textOfMarkup(raw));
     const text = views.join("\n");
-    const findings: Finding[] = [...exposed];
-    for (const [what, pattern, quick] of INTERNAL_LEAK_PATTERNS) {
-      if (quick && !quick.test(text)) continue;
-      const hit = pattern.exec(text);
-      if (!hit) continue;
-      const shown = hit[0].length > 80 ? `${hit[0].slice(0, 80)}…` : hit[0];
-      findings.push({ expected: "no server internals in the body", actual: `${what}: ${JSON.stringify(shown)}`, message: `the ${input.response.status} body shows ${what}` });
-    }
-    return findings;
+    return [...exposed, ...internals(text, `the ${input.response.status} body`)];
   },
 };
+
+/** What of the server's internals `text` shows, `where` naming it in the message. */
+function internals(text: string, where: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const [what, pattern, quick] of INTERNAL_LEAK_PATTERNS) {
+    if (quick && !quick.test(text)) continue;
+    const hit = pattern.exec(text);
+    if (!hit) continue;
+    const shown = hit[0].length > 80 ? `${hit[0].slice(0, 80)}…` : hit[0];
+    findings.push({ expected: "no server internals in the answer", actual: `${what}: ${JSON.stringify(shown)}`, message: `${where} show${where.endsWith("headers") ? "" : "s"} ${what}` });
+  }
+  return findings;
+}
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
 

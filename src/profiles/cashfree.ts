@@ -6,7 +6,7 @@ export const cashfreeProfile: ProviderProfile = {
   notFound: { status: 404 },
   errorCodePointers: ["/code", "/type"],
   credentials: {
-    ApiKeyAuth: { kind: "apiKey", env: "CASHFREE_CLIENT_ID" },
+    ApiKeyAuth: { kind: "apiKey", env: "CASHFREE_CLIENT_ID", identifier: true },
     ApiSecret: { kind: "apiKey", env: "CASHFREE_CLIENT_SECRET" },
   },
   headerValues: {},

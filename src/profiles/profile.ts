@@ -8,8 +8,13 @@ import type { HttpProvider } from "../providers.ts";
 
 /** How a credential value is obtained from the environment, keyed by security scheme name. */
 export type CredentialSource =
-  /** `public`: a key the provider hands to browsers (Yuno's public-api-key): masked, but a target may name it back. */
-  | { kind: "apiKey"; env: string; public?: true }
+  /**
+   * `public`: a key the provider hands to browsers (Yuno's public-api-key): masked, but a target may
+   * name it back. `identifier`: a key that names the caller beside a secret that authenticates it
+   * (Cashfree's App ID): that its near misses (but an empty one) are refused is assumed, as the
+   * secret still decides.
+   */
+  | { kind: "apiKey"; env: string; public?: true; identifier?: true }
   | { kind: "basic"; usernameEnv: string; password: string }
   | { kind: "bearer"; env: string };
 

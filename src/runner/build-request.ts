@@ -177,6 +177,7 @@ function preparedFor(ctx: RequestContext): Prepared {
         listed: listedHeader(scheme, profile, ctx),
         swapped: authHeader(scheme, profile, swappedCredentials(op, profile, ctx.credentials)),
         regrouped: authHeader(scheme, profile, regroupedCredentials(op, profile, ctx.credentials)),
+        "high-bit-user": highBitUser(scheme, profile, ctx.credentials),
         ...Object.fromEntries(NEAR_MISSES.map((kind) => [kind, authHeader(scheme, profile, nearMissCredentials(ctx.credentials, kind))])),
       } as Record<HeaderState, Record<string, string>>,
       query: queryCredential(scheme, profile, ctx.credentials),
@@ -259,16 +260,31 @@ function otherCarriers(scheme: SecuritySchemeSpec, op: OperationSpec, profile: P
 /**
  * The Basic pair spelled another way than `user:password`: another password, the user padded with
  * spaces, the user alone without the colon, the user in the password's place, the user followed by
- * a NUL and more (which a comparison of C strings cuts off).
+ * a NUL and more (which a comparison of C strings cuts off), the password the text undefined or null.
  */
-const BASIC_SPELLINGS: Record<"other-password" | "padded" | "no-colon" | "user-as-password" | "second-colon" | "nul-in-user", (user: string, password: string) => string> = {
+const BASIC_SPELLINGS: Record<"other-password" | "padded" | "no-colon" | "user-as-password" | "second-colon" | "nul-in-user" | "undefined-password" | "null-password", (user: string, password: string) => string> = {
   "nul-in-user": (user, password) => `${user}\u0000x:${password}`,
+  "undefined-password": (user) => `${user}:undefined`,
+  "null-password": (user) => `${user}:null`,
   "other-password": (user) => `${user}:${OTHER_PASSWORD}`,
   padded: (user, password) => ` ${user} :${password}`,
   "no-colon": (user) => user,
   "user-as-password": (user) => `:${user}`,
   "second-colon": (user, password) => `${user}:${password}:x`,
 };
+
+/** The Basic tokens of the `high-bit-user` case: the valid users in another encoding, so secrets too. */
+export function highBitTokens(op: OperationSpec, profile: ProviderProfile, creds: Credentials): string[] {
+  return op.security.flatMap((scheme) => (profile.credentials[scheme.name]?.kind === "basic" ? [String(highBitUser(scheme, profile, creds).authorization).replace(/^Basic /, "")] : []));
+}
+
+/** A Basic scheme's valid user with bit 7 set on each of its bytes (what an ASCII decoder that masks the bit reads as the user); other schemes' valid headers. */
+function highBitUser(scheme: SecuritySchemeSpec, profile: ProviderProfile, creds: Credentials): Record<string, string> {
+  const source = profile.credentials[scheme.name];
+  if (source?.kind !== "basic") return authHeader(scheme, profile, creds);
+  const user = Buffer.from(creds[source.usernameEnv] ?? "", "utf8").map((byte) => byte | 0x80);
+  return { authorization: `Basic ${Buffer.concat([user, Buffer.from(`:${source.password}`)]).toString("base64")}` };
+}
 
 /** A Basic scheme's valid user in the pair `spell` makes; other schemes' valid headers. */
 function basicSpelled(scheme: SecuritySchemeSpec, profile: ProviderProfile, creds: Credentials, spell: (user: string, password: string) => string): Record<string, string> {

@@ -50,13 +50,21 @@ export function resultOf(base: ResultBase, findings: readonly Finding[], options
     check: base.check,
     case: base.case,
     outcome,
-    message: findings.map((f) => f.message).join("; "),
-    expected: first.expected,
-    actual: first.actual,
+    message: visible(findings.map((f) => f.message).join("; ")),
+    expected: visible(first.expected),
+    actual: visible(first.actual),
     curl: options.curl(),
     basis,
     ...options.sent,
   };
+}
+
+/** Invisible and format characters (zero-width, bidirectional controls, a soft hyphen, a BOM). */
+const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+
+/** `text` with invisible characters written as \uXXXX: a value that differs from the expected one by such a character shows it. */
+function visible(text: string): string {
+  return text.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`);
 }
 
 function severityOf(finding: Finding, strict: boolean): "failure" | "warning" {

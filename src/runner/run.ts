@@ -29,7 +29,7 @@ import { runScenario, type ProviderRun } from "./execute.ts";
 import { mostlyRateLimited } from "./rate-limited.ts";
 import { maskResults } from "./mask-results.ts";
 import type { RunOptions } from "./options.ts";
-import { regroupedCredentials } from "./build-request.ts";
+import { highBitTokens, regroupedCredentials } from "./build-request.ts";
 import { checkTargetOptions, openTarget } from "./target.ts";
 import { youngGenerationCap } from "./young-generation.ts";
 
@@ -108,7 +108,7 @@ async function runProvider(provider: HttpProvider, options: RunOptions, emit: (e
     [...new Set([...Object.values(credentials), ...Object.values(wrongOnes), ...nearMissSecrets(credentials, operation.profile), ...Object.values(regroupedCredentials(operation.op, operation.profile, credentials))])].filter(
       (value) => value.length >= MIN_SECRET_LENGTH,
     );
-  const secrets = secretsOf(target.credentials, wrong);
+  const secrets = [...secretsOf(target.credentials, wrong), ...highBitTokens(operation.op, operation.profile, target.credentials)];
   const authenticating = authenticatingCredentials(target.credentials, operation.profile);
   const echoSecrets = secretsOf(authenticating, Object.fromEntries(Object.entries(wrong).filter(([name]) => name in authenticating)));
   const release = protectSecrets(secrets);

@@ -257,3 +257,37 @@ describe("the twenty-first round's probes", () => {
     expect(Object.keys(judged)).toEqual(["YUNO_PRIVATE_SECRET_KEY"]);
   });
 });
+
+describe("the twenty-second round's probes", () => {
+  const pairOf = (header: string | undefined) => Buffer.from(String(header).replace(/^Basic /, ""), "base64");
+
+  it("sends a Basic password undefined or null, and the user with bit 7 set on each byte", () => {
+    expect(pairOf(built("juspay", "credential basicAuth password the text undefined").headers.authorization).toString("utf8")).toBe(`${credentials.JUSPAY_API_KEY}:undefined`);
+    expect(pairOf(built("juspay", "credential basicAuth password the text null").headers.authorization).toString("utf8")).toBe(`${credentials.JUSPAY_API_KEY}:null`);
+    const high = pairOf(built("juspay", "credential basicAuth user with bit 7 set").headers.authorization);
+    expect(Buffer.from(high.map((byte) => byte & 0x7f)).toString("latin1")).toBe(`${credentials.JUSPAY_API_KEY}:`);
+    expect(high[0] & 0x80).toBe(0x80);
+  });
+
+  it("sends the body's media type in another case, an Upgrade without credentials, and an account code one digit off", () => {
+    expect(built("juspay", "valid body media type in another case").headers["content-type"]).toBe("Application/X-Www-Form-Urlencoded");
+    const s = scenario("cashfree", "credentials against a fixture");
+    const at = s.steps.findIndex((step) => step.label === "credentials missing, Upgrade: h2c");
+    expect(built("cashfree", "credentials against a fixture", at).headers.upgrade).toBe("h2c");
+    const own = scenario("yuno", "x-account-code of another account");
+    const changed = own.steps.findIndex((step) => step.label === "x-account-code with its last character changed");
+    expect(built("yuno", "x-account-code of another account", changed).headers["x-account-code"]).toBe("3f2a9c1e-7b4d-4e8a-9c21-5d6e7f8a9b0d");
+  });
+
+  it("spells an id's first character as an HTML reference, and as a search query naming it", () => {
+    expect(nearMissId("cust_ab", "html-entity")).toBe("&#99;ust_ab");
+    expect(nearMissId("cust_ab", "or-query")).toBe("x OR cust_ab");
+  });
+
+  it("looks for internals in the headers too", () => {
+    const s = scenarioOf("yuno", { id: "delete an id that never existed" });
+    const input = exchange("yuno", s, 0, { status: 400, body: { code: "CUSTOMER_NOT_FOUND", messages: ["Customer not found."] } });
+    const found = noInternalLeak.run({ ...input, response: { ...input.response, headers: { "server-timing": 'db;desc="DELETE FROM customers WHERE id = $1"' } } })!;
+    expect(found.map((f) => f.message)).toEqual(["the 400 answer's headers show an SQL statement"]);
+  });
+});

@@ -49,6 +49,8 @@ describe("probes of the fault classes", () => {
       ["credentials missing, GET on the path", 0, "not-deleted"],
       ["credentials missing, a health probe's User-Agent", 0, "not-deleted"],
       ["credentials missing, Host: localhost", 0, "not-deleted"],
+      ["credentials missing, Upgrade: websocket", 0, "not-deleted"],
+      ["credentials missing, Upgrade: h2c", 0, "not-deleted"],
       ["credentials missing, a gateway's identity headers", 0, "rejected"],
       ["credentials missing, the CORS preflight headers", 0, "rejected"],
       ["the bearerAuth token only in a form body", 0, "not-deleted"],
@@ -112,7 +114,7 @@ describe("probes of the fault classes", () => {
 
   it("sends Yuno's account code as the nil UUID too, and each API key after a wrong one in its header", () => {
     const own = scenario("yuno", "x-account-code of another account");
-    expect(own.steps.map((step) => step.label)).toEqual(["foreign x-account-code", "nil x-account-code", "own scope afterwards"]);
+    expect(own.steps.map((step) => step.label)).toEqual(["foreign x-account-code", "nil x-account-code", "x-account-code with its last character changed", "own scope afterwards"]);
     expect(built("yuno", "x-account-code of another account", 1).headers["x-account-code"]).toBe("00000000-0000-0000-0000-000000000000");
     const listed = built("cashfree", "credential ApiSecret listed after a wrong one");
     const [wrong, valid] = String(listed.headers["x-client-secret"]).split(", ");

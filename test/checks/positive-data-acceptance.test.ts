@@ -13,7 +13,7 @@ describe("positive_data_acceptance", () => {
     const allDigits = scenarioOf("enkash", { id: "valid path customerId all-digits" });
     expect(allDigits.steps[0].plan.pathParams.customerId).toBe("KC00000000000000");
     const spellings = ["valid accept any media type", "valid with a query parameter the operation does not use", "valid header names title-cased", "valid path ids with a percent-encoded letter"];
-    expect(ids("juspay")).toEqual(["valid path customer_id long", "valid path customer_account_id long", "valid header x-routing-id documented-example", "valid header x-routing-id non-ASCII", "valid body media type with a charset parameter", "valid form body with a percent-encoded letter", ...spellings]);
+    expect(ids("juspay")).toEqual(["valid path customer_id long", "valid path customer_account_id long", "valid header x-routing-id documented-example", "valid header x-routing-id non-ASCII", "valid body media type with a charset parameter", "valid body media type in another case", "valid form body with a percent-encoded letter", ...spellings]);
     const form = scenarioOf("juspay", { id: "valid form body with a percent-encoded letter" });
     expect([form.basis, form.steps[0].plan.body]).toEqual(["documented", "command=%64elete"]);
     expect(ids("yuno")).toEqual(["valid path customer_id long", ...spellings.slice(0, 3), "valid uuid headers in upper case", spellings[3]]);
