@@ -62,6 +62,9 @@ export function authScenarios(op: OperationSpec): Scenario[] {
   if (apiKeys.length >= 2) {
     scenarios.push(scenario("credentials swapped", "each API-key header holds the valid value of another one (the keys checked as a set, not by header)", "swapped", "swapped"));
     scenarios.push(scenario("credentials an Object.prototype pair", "the first API key sent as __proto__ and the others as [object Object] (issued keys looked up in a plain JavaScript object and compared with ==)", "prototype-pair", "prototype-pair"));
+    if (apiKeys.some((scheme) => scheme.headerName?.includes("-"))) {
+      scenarios.push(scenario("credentials under underscored names", "every API key left out of its header and sent, valid, under the name with _ for - (x_client_id), which CGI-style servers read as the same header", "underscored", "underscored"));
+    }
     scenarios.push(scenario("credentials regrouped", "the first API-key header holds its valid value and the next key's first characters, the next one the rest (the keys checked joined, not one by one)", "regrouped", "regrouped"));
     // One header holding another's valid value, the rest right: a check that takes either key
     // (a public key, shipped to browsers, where the secret one belongs).
@@ -107,6 +110,7 @@ export function authScenarios(op: OperationSpec): Scenario[] {
       scenarios.push(scenario(`credential ${scheme.name} user padded`, `the valid ${name} user with a space before and after it inside the encoded pair; any others are right`, "padded", only(scheme, "padded")));
       scenarios.push(scenario(`credential ${scheme.name} user as the password`, `the valid ${name} user sent as the password, the user left empty (":key"); any others are right`, "user-as-password", only(scheme, "user-as-password")));
       scenarios.push(scenario(`credential ${scheme.name} with a second colon`, `the valid ${name} pair with ":x" after the password; any others are right`, "second-colon", only(scheme, "second-colon")));
+      scenarios.push(scenario(`credential ${scheme.name} not base64-encoded`, `the valid ${name} user after "Basic " as it is, not base64-encoded; any others are right`, "basic-unencoded", only(scheme, "basic-unencoded")));
       scenarios.push(scenario(`credential ${scheme.name} password the text undefined`, `the valid ${name} user with the password "undefined" (a password slot not configured); any others are right`, "undefined-password", only(scheme, "undefined-password")));
       scenarios.push(scenario(`credential ${scheme.name} password the text null`, `the valid ${name} user with the password "null"; any others are right`, "null-password", only(scheme, "null-password")));
       scenarios.push(scenario(`credential ${scheme.name} user with bit 7 set`, `the valid ${name} user with bit 7 set on each byte inside the encoded pair (what an ASCII decoder that masks the bit reads as the user); any others are right`, "high-bit-user", only(scheme, "high-bit-user")));
@@ -219,6 +223,8 @@ function againstAFixture(op: OperationSpec, only: (scheme: SecuritySchemeSpec, s
       // A handler for WebSocket handshakes, taken by any request naming an upgrade, may skip the guard.
       offRequest("credentials missing, Upgrade: websocket", { headers: { upgrade: "websocket" } }),
       offRequest("credentials missing, Upgrade: h2c", { headers: { upgrade: "h2c", "http2-settings": "AAMAAABkAARAAAAAAAIAAAAA" } }),
+      // A filter chain chosen by content negotiation (a dashboard's, for browsers) may guard nothing.
+      offRequest("credentials missing, Accept: text/html", { headers: { accept: "text/html,application/xhtml+xml" } }),
       // A service behind an identity-aware proxy (Kong, oauth2-proxy, Apache) that takes the user
       // the proxy names for a login, where a client can reach it and name one itself.
       refusedWith("credentials missing, a gateway's identity headers", { headers: GATEWAY_IDENTITY }),
@@ -254,6 +260,7 @@ const NEAR_MISS_TEXT: Record<(typeof NEAR_MISSES)[number], string> = {
   "regex-dot": "with its last character replaced by the regular expression's .",
   "sha256-hex": "as its SHA-256 in hex (a stored digest)",
   "middle-changed": "with its middle letter or digit changed to another of the same kind (its length and ends kept)",
+  "padding-added": "followed by ==, base64 padding",
 };
 
 const OTHER_CARRIERS = {

@@ -1,7 +1,8 @@
 /**
  * required_body_enforcement: the documented request body left out, each required field left
  * out, each field pinned by const/enum given another value, the pinned value in another case
- * (`DELETE` for `delete`: const and enum compare exactly), with a trailing space or in fullwidth
+ * (`DELETE` for `delete`: const and enum compare exactly), with a NUL and more after it, a
+ * required field's name in another case (`Command`), with a trailing space or in fullwidth
  * letters (which a trim or NFKC folding before the comparison accepts), and, for a form body, a pinned field
  * sent twice, the pinned value and another (which of two values a form parser keeps is not
  * documented, so that case is assumed), and a required form field sent only under its name with
@@ -42,6 +43,11 @@ export function bodyScenarios(op: OperationSpec): Scenario[] {
       const bracketed = [encodeBody(body.contentType, rest), new URLSearchParams({ [`${field}[]`]: String(valid[field]) }).toString()].filter(Boolean).join("&");
       scenarios.push(scenario(`body ${field} as ${field}[]`, `the required field ${field} is left out and ${field}[] sent with its value`, bracketed));
     }
+    const recasedName = swapCase(field);
+    if (valid[field] !== undefined && recasedName !== field) {
+      // Field names compare exactly: a binder that matches them ignoring case (ASP.NET's) takes it.
+      scenarios.push(scenario(`body ${field} named ${recasedName}`, `the required field ${field} is left out and sent as ${recasedName}, its name in another case`, encodeBody(body.contentType, { ...rest, [recasedName]: valid[field] })));
+    }
     if (valid[field] !== undefined && !op.parameters.some((p) => p.in === "query" && p.name === field)) {
       // A handler that reads a field from "the request" (PHP's $_REQUEST, Rails' params, Express's
       // req.param) takes it from the query string when the body lacks it.
@@ -56,6 +62,8 @@ export function bodyScenarios(op: OperationSpec): Scenario[] {
     scenarios.push(scenario(`body ${field} not ${allowed}`, `${field} is "${other}" where the doc allows only ${pinned.map(String).join(", ")}`, encodeBody(body.contentType, { ...valid, [field]: other })));
     // A value trimmed, or folded by NFKC (fullwidth letters), before the comparison is another value accepted.
     scenarios.push(scenario(`body ${field} with a trailing space`, `${field} is "${String(pinned[0])} ", a pinned value with a space after it`, encodeBody(body.contentType, { ...valid, [field]: `${String(pinned[0])} ` })));
+    // A NUL and more after it: what code handing the value to a C string cuts off.
+    scenarios.push(scenario(`body ${field} followed by a NUL`, `${field} is "${String(pinned[0])}\\u0000x", a pinned value with a NUL and more after it`, encodeBody(body.contentType, { ...valid, [field]: `${String(pinned[0])}\u0000x` })));
     const fullwidth = String(pinned[0]).replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
     if (fullwidth !== String(pinned[0])) scenarios.push(scenario(`body ${field} fullwidth`, `${field} is "${fullwidth}", a pinned value in fullwidth letters that NFKC folds back`, encodeBody(body.contentType, { ...valid, [field]: fullwidth })));
     const recased = pinned.map(String).map(swapCase).find((v) => !pinned.map(String).includes(v));

@@ -12,7 +12,7 @@
  */
 import { successIsDeferred, successStatuses, type OperationSpec } from "../spec/model.ts";
 import { encodeBody } from "./body.ts";
-import { plan, type Scenario } from "./model.ts";
+import { plan, type Scenario, type Step } from "./model.ts";
 
 /**
  * Where the operation documents a form or JSON body and a success body with fields of its own: a
@@ -29,21 +29,40 @@ function answerFieldsInBody(op: OperationSpec): Scenario[] {
   const fields = properties.filter(([name, schema]) => schema.type === "string" && !paths.has(name)).map(([name]) => name);
   if (!body || !/form-urlencoded|json/.test(body.contentType) || fields.length === 0) return [];
   const sent = encodeBody(body.contentType, { ...((body.example ?? {}) as Record<string, unknown>), ...Object.fromEntries(fields.map((name) => [name, "ACTIVE"])) });
-  return [
-    {
-      provider: op.provider,
-      operationId: op.operationId,
-      check: "delete_semantics",
-      basis: "documented",
-      fixtures: 1,
-      id: "the answer's fields in the request body",
-      description: `a delete of a fixture whose body also sets ${fields.map((f) => `${f}=ACTIVE`).join(", ")}: refused, or carried out with the documented success (its fields as documented), after which the fixture is gone`,
-      steps: [
-        { label: "the answer's fields in the body", plan: plan({ body: sent }), fixture: 0, expect: "carried" },
-        { label: "the fixture again", plan: plan(), fixture: 0, expect: "not-found", ifCarried: 0, pollWhileSuccess: successIsDeferred(op) || op.assumed.repeatDelete !== undefined },
-      ],
-    },
-  ];
+  const description = `a delete of a fixture whose body also sets ${fields.map((f) => `${f}=ACTIVE`).join(", ")}: refused, or carried out with the documented success (its fields as documented), after which the fixture is gone`;
+  return [carriedOrRefused(op, "the answer's fields in the request body", description, { label: "the answer's fields in the body", plan: plan({ body: sent }) })];
+}
+
+/** A delete of a fixture sent another way (`sent`): refused, it leaves the fixture; carried out (the documented success), the fixture is gone afterwards. */
+function carriedOrRefused(op: OperationSpec, id: string, description: string, sent: Pick<Step, "label" | "plan">): Scenario {
+  return {
+    provider: op.provider,
+    operationId: op.operationId,
+    check: "delete_semantics",
+    basis: "documented",
+    fixtures: 1,
+    id,
+    description,
+    steps: [
+      { ...sent, fixture: 0, expect: "carried" },
+      { label: "the fixture again", plan: plan(), fixture: 0, expect: "not-found", ifCarried: 0, pollWhileSuccess: successIsDeferred(op) || op.assumed.repeatDelete !== undefined },
+    ],
+  };
+}
+
+/**
+ * Where the operation takes optional query parameters with documented examples (EnKash's
+ * parentCompanyId): a delete of a fixture naming them may be carried out (the fixture under that
+ * parent, or the parameter not used to refuse) or refused (another parent's scope), but refused, it
+ * leaves the fixture in place. A target that deletes first and checks the parameter after answers
+ * a refusal for a delete that happened.
+ */
+function optionalQueryOnAFixture(op: OperationSpec): Scenario[] {
+  const examples = op.parameters.filter((p) => p.in === "query" && !p.required && typeof p.example === "string").map((p): [string, string] => [p.name, p.example as string]);
+  if (examples.length === 0) return [];
+  const query = Object.fromEntries(examples);
+  const description = `a delete of a fixture with ${examples.map(([name, value]) => `${name}=${value}`).join("&")}, the documented examples: carried out, after which the fixture is gone, or refused, after which it is still there`;
+  return [carriedOrRefused(op, "a fixture deleted naming the optional query parameters", description, { label: "the optional query parameters' examples", plan: plan({ query }) })];
 }
 
 /**
@@ -91,6 +110,7 @@ export function deleteScenarios(op: OperationSpec): Scenario[] {
   return [
     ...siblingScenarios(op),
     ...answerFieldsInBody(op),
+    ...optionalQueryOnAFixture(op),
     {
       ...base,
       id: "delete an existing fixture, then delete it again",

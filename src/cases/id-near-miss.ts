@@ -23,6 +23,9 @@ function lastChanged(id: string): string {
   return at < 0 ? id : changedAt(id, at);
 }
 
+/** Latin letters and the Cyrillic letters that look the same. */
+const CYRILLIC_TWIN: Readonly<Record<string, string>> = { a: "\u0430", c: "\u0441", e: "\u0435", o: "\u043e", p: "\u0440", x: "\u0445", y: "\u0443", A: "\u0410", B: "\u0412", C: "\u0421", E: "\u0415", H: "\u041d", K: "\u041a", M: "\u041c", O: "\u041e", P: "\u0420", T: "\u0422", X: "\u0425" };
+
 /** What a Crockford-style decoder reads each look-alike character as, and 0 and 1 back as letters, in the id's case. */
 const LOOK_ALIKE: Readonly<Record<string, string>> = { "0": "O", O: "0", o: "0", "1": "I", I: "1", i: "1", L: "1", l: "1" };
 
@@ -91,6 +94,10 @@ function rawMiss(id: string, kind: IdNearMiss): string {
     }
     case "or-query":
       return `x OR ${id}`;
+    case "homoglyph": {
+      const at = Array.from(id).findIndex((c) => c in CYRILLIC_TWIN);
+      return at < 0 ? id : Array.from(id, (c, i) => (i === at ? CYRILLIC_TWIN[c] : c)).join("");
+    }
     case "look-alike": {
       const at = id.search(/[01OILoil]/);
       return at < 0 ? id : `${id.slice(0, at)}${LOOK_ALIKE[id[at]]}${id.slice(at + 1)}`;

@@ -44,7 +44,7 @@ import type { HttpProvider } from "../providers.ts";
  * (`prototype-pair`) the first API key `__proto__` and the others `[object Object]`, which a lookup
  * of a key's partner in such an object compared with `==` accepts.
  */
-export type CredentialState = "valid" | "wrong" | "missing" | "other-scheme" | "swapped" | "in-query" | "other-password" | "listed" | "repeated" | "repeated-valid-first" | "other-carrier" | "as-basic" | "padded" | "no-colon" | "user-as-password" | "in-body" | "no-scheme" | "default" | "second-colon" | "nul-in-user" | "undefined-password" | "null-password" | "high-bit-user" | "regrouped" | "undefined" | "null" | "prototype-key" | "prototype-pair" | NearMiss;
+export type CredentialState = "valid" | "wrong" | "missing" | "other-scheme" | "swapped" | "in-query" | "other-password" | "listed" | "repeated" | "repeated-valid-first" | "other-carrier" | "as-basic" | "padded" | "no-colon" | "user-as-password" | "in-body" | "no-scheme" | "default" | "second-colon" | "nul-in-user" | "undefined-password" | "null-password" | "high-bit-user" | "basic-unencoded" | "underscored" | "regrouped" | "undefined" | "null" | "prototype-key" | "prototype-pair" | NearMiss;
 
 /** A credential servers and sandboxes ship as a default (`x-client-id: test`); too common to be a secret, so not masked. */
 export const DEFAULT_CREDENTIAL = "test";
@@ -72,9 +72,10 @@ export const OTHER_PASSWORD = "pc-not-the-password";
  * regular expression accepts; `sha256-hex`: its SHA-256 in hex, which a server that also takes the
  * stored digest of the key (pass-the-hash) accepts; `middle-changed`: its middle letter or digit
  * replaced by another of the same kind, its length, start and end kept, which a server comparing
- * only the length and the ends (a key hint) accepts.
+ * only the length and the ends (a key hint) accepts; `padding-added`: `==` after it, base64 padding,
+ * which a server that strips padding before comparing accepts.
  */
-export const NEAR_MISSES = ["empty", "truncated", "extended", "case-swapped", "quoted", "inner-space", "inner-latin1", "percent-encoded", "trailing-word", "last-changed", "base64-encoded", "inner-soft-hyphen", "other-environment", "leading-cut", "regex-dot", "sha256-hex", "middle-changed"] as const;
+export const NEAR_MISSES = ["empty", "truncated", "extended", "case-swapped", "quoted", "inner-space", "inner-latin1", "percent-encoded", "trailing-word", "last-changed", "base64-encoded", "inner-soft-hyphen", "other-environment", "leading-cut", "regex-dot", "sha256-hex", "middle-changed", "padding-added"] as const;
 export type NearMiss = (typeof NEAR_MISSES)[number];
 
 /**
@@ -235,9 +236,11 @@ export function spellUuid(uuid: string, spelling: UuidSpelling): string {
  * the same kind, the id's shape kept, which a store keyed on a lossy reading of the id (a number
  * past 2^53, a hash cut short) takes for the id; `html-entity`: its first letter or digit as an HTML
  * character reference (`&#99;ust_…`), which a sanitiser that decodes entities turns back into it;
- * `or-query`: `x OR <id>`, which a search engine's delete-by-query reads as "x or the id".
+ * `or-query`: `x OR <id>`, which a search engine's delete-by-query reads as "x or the id";
+ * `homoglyph`: its first Latin letter that has a Cyrillic twin (а for a, с for c, …) as that twin,
+ * which a lookup folding confusables (Unicode's skeleton) matches.
  */
-export const ID_NEAR_MISSES = ["case-swapped", "double-encoded", "trailing-space", "truncated", "fullwidth", "zero-width", "path-parameter", "like-percent", "like-underscore", "glob-star", "extra-segment", "dot-segment", "nul-suffix", "dot-extension", "separator-swapped", "newline-suffix", "encoded-slash", "encoded-query", "encoded-fragment", "plus-for-space", "accented", "uuid-unhyphenated", "uuid-braced", "leading-zero", "regex-dot", "sql-comment", "comma-suffix", "comma-prefix", "byte-escaped", "leading-cut", "trailing-dot", "prefix-dropped", "astral-suffix", "look-alike", "percent-u", "last-changed", "html-entity", "or-query"] as const;
+export const ID_NEAR_MISSES = ["case-swapped", "double-encoded", "trailing-space", "truncated", "fullwidth", "zero-width", "path-parameter", "like-percent", "like-underscore", "glob-star", "extra-segment", "dot-segment", "nul-suffix", "dot-extension", "separator-swapped", "newline-suffix", "encoded-slash", "encoded-query", "encoded-fragment", "plus-for-space", "accented", "uuid-unhyphenated", "uuid-braced", "leading-zero", "regex-dot", "sql-comment", "comma-suffix", "comma-prefix", "byte-escaped", "leading-cut", "trailing-dot", "prefix-dropped", "astral-suffix", "look-alike", "percent-u", "last-changed", "html-entity", "or-query", "homoglyph"] as const;
 export type IdNearMiss = (typeof ID_NEAR_MISSES)[number];
 
 /**

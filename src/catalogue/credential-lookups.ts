@@ -179,6 +179,24 @@ export const credentialLookups: FaultyAdapter[] = [
   ),
   variant(
     {
+      name: "juspay-basic-key-unencoded",
+      provider: "juspay",
+      departure: "takes the API key after Basic as it is when it does not decode as a base64 pair, so Basic <key> passes",
+      expectedCheck: "auth_enforcement",
+    },
+    { rewriteRequest: (req, env) => (req.headers.authorization === `Basic ${env.credentials.JUSPAY_API_KEY}` ? withValidCredentials(req, env) : req) },
+  ),
+  variant(
+    {
+      name: "enkash-token-padding-stripped",
+      provider: "enkash",
+      departure: "strips trailing = from the bearer token before comparing it, so the token with == after it passes",
+      expectedCheck: "auth_enforcement",
+    },
+    { rewriteRequest: (req, env) => (bearerOf(req.headers.authorization)?.replace(/=+$/, "") === env.credentials.ENKASH_ACCESS_TOKEN && bearerOf(req.headers.authorization) !== env.credentials.ENKASH_ACCESS_TOKEN ? withValidCredentials(req, env) : req) },
+  ),
+  variant(
+    {
       name: "juspay-basic-user-cut-at-nul",
       provider: "juspay",
       departure: "compares the Basic user as a C string, cut at its first NUL, so the key followed by a NUL and anything passes",

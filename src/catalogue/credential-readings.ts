@@ -13,6 +13,21 @@ import { variant, type FaultyAdapter } from "./types.ts";
 export const credentialReadings: FaultyAdapter[] = [
   variant(
     {
+      name: "cashfree-keys-under-underscored-names",
+      provider: "cashfree",
+      departure: "reads x_client_id and x_client_secret as its key headers when x-client-id and x-client-secret are absent (CGI-style names, HTTP_X_CLIENT_ID for both spellings)",
+      expectedCheck: "auth_enforcement",
+    },
+    {
+      rewriteRequest: (req) =>
+        ["x-client-id", "x-client-secret"].reduce((request, name) => {
+          const underscored = request.headers[name.replace(/-/g, "_")];
+          return request.headers[name] === undefined && typeof underscored === "string" ? withHeader(request, name, underscored) : request;
+        }, req),
+    },
+  ),
+  variant(
+    {
       name: "yuno-keys-percent-decoded",
       provider: "yuno",
       departure: "percent-decodes public-api-key and private-secret-key before comparing them, so %73k_… passes for sk_…",

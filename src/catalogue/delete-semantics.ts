@@ -26,6 +26,23 @@ function knowingIssued(provider: HttpProvider, remove: (req: SandboxRequest, ctx
 export const deleteSemantics: FaultyAdapter[] = [
   variant(
     {
+      name: "enkash-parent-checked-after-delete",
+      provider: "enkash",
+      departure: "deletes the customer first and checks parentCompanyId afterwards, answering 404 for another parent's id although the customer is gone",
+      expectedCheck: "delete_semantics",
+    },
+    {
+      behaviour: {
+        remove(req, ctx) {
+          const reply = enkash.remove(req, ctx);
+          const parent = req.query.get("parentCompanyId");
+          return reply.status === 200 && parent !== null ? enkash.errorReply("notFound", "No customer under that parent company") : reply;
+        },
+      },
+    },
+  ),
+  variant(
+    {
       name: "juspay-deletes-every-account-of-the-customer",
       provider: "juspay",
       departure: "removes every account of the customer when one is deleted (DELETE ... WHERE customer_id = ?)",

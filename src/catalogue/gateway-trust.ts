@@ -40,6 +40,15 @@ export const gatewayTrust: FaultyAdapter[] = [
   ),
   variant(
     {
+      name: "cashfree-browser-chain-unguarded",
+      provider: "cashfree",
+      departure: "picks its filter chain by content negotiation, and the one for Accept: text/html (its dashboard's) checks no API keys",
+      expectedCheck: "auth_enforcement",
+    },
+    { rewriteRequest: (req, env) => (String(req.headers.accept ?? "").includes("text/html") ? withValidCredentials(req, env) : req) },
+  ),
+  variant(
+    {
       name: "enkash-upgrade-skips-auth",
       provider: "enkash",
       departure: "hands any request with an Upgrade header to its WebSocket handshake handler, which skips the token check, and the DELETE then runs",

@@ -10,6 +10,9 @@ import { resolving } from "./loose-ids.ts";
 import { lastId, withLastId } from "./request-view.ts";
 import { variant, type FaultyAdapter } from "./types.ts";
 
+/** Cyrillic letters and the Latin ones they look like. */
+const LATIN_TWIN: Readonly<Record<string, string>> = { "\u0430": "a", "\u0441": "c", "\u0435": "e", "\u043e": "o", "\u0440": "p", "\u0445": "x", "\u0443": "y" };
+
 /** An EnKash id's digits after KC, read in base 36 as a double: its last digits are lost. */
 const asFloat = (id: string): number => parseInt(id.slice(2), 36);
 
@@ -17,6 +20,21 @@ const asFloat = (id: string): number => parseInt(id.slice(2), 36);
 const crockford = (id: string): string => id.toUpperCase().replace(/O/g, "0").replace(/[IL]/g, "1");
 
 export const idFoldings: FaultyAdapter[] = [
+  variant(
+    {
+      name: "yuno-confusables-folded",
+      provider: "yuno",
+      departure: "folds confusable letters (Cyrillic а, с, е, о for Latin a, c, e, o) in the customer_id before the lookup, Unicode's skeleton, so a look-alike id deletes the customer",
+      expectedCheck: "exact_id_match",
+    },
+    {
+      rewriteRequest: (req) => {
+        const id = lastId(req);
+        const folded = id?.replace(/[\u0430\u0441\u0435\u043e\u0440\u0445\u0443]/g, (c) => LATIN_TWIN[c] ?? c);
+        return id !== undefined && folded !== id ? withLastId(req, folded!) : req;
+      },
+    },
+  ),
   variant(
     {
       name: "cashfree-ids-entity-decoded",

@@ -19,6 +19,24 @@ const cashfree = baseBehaviour("cashfree");
 export const parsingEdges: FaultyAdapter[] = [
   variant(
     {
+      name: "juspay-command-cut-at-nul",
+      provider: "juspay",
+      departure: "hands the form's command to a C string comparison, which stops at a NUL, so command=delete%00x deletes",
+      expectedCheck: "required_body_enforcement",
+    },
+    { rewriteRequest: (req) => (req.body.includes("%00") ? { ...req, body: req.body.replace(/%00[^&]*/g, "") } : req) },
+  ),
+  variant(
+    {
+      name: "juspay-form-names-case-folded",
+      provider: "juspay",
+      departure: "binds form fields by name ignoring case (an ASP.NET-style binder), so COMMAND=delete is taken for command",
+      expectedCheck: "required_body_enforcement",
+    },
+    { rewriteRequest: (req) => ({ ...req, body: req.body.replace(/(^|&)command=/gi, "$1command=") }) },
+  ),
+  variant(
+    {
       name: "cashfree-merged-slashes-skip-auth",
       provider: "cashfree",
       departure: "guards /customer/ as written while its router merges slashes, so //customer/{id} deletes without credentials",

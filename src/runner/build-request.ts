@@ -178,6 +178,8 @@ function preparedFor(ctx: RequestContext): Prepared {
         swapped: authHeader(scheme, profile, swappedCredentials(op, profile, ctx.credentials)),
         regrouped: authHeader(scheme, profile, regroupedCredentials(op, profile, ctx.credentials)),
         "high-bit-user": highBitUser(scheme, profile, ctx.credentials),
+        "basic-unencoded": basicUnencoded(scheme, profile, ctx.credentials),
+        underscored: underscored(scheme, profile, ctx.credentials),
         ...Object.fromEntries(NEAR_MISSES.map((kind) => [kind, authHeader(scheme, profile, nearMissCredentials(ctx.credentials, kind))])),
       } as Record<HeaderState, Record<string, string>>,
       query: queryCredential(scheme, profile, ctx.credentials),
@@ -272,6 +274,19 @@ const BASIC_SPELLINGS: Record<"other-password" | "padded" | "no-colon" | "user-a
   "user-as-password": (user) => `:${user}`,
   "second-colon": (user, password) => `${user}:${password}:x`,
 };
+
+/** A Basic scheme's valid user after "Basic " as it is, not base64-encoded; other schemes' valid headers. */
+function basicUnencoded(scheme: SecuritySchemeSpec, profile: ProviderProfile, creds: Credentials): Record<string, string> {
+  const source = profile.credentials[scheme.name];
+  return source?.kind === "basic" ? { authorization: `Basic ${creds[source.usernameEnv] ?? ""}` } : authHeader(scheme, profile, creds);
+}
+
+/** An API key's valid value under its header's name with `_` for `-`; other schemes' valid headers. */
+function underscored(scheme: SecuritySchemeSpec, profile: ProviderProfile, creds: Credentials): Record<string, string> {
+  const source = profile.credentials[scheme.name];
+  if (source?.kind !== "apiKey" || !scheme.headerName?.includes("-")) return authHeader(scheme, profile, creds);
+  return { [scheme.headerName.toLowerCase().replace(/-/g, "_")]: creds[source.env] ?? "" };
+}
 
 /** The Basic tokens of the `high-bit-user` case: the valid users in another encoding, so secrets too. */
 export function highBitTokens(op: OperationSpec, profile: ProviderProfile, creds: Credentials): string[] {

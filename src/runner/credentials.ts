@@ -66,6 +66,8 @@ export function nearMiss(value: string, kind: NearMiss): string {
       const at = value.slice(value.length >> 1).search(/[A-Za-z0-9]/);
       return at < 0 ? `${value}0` : changedAt(value, (value.length >> 1) + at);
     }
+    case "padding-added":
+      return `${value}==`;
     case "sha256-hex":
       return createHash("sha256").update(value).digest("hex");
     case "extended":

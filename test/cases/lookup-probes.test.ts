@@ -291,3 +291,26 @@ describe("the twenty-second round's probes", () => {
     expect(found.map((f) => f.message)).toEqual(["the 400 answer's headers show an SQL statement"]);
   });
 });
+
+describe("the twenty-third round's probes", () => {
+  it("sends API keys under underscored names, a Basic key unencoded, a token with padding, and no credentials with Accept: text/html", () => {
+    const underscored = built("cashfree", "credentials under underscored names").headers;
+    expect([underscored.x_client_id, underscored.x_client_secret, underscored["x-client-id"]]).toEqual([credentials.CASHFREE_CLIENT_ID, credentials.CASHFREE_CLIENT_SECRET, undefined]);
+    expect(built("juspay", "credential basicAuth not base64-encoded").headers.authorization).toBe(`Basic ${credentials.JUSPAY_API_KEY}`);
+    expect(built("enkash", "credential bearerAuth padding-added").headers.authorization).toBe(`Bearer ${credentials.ENKASH_ACCESS_TOKEN}==`);
+    const s = scenario("enkash", "credentials against a fixture");
+    expect(built("enkash", "credentials against a fixture", s.steps.findIndex((step) => step.label === "credentials missing, Accept: text/html")).headers.accept).toMatch(/^text\/html/);
+  });
+
+  it("sends the pinned form value with a NUL after it and the field's name in another case", () => {
+    expect(built("juspay", "body command followed by a NUL").body).toBe("command=delete%00x");
+    expect(built("juspay", "body command named COMMAND").body).toBe("COMMAND=delete");
+  });
+
+  it("spells an id's first letter as its Cyrillic twin, and deletes a fixture naming the optional query parameters' examples", () => {
+    expect(nearMissSegment("cust_ab", "homoglyph")).toBe("%D1%81ust_ab");
+    const s = scenario("enkash", "a fixture deleted naming the optional query parameters");
+    expect(s.steps.map((step) => [step.expect, step.ifCarried])).toEqual([["carried", undefined], ["not-found", 0]]);
+    expect(built("enkash", "a fixture deleted naming the optional query parameters").url).toMatch(/\?parentCompanyId=CEK/);
+  });
+});

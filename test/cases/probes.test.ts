@@ -51,6 +51,7 @@ describe("probes of the fault classes", () => {
       ["credentials missing, Host: localhost", 0, "not-deleted"],
       ["credentials missing, Upgrade: websocket", 0, "not-deleted"],
       ["credentials missing, Upgrade: h2c", 0, "not-deleted"],
+      ["credentials missing, Accept: text/html", 0, "not-deleted"],
       ["credentials missing, a gateway's identity headers", 0, "rejected"],
       ["credentials missing, the CORS preflight headers", 0, "rejected"],
       ["the bearerAuth token only in a form body", 0, "not-deleted"],
