@@ -31,6 +31,21 @@ const LOOK_ALIKE: Readonly<Record<string, string>> = { "0": "O", O: "0", o: "0",
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Near misses that keep an id's form: one character fewer or changed, a prefix cut, a 0 put in, its letters' case. */
+const FORM_KEEPING: ReadonlySet<IdNearMiss> = new Set(["truncated", "leading-cut", "last-changed", "leading-zero", "look-alike", "prefix-dropped", "separator-swapped", "case-swapped"]);
+
+/** Near misses nearMissSegment spells in the path segment itself, never as the id shortened. */
+const SPELLED_IN_THE_PATH: ReadonlySet<IdNearMiss> = new Set(["byte-escaped", "percent-u", "path-parameter", "extra-segment", "plus-for-space", "comma-suffix", "comma-prefix"]);
+
+/**
+ * Whether the near miss of `id` is another id of its form, which in a dense id space (a sequence)
+ * may name a customer that exists: a form-keeping kind, or one that comes out as the id itself and
+ * so is sent one character short.
+ */
+export function keepsForm(id: string, kind: IdNearMiss): boolean {
+  return FORM_KEEPING.has(kind) || (!SPELLED_IN_THE_PATH.has(kind) && nearMissId(id, kind) === nearMissId(id, "truncated"));
+}
+
 export function nearMissId(id: string, kind: IdNearMiss): string {
   const miss = rawMiss(id, kind);
   if (miss !== id && !(kind === "case-swapped" && UUID.test(id))) return miss;

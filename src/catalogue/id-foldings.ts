@@ -7,7 +7,7 @@
  */
 import { UPPER_ALNUM, freshId, randomString } from "../sandboxes/ids.ts";
 import { resolving } from "./loose-ids.ts";
-import { lastId, withLastId } from "./request-view.ts";
+import { readingLastId } from "./request-view.ts";
 import { variant, type FaultyAdapter } from "./types.ts";
 
 /** Cyrillic letters and the Latin ones they look like. */
@@ -27,13 +27,7 @@ export const idFoldings: FaultyAdapter[] = [
       departure: "folds confusable letters (Cyrillic а, с, е, о for Latin a, c, e, o) in the customer_id before the lookup, Unicode's skeleton, so a look-alike id deletes the customer",
       expectedCheck: "exact_id_match",
     },
-    {
-      rewriteRequest: (req) => {
-        const id = lastId(req);
-        const folded = id?.replace(/[\u0430\u0441\u0435\u043e\u0440\u0445\u0443]/g, (c) => LATIN_TWIN[c] ?? c);
-        return id !== undefined && folded !== id ? withLastId(req, folded!) : req;
-      },
-    },
+    readingLastId((id) => id.replace(/[\u0430\u0441\u0435\u043e\u0440\u0445\u0443]/g, (c) => LATIN_TWIN[c] ?? c)),
   ),
   variant(
     {
@@ -42,12 +36,7 @@ export const idFoldings: FaultyAdapter[] = [
       departure: "runs the customer_id through a sanitiser that decodes HTML character references, so cust&#95;x deletes cust_x",
       expectedCheck: "exact_id_match",
     },
-    {
-      rewriteRequest: (req) => {
-        const id = lastId(req);
-        return id !== undefined && id.includes("&#") ? withLastId(req, id.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))) : req;
-      },
-    },
+    readingLastId((id) => id.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))),
   ),
   variant(
     {
@@ -56,13 +45,7 @@ export const idFoldings: FaultyAdapter[] = [
       departure: "deletes through a search engine's delete-by-query with the id as the query, so x OR <id> deletes the customer",
       expectedCheck: "exact_id_match",
     },
-    {
-      rewriteRequest: (req, env) => {
-        const id = lastId(req);
-        const found = id?.includes(" OR ") ? id.split(" OR ").find((term) => env.store.hasCustomer(term)) : undefined;
-        return found !== undefined ? withLastId(req, found) : req;
-      },
-    },
+    readingLastId((id, env) => id.split(" OR ").find((term) => term !== id && env.store.hasCustomer(term))),
   ),
   variant(
     {

@@ -12,7 +12,7 @@
 import { baseBehaviour } from "../sandboxes/index.ts";
 import { jsonReply } from "../sandboxes/replies.ts";
 import { resolving } from "./loose-ids.ts";
-import { lastId, withHeader, withLastId } from "./request-view.ts";
+import { readingLastId, withHeader } from "./request-view.ts";
 import { variant, type FaultyAdapter } from "./types.ts";
 
 const cashfree = baseBehaviour("cashfree");
@@ -52,14 +52,8 @@ export const injections: FaultyAdapter[] = [
       departure: "reads customer_id as a comma-separated list of ids and deletes each one that exists, so x,<id> and <id>,x delete <id>",
       expectedCheck: "exact_id_match",
     },
-    {
-      // Before validation too: the list is split where the id is read.
-      rewriteRequest: (req, env) => {
-        const listed = lastId(req)?.split(",") ?? [];
-        const found = listed.length > 1 ? listed.find((id) => env.store.hasCustomer(id)) : undefined;
-        return found === undefined ? req : withLastId(req, found);
-      },
-    },
+    // Before validation too: the list is split where the id is read.
+    readingLastId((id, env) => id.split(",").find((listed) => listed !== id && env.store.hasCustomer(listed))),
   ),
   variant(
     {

@@ -9,7 +9,7 @@
  * (content_type_conformance).
  */
 import { baseBehaviour } from "../sandboxes/index.ts";
-import { lastId, withHeader, withLastId, withValidCredentials } from "./request-view.ts";
+import { readingLastId, withHeader, withValidCredentials } from "./request-view.ts";
 import { variant, type FaultyAdapter } from "./types.ts";
 
 const juspay = baseBehaviour("juspay");
@@ -65,12 +65,7 @@ export const parsingEdges: FaultyAdapter[] = [
       departure: "strips diacritics from the id before the lookup (an accent-insensitive collation), so cúst_… deletes cust_…",
       expectedCheck: "exact_id_match",
     },
-    {
-      rewriteRequest: (req) => {
-        const id = lastId(req);
-        return id === undefined ? req : withLastId(req, id.normalize("NFD").replace(/\p{M}/gu, ""));
-      },
-    },
+    readingLastId((id) => id.normalize("NFD").replace(/\p{M}/gu, "")),
   ),
   variant(
     {

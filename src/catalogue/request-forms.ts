@@ -12,7 +12,7 @@ import { baseBehaviour } from "../sandboxes/index.ts";
 import { sendReply } from "../sandboxes/server.ts";
 import type { SandboxRequest } from "../sandboxes/types.ts";
 import { resolving } from "./loose-ids.ts";
-import { lastId, withHeader, withLastId, withValidCredentials } from "./request-view.ts";
+import { lastId, readingLastId, withHeader, withValidCredentials } from "./request-view.ts";
 import { variant, type FaultyAdapter } from "./types.ts";
 
 const juspay = baseBehaviour("juspay");
@@ -157,14 +157,11 @@ export const requestForms: FaultyAdapter[] = [
       departure: "stores ids in a three-byte UTF-8 column that cuts them at the first four-byte character, so <id>😀 deletes <id>",
       expectedCheck: "exact_id_match",
     },
-    {
-      // Where the id is stored, before any format check.
-      rewriteRequest: (req, env) => {
-        const id = lastId(req) ?? "";
-        const cut = id.replace(/[\u{10000}-\u{10ffff}][^]*$/u, "");
-        return cut !== id && env.store.hasCustomer(cut) ? withLastId(req, cut) : req;
-      },
-    },
+    // Where the id is stored, before any format check.
+    readingLastId((id, env) => {
+      const cut = id.replace(/[\u{10000}-\u{10ffff}][^]*$/u, "");
+      return env.store.hasCustomer(cut) ? cut : undefined;
+    }),
   ),
   variant(
     {

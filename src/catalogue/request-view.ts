@@ -38,6 +38,21 @@ export function withLastId(req: SandboxRequest, id: string): SandboxRequest {
 }
 
 /**
+ * An adapter that reads the id (the last path segment, decoded) as `read` does, before anything
+ * else looks at the request: the request names what `read` gives, or stays as it is where `read`
+ * gives nothing.
+ */
+export function readingLastId(read: (id: string, env: SandboxEnv) => string | undefined): { rewriteRequest: (req: SandboxRequest, env: SandboxEnv) => SandboxRequest } {
+  return {
+    rewriteRequest: (req, env) => {
+      const id = lastId(req);
+      const taken = id === undefined ? undefined : read(id, env);
+      return taken === undefined || taken === id ? req : withLastId(req, taken);
+    },
+  };
+}
+
+/**
  * The request with the sandbox's own credentials in their documented headers, as a client holding
  * them sends them: what an adapter whose guard a request slipped past hands on to the provider.
  */

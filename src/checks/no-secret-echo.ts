@@ -41,9 +41,9 @@ function longPart(text: string, secrets: readonly string[]): string | undefined 
   return undefined;
 }
 
-/** Whether a credential found in `text` is one the request itself carried (only worked out once a credential is found). */
+/** Whether a credential found in `text` (whole, or a long part of it) is one the request itself carried (only worked out once a credential is found). */
 function echoed(input: CheckInput, text: string): boolean {
   const sent = `${input.request.url}\n${headerLines(input.request).map(([k, v]) => `${k}: ${v}`).join("\n")}\n${input.request.body ?? ""}`;
   const carried = input.secrets.filter((secret) => findSecret(sent, [secret]) !== undefined);
-  return carried.length > 0 && findSecret(text, carried) !== undefined;
+  return carried.length > 0 && (findSecret(text, carried) ?? longPart(text, carried)) !== undefined;
 }

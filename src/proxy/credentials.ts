@@ -20,16 +20,23 @@ export interface SentCredentials {
   accounts: Record<string, SentState>;
   /** Every credential value the request carries (the decoded user and password of Basic), empty ones left out. */
   values: string[];
+  /**
+   * Those that authenticate, which no_secret_echo looks for: not an account header's value, nor a
+   * key the provider hands to browsers (runner/credentials.ts, authenticatingCredentials).
+   */
+  authenticating: string[];
   /** Header names (lower-case) that carry a credential. */
   headers: string[];
 }
 
 export function sentCredentials(op: OperationSpec, profile: ProviderProfile, configured: Credentials, headers: Record<string, string>): SentCredentials {
-  const out: SentCredentials = { schemes: {}, accounts: {}, values: [], headers: [] };
+  const out: SentCredentials = { schemes: {}, accounts: {}, values: [], authenticating: [], headers: [] };
   for (const scheme of op.security) {
     const read = readScheme(scheme, profile, configured, headers);
     out.schemes[scheme.name] = read.state;
     out.values.push(...read.values);
+    const source = profile.credentials[scheme.name];
+    if (!(source?.kind === "apiKey" && source.public)) out.authenticating.push(...read.values);
     if (read.header && headers[read.header] !== undefined) out.headers.push(read.header);
   }
   for (const [name, source] of Object.entries(profile.headerValues)) {
@@ -41,6 +48,7 @@ export function sentCredentials(op: OperationSpec, profile: ProviderProfile, con
     if (value !== undefined) out.headers.push(header);
   }
   out.values = [...new Set(out.values.filter((v) => v !== ""))];
+  out.authenticating = [...new Set(out.authenticating.filter((v) => v !== ""))];
   out.headers = [...new Set(out.headers)];
   return out;
 }

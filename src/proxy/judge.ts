@@ -5,6 +5,7 @@
  * result says whose departure it is about (`party`). Credentials the request carries are
  * registered with src/output.ts before anything about the exchange is printed or written.
  */
+import { authenticatingCredentials } from "../runner/credentials.ts";
 import type { RequestCheckId } from "../checks/ids.ts";
 import { CHECKS } from "../checks/registry.ts";
 import type { Check, CheckInput, Finding, OperationContext } from "../checks/types.ts";
@@ -92,8 +93,9 @@ export function judge(ctx: JudgeContext, n: number, forwarded: Forwarded): Judge
 
   const sent = sentCredentials(op, profile, ctx.configured, view.headers);
   ctx.protect(sent.values.filter((v) => v.length >= MIN_SECRET_LENGTH));
-  // The configured credentials too: a target that shows its own copy of a secret leaks it whether or not the request carried it.
-  const echoSecrets = [...new Set([...sent.values, ...Object.values(ctx.configured)])].filter((v) => v.length >= MIN_SECRET_LENGTH);
+  // The configured credentials too: a target that shows its own copy of a secret leaks it whether or
+  // not the request carried it. Only those that authenticate, as in `payconform run`.
+  const echoSecrets = [...new Set([...sent.authenticating, ...Object.values(authenticatingCredentials(ctx.configured, profile))])].filter((v) => v.length >= MIN_SECRET_LENGTH);
   const httpRequest: HttpRequest = { method: request.method, url: ctx.target + request.path, headers: request.headers, body: request.body };
   let curlText: string | undefined;
   const curl = (): string => (curlText ??= curlOf(httpRequest, sent));

@@ -217,9 +217,13 @@ function swappedCredentials(op: OperationSpec, profile: ProviderProfile, creds: 
 /** How many characters `regrouped` moves from each API key onto the one before it. */
 const REGROUPED_CHARS = 4;
 
-/** The credentials with each API-key scheme's value given the next key's first characters, and each later key without them: the joined text unchanged. */
+/**
+ * The credentials with each API-key scheme's value given the next key's first characters, and each
+ * later key without them: the joined text unchanged. Only the keys `creds` holds are regrouped (a
+ * list without one, such as the keys no_secret_echo judges, gets no piece of a key it lacks).
+ */
 export function regroupedCredentials(op: OperationSpec, profile: ProviderProfile, creds: Credentials): Credentials {
-  const envs = op.security.map((scheme) => profile.credentials[scheme.name]).flatMap((source) => (source?.kind === "apiKey" ? [source.env] : []));
+  const envs = op.security.map((scheme) => profile.credentials[scheme.name]).flatMap((source) => (source?.kind === "apiKey" && creds[source.env] !== undefined ? [source.env] : []));
   const regrouped = { ...creds };
   envs.forEach((env, i) => {
     const own = i === 0 ? (creds[env] ?? "") : (creds[env] ?? "").slice(REGROUPED_CHARS);

@@ -4,7 +4,7 @@
  * flight at once, or a request sent again while it gets a deferred success. Faults in the target
  * become errored results; the run goes on with the other scenarios.
  */
-import { fixtureIndexFor, type IdNearMiss, type Scenario, type Step } from "../cases/model.ts";
+import { fixtureIndexFor, type Scenario, type Step } from "../cases/model.ts";
 import type { CheckInput, OperationContext } from "../checks/types.ts";
 import { FixtureError } from "../errors.ts";
 import { toCurl } from "../http/curl.ts";
@@ -18,7 +18,7 @@ import { caseName, evaluate, type SentFacts } from "./evaluate.ts";
 import type { Result } from "./events.ts";
 import { POLL_DELAYS_MS, pause } from "./poll.ts";
 import { fixtureShaped } from "./fixture-shaped.ts";
-import { nearMissId } from "../cases/id-near-miss.ts";
+import { keepsForm } from "../cases/id-near-miss.ts";
 import { ANY_ANSWER_CHECKS, notJudgedMessage, rateLimited, RUN_HINT } from "./rate-limited.ts";
 import type { OpenTarget } from "./target.ts";
 import { headerLines } from "../http/header-lines.ts";
@@ -210,20 +210,13 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
  * they name may be a real customer. The path parameter of such a step, or undefined.
  */
 function denseNearMiss(step: Step, pathParams: Record<string, string>): string | undefined {
+  if (step.fixture === undefined) return undefined;
   for (const [name, kind] of Object.entries(step.plan.nearMissIds ?? {})) {
     const value = pathParams[name] ?? "";
-    if (step.fixture === undefined || fixtureShaped(value) !== undefined) continue;
-    // A miss that comes out as the id itself is sent one character short instead (id-near-miss.ts).
-    const shortened = !SPELLED_IN_THE_PATH.has(kind) && nearMissId(value, kind) === nearMissId(value, "truncated");
-    if (FORM_KEEPING.has(kind) || shortened) return `${name} ${value}`;
+    if (fixtureShaped(value) === undefined && keepsForm(value, kind)) return `${name} ${value}`;
   }
   return undefined;
 }
-
-const FORM_KEEPING: ReadonlySet<IdNearMiss> = new Set(["truncated", "leading-cut", "last-changed", "leading-zero", "look-alike", "prefix-dropped", "separator-swapped", "case-swapped"]);
-
-/** Near misses spelled in the path segment itself (nearMissSegment), never as the id shortened. */
-const SPELLED_IN_THE_PATH: ReadonlySet<IdNearMiss> = new Set(["byte-escaped", "percent-u", "path-parameter", "extra-segment", "plus-for-space", "comma-suffix", "comma-prefix"]);
 
 /** The operation's path naming `ids`. */
 function operationPathOf(op: ProviderRun["operation"]["op"], ids: Record<string, string>): string {

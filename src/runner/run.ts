@@ -16,7 +16,7 @@ import { forkRng } from "../cases/random.ts";
 import type { OperationContext } from "../checks/types.ts";
 import { SpecError } from "../errors.ts";
 import { createHttpClient, interruption } from "../http/client.ts";
-import { MIN_SECRET_LENGTH, redactUrl } from "../http/redact.ts";
+import { redactUrl } from "../http/redact.ts";
 import { mask, protectSecrets } from "../output.ts";
 import { PROFILES } from "../profiles/index.ts";
 import type { HttpProvider } from "../providers.ts";
@@ -102,12 +102,9 @@ async function runProvider(provider: HttpProvider, options: RunOptions, emit: (e
   const client = createHttpClient(options);
   const wrong = wrongCredentials(target.credentials, forkRng(options.seed, `${provider}:wrong-credentials`));
   // The API keys regrouped across their headers (auth_enforcement) hold parts of them: secrets too.
-  // Only values long enough to be secrets: a list without one key (Yuno's public one, not judged
-  // for echoes) regroups the next key's first characters into a four-character "secret".
-  const secretsOf = (credentials: Record<string, string>, wrongOnes: Record<string, string>): string[] =>
-    [...new Set([...Object.values(credentials), ...Object.values(wrongOnes), ...nearMissSecrets(credentials, operation.profile), ...Object.values(regroupedCredentials(operation.op, operation.profile, credentials))])].filter(
-      (value) => value.length >= MIN_SECRET_LENGTH,
-    );
+  const secretsOf = (credentials: Record<string, string>, wrongOnes: Record<string, string>): string[] => [
+    ...new Set([...Object.values(credentials), ...Object.values(wrongOnes), ...nearMissSecrets(credentials, operation.profile), ...Object.values(regroupedCredentials(operation.op, operation.profile, credentials))]),
+  ];
   const secrets = [...secretsOf(target.credentials, wrong), ...highBitTokens(operation.op, operation.profile, target.credentials)];
   const authenticating = authenticatingCredentials(target.credentials, operation.profile);
   const echoSecrets = secretsOf(authenticating, Object.fromEntries(Object.entries(wrong).filter(([name]) => name in authenticating)));

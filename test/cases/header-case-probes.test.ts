@@ -13,7 +13,7 @@ import { headerLines } from "../../src/http/header-lines.ts";
 import { sendOnce } from "../../src/http/send.ts";
 import { PROFILES } from "../../src/profiles/index.ts";
 import { authenticatingCredentials, nearMiss } from "../../src/runner/credentials.ts";
-import { buildRequest } from "../../src/runner/build-request.ts";
+import { buildRequest, regroupedCredentials } from "../../src/runner/build-request.ts";
 import { built, contextOf, credentials, rawHeaderRecorder, scenario } from "./probe-requests.ts";
 
 describe("header names title-cased", () => {
@@ -110,6 +110,10 @@ describe("the eighteenth round's probes", () => {
     expect(`${id}${secret}`).toBe(`${credentials.CASHFREE_CLIENT_ID}${credentials.CASHFREE_CLIENT_SECRET}`);
     expect(id).not.toBe(credentials.CASHFREE_CLIENT_ID);
     expect(() => scenario("enkash", "credentials regrouped")).toThrow();
+    // A list without one of the keys (the keys no_secret_echo judges) gets no piece of the missing one.
+    const op = contextOf("yuno").op;
+    const secretOnly = { YUNO_PRIVATE_SECRET_KEY: credentials.YUNO_PRIVATE_SECRET_KEY };
+    expect(regroupedCredentials(op, PROFILES.yuno, secretOnly)).toEqual(secretOnly);
   });
 
   it("puts a soft hyphen inside a credential, and sends a long valid run then an invalid character as an id", () => {

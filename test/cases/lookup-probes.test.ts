@@ -14,7 +14,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { CLAIMED_HOST } from "../../src/cases/claimed-host-cases.ts";
-import { nearMissId, nearMissSegment } from "../../src/cases/id-near-miss.ts";
+import { keepsForm, nearMissId, nearMissSegment } from "../../src/cases/id-near-miss.ts";
 import { challengeFindings } from "../../src/checks/challenge.ts";
 import { authEnforcement } from "../../src/checks/enforcement.ts";
 import { existenceOracle } from "../../src/checks/existence-oracle.ts";
@@ -312,5 +312,14 @@ describe("the twenty-third round's probes", () => {
     const s = scenario("enkash", "a fixture deleted naming the optional query parameters");
     expect(s.steps.map((step) => [step.expect, step.ifCarried])).toEqual([["carried", undefined], ["not-found", 0]]);
     expect(built("enkash", "a fixture deleted naming the optional query parameters").url).toMatch(/\?parentCompanyId=CEK/);
+  });
+});
+
+describe("near misses that keep an id's form", () => {
+  it("are the form-keeping kinds and those that come out as the id shortened, never those spelled in the path", () => {
+    expect(keepsForm("cust_104", "truncated")).toBe(true);
+    expect(keepsForm("cust_104", "uuid-unhyphenated")).toBe(true);
+    expect(keepsForm("cust_104", "glob-star")).toBe(false);
+    expect(keepsForm("cust_104", "byte-escaped")).toBe(false);
   });
 });

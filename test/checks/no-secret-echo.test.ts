@@ -51,6 +51,11 @@ describe("no_secret_echo: a long part of a credential", () => {
     expect(judge(`key ending ${KEY.slice(-14)}`)).toHaveLength(1);
   });
 
+  it("says so when the long part is of a credential the request carried", () => {
+    const [found] = noSecretEcho.run(input(`{"hint": "token begins ${SECRET.slice(0, 12)}"}`))!;
+    expect(found.message).toBe("the response body echoes a credential this request carried");
+  });
+
   it("passes a shorter start, such as the key's shared prefix, or its last four characters", () => {
     expect(judge(`keys begin with ${KEY.slice(0, 13)}, and this one ends with ${KEY.slice(-4)}`)).toEqual([]);
   });
