@@ -35,13 +35,16 @@
  * token only as `access_token` in a form body (RFC 6750 §2.2), the optional query parameters'
  * documented examples (a filter trusting a request that names a parent), and the path only in
  * `X-Original-URL`, or sent without the documented server's base path (the service behind a gateway
- * on a route the gateway's guard does not cover); and after the delete, missing and wrong credentials on the same path, which no
+ * on a route the gateway's guard does not cover), as HTTP/1.0, with a browser's same-origin fetch
+ * metadata, a framework's sub-request header, a query ending in `.css` (a guard waving static files
+ * through) or operators' override flags (`force=true`); and after the delete, missing and wrong credentials on the same path, which no
  * cache keyed on the path alone may answer with the delete's success. Requests the doc does not
  * describe (another path, an undocumented body) may get any 4xx, or a 3xx that redirects to the
  * clean path: the fixture's survival tells.
  */
 import { PROFILES } from "../profiles/index.ts";
 import type { OperationSpec, SecuritySchemeSpec } from "../spec/model.ts";
+import { OVERRIDE_FLAGS } from "./values.ts";
 import { DEFAULT_CREDENTIAL, NEAR_MISSES, plan, type AuthPlan, type CredentialState, type RequestPlan, type Scenario, type Step } from "./model.ts";
 
 export function authScenarios(op: OperationSpec): Scenario[] {
@@ -225,6 +228,16 @@ function againstAFixture(op: OperationSpec, only: (scheme: SecuritySchemeSpec, s
       offRequest("credentials missing, Upgrade: h2c", { headers: { upgrade: "h2c", "http2-settings": "AAMAAABkAARAAAAAAAIAAAAA" } }),
       // A filter chain chosen by content negotiation (a dashboard's, for browsers) may guard nothing.
       offRequest("credentials missing, Accept: text/html", { headers: { accept: "text/html,application/xhtml+xml" } }),
+      // A guard that takes the browser's fetch metadata for its own dashboard's requests.
+      offRequest("credentials missing, a browser's same-origin fetch metadata", { headers: SAME_ORIGIN_FETCH }),
+      // A framework's marker of its own internal sub-requests, which skip its middleware (Next.js, CVE-2025-29927).
+      offRequest("credentials missing, a framework's sub-request header", { headers: { "x-middleware-subrequest": "middleware" } }),
+      // A guard that waves static files through, matching the extension at the end of the whole request target.
+      offRequest("credentials missing, a query ending in .css", { query: { v: "payconform.css" } }),
+      // Switches meant for operators (force, admin, debug) that a handler reads from any request.
+      offRequest("credentials missing, override flags in the query", { query: { ...OVERRIDE_FLAGS } }),
+      // A guard that waves HTTP/1.0 through as a load balancer's health check.
+      offRequest("credentials missing, HTTP/1.0", { http10: true }),
       // A service behind an identity-aware proxy (Kong, oauth2-proxy, Apache) that takes the user
       // the proxy names for a login, where a client can reach it and name one itself.
       refusedWith("credentials missing, a gateway's identity headers", { headers: GATEWAY_IDENTITY }),
@@ -261,6 +274,7 @@ const NEAR_MISS_TEXT: Record<(typeof NEAR_MISSES)[number], string> = {
   "sha256-hex": "as its SHA-256 in hex (a stored digest)",
   "middle-changed": "with its middle letter or digit changed to another of the same kind (its length and ends kept)",
   "padding-added": "followed by ==, base64 padding",
+  "parameter-added": "followed by ;v=1, a media-type-like parameter",
 };
 
 const OTHER_CARRIERS = {
@@ -279,6 +293,9 @@ const GATEWAY_IDENTITY: Record<string, string> = {
   "x-remote-user": "payconform",
   "remote-user": "payconform",
 };
+
+/** What a browser sends with a fetch from a page of the same origin (Fetch Metadata Request Headers). */
+const SAME_ORIGIN_FETCH: Record<string, string> = { "sec-fetch-site": "same-origin", "sec-fetch-mode": "cors", "sec-fetch-dest": "empty" };
 
 /** The headers a reverse proxy sets for a client on the loopback address. */
 const LOCAL_ORIGIN: Record<string, string> = { "x-forwarded-for": "127.0.0.1", "x-real-ip": "127.0.0.1", forwarded: "for=127.0.0.1" };

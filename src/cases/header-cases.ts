@@ -5,7 +5,8 @@
  * fills (Yuno's x-account-code) also with the configured value and one more character, which only
  * a comparison of a prefix would take, and, for a 36-character UUID, the configured one written
  * without hyphens, in braces or as a URN, which lenient UUID parsers take; then all of them
- * against a fixture (against-fixture.ts).
+ * against a fixture (against-fixture.ts), where each header is also left out with operators'
+ * override flags in the query (`force=true`), which a handler may read to skip its checks.
  * Where the spec marks a header's enforcement assumed (Juspay's x-routing-id, which the page
  * describes as a recommendation), its cases are assumed, and go against a fixture of their own.
  */
@@ -14,7 +15,7 @@ import { againstFixture } from "./against-fixture.ts";
 import { PROFILES } from "../profiles/index.ts";
 import { plan, UUID_SPELLINGS, type Scenario } from "./model.ts";
 import type { Rng } from "./random.ts";
-import { malformedHeaderValue } from "./values.ts";
+import { malformedHeaderValue, OVERRIDE_FLAGS } from "./values.ts";
 
 export function headerScenarios(op: OperationSpec, rng: Rng): Scenario[] {
   const scenarios: Scenario[] = [];
@@ -69,7 +70,9 @@ export function headerScenarios(op: OperationSpec, rng: Rng): Scenario[] {
       }
     }
   }
-  const breaks = (basis: Scenario["basis"]) => scenarios.filter((s) => s.basis === basis).map((s) => ({ label: s.id, plan: s.steps[0].plan }));
+  // Operators' switches (`force=true`) that a handler reads from any request to skip its checks.
+  const overridden = (s: Scenario) => (s.id.endsWith(" missing") ? [{ label: `${s.id}, override flags in the query`, plan: { ...s.steps[0].plan, query: { ...s.steps[0].plan.query, ...OVERRIDE_FLAGS } } }] : []);
+  const breaks = (basis: Scenario["basis"]) => scenarios.filter((s) => s.basis === basis).flatMap((s) => [{ label: s.id, plan: s.steps[0].plan }, ...overridden(s)]);
   const documented = againstFixture(op, "required_header_enforcement", "the header rules", breaks("documented"));
   const assumed = againstFixture(op, "required_header_enforcement", "the assumed header rules", breaks("assumed"), "assumed");
   return [...scenarios, ...(documented ? [documented] : []), ...(assumed ? [assumed] : [])];

@@ -73,9 +73,10 @@ export const OTHER_PASSWORD = "pc-not-the-password";
  * stored digest of the key (pass-the-hash) accepts; `middle-changed`: its middle letter or digit
  * replaced by another of the same kind, its length, start and end kept, which a server comparing
  * only the length and the ends (a key hint) accepts; `padding-added`: `==` after it, base64 padding,
- * which a server that strips padding before comparing accepts.
+ * which a server that strips padding before comparing accepts; `parameter-added`: `;v=1` after it, which
+ * a server that parses the field like Content-Type (the value before the first `;`) accepts.
  */
-export const NEAR_MISSES = ["empty", "truncated", "extended", "case-swapped", "quoted", "inner-space", "inner-latin1", "percent-encoded", "trailing-word", "last-changed", "base64-encoded", "inner-soft-hyphen", "other-environment", "leading-cut", "regex-dot", "sha256-hex", "middle-changed", "padding-added"] as const;
+export const NEAR_MISSES = ["empty", "truncated", "extended", "case-swapped", "quoted", "inner-space", "inner-latin1", "percent-encoded", "trailing-word", "last-changed", "base64-encoded", "inner-soft-hyphen", "other-environment", "leading-cut", "regex-dot", "sha256-hex", "middle-changed", "padding-added", "parameter-added"] as const;
 export type NearMiss = (typeof NEAR_MISSES)[number];
 
 /**
@@ -125,6 +126,12 @@ export interface RequestPlan {
    * guard checks the request line.
    */
   rewriteHeaders?: boolean;
+  /**
+   * Sent as HTTP/1.0 (`DELETE /path HTTP/1.0`, its connection closed after the answer): servers
+   * must still answer it (RFC 9112 §2.3), and a guard that waves HTTP/1.0 through as a load
+   * balancer's health check lets anyone in.
+   */
+  http10?: boolean;
   /** The request target in absolute form (`http://host/path`), which servers must accept (RFC 9112 §3.2.2) and a guard matching paths that start with `/` misses. */
   absoluteForm?: boolean;
   /** Every header field name title-cased on the wire (`X-Routing-Id`, `Authorization`): field names are case-insensitive (RFC 9110 §5.1). */
@@ -172,6 +179,8 @@ export interface RequestPlan {
   idFrom?: Record<string, string>;
   /** Path ids of fixture `n`'s shape that the target never issued (src/runner/fixture-shaped.ts), in place of made-up ones. */
   shapedLike?: number;
+  /** The fixture's own values of the operation's query parameters, as its source named them (a state URL may); the step is skipped where it named none. */
+  scopeQuery?: boolean;
 }
 
 /**

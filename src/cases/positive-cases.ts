@@ -117,6 +117,19 @@ export function positiveScenarios(op: OperationSpec): Scenario[] {
       steps: [{ label: `${uuidHeaders.join(", ")} in upper case`, plan: plan({ headerSpellings: Object.fromEntries(uuidHeaders.map((name) => [name, "upper-case" as const])) }), fixture: 0, expect: "success" }],
     });
   }
+  const queryParams = op.parameters.filter((p) => p.in === "query").map((p) => p.name);
+  if (queryParams.length > 0) {
+    scenarios.push({
+      id: "valid query parameters naming the fixture's own",
+      provider: op.provider,
+      operationId: op.operationId,
+      check: "positive_data_acceptance",
+      basis: "documented",
+      fixtures: 1,
+      description: `a fixture deleted naming its own ${queryParams.join(", ")}, as the state URL gave them beside its ids: valid values that name the fixture's own scope, so the documented success (skipped where the fixture source names none)`,
+      steps: [{ label: `the fixture's own ${queryParams.join(", ")}`, plan: plan({ scopeQuery: true }), fixture: 0, expect: "success" }],
+    });
+  }
   const pathParams = op.parameters.filter((p) => p.in === "path").map((p) => p.name);
   if (pathParams.length > 0) {
     scenarios.push({

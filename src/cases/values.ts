@@ -53,3 +53,6 @@ export function malformedHeaderValue(param: ParameterSpec, rng: Rng): { label: s
   if (typeof maxLength === "number") return { label: "too-long", value: "x".repeat(maxLength + 1) };
   return undefined;
 }
+
+/** Switches meant for operators (`force=true`) that handlers read from the query to skip a check. */
+export const OVERRIDE_FLAGS: Readonly<Record<string, string>> = { force: "true", admin: "true", debug: "true", internal: "true" };

@@ -1,10 +1,12 @@
 /**
  * Allowed error answers: another documented status or code for an error, error bodies with more
- * than the doc lists, error bodies spelled or labelled as another part of the doc has them.
+ * than the doc lists, error bodies spelled or labelled as another part of the doc has them, a 401
+ * that names the kind of token wanted.
  */
-import { baseBehaviour } from "../sandboxes/index.ts";
+import { randomHex } from "../sandboxes/ids.ts";
+import { baseBehaviour, startSandbox } from "../sandboxes/index.ts";
 import { jsonReply } from "../sandboxes/replies.ts";
-import type { ErrorKind, SandboxReply } from "../sandboxes/types.ts";
+import type { ErrorKind, SandboxEnv, SandboxReply } from "../sandboxes/types.ts";
 import type { HttpProvider } from "../providers.ts";
 import { validatingFirst } from "./request-view.ts";
 import { allowed, type AllowedVariant } from "./types.ts";
@@ -38,6 +40,22 @@ function extraFields(provider: HttpProvider): AllowedVariant {
 const LOWERCASE_TO_TABLE: Readonly<Record<string, string>> = { user_message: "User_message", developer_message: "Developer_message", category: "Category" };
 
 export const ERROR_ANSWERS: readonly AllowedVariant[] = [
+  {
+    name: "enkash-401-names-the-token-format",
+    provider: "enkash",
+    choice: "says in its 401 what a sandbox token looks like, its type prefix and an ellipsis (enk_tok_…), the same text for every caller",
+    documents: "the 401 is listed without a body; a token's type prefix names a kind of token, not the token",
+    mayWarn: [],
+    start: () =>
+      startSandbox("enkash", {
+        credentials: { ENKASH_ACCESS_TOKEN: `enk_tok_${randomHex(16)}` },
+        transformReply: (_req, reply) => {
+          const body = reply.body;
+          if (reply.status !== 401 || !isObj(body) || !isObj(body.errorResponse)) return reply;
+          return { ...reply, body: { ...body, errorResponse: { ...body.errorResponse, errorMessage: "Full authentication is required; sandbox tokens look like enk_tok_…" } } };
+        },
+      }),
+  },
   allowed(
     {
       name: "enkash-error-fields-null",
@@ -157,14 +175,23 @@ export const ERROR_ANSWERS: readonly AllowedVariant[] = [
     {
       name: "enkash-422-for-a-parent-company-it-does-not-know",
       provider: "enkash",
-      choice: "answers 422 UNPROCESSABLE_REQUEST to a well-formed parentCompanyId that names no company of the caller's",
+      choice: "answers 422 UNPROCESSABLE_REQUEST to a well-formed parentCompanyId that names no company of the caller's (none but those of the customers it set up)",
       documents: "the page gives parentCompanyId a pattern and nothing of its meaning, and lists 422 and UNPROCESSABLE_REQUEST",
       mayWarn: ["positive_data_acceptance"],
     },
-    validatingFirst("enkash", (req) => {
-      const parent = req.query.get("parentCompanyId");
-      return parent !== null && /^CEK[A-Z0-9]{7}$/.test(parent) ? { status: 422, body: { errorResponse: { errorMessage: "Unknown parent company", errorType: "UNPROCESSABLE_REQUEST" }, response_code: 422, response_message: "Unprocessable Request" } } : undefined;
-    }),
+    () => {
+      const companies = new Set<string>();
+      const unknown = validatingFirst("enkash", (req) => {
+        const parent = req.query.get("parentCompanyId");
+        return parent !== null && /^CEK[A-Z0-9]{7}$/.test(parent) && !companies.has(parent) ? { status: 422, body: { errorResponse: { errorMessage: "Unknown parent company", errorType: "UNPROCESSABLE_REQUEST" }, response_code: 422, response_message: "Unprocessable Request" } } : undefined;
+      });
+      const fixtureScope = (env: SandboxEnv) => {
+        const scope = enkash.fixtureScope?.(env) ?? {};
+        if (scope.parentCompanyId) companies.add(scope.parentCompanyId);
+        return scope;
+      };
+      return { behaviour: { ...unknown.behaviour, fixtureScope } };
+    },
   ),
   allowed(
     {

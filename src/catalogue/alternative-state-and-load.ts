@@ -1,6 +1,6 @@
 /**
  * Allowed ways of holding state and load: deletes that take effect later or keep a record, ids
- * numbered per parent, documented transient failures, rate limits and load shedding.
+ * numbered per parent, other customers whose ids differ from a fixture's only in case, documented transient failures, rate limits and load shedding.
  */
 import { baseBehaviour } from "../sandboxes/index.ts";
 import { jsonReply } from "../sandboxes/replies.ts";
@@ -13,6 +13,25 @@ const juspay = baseBehaviour("juspay");
 const cashfree = baseBehaviour("cashfree");
 
 export const STATE_AND_LOAD: readonly AllowedVariant[] = [
+  allowed(
+    {
+      name: "cashfree-customers-differing-in-case",
+      provider: "cashfree",
+      choice: "holds, beside each customer set up, another whose id is the same in the other case (CUST_x beside cust_x); lookups compare ids exactly",
+      documents: "customer_id is a string the merchant chooses; nothing makes two ids that differ in case one customer",
+      mayWarn: ["exact_id_match"],
+    },
+    {
+      behaviour: {
+        createFixture: (env, requested) => {
+          const ids = cashfree.createFixture(env, requested);
+          const other = Array.from(ids[0], (c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join("");
+          if (other !== ids[0] && !env.store.hasCustomer(other)) env.store.addCustomer(other);
+          return ids;
+        },
+      },
+    },
+  ),
   allowed(
     {
       name: "yuno-deferred-delete",

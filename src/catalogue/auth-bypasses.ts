@@ -8,9 +8,11 @@
  * so judged with --strict). And EnKash letting a request naming a parentCompanyId through,
  * routing by X-Original-URL past a guard on the request line, and taking the token from a form
  * body's access_token (the refusals against a fixture and the in-body case). And Cashfree naming
- * an existing customer in the 401 (an existence oracle, assumed, so judged with --strict).
+ * an existing customer in the 401, or carrying its ETag and Last-Modified (existence oracles,
+ * assumed, so judged with --strict).
  */
 import { baseBehaviour } from "../sandboxes/index.ts";
+import type { ProviderBehaviour, SandboxReply } from "../sandboxes/types.ts";
 import { withHeader, withValidCredentials } from "./request-view.ts";
 import { variant, type FaultyAdapter } from "./types.ts";
 
@@ -79,17 +81,20 @@ export const authBypasses: FaultyAdapter[] = [
       expectedCheck: "auth_enforcement",
       runOptions: { strict: true },
     },
+    refusingExistingOtherwise((refusal, id) => {
+      const body = refusal.body as Record<string, unknown>;
+      return { ...refusal, body: { ...body, message: `${String(body.message)} for customer ${id}` } };
+    }),
+  ),
+  variant(
     {
-      behaviour: {
-        authenticate: (req, ctx) => {
-          const refusal = cashfree.authenticate(req, ctx);
-          const id = ctx.path.customer_id;
-          if (!refusal || id === undefined || !ctx.store.hasCustomer(id)) return refusal;
-          const body = refusal.body as Record<string, unknown>;
-          return { ...refusal, body: { ...body, message: `${String(body.message)} for customer ${id}` } };
-        },
-      },
+      name: "cashfree-401-carries-the-customer-validators",
+      provider: "cashfree",
+      departure: "computes ETag and Last-Modified from the customer before it refuses a request without credentials, so a 401 carries them only where the customer exists (an existence oracle; that the refusal is alike either way is assumed)",
+      expectedCheck: "auth_enforcement",
+      runOptions: { strict: true },
     },
+    refusingExistingOtherwise((refusal, id) => ({ ...refusal, headers: { ...refusal.headers, etag: `"${Buffer.from(id).toString("hex").slice(0, 16)}"`, "last-modified": "Tue, 01 Dec 2026 10:00:00 GMT" } })),
   ),
   variant(
     {
@@ -160,3 +165,16 @@ export const authBypasses: FaultyAdapter[] = [
     },
   ),
 ];
+
+/** Cashfree's refusal of a request without valid credentials, changed by `change` where the path names a customer that exists (an existence oracle). */
+function refusingExistingOtherwise(change: (refusal: SandboxReply, id: string) => SandboxReply): { behaviour: Pick<ProviderBehaviour, "authenticate"> } {
+  return {
+    behaviour: {
+      authenticate: (req, ctx) => {
+        const refusal = cashfree.authenticate(req, ctx);
+        const id = ctx.path.customer_id;
+        return !refusal || id === undefined || !ctx.store.hasCustomer(id) ? refusal : change(refusal, id);
+      },
+    },
+  };
+}

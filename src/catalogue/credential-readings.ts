@@ -1,5 +1,6 @@
 /**
- * Adapters that read a credential loosely once it has arrived: header values percent-decoded
+ * Adapters that read a credential loosely once it has arrived: key headers parsed like
+ * Content-Type (what precedes a `;`), header values percent-decoded
  * before the comparison, the bearer token taken as the first word after the scheme, API keys
  * read from cookies of the headers' names when the headers are absent (a framework's merged
  * request parameters), a CORS preflight's headers taken for a preflight on any method, a
@@ -11,6 +12,21 @@ import { decoded, withHeader, withValidCredentials } from "./request-view.ts";
 import { variant, type FaultyAdapter } from "./types.ts";
 
 export const credentialReadings: FaultyAdapter[] = [
+  variant(
+    {
+      name: "cashfree-key-headers-parsed-for-parameters",
+      provider: "cashfree",
+      departure: "parses x-client-id and x-client-secret like Content-Type, keeping what comes before the first `;`, so `<secret>;v=1` is taken for the secret",
+      expectedCheck: "auth_enforcement",
+    },
+    {
+      rewriteRequest: (req) =>
+        ["x-client-id", "x-client-secret"].reduce((request, name) => {
+          const value = request.headers[name];
+          return typeof value === "string" && value.includes(";") ? withHeader(request, name, value.split(";")[0].trim()) : request;
+        }, req),
+    },
+  ),
   variant(
     {
       name: "cashfree-keys-under-underscored-names",

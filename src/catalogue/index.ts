@@ -28,6 +28,7 @@ import { races } from "./races.ts";
 import { rememberedState } from "./remembered-state.ts";
 import { requestForms } from "./request-forms.ts";
 import { secretsFaults } from "./secrets-faults.ts";
+import { sideDoors } from "./side-doors.ts";
 import { statusesBodies } from "./statuses-bodies.ts";
 import type { FaultyAdapter } from "./types.ts";
 
@@ -41,6 +42,7 @@ export const CATALOGUE: readonly FaultyAdapter[] = [
   ...credentialReadings,
   ...credentialLookups,
   ...gatewayTrust,
+  ...sideDoors,
   ...ownership,
   ...looseIds,
   ...idFoldings,

@@ -79,6 +79,15 @@ export const overStrict: FaultyAdapter[] = [
   ),
   variant(
     {
+      name: "enkash-query-misses-the-route",
+      provider: "enkash",
+      departure: "routes on the whole request target, so any query string misses the delete route: a delete naming the customer's own parentCompanyId gets a not-found answer and is never carried out",
+      expectedCheck: "positive_data_acceptance",
+    },
+    { behaviour: { authenticate: (req, ctx) => enkash.authenticate(req, ctx) ?? ([...req.query.keys()].length > 0 ? enkash.errorReply("notFound", `No handler found for DELETE ${req.rawUrl}`) : undefined) } },
+  ),
+  variant(
+    {
       name: "enkash-rejects-all-digit-customer-id",
       provider: "enkash",
       departure: "rejects a customerId whose 14 characters after KC are all digits (KC00000000000000), which ^KC[A-Z0-9]{14}$ allows",

@@ -3,7 +3,7 @@
  * request for ids of its shape that never existed, sent just before and just after it
  * (Step.around), where those two agree with each other; what differs between them (a request id,
  * the id named back) is left aside, and a timestamp that agrees before and after cannot differ in
- * between. A status, a field or a value that only the existing customer's answer has tells a caller
+ * between. A status, a field, a header or a value that only the existing customer's answer has tells a caller
  * which ids exist, and may show what the record holds (a name in a 401). That the request is
  * refused alike whether or not the id exists is assumed: no document says which check comes first.
  */
@@ -29,8 +29,22 @@ export function existenceOracle(input: CheckInput): Finding[] {
     const actual = `${path || "the body"}: ${JSON.stringify(value.slice(0, 80))}${va === undefined ? " (only in its answer)" : ` where ids that never existed get ${JSON.stringify(va.slice(0, 80))}`}`;
     return [{ expected, actual, message: `${what} differs from the one for ids that never existed (${actual}): a caller without credentials learns which ids exist, and what the answer shows of the record`, basis: "assumed" }];
   }
+  for (const name of new Set([...Object.keys(fixture.headers), ...Object.keys(a.headers)])) {
+    if (FRAMING.has(name)) continue;
+    const [va, vb, value] = [a.headers[name], b.headers[name], fixture.headers[name]];
+    if (va !== vb || va === value) continue;
+    const actual = `header ${name}: ${value === undefined ? "absent" : JSON.stringify(value.slice(0, 80))}${va === undefined ? " (only in its answer)" : ` where ids that never existed get ${JSON.stringify(va.slice(0, 80))}`}`;
+    return [{ expected, actual, message: `${what} differs from the one for ids that never existed (${actual}): a caller without credentials learns which ids exist (a validator such as ETag or Last-Modified computed before the credentials are checked)`, basis: "assumed" }];
+  }
   return [];
 }
+
+/**
+ * Headers that say how the answer travels (its framing, the connection's reuse), which differ
+ * from one answer to the next on a server's own schedule, and cookies a load balancer sets on a
+ * new connection: none of them describes what the path names.
+ */
+const FRAMING = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "set-cookie"]);
 
 /** A body's leaves by JSON pointer (a body that is no JSON: one leaf, the text, at ""). */
 function leaves(text: string): Map<string, string> {

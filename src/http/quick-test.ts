@@ -24,6 +24,18 @@ const FILTER_MASK = (1 << FILTER_BITS) - 1;
 /** A secret's start this long, cut off by an ellipsis, is masked. */
 export const TRUNCATED_PREFIX = 6;
 
+/** A key's type prefix (`enk_tok_`, `sk_test_`): runs of letters, each closed by `_` or `-`, at its start. */
+const TYPE_PREFIX = /^(?:[A-Za-z]+[_-])+/;
+
+/**
+ * How much of a secret's start, cut off by an ellipsis, counts as the secret: TRUNCATED_PREFIX
+ * characters, and at least one past its type prefix. A key's kind (`sk_test_…`, a format hint a
+ * target may print for anyone) is no part of the secret.
+ */
+export function cutMinimum(secret: string): number {
+  return Math.max(TRUNCATED_PREFIX, (TYPE_PREFIX.exec(secret)?.[0].length ?? 0) + 1);
+}
+
 interface Form {
   text: string;
   part: number;
@@ -174,10 +186,11 @@ function search(view: string, plain: Table, hex: Table, found: Set<number>): voi
 /** What may follow a cut-off secret before its ellipsis, decoded: the start of an escape that the cut left half-written. */
 const HALF_ESCAPE_THEN_ELLIPSIS = /[%\\&#0-9A-Za-z]*(?:\.\.\.|\u2026)/y;
 
-/** Whether `view`, at `at`, holds the start of `secret` (TRUNCATED_PREFIX characters or more) cut off by an ellipsis. */
+/** Whether `view`, at `at`, holds the start of `secret` (cutMinimum characters or more) cut off by an ellipsis. */
 function cutShort(view: string, at: number, secret: string): boolean {
   let end = at + TRUNCATED_PREFIX;
   while (end - at < secret.length && view[end] === secret[end - at]) end++;
+  if (end - at < cutMinimum(secret)) return false;
   HALF_ESCAPE_THEN_ELLIPSIS.lastIndex = end;
   return HALF_ESCAPE_THEN_ELLIPSIS.test(view);
 }

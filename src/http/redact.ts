@@ -11,8 +11,9 @@
  * - in base64 and base64url, at any alignment: base64 of the value, of `value:` (HTTP Basic with
  *   an empty password), of `user:value`, with or without padding;
  * - in hex, either case;
- * - cut short: at least TRUNCATED_PREFIX characters of its start (in the forms above, raw or
- *   escaped) right before an ellipsis ("..." or "…"), as a preview that shortens a long value
+ * - cut short: at least TRUNCATED_PREFIX characters of its start, and one past its type prefix
+ *   (`sk_test_`, a kind of key, not a secret; quick-test.ts cutMinimum), in the forms above, raw or
+ *   escaped, right before an ellipsis ("..." or "…"), as a preview that shortens a long value
  *   leaves it. Masking the whole value before shortening it is still better (it leaves no
  *   prefix at all); this catches the code that does not.
  *
@@ -22,7 +23,7 @@
  * Secrets shorter than MIN_SECRET_LENGTH are refused where they come in (credentials.ts):
  * masking "a" everywhere would wreck every report.
  */
-import { base64Cores, quickIndex, TRUNCATED_PREFIX, type QuickIndex } from "./quick-test.ts";
+import { base64Cores, cutMinimum, quickIndex, type QuickIndex } from "./quick-test.ts";
 
 export const MASK = "***";
 
@@ -31,7 +32,7 @@ export const MIN_SECRET_LENGTH = 8;
 
 
 /** The kinds of form a secret was found in, as no_secret_echo reports them. */
-export type SecretFormKind = "raw or escaped" | "base64" | "hex";
+export type SecretFormKind = "raw or escaped" | "its start cut off by an ellipsis" | "base64" | "hex";
 
 interface Patterns {
   /** Every form of every secret of the part, longest secrets first; global, for replacing and (from lastIndex 0) for searching. */
@@ -146,7 +147,8 @@ function compilePart(usable: readonly string[]): Compiled {
 
 function buildPatterns(usable: readonly string[]): Patterns {
   const kinds: Array<[SecretFormKind, (secret: string) => string[]]> = [
-    ["raw or escaped", (s) => [characterwise(s), truncated(s)]],
+    ["raw or escaped", (s) => [characterwise(s)]],
+    ["its start cut off by an ellipsis", (s) => [truncated(s)]],
     ["base64", base64Patterns],
     ["hex", (s) => [hexPattern(s)]],
   ];
@@ -164,15 +166,16 @@ function characterwise(secret: string): string {
 }
 
 /**
- * The secret's first TRUNCATED_PREFIX or more characters, each in any of its forms, followed by
+ * The secret's first cutMinimum or more characters, each in any of its forms, followed by
  * an ellipsis (after, perhaps, the start of an escape that the cut left half-written).
  */
 function truncated(secret: string): string {
   const groups = [...secret].slice(0, -1).map((ch) => `(?:${characterForms(ch).join("|")})`);
-  if (groups.length < TRUNCATED_PREFIX) return "(?!)";
-  const rest = groups.slice(TRUNCATED_PREFIX).reduceRight((inner, group) => `(?:${group}${inner})?`, "");
+  const minimum = cutMinimum(secret);
+  if (groups.length < minimum) return "(?!)";
+  const rest = groups.slice(minimum).reduceRight((inner, group) => `(?:${group}${inner})?`, "");
   const halfEscape = "(?:%(?:25)?[0-9A-Fa-f]?|\\\\+(?:u[0-9A-Fa-f]{0,3})?|&#?[xX]?[0-9A-Fa-f]*|&[a-z]*)?";
-  return `${groups.slice(0, TRUNCATED_PREFIX).join("")}${rest}(?=${halfEscape}(?:\\.\\.\\.|\u2026))`;
+  return `${groups.slice(0, minimum).join("")}${rest}(?=${halfEscape}(?:\\.\\.\\.|\u2026))`;
 }
 
 function characterForms(ch: string): string[] {

@@ -106,7 +106,7 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
     headers["x-original-url"] = headers["x-rewrite-url"] = `${target.pathname}${target.search}`;
     sentTo = `${target.origin}/`;
   }
-  return { method: plan.method ?? ctx.op.method, url: sentTo, headers, ...(repeatedHeaders.length > 0 ? { repeatedHeaders } : {}), ...(plan.titleCaseHeaders ? { titleCaseNames: true } : {}), ...(plan.absoluteForm ? { absoluteForm: true } : {}), body };
+  return { method: plan.method ?? ctx.op.method, url: sentTo, headers, ...(repeatedHeaders.length > 0 ? { repeatedHeaders } : {}), ...(plan.titleCaseHeaders ? { titleCaseNames: true } : {}), ...(plan.absoluteForm ? { absoluteForm: true } : {}), ...(plan.http10 ? { http10: true } : {}), body };
 }
 
 /** A version segment of a path (`/v0/`). */

@@ -68,6 +68,8 @@ export function nearMiss(value: string, kind: NearMiss): string {
     }
     case "padding-added":
       return `${value}==`;
+    case "parameter-added":
+      return `${value};v=1`;
     case "sha256-hex":
       return createHash("sha256").update(value).digest("hex");
     case "extended":

@@ -11,7 +11,7 @@ import { toCurl } from "../http/curl.ts";
 import { MASK, MIN_SECRET_LENGTH, redact } from "../http/redact.ts";
 import type { HttpClient } from "../http/client.ts";
 import type { Exchange, HttpRequest, HttpResponse } from "../http/types.ts";
-import { responseFor, successStatuses } from "../spec/model.ts";
+import { responseFor, scopeParamNames, successStatuses, type OperationSpec } from "../spec/model.ts";
 import { retryAfterMs } from "../http/retry-after.ts";
 import { buildRequest, type RequestContext } from "./build-request.ts";
 import { caseName, evaluate, type SentFacts } from "./evaluate.ts";
@@ -19,7 +19,7 @@ import type { Result } from "./events.ts";
 import { POLL_DELAYS_MS, pause } from "./poll.ts";
 import { fixtureShaped } from "./fixture-shaped.ts";
 import { keepsForm } from "../cases/id-near-miss.ts";
-import { ANY_ANSWER_CHECKS, notJudgedMessage, rateLimited, RUN_HINT } from "./rate-limited.ts";
+import { afterRateLimit, ANY_ANSWER_CHECKS, notJudgedMessage, rateLimited, RUN_HINT } from "./rate-limited.ts";
 import type { OpenTarget } from "./target.ts";
 import { headerLines } from "../http/header-lines.ts";
 import { reshapedIds } from "./reshape-ids.ts";
@@ -52,6 +52,13 @@ function issuedOf(run: ProviderRun): Map<string, string> {
   return issued;
 }
 
+/** A fixture's values split into its path ids and its own values of the operation's query parameters. */
+function splitScope(op: OperationSpec, values: Fixture): [Fixture, Fixture] {
+  const query = new Set(scopeParamNames(op));
+  const entries = Object.entries(values);
+  return [Object.fromEntries(entries.filter(([name]) => !query.has(name))), Object.fromEntries(entries.filter(([name]) => query.has(name)))];
+}
+
 /** Notes a fixture's ids, each with the customer it belongs to: the fixture's first id (Juspay's customer_id). */
 function noteIssued(run: ProviderRun, fixture: Fixture): void {
   const ids = Object.values(fixture);
@@ -74,9 +81,21 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
   const op = run.operation.op;
   const base = { provider: op.provider, operationId: op.operationId, check: scenario.check, basis: scenario.basis };
   const fixtures: Fixture[] = [];
+  // Each fixture's own values of the operation's query parameters, where its source named them.
+  const scopes: Fixture[] = [];
+  const take = (values: Fixture): Fixture => {
+    const [ids, scope] = splitScope(op, values);
+    fixtures.push(ids);
+    scopes.push(scope);
+    noteIssued(run, ids);
+    return ids;
+  };
   if (scenario.fixtures > 0) {
     if (!run.target.fixtures) {
       return [{ ...base, case: scenario.id, outcome: "skipped", message: "no fixture source: pass --state-url, --fixtures or set " + run.operation.profile.fixturesEnv, durationMs: 0 }];
+    }
+    if (!run.target.fixtures.namesScope && scenario.steps.some((step) => step.plan.scopeQuery)) {
+      return [{ ...base, case: scenario.id, outcome: "skipped", message: `needs the fixture's own ${scopeParamNames(op).join(", ")}, which ${run.target.fixtures.describe()} cannot name: pass --state-url (its setup answer may give them beside the ids)`, durationMs: 0 }];
     }
     if (scenario.fixtureParents && !run.target.fixtures.takesParams) {
       return [{ ...base, case: scenario.id, outcome: "skipped", message: `needs fixtures created under a given ${parentNames(scenario).join(", ")}, which ${run.target.fixtures.describe()} cannot make: pass --state-url`, durationMs: 0 }];
@@ -86,9 +105,7 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
       for (let i = 0; i < scenario.fixtures; i++) {
         if (i === scenario.lateFixture) break;
         const parents = parentValues(scenario, i, fixtures);
-        const fixture = await run.target.fixtures.acquire(parents);
-        fixtures.push(fixture);
-        noteIssued(run, fixture);
+        const fixture = take(await run.target.fixtures.acquire(parents));
         const ignored = Object.keys(parents).filter((name) => fixture[name] !== parents[name]);
         if (ignored.length > 0) {
           await releaseAll(run, fixtures);
@@ -111,9 +128,7 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
       if (stepIndex === 1 && scenario.lateFixture !== undefined && fixtures.length === scenario.lateFixture) {
         const started = performance.now();
         try {
-          const fixture = await run.target.fixtures!.acquire({});
-          fixtures.push(fixture);
-          noteIssued(run, fixture);
+          take(await run.target.fixtures!.acquire({}));
         } catch (error) {
           if (!(error instanceof FixtureError)) throw error;
           results.push({ ...base, case: caseName({ scenario, step }), outcome: "errored", message: `fixture setup failed: ${error.message}`, durationMs: round(performance.now() - started) });
@@ -143,7 +158,13 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
         continue;
       }
       const headerParams = step.headersFrom !== undefined ? { ...pathParams, ...fixtures[step.headersFrom] } : pathParams;
-      const plan = step.queryFrom !== undefined ? { ...step.plan, query: { ...step.plan.query, ...fixtures[step.queryFrom] } } : step.plan;
+      const scope = step.plan.scopeQuery ? scopes[typeof step.fixture === "number" ? step.fixture : 0] : undefined;
+      if (scope && Object.keys(scope).length === 0) {
+        results.push({ ...base, case: caseName({ scenario, step }), outcome: "skipped", message: `the state URL named none of ${scopeParamNames(op).join(", ")} for the fixture (its setup answer may give the fixture's own beside its ids)`, durationMs: 0 });
+        before[stepIndex] = [];
+        continue;
+      }
+      const plan = step.queryFrom !== undefined ? { ...step.plan, query: { ...step.plan.query, ...fixtures[step.queryFrom] } } : scope ? { ...step.plan, query: { ...step.plan.query, ...scope } } : step.plan;
       const request = buildRequest(run.request, plan, pathParams, headerParams);
       // The fixture's path in a query value, its slashes as they are (RFC 3986 §3.4 allows them there).
       const pathInQuery = step.pathInQueryFrom !== undefined ? fixtures[step.pathInQueryFrom] : undefined;
@@ -192,7 +213,8 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
           earlier,
           before,
         };
-        results.push(...evaluate(input, { strict: run.strict, curl, sent: facts }, limited > 0 ? ANY_ANSWER_CHECKS : undefined));
+        const judgedResults = evaluate(input, { strict: run.strict, curl, sent: facts }, limited > 0 ? ANY_ANSWER_CHECKS : undefined);
+        results.push(...(exchange.retries > 0 ? judgedResults.map((result) => afterRateLimit(result, exchange.retries)) : judgedResults));
       }
       before[stepIndex] = responses;
       // The fixture's state is unknown after a step that was not judged, and after a fault.

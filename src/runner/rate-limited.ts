@@ -43,3 +43,13 @@ export function mostlyRateLimited(limited: number, sent: number): string | undef
   if (limited === 0 || limited <= sent * MOST_RATE_LIMITED) return undefined;
   return `the target answered 429 to ${limited} of ${sent} requests even after waiting out its Retry-After, too many for the run to judge it; pass --rate-limit, or a lower --concurrency`;
 }
+
+/**
+ * A finding on an answer that came after waiting out a rate limit, told so: a 429 the target sent
+ * after it had carried the request out makes the repeat's answer (the not-found answer for a
+ * delete that happened) say something else than it seems.
+ */
+export function afterRateLimit<R extends { outcome: string; message: string }>(result: R, retries: number): R {
+  if (retries === 0 || (result.outcome !== "failed" && result.outcome !== "warning")) return result;
+  return { ...result, message: `${result.message} (this answer came to the request sent again after ${retries} rate-limit answer(s) (429, or 503 with Retry-After) waited out: one sent after the request took effect changes what the repeat gets)` };
+}

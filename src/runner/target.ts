@@ -13,7 +13,7 @@ import { HTTP_PROVIDERS } from "../providers.ts";
 import { startSandbox } from "../sandboxes/index.ts";
 import type { Credentials } from "../sandboxes/types.ts";
 import { loadSpec } from "../spec/load.ts";
-import type { ApiSpec, OperationSpec } from "../spec/model.ts";
+import { scopeParamNames, type ApiSpec, type OperationSpec } from "../spec/model.ts";
 import { credentialsFromEnv } from "./credentials.ts";
 import type { RunOptions } from "./options.ts";
 import { assertReachable } from "./preflight.ts";
@@ -49,7 +49,7 @@ export function checkTargetOptions(options: RunOptions): void {
 export async function openTarget(spec: ApiSpec, op: OperationSpec, profile: ProviderProfile, options: RunOptions): Promise<OpenTarget> {
   const pathParams = pathParamNames(op);
   const stateFixtures = (url: string): FixtureSource =>
-    stateUrlFixtures({ url, state: profile.fixtureState, pathParams, timeoutMs: options.timeoutMs, maxBodyBytes: options.maxBodyBytes, caCert: options.caCert, signal: options.signal });
+    stateUrlFixtures({ url, state: profile.fixtureState, pathParams, scopeParams: scopeParamNames(op), timeoutMs: options.timeoutMs, maxBodyBytes: options.maxBodyBytes, caCert: options.caCert, signal: options.signal });
   if (options.target === undefined) {
     const sandbox = await startSandbox(spec.provider);
     const fixtures = stateFixtures(options.stateUrl ?? sandbox.stateUrl);

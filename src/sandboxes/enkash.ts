@@ -44,6 +44,11 @@ export const enkashBehaviour: ProviderBehaviour = {
   removeFixture(env, [customerId]) {
     if (customerId !== undefined) env.store.removeCustomer(customerId);
   },
+
+  // The customer's parent company, in its documented format. The doc does not say what a delete
+  // naming another company gets, so the sandbox takes any well-formed parentCompanyId (as it names
+  // one for each customer, a target that refuses every parentCompanyId is seen refusing its own).
+  fixtureScope: () => ({ parentCompanyId: `CEK${randomString(UPPER_ALNUM, 7)}` }),
 };
 
 const TYPES: Record<ErrorKind, { status: number; message: string; errorType: string }> = {

@@ -109,7 +109,7 @@ function toSandboxRequest(req: IncomingMessage, body: string, basePath: string):
   const at = rawUrl.indexOf("?");
   const pathname = at === -1 ? rawUrl : rawUrl.slice(0, at);
   const query = new URLSearchParams(at === -1 ? "" : rawUrl.slice(at + 1));
-  return { method: req.method ?? "GET", rawUrl, segments: segmentsAfter(pathname, basePath), query, headers: distinctHeaders(req), rawHeaders: req.rawHeaders, body };
+  return { method: req.method ?? "GET", rawUrl, segments: segmentsAfter(pathname, basePath), query, headers: distinctHeaders(req), rawHeaders: req.rawHeaders, httpVersion: req.httpVersion, body };
 }
 
 /**

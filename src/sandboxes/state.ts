@@ -1,7 +1,8 @@
 /**
  * The provider-state endpoint, Pact convention: POST {"state", "params", "action"}. Setup of the
  * profile's fixture state creates a deletable resource and answers its path parameter values
- * keyed by the operation's own names; teardown removes them if they are still there.
+ * keyed by the operation's own names (and, where the provider has them, the resource's own values
+ * of the operation's query parameters); teardown removes them if they are still there.
  */
 import { PROFILES } from "../profiles/index.ts";
 import { jsonReply } from "./replies.ts";
@@ -29,7 +30,7 @@ export function stateHandler(env: SandboxEnv): (req: SandboxRequest) => SandboxR
     const rejected = names.find((name, i) => given[i] !== undefined && !usableId(env, name, given[i] as string));
     if (rejected) return bad(`params.${rejected} is not a valid ${rejected} for this sandbox.`);
     const ids = env.behaviour.createFixture(env, given);
-    return jsonReply(200, Object.fromEntries(names.map((name, i) => [name, ids[i]])));
+    return jsonReply(200, { ...Object.fromEntries(names.map((name, i) => [name, ids[i]])), ...env.behaviour.fixtureScope?.(env) });
   };
 }
 

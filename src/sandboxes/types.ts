@@ -31,6 +31,8 @@ export interface SandboxRequest {
   headers: IncomingHttpHeaders;
   /** The header lines as sent, names in their own case, name and value alternating (Node's rawHeaders); absent for a request made in process. */
   rawHeaders?: readonly string[];
+  /** The request line's HTTP version ("1.1", "1.0"); absent for a request made in process. */
+  httpVersion?: string;
   body: string;
 }
 
@@ -104,6 +106,8 @@ export interface ProviderBehaviour {
   createFixture(ctx: SandboxEnv, requested: (string | undefined)[]): string[];
   /** Provider-state teardown: removes what is still there, given values in path-template order. */
   removeFixture(ctx: SandboxEnv, ids: (string | undefined)[]): void;
+  /** The new fixture's own values of the operation's query parameters (EnKash's parentCompanyId), answered beside its ids. */
+  fixtureScope?(ctx: SandboxEnv): Record<string, string>;
 }
 
 export interface SandboxOptions {

@@ -129,3 +129,8 @@ export function successIsDeferred(op: OperationSpec): boolean {
 export function parametersIn(op: OperationSpec, where: ParameterSpec["in"]): ParameterSpec[] {
   return op.parameters.filter((p) => p.in === where);
 }
+
+/** The operation's query parameters, whose values a state URL may give for a fixture's own scope (EnKash's parentCompanyId). */
+export function scopeParamNames(op: OperationSpec): string[] {
+  return op.parameters.filter((p) => p.in === "query").map((p) => p.name);
+}

@@ -10,7 +10,10 @@
  * pattern, a form field overriding the method, and Prefer: return=representation. And the
  * twenty-first's: a NUL after a Basic user, a credential changed in its middle or as its digest,
  * another API version, a 401's challenge, a browser's request refused for its Origin, an assumed
- * error envelope's types, and a public key named back.
+ * error envelope's types, and a public key named back. And the twenty-fourth's: no credentials as
+ * HTTP/1.0, with same-origin fetch metadata, a sub-request header, a static extension or override
+ * flags; a required header left out with override flags; another command under Expect:
+ * 100-continue; a credential with a parameter after it; a fixture's own parentCompanyId.
  */
 import { describe, expect, it } from "vitest";
 import { CLAIMED_HOST } from "../../src/cases/claimed-host-cases.ts";
@@ -19,6 +22,7 @@ import { challengeFindings } from "../../src/checks/challenge.ts";
 import { authEnforcement } from "../../src/checks/enforcement.ts";
 import { existenceOracle } from "../../src/checks/existence-oracle.ts";
 import { noInternalLeak } from "../../src/checks/no-internal-leak.ts";
+import { notAServerError } from "../../src/checks/not-a-server-error.ts";
 import { offPath } from "../../src/checks/preconditions.ts";
 import { positiveDataAcceptance } from "../../src/checks/positive-data-acceptance.ts";
 import { schemaFindings } from "../../src/checks/schema-findings.ts";
@@ -116,7 +120,8 @@ describe("a claimed host", () => {
 describe("an existence oracle", () => {
   const s = scenarioOf("cashfree", { id: "credentials against a fixture" });
   const last = s.steps.findIndex((step) => step.around !== undefined);
-  const judge = (unknownBefore: { status: number; body?: unknown }, atFixture: { status: number; body?: unknown }, unknownAfter: { status: number; body?: unknown }) => {
+  type Answer = { status: number; body?: unknown; headers?: Record<string, string> };
+  const judge = (unknownBefore: Answer, atFixture: Answer, unknownAfter: Answer) => {
     const { fixture, unknown } = s.steps[last].around!;
     const before = [];
     before[unknown] = [response(unknownBefore)];
@@ -144,6 +149,17 @@ describe("an existence oracle", () => {
     expect(named.actual).toMatch(/^\/message: "Invalid API credentials provided for customer Priya"/);
     expect(judge(refusal(), refusal({ customer_name: "Priya" }), refusal())[0].actual).toMatch(/only in its answer/);
     expect(judge(refusal(), { status: 403, body: refusal().body }, refusal())[0].actual).toBe("403");
+  });
+
+  it("warns of a header that only the existing fixture's answer has, or lacks; not of how the answer travels", () => {
+    const withHeaders = (headers: Record<string, string>) => ({ ...refusal(), headers });
+    const [validator] = judge(refusal(), withHeaders({ etag: '"5f3a"', "last-modified": "Tue, 01 Dec 2026 10:00:00 GMT" }), refusal());
+    expect(validator.basis).toBe("assumed");
+    expect(validator.actual).toBe('header etag: "\\"5f3a\\"" (only in its answer)');
+    const challenge = { "www-authenticate": 'Basic realm="api"' };
+    expect(judge(withHeaders(challenge), refusal(), withHeaders(challenge))[0].actual).toBe(`header www-authenticate: absent where ids that never existed get ${JSON.stringify(challenge["www-authenticate"])}`);
+    expect(judge(withHeaders({ "x-request-id": "r1" }), withHeaders({ "x-request-id": "r2" }), withHeaders({ "x-request-id": "r3" }))).toEqual([]);
+    expect(judge(refusal(), withHeaders({ connection: "close", "set-cookie": "lb=1", "transfer-encoding": "chunked" }), refusal())).toEqual([]);
   });
 });
 
@@ -312,6 +328,51 @@ describe("the twenty-third round's probes", () => {
     const s = scenario("enkash", "a fixture deleted naming the optional query parameters");
     expect(s.steps.map((step) => [step.expect, step.ifCarried])).toEqual([["carried", undefined], ["not-found", 0]]);
     expect(built("enkash", "a fixture deleted naming the optional query parameters").url).toMatch(/\?parentCompanyId=CEK/);
+  });
+});
+
+describe("the twenty-fourth round's probes", () => {
+  const against = (provider: "enkash" | "yuno" | "juspay" | "cashfree", label: string) => {
+    const s = scenario(provider, "credentials against a fixture");
+    const at = s.steps.findIndex((step) => step.label === label);
+    expect(at, label).toBeGreaterThan(0);
+    return { step: s.steps[at], request: built(provider, "credentials against a fixture", at) };
+  };
+
+  it("sends no credentials as HTTP/1.0, with same-origin fetch metadata, a sub-request header, a query ending in .css and override flags; none may delete the fixture", () => {
+    const http10 = against("enkash", "credentials missing, HTTP/1.0");
+    expect([http10.request.http10, http10.request.headers.authorization, http10.step.expect]).toEqual([true, undefined, "not-deleted"]);
+    expect(offPath(http10.step.plan)).toBe(true);
+    expect(against("cashfree", "credentials missing, a browser's same-origin fetch metadata").request.headers["sec-fetch-site"]).toBe("same-origin");
+    expect(against("yuno", "credentials missing, a framework's sub-request header").request.headers["x-middleware-subrequest"]).toBe("middleware");
+    expect(against("yuno", "credentials missing, a query ending in .css").request.url).toMatch(/\.css$/);
+    expect(new URL(against("juspay", "credentials missing, override flags in the query").request.url).searchParams.get("admin")).toBe("true");
+  });
+
+  it("takes a 505 to HTTP/1.0 for a refusal, not a server error", () => {
+    const s = scenarioOf("enkash", { id: "credentials against a fixture" });
+    const at = s.steps.findIndex((step) => step.label === "credentials missing, HTTP/1.0");
+    const input = exchange("enkash", s, at, { status: 505 });
+    expect(notAServerError.run(input)).toEqual([]);
+    expect(authEnforcement.run(input)).toEqual([]);
+    expect(notAServerError.run(exchange("enkash", s, at - 1, { status: 505 }))).toHaveLength(1);
+  });
+
+  it("leaves a required header out with override flags, sends another command under Expect: 100-continue, and a credential with ;v=1 after it", () => {
+    const headers = scenario("yuno", "the header rules against a fixture");
+    const flagged = headers.steps.find((step) => step.label === "header x-account-code missing, override flags in the query")!;
+    expect([flagged.plan.omitHeaders, flagged.plan.query.force, flagged.expect]).toEqual([["x-account-code"], "true", "refused"]);
+    const body = scenario("juspay", "the body rules against a fixture");
+    const expecting = body.steps.find((step) => step.label === "body command not delete, with Expect: 100-continue")!;
+    expect([expecting.plan.expectContinue, expecting.plan.body]).toEqual([true, "command=delete_not"]);
+    expect(nearMiss("cfsk_abc", "parameter-added")).toBe("cfsk_abc;v=1");
+    expect(built("cashfree", "credential ApiSecret parameter-added").headers["x-client-secret"]).toBe(`${credentials.CASHFREE_CLIENT_SECRET};v=1`);
+  });
+
+  it("deletes a fixture naming its own parentCompanyId, where the fixture source names it", () => {
+    const s = scenario("enkash", "valid query parameters naming the fixture's own");
+    expect(s.steps.map((step) => [step.plan.scopeQuery, step.expect, step.fixture])).toEqual([[true, "success", 0]]);
+    expect(s.basis).toBe("documented");
   });
 });
 

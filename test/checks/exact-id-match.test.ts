@@ -49,6 +49,17 @@ describe("exact_id_match", () => {
     expect(scenario.steps.at(-1)!.expect).toBe("survives");
   });
 
+  it("warns where a near miss is carried out, as another customer may hold it; fails where the fixture is gone afterwards, naming the near misses carried out", () => {
+    const [carried] = exactIdMatch.run(exchange("juspay", scenario, 0, SUCCESS.juspay()))!;
+    expect([carried.severity, carried.basis]).toEqual(["warning", "assumed"]);
+    const before = scenario.steps.map((_, i) => [i === 0 ? { status: 200, headers: {}, text: "" } : { status: 404, headers: {}, text: "" }]);
+    const [gone] = exactIdMatch.run(exchange("juspay", scenario, scenario.steps.length - 1, NOT_FOUND.juspay(), { before }))!;
+    expect(gone.severity).toBeUndefined();
+    expect(gone.message).toMatch(/the fixture was gone; carried out before it: customer_id case-swapped \(200\)$/);
+    const pathInQuery = scenario.steps.findIndex((s) => s.pathInQueryFrom !== undefined);
+    expect(exactIdMatch.run(exchange("juspay", scenario, pathInQuery, SUCCESS.juspay()))![0].severity).toBeUndefined();
+  });
+
   it.each([
     ["a near miss deletes", 0, SUCCESS.juspay(), 1],
     ["a near miss is not found", 0, NOT_FOUND.juspay(), 0],

@@ -14,11 +14,12 @@ import { contextOf, MADE_UP_IDS } from "../cases/probe-requests.ts";
 export interface Answer {
   status: number;
   body?: unknown;
+  headers?: Record<string, string>;
 }
 
-export function response({ status, body }: Answer): HttpResponse {
+export function response({ status, body, headers = {} }: Answer): HttpResponse {
   const text = body === undefined ? "" : typeof body === "string" ? body : JSON.stringify(body);
-  return { status, headers: {}, text, mediaType: body === undefined ? undefined : typeof body === "string" ? "text/plain" : "application/json" };
+  return { status, headers, text, mediaType: body === undefined ? undefined : typeof body === "string" ? "text/plain" : "application/json" };
 }
 
 /** The provider's derived scenario with this id (or the first of this check), and its step by label (or index). */

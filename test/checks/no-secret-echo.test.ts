@@ -20,7 +20,7 @@ describe("no_secret_echo", () => {
   it.each(forms)("fails on the %s form in the body", (_form, value) => {
     const findings = noSecretEcho.run(input(`{"message": "rejected ${value}"}`));
     expect(findings).toHaveLength(1);
-    expect(findings![0].actual).toMatch(/^a credential \((raw or escaped|base64|hex)\) in the body$/);
+    expect(findings![0].actual).toMatch(/^a credential \((raw or escaped|its start cut off by an ellipsis|base64|hex)\) in the body$/);
   });
 
   it.each(forms)("fails on the %s form in a header", (_form, value) => {
@@ -30,6 +30,14 @@ describe("no_secret_echo", () => {
 
   it("fails on a wrong credential echoed back", () => {
     expect(noSecretEcho.run(input(`bad token ${WRONG}`))).toHaveLength(1);
+  });
+
+  it("passes a key's type prefix before an ellipsis (a format hint), and fails on a start that goes past it", () => {
+    const token = "enk_tok_0123456789abcdef";
+    const hint = (text: string): CheckInput => ({ ...input(text), secrets: [token] }) as CheckInput;
+    expect(noSecretEcho.run(hint(`{"message": "sandbox tokens look like enk_tok_…"}`))).toEqual([]);
+    expect(noSecretEcho.run(hint(`{"message": "sandbox tokens look like enk_tok_..."}`))).toEqual([]);
+    expect(noSecretEcho.run(hint(`{"message": "your token enk_tok_01… is not valid"}`))!.map((f) => f.actual)).toEqual(["a credential (its start cut off by an ellipsis) in the body"]);
   });
 
   it("passes a response without any credential", () => {

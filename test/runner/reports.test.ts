@@ -34,7 +34,7 @@ describe("conformance.json", () => {
     for (const r of report.results) {
       for (const key of RESULT_KEYS) expect(typeof r[key], `${key} of ${JSON.stringify(r)}`).toBe("string");
       if (r.outcome === "passed") expect(r.curl).toBeUndefined();
-      else expect(r.curl, JSON.stringify(r)).toMatch(/^curl -i -X (DELETE|GET|PUT|PATCH|POST|HEAD|OPTIONS|TRACE|PURGE) (--request-target 'http:\/\/127\.0\.0\.1:\d+\/[^']*' )?'http:\/\/127\.0\.0\.1:\d+\//);
+      else expect(r.curl, JSON.stringify(r)).toMatch(/^curl -i -X (DELETE|GET|PUT|PATCH|POST|HEAD|OPTIONS|TRACE|PURGE) (--http1\.0 )?(--request-target 'http:\/\/127\.0\.0\.1:\d+\/[^']*' )?'http:\/\/127\.0\.0\.1:\d+\//);
     }
     expect(xmlProblems(run.junit())).toEqual([]);
   });
