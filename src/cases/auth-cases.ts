@@ -37,13 +37,14 @@
  * `X-Original-URL`, or sent without the documented server's base path (the service behind a gateway
  * on a route the gateway's guard does not cover), as HTTP/1.0, with a browser's same-origin fetch
  * metadata, a framework's sub-request header, a query ending in `.css` (a guard waving static files
- * through) or operators' override flags (`force=true`); and after the delete, missing and wrong credentials on the same path, which no
+ * through), operators' override flags (`force=true`), a mock server's `Prefer: code=…`, or the
+ * documented form body sent as JSON (a handler chosen by media type); and after the delete, missing and wrong credentials on the same path, which no
  * cache keyed on the path alone may answer with the delete's success. Requests the doc does not
  * describe (another path, an undocumented body) may get any 4xx, or a 3xx that redirects to the
  * clean path: the fixture's survival tells.
  */
 import { PROFILES } from "../profiles/index.ts";
-import type { OperationSpec, SecuritySchemeSpec } from "../spec/model.ts";
+import { successStatuses, type OperationSpec, type SecuritySchemeSpec } from "../spec/model.ts";
 import { OVERRIDE_FLAGS } from "./values.ts";
 import { DEFAULT_CREDENTIAL, NEAR_MISSES, plan, type AuthPlan, type CredentialState, type RequestPlan, type Scenario, type Step } from "./model.ts";
 
@@ -113,6 +114,7 @@ export function authScenarios(op: OperationSpec): Scenario[] {
       scenarios.push(scenario(`credential ${scheme.name} user padded`, `the valid ${name} user with a space before and after it inside the encoded pair; any others are right`, "padded", only(scheme, "padded")));
       scenarios.push(scenario(`credential ${scheme.name} user as the password`, `the valid ${name} user sent as the password, the user left empty (":key"); any others are right`, "user-as-password", only(scheme, "user-as-password")));
       scenarios.push(scenario(`credential ${scheme.name} with a second colon`, `the valid ${name} pair with ":x" after the password; any others are right`, "second-colon", only(scheme, "second-colon")));
+      scenarios.push(scenario(`credential ${scheme.name} encoded pair case-swapped`, `the valid ${name} pair base64-encoded, then every letter of the base64 text in the other case (another pair, which a server that folds the whole header's case before comparing accepts); any others are right`, "basic-case-swapped", only(scheme, "basic-case-swapped")));
       scenarios.push(scenario(`credential ${scheme.name} not base64-encoded`, `the valid ${name} user after "Basic " as it is, not base64-encoded; any others are right`, "basic-unencoded", only(scheme, "basic-unencoded")));
       scenarios.push(scenario(`credential ${scheme.name} password the text undefined`, `the valid ${name} user with the password "undefined" (a password slot not configured); any others are right`, "undefined-password", only(scheme, "undefined-password")));
       scenarios.push(scenario(`credential ${scheme.name} password the text null`, `the valid ${name} user with the password "null"; any others are right`, "null-password", only(scheme, "null-password")));
@@ -238,6 +240,12 @@ function againstAFixture(op: OperationSpec, only: (scheme: SecuritySchemeSpec, s
       offRequest("credentials missing, override flags in the query", { query: { ...OVERRIDE_FLAGS } }),
       // A guard that waves HTTP/1.0 through as a load balancer's health check.
       offRequest("credentials missing, HTTP/1.0", { http10: true }),
+      // Methods are case-sensitive: a guard matching `DELETE` as written, before a router that upper-cases it.
+      offRequest(`credentials missing, the method as ${op.method.toLowerCase()}`, { lowerCaseMethod: true }),
+      // A mock server's directive (Prism's `Prefer: code=`), left in front of the real handler, that skips the guard.
+      offRequest(`credentials missing, a mock server's Prefer: code=${successStatuses(op)[0]}`, { headers: { prefer: `code=${successStatuses(op)[0]}` } }),
+      // A handler chosen by the body's media type (a legacy JSON one beside the form one) may have no guard of its own.
+      ...(op.requestBody && op.requestBody.contentType !== "application/json" && op.requestBody.example !== undefined ? [offRequest("credentials missing, the body as JSON", { rawBody: { contentType: "application/json", text: JSON.stringify(op.requestBody.example) } })] : []),
       // A service behind an identity-aware proxy (Kong, oauth2-proxy, Apache) that takes the user
       // the proxy names for a login, where a client can reach it and name one itself.
       refusedWith("credentials missing, a gateway's identity headers", { headers: GATEWAY_IDENTITY }),

@@ -9,7 +9,9 @@
  * `[]` (`command[]=delete`, which a parser building arrays from brackets and a loose comparison
  * take for the field), or only in the query string (`?command=delete`, which a handler reading
  * "the request's parameters" takes for the body's), or with `;x=1` after its pinned value (which a
- * parser splitting on `;` reads as the pinned value). The documented ones are also sent against a fixture
+ * parser splitting on `;` reads as the pinned value), or with `&x=1` after it percent-encoded (which a
+ * parser that decodes before it splits reads as the pinned value), and a pinned verb's synonyms
+ * (`remove`, `destroy` for `delete`). The documented ones are also sent against a fixture
  * (against-fixture.ts), and there a pinned field's other value once more with `Expect: 100-continue`
  * (which a server may answer in a handler of its own that acts before it reads the body).
  */
@@ -71,7 +73,15 @@ export function bodyScenarios(op: OperationSpec): Scenario[] {
     if (recased !== undefined) {
       scenarios.push(scenario(`body ${field} ${recased}`, `${field} is "${recased}", a pinned value in another case`, encodeBody(body.contentType, { ...valid, [field]: recased })));
     }
+    // A verb the server also takes for the pinned one (an alias table: `remove` for `delete`).
+    for (const synonym of SYNONYMS[String(pinned[0])] ?? []) {
+      if (!pinned.map(String).includes(synonym)) scenarios.push(scenario(`body ${field} ${synonym}`, `${field} is "${synonym}", a synonym of "${String(pinned[0])}" that the doc does not allow`, encodeBody(body.contentType, { ...valid, [field]: synonym })));
+    }
     if (form) {
+      // The value "delete&x=1", its `&` and `=` encoded: a server that decodes the body before it
+      // splits it into fields reads `command=delete` and another field.
+      const encodedSeparators = [encodeBody(body.contentType, Object.fromEntries(Object.entries(valid).filter(([name]) => name !== field))), `${encodeURIComponent(field)}=${encodeURIComponent(`${String(pinned[0])}&x=1`)}`].filter(Boolean).join("&");
+      scenarios.push(scenario(`body ${field} with an encoded &x=1`, `${field} is "${String(pinned[0])}&x=1", its & and = percent-encoded, which only a parser that decodes before it splits reads as "${String(pinned[0])}"`, encodedSeparators));
       // `;` separates nothing in application/x-www-form-urlencoded (WHATWG URL §5.1): the value is
       // "delete;x=1". A parser that also splits on `;` (CGI's, Python's before 3.9.2) reads "delete".
       const semicolon = [encodeBody(body.contentType, Object.fromEntries(Object.entries(valid).filter(([name]) => name !== field))), `${encodeURIComponent(field)}=${encodeURIComponent(String(pinned[0]))};x=1`].filter(Boolean).join("&");
@@ -91,3 +101,6 @@ export function bodyScenarios(op: OperationSpec): Scenario[] {
 function swapCase(value: string): string {
   return Array.from(value, (c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join("");
 }
+
+/** Verbs a server may take for a pinned one through an alias table: none of them is the pinned value. */
+const SYNONYMS: Readonly<Record<string, readonly string[]>> = { delete: ["remove", "destroy"] };

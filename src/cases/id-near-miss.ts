@@ -143,6 +143,8 @@ function rawMiss(id: string, kind: IdNearMiss): string {
       return `${id}?x`;
     case "encoded-fragment":
       return `${id}#x`;
+    case "encoded-ampersand":
+      return `${id}&x=1`;
     case "dot-extension":
       return `${id}.json`;
     case "fullwidth": {

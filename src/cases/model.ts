@@ -44,7 +44,7 @@ import type { HttpProvider } from "../providers.ts";
  * (`prototype-pair`) the first API key `__proto__` and the others `[object Object]`, which a lookup
  * of a key's partner in such an object compared with `==` accepts.
  */
-export type CredentialState = "valid" | "wrong" | "missing" | "other-scheme" | "swapped" | "in-query" | "other-password" | "listed" | "repeated" | "repeated-valid-first" | "other-carrier" | "as-basic" | "padded" | "no-colon" | "user-as-password" | "in-body" | "no-scheme" | "default" | "second-colon" | "nul-in-user" | "undefined-password" | "null-password" | "high-bit-user" | "basic-unencoded" | "underscored" | "regrouped" | "undefined" | "null" | "prototype-key" | "prototype-pair" | NearMiss;
+export type CredentialState = "valid" | "wrong" | "missing" | "other-scheme" | "swapped" | "in-query" | "other-password" | "listed" | "repeated" | "repeated-valid-first" | "other-carrier" | "as-basic" | "padded" | "no-colon" | "user-as-password" | "in-body" | "no-scheme" | "default" | "second-colon" | "nul-in-user" | "undefined-password" | "null-password" | "high-bit-user" | "basic-case-swapped" | "basic-unencoded" | "underscored" | "regrouped" | "undefined" | "null" | "prototype-key" | "prototype-pair" | NearMiss;
 
 /** A credential servers and sandboxes ship as a default (`x-client-id: test`); too common to be a secret, so not masked. */
 export const DEFAULT_CREDENTIAL = "test";
@@ -132,6 +132,12 @@ export interface RequestPlan {
    * balancer's health check lets anyone in.
    */
   http10?: boolean;
+  /**
+   * The method written in lower case on the request line (`delete`): methods are case-sensitive
+   * (RFC 9110 §9.1), so this is another method, which a router that upper-cases it serves and a
+   * guard matching the method as written misses.
+   */
+  lowerCaseMethod?: boolean;
   /** The request target in absolute form (`http://host/path`), which servers must accept (RFC 9112 §3.2.2) and a guard matching paths that start with `/` misses. */
   absoluteForm?: boolean;
   /** Every header field name title-cased on the wire (`X-Routing-Id`, `Authorization`): field names are case-insensitive (RFC 9110 §5.1). */
@@ -181,6 +187,8 @@ export interface RequestPlan {
   shapedLike?: number;
   /** The fixture's own values of the operation's query parameters, as its source named them (a state URL may); the step is skipped where it named none. */
   scopeQuery?: boolean;
+  /** Text put after each of those values (scopeQuery): a value that keeps the fixture's own as its prefix. */
+  scopeSuffix?: string;
 }
 
 /**
@@ -219,7 +227,9 @@ export function spellUuid(uuid: string, spelling: UuidSpelling): string {
  * Java or PCRE lets through and a trim then drops; `encoded-slash`, `encoded-query`,
  * `encoded-fragment`: `/x`, `?x` or `#x` after it, percent-encoded (`%2Fx`, `%3Fx`, `%23x`), which a
  * server that decodes the whole path before it splits off segments, query and fragment takes for
- * the id; `plus-for-space`: each space in it as a raw `+` (`+x` after it where it has none), which
+ * the id; `encoded-ampersand`: `&x=1` after it, percent-encoded (`%26x%3D1`), which a gateway that
+ * puts the decoded id into the query of its call to the service behind it splits off as another
+ * parameter; `plus-for-space`: each space in it as a raw `+` (`+x` after it where it has none), which
  * in a path is a plus (RFC 3986), and only a server decoding the path as form data reads as a space;
  * `accented`: its first letter with an acute accent (`ú` for `u`), which an accent-insensitive
  * collation or a lookup that strips diacritics matches; `uuid-unhyphenated`, `uuid-braced`: a
@@ -249,7 +259,7 @@ export function spellUuid(uuid: string, spelling: UuidSpelling): string {
  * `homoglyph`: its first Latin letter that has a Cyrillic twin (а for a, с for c, …) as that twin,
  * which a lookup folding confusables (Unicode's skeleton) matches.
  */
-export const ID_NEAR_MISSES = ["case-swapped", "double-encoded", "trailing-space", "truncated", "fullwidth", "zero-width", "path-parameter", "like-percent", "like-underscore", "glob-star", "extra-segment", "dot-segment", "nul-suffix", "dot-extension", "separator-swapped", "newline-suffix", "encoded-slash", "encoded-query", "encoded-fragment", "plus-for-space", "accented", "uuid-unhyphenated", "uuid-braced", "leading-zero", "regex-dot", "sql-comment", "comma-suffix", "comma-prefix", "byte-escaped", "leading-cut", "trailing-dot", "prefix-dropped", "astral-suffix", "look-alike", "percent-u", "last-changed", "html-entity", "or-query", "homoglyph"] as const;
+export const ID_NEAR_MISSES = ["case-swapped", "double-encoded", "trailing-space", "truncated", "fullwidth", "zero-width", "path-parameter", "like-percent", "like-underscore", "glob-star", "extra-segment", "dot-segment", "nul-suffix", "dot-extension", "separator-swapped", "newline-suffix", "encoded-slash", "encoded-query", "encoded-fragment", "encoded-ampersand", "plus-for-space", "accented", "uuid-unhyphenated", "uuid-braced", "leading-zero", "regex-dot", "sql-comment", "comma-suffix", "comma-prefix", "byte-escaped", "leading-cut", "trailing-dot", "prefix-dropped", "astral-suffix", "look-alike", "percent-u", "last-changed", "html-entity", "or-query", "homoglyph"] as const;
 export type IdNearMiss = (typeof ID_NEAR_MISSES)[number];
 
 /**

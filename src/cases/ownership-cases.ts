@@ -8,7 +8,9 @@
  * header repeats a parent id (Juspay's x-routing-id, the customer_id by recommendation), the
  * crossed request is sent again with the header naming the fixture's own parent: the path, not
  * the header, says whose account it is. The resource is also sent under the parent ids `-` and
- * `*`, which a lookup reading them as "any parent" lets through.
+ * `*`, which a lookup reading them as "any parent" lets through; and once deleted through its own
+ * scope, under the other parent again, which a soft delete answering its tombstone before it checks
+ * the parent does not refuse.
  */
 import { PROFILES } from "../profiles/index.ts";
 import type { OperationSpec } from "../spec/model.ts";
@@ -41,7 +43,14 @@ export function ownershipScenarios(op: OperationSpec, rng: Rng): Scenario[] {
       id: `${resource} under another ${parents.join("/")}`,
       fixtures: 2,
       description: `two fixtures; the ${resource} of the second is deleted under the ${parents.join(", ")} of the first${echoing.length > 0 ? ` (with ${echoing.join(", ")} naming the first's, then the second's)` : ""}, then through its own`,
-      steps: [{ label, plan: plan(), fixture: crossed, expect: "refused" }, ...headerMatched, ...wildcards, survives(1)],
+      steps: [
+        { label, plan: plan(), fixture: crossed, expect: "refused" },
+        ...headerMatched,
+        ...wildcards,
+        survives(1),
+        // A deleted record kept as a tombstone, answered before the parent is checked.
+        { label: `${label}, after its own delete`, plan: plan(), fixture: crossed, expect: "refused" },
+      ],
     });
   }
 

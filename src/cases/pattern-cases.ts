@@ -2,7 +2,8 @@
  * path_pattern_enforcement and query_pattern_enforcement: for every parameter with a documented
  * pattern, values generated from the regex that break it, each expected to be rejected with a 4xx.
  * A documented query pattern's values are then sent against a fixture as well (against-fixture.ts),
- * and so is the parameter sent twice, a valid value and then a breaking one (assumed).
+ * and so is the parameter sent twice, a valid value and then a breaking one (assumed), and the
+ * fixture's own value, where its source names one, with text after it that breaks the pattern.
  */
 import { SpecError } from "../errors.ts";
 import type { OperationSpec, ParameterSpec } from "../spec/model.ts";
@@ -37,6 +38,8 @@ export function patternScenarios(op: OperationSpec, rng: Rng): Scenario[] {
       if (fixtureScenario) scenarios.push(fixtureScenario);
       const twice = sentTwice(op, param, violations, rng);
       if (twice) scenarios.push(twice);
+      const ownBroken = fixtureOwnBroken(op, param, rng);
+      if (ownBroken) scenarios.push(ownBroken);
     }
   }
   return scenarios;
@@ -54,6 +57,27 @@ function sentTwice(op: OperationSpec, param: ParameterSpec, violations: readonly
   const valid = generateMatching(String(param.schema.pattern), rng);
   const label = `${param.name} twice: a valid value, then a ${broken.label} one`;
   return againstFixture(op, "query_pattern_enforcement", `the ${param.name} pattern, the parameter sent twice,`, [{ label, plan: plan({ query: { [param.name]: valid }, extraQuery: [[param.name, broken.value]] }) }], "assumed");
+}
+
+/** What is put after the fixture's own value: one character more, a space, a line feed (which `$` in Java or PCRE lets through). */
+const OWN_VALUE_SUFFIXES: ReadonlyArray<[string, string]> = [
+  ["0", "with one character more"],
+  [" ", "with a space after it"],
+  ["\n", "with a line feed after it"],
+];
+
+/**
+ * The fixture's own value of the query parameter, as its source named it, with text after it that
+ * breaks the pattern (for any value of it: checked on a generated one), against the fixture. A
+ * target that cuts or trims the value before it checks it, or scopes by it, finds the fixture's own
+ * and deletes it; one that checks the value as sent refuses it. Skipped where the fixture source
+ * names no such value.
+ */
+function fixtureOwnBroken(op: OperationSpec, param: ParameterSpec, rng: Rng): Scenario | undefined {
+  const pattern = new RegExp(String(param.schema.pattern), "u");
+  const sample = generateMatching(String(param.schema.pattern), rng);
+  const breaks = OWN_VALUE_SUFFIXES.filter(([suffix]) => !pattern.test(`${sample}${suffix}`)).map(([suffix, text]) => ({ label: `the fixture's own ${param.name} ${text}`, plan: plan({ scopeQuery: true, scopeSuffix: suffix }) }));
+  return againstFixture(op, "query_pattern_enforcement", `the ${param.name} pattern, the fixture's own value broken,`, breaks);
 }
 
 function violationsOf(param: ParameterSpec, rng: Rng) {

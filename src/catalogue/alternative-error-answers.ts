@@ -40,6 +40,21 @@ function extraFields(provider: HttpProvider): AllowedVariant {
 const LOWERCASE_TO_TABLE: Readonly<Record<string, string>> = { user_message: "User_message", developer_message: "Developer_message", category: "Category" };
 
 export const ERROR_ANSWERS: readonly AllowedVariant[] = [
+  allowed(
+    {
+      name: "cashfree-names-the-app-id",
+      provider: "cashfree",
+      choice: "names the caller's own App ID back in an X-Client-App-Id header on every answer to authenticated credentials",
+      documents: "the doc calls x-client-id the client app ID, found in the dashboard, and only x-client-secret the secret key",
+      mayWarn: ["no_secret_echo"],
+    },
+    {
+      transformReply: (req, reply) => {
+        const id = req.headers["x-client-id"];
+        return reply.status === 401 || typeof id !== "string" ? reply : { ...reply, headers: { ...reply.headers, "x-client-app-id": id } };
+      },
+    },
+  ),
   {
     name: "enkash-401-names-the-token-format",
     provider: "enkash",
@@ -215,6 +230,6 @@ export const ERROR_ANSWERS: readonly AllowedVariant[] = [
       documents: "the page labels its 401 and 404 samples plaintext (a recorded contradiction); application/json is assumed",
       mayWarn: ["content_type_conformance"],
     },
-    { transformReply: (_req, reply) => (reply.status >= 400 && isObj(reply.body) ? { ...reply, headers: { "content-type": "text/plain" }, body: JSON.stringify(reply.body) } : reply) },
+    { transformReply: (_req, reply) => (reply.status >= 400 && isObj(reply.body) ? { ...reply, headers: { ...reply.headers, "content-type": "text/plain" }, body: JSON.stringify(reply.body) } : reply) },
   ),
 ];

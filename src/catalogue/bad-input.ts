@@ -1,7 +1,8 @@
 /**
  * Adapters that accept input the documents rule out: one EnKash adapter per kind of
  * pattern-breaking customerId the runner generates (each skips the format check for that kind
- * only and looks the id up), a bad parentCompanyId accepted, and a 500 for a malformed id.
+ * only and looks the id up), a bad parentCompanyId accepted, one cut to its length before it is
+ * checked (caught with the fixture's own company and more after it), and a 500 for a malformed id.
  */
 import { createRng } from "../cases/random.ts";
 import { generateMatching } from "../cases/regex/index.ts";
@@ -65,6 +66,43 @@ export function enkashCustomerIdAdapters(seed = DEFAULT_RUN_OPTIONS.seed): Fault
 
 export const badInput: FaultyAdapter[] = [
   ...enkashCustomerIdAdapters(),
+  variant(
+    {
+      name: "enkash-parent-company-cut-to-length",
+      provider: "enkash",
+      departure: "trims parentCompanyId and cuts it to its 10 characters before it checks it, and scopes the delete by it, so the customer's own company with anything after it deletes",
+      expectedCheck: "query_pattern_enforcement",
+    },
+    () => {
+      const parentOf = new Map<string, string>();
+      let last: string | undefined;
+      return {
+        behaviour: {
+          createFixture: (env, requested) => {
+            const ids = enkash.createFixture(env, requested);
+            last = ids[0];
+            return ids;
+          },
+          fixtureScope: (env) => {
+            const scope = enkash.fixtureScope?.(env) ?? {};
+            if (last !== undefined && scope.parentCompanyId) parentOf.set(last, scope.parentCompanyId);
+            return scope;
+          },
+          validate: (req, ctx) => {
+            const sent = req.query.get("parentCompanyId");
+            if (sent === null) return enkash.validate(req, ctx);
+            const cut = sent.trim().slice(0, 10);
+            const query = new URLSearchParams(req.query);
+            query.set("parentCompanyId", cut);
+            const refused = enkash.validate({ ...req, query }, ctx);
+            if (refused) return refused;
+            const owner = parentOf.get(ctx.path.customerId ?? "");
+            return owner !== undefined && owner !== cut ? enkash.errorReply("notFound", "Customer not found") : undefined;
+          },
+        },
+      };
+    },
+  ),
   variant(
     {
       name: "enkash-first-parent-company-id-only",

@@ -1,5 +1,6 @@
 /**
- * Adapters that read a credential loosely once it has arrived: key headers parsed like
+ * Adapters that read a credential loosely once it has arrived: the Authorization value compared
+ * case-folded whole, key headers parsed like
  * Content-Type (what precedes a `;`), header values percent-decoded
  * before the comparison, the bearer token taken as the first word after the scheme, API keys
  * read from cookies of the headers' names when the headers are absent (a framework's merged
@@ -12,6 +13,21 @@ import { decoded, withHeader, withValidCredentials } from "./request-view.ts";
 import { variant, type FaultyAdapter } from "./types.ts";
 
 export const credentialReadings: FaultyAdapter[] = [
+  variant(
+    {
+      name: "juspay-authorization-case-folded",
+      provider: "juspay",
+      departure: "lower-cases the whole Authorization value before comparing it with the expected one, so the base64 text in any case (another pair) is taken",
+      expectedCheck: "auth_enforcement",
+    },
+    {
+      rewriteRequest: (req, env) => {
+        const sent = req.headers.authorization;
+        const valid = withValidCredentials(req, env).headers.authorization;
+        return typeof sent === "string" && typeof valid === "string" && sent !== valid && sent.toLowerCase() === valid.toLowerCase() ? withHeader(req, "authorization", valid) : req;
+      },
+    },
+  ),
   variant(
     {
       name: "cashfree-key-headers-parsed-for-parameters",

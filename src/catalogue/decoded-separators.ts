@@ -1,10 +1,11 @@
 /**
  * Adapters that percent-decode the path before they split it, so an encoded `/`, `?` or `#` acts
  * as the separator it encodes: `{id}%3Fx` or `{id}%2Fx` names `{id}`, and `customer%2F{id}` is the
- * operation's path. Caught by exact_id_match (the encoded near misses of an id, and the slash
+ * operation's path; and a gateway that splices the decoded id into the query of its upstream call,
+ * where an encoded `&` starts another parameter. Caught by exact_id_match (the encoded near misses of an id, and the slash
  * before it percent-encoded).
  */
-import { decoded } from "./request-view.ts";
+import { decoded, readingLastId } from "./request-view.ts";
 import { variant, type FaultyAdapter } from "./types.ts";
 
 /** The last path segment decoded and cut at the first of `separators`, encoded again. */
@@ -14,6 +15,15 @@ function cutLastSegment(segments: readonly string[], separators: RegExp): string
 }
 
 export const decodedSeparators: FaultyAdapter[] = [
+  variant(
+    {
+      name: "cashfree-id-spliced-into-upstream-query",
+      provider: "cashfree",
+      departure: "its gateway calls the service behind it with ?customer_id=<the decoded id>, unencoded, and the service reads the last customer_id, so {id}%26x%3D1 names {id}",
+      expectedCheck: "exact_id_match",
+    },
+    readingLastId((id) => (id.includes("&") ? new URLSearchParams(`customer_id=${id}`).getAll("customer_id").at(-1) || undefined : undefined)),
+  ),
   variant(
     {
       name: "yuno-query-decoded-into-path",

@@ -20,6 +20,7 @@ import { injections } from "./injections.ts";
 import { inputEchoes } from "./input-echoes.ts";
 import { leaks } from "./leaks.ts";
 import { looseIds } from "./loose-ids.ts";
+import { methodCaseFront } from "./method-case-front.ts";
 import { otherMethods } from "./other-methods.ts";
 import { overStrict } from "./over-strict.ts";
 import { parsingEdges } from "./parsing-edges.ts";
@@ -43,6 +44,7 @@ export const CATALOGUE: readonly FaultyAdapter[] = [
   ...credentialLookups,
   ...gatewayTrust,
   ...sideDoors,
+  ...methodCaseFront,
   ...ownership,
   ...looseIds,
   ...idFoldings,

@@ -2,7 +2,7 @@
  * Adapters whose router ignores the method (a handler registered for every method), refuses only a
  * deny-list of methods, or honours a method-override header or form field, or takes PURGE for the
  * delete, so another method on the delete path
- * deletes too. Caught by
+ * deletes too; and one that refuses them with 405 but no Allow. Caught by
  * unsupported_method.
  */
 import type { HttpProvider } from "../providers.ts";
@@ -21,6 +21,22 @@ function anyMethodDeletes(provider: HttpProvider, example: string): FaultyAdapte
 }
 
 export const otherMethods: FaultyAdapter[] = [
+  variant(
+    {
+      name: "yuno-405-without-allow",
+      provider: "yuno",
+      departure: "answers other methods on the delete path 405 without the Allow header RFC 9110 §15.5.6 requires (HTTP's rule, not the doc's, so judged with --strict)",
+      expectedCheck: "unsupported_method",
+      runOptions: { strict: true },
+    },
+    {
+      transformReply: (_req, reply) => {
+        if (reply.status !== 405) return reply;
+        const { allow: _allow, ...headers } = reply.headers ?? {};
+        return { ...reply, headers };
+      },
+    },
+  ),
   variant(
     {
       name: "cashfree-honours-method-override",

@@ -1,6 +1,7 @@
 /**
  * Adapters with broken object-level authorisation (OWASP API1): a resource is deleted through a
- * scope it does not belong to. Caught by ownership_enforcement.
+ * scope it does not belong to, or a deleted one's success answered under any scope (a tombstone
+ * found before the scope is checked). Caught by ownership_enforcement.
  */
 import { baseBehaviour } from "../sandboxes/index.ts";
 import { jsonReply } from "../sandboxes/replies.ts";
@@ -27,6 +28,28 @@ function withOwners(remove: (owner: Map<string, string>) => (typeof juspay)["rem
 }
 
 export const ownership: FaultyAdapter[] = [
+  variant(
+    {
+      name: "juspay-tombstone-answered-under-any-customer",
+      provider: "juspay",
+      departure: "keeps deleted accounts as tombstones and answers a delete of one 200 DELETED before it checks the customer, so any customer_id gets the deleted account's success",
+      expectedCheck: "ownership_enforcement",
+    },
+    () => {
+      const deleted = new Set<string>();
+      return {
+        behaviour: {
+          remove(req, ctx) {
+            const accountId = ctx.path.customer_account_id;
+            if (accountId !== undefined && deleted.has(accountId)) return jsonReply(200, { customer_account_status: "DELETED", customer_account_id: accountId });
+            const reply = juspay.remove(req, ctx);
+            if (reply.status === 200 && accountId !== undefined) deleted.add(accountId);
+            return reply;
+          },
+        },
+      };
+    },
+  ),
   variant(
     {
       name: "juspay-account-deleted-under-any-customer",

@@ -4,7 +4,8 @@
  * key in the password's place taken for it, and `Expect: 100-continue` answered by a handler that
  * skips the token check (auth_enforcement); the method taken from `_method` (unsupported_method);
  * diacritics stripped from ids and a path id read as a `+`-separated list (exact_id_match); a form
- * field sent as `command[]` read as `command` (required_body_enforcement); an x-routing-id outside
+ * field sent as `command[]` read as `command`, a form body decoded before it is split, and `remove`
+ * or `destroy` taken for `delete` (required_body_enforcement); an x-routing-id outside
  * ASCII answered 500 (not_a_server_error); a 204 whose Content-Length announces content
  * (content_type_conformance).
  */
@@ -17,6 +18,24 @@ const enkash = baseBehaviour("enkash");
 const cashfree = baseBehaviour("cashfree");
 
 export const parsingEdges: FaultyAdapter[] = [
+  variant(
+    {
+      name: "juspay-form-decoded-before-split",
+      provider: "juspay",
+      departure: "percent-decodes the whole form body before it splits it into fields, so command=delete%26x%3D1 (the value delete&x=1) reads as command=delete",
+      expectedCheck: "required_body_enforcement",
+    },
+    { rewriteRequest: (req) => ({ ...req, body: decodedOrAsIs(req.body) }) },
+  ),
+  variant(
+    {
+      name: "juspay-command-synonyms",
+      provider: "juspay",
+      departure: "keeps an alias table of verbs, so command=remove and command=destroy delete as command=delete does",
+      expectedCheck: "required_body_enforcement",
+    },
+    { rewriteRequest: (req) => ({ ...req, body: req.body.replace(/(^|&)command=(?:remove|destroy)(?=&|$)/g, "$1command=delete") }) },
+  ),
   variant(
     {
       name: "juspay-command-cut-at-nul",
@@ -163,3 +182,12 @@ export const parsingEdges: FaultyAdapter[] = [
     },
   ),
 ];
+
+/** The text percent-decoded whole, or as it is where it does not decode. */
+function decodedOrAsIs(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

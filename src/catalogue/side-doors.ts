@@ -2,8 +2,9 @@
  * Adapters with a side door: a request that looks like something the guard was told to wave
  * through gets past it. HTTP/1.0 taken for a load balancer's health check, a browser's
  * same-origin fetch metadata taken for the dashboard's own request, a framework's sub-request
- * header (Next.js, CVE-2025-29927), a request target ending in a static file's extension, and
- * operators' override flags in the query (auth_enforcement); `force=true` skipping the account code
+ * header (Next.js, CVE-2025-29927), a request target ending in a static file's extension,
+ * operators' override flags in the query, a mock layer's `Prefer: code=…`, and a JSON body routed to
+ * a legacy handler (auth_enforcement); `force=true` skipping the account code
  * check (required_header_enforcement); and a request with `Expect: 100-continue` carried out
  * before its body is read (required_body_enforcement).
  */
@@ -58,6 +59,30 @@ export const sideDoors: FaultyAdapter[] = [
   ),
   variant(
     {
+      name: "yuno-prefer-code-skips-auth",
+      provider: "yuno",
+      departure: "keeps a mock layer's rule that a request with Prefer: code=… is a test call, and lets it past the key check to the real delete",
+      expectedCheck: "auth_enforcement",
+    },
+    { rewriteRequest: (req, env) => (/^code=\d{3}/.test(String(req.headers.prefer ?? "")) ? withValidCredentials(req, env) : req) },
+  ),
+  variant(
+    {
+      name: "juspay-json-body-unguarded",
+      provider: "juspay",
+      departure: "routes a JSON body to a legacy handler that has no API key check and deletes on {\"command\":\"delete\"}",
+      expectedCheck: "auth_enforcement",
+    },
+    {
+      rewriteRequest: (req, env) => {
+        if (!String(req.headers["content-type"] ?? "").startsWith("application/json")) return req;
+        const command = (parsedJson(req.body) as { command?: unknown } | undefined)?.command;
+        return command === "delete" ? withValidCredentials({ ...req, headers: { ...req.headers, "content-type": "application/x-www-form-urlencoded" }, body: "command=delete" }, env) : req;
+      },
+    },
+  ),
+  variant(
+    {
       name: "yuno-force-skips-account-code",
       provider: "yuno",
       departure: "skips its x-account-code checks for a request with force=true in its query, and deletes under the account of the keys",
@@ -75,3 +100,11 @@ export const sideDoors: FaultyAdapter[] = [
     { rewriteRequest: (req) => (String(req.headers.expect ?? "").toLowerCase() === "100-continue" ? { ...req, body: "command=delete" } : req) },
   ),
 ];
+
+function parsedJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -76,7 +76,8 @@ function notFound(input: CheckInput): Finding[] {
   // Another documented 4xx rests on a reading, not a fact: no doc says what a repeat delete gets,
   // and an id whose shape payconform had to invent may be refused as malformed.
   const documented4xx = status >= 400 && status < 500 && documented(input) !== undefined;
-  const repeat = input.step.fixture !== undefined && documented4xx;
+  // A 401 says the credentials are missing or wrong, and the same ones were just accepted for the delete.
+  const repeat = input.step.fixture !== undefined && documented4xx && status !== 401;
   const guessed = input.step.fixture === undefined && documented4xx && inventedShape(input);
   // Where the doc lets a delete leave the record behind (Yuno: "deleting or anonymizing"), a repeat
   // delete may find it again and succeed.
@@ -85,7 +86,8 @@ function notFound(input: CheckInput): Finding[] {
   const raced = leftBehind !== undefined && !successIsDeferred(input.operation.op) && status === want ? racedThenNotFound(input) : [];
   if (raced.length > 0) return raced;
   const basis = repeat || guessed || again ? ("assumed" as const) : undefined;
-  const why = repeat ? " (the doc does not say what a repeat delete gets)" : guessed ? " (the doc gives no shape for the id, or one payconform assumed, so payconform's made-up one may be refused as malformed)" : again ? ` (assumed: ${leftBehind})` : "";
+  const refusedCredentials = input.step.fixture !== undefined && status === 401 ? " (401 says the credentials are missing or wrong, and the same ones just had the delete carried out)" : "";
+  const why = refusedCredentials || (repeat ? " (the doc does not say what a repeat delete gets)" : guessed ? " (the doc gives no shape for the id, or one payconform assumed, so payconform's made-up one may be refused as malformed)" : again ? ` (assumed: ${leftBehind})` : "");
   if (status !== want) {
     const polled = deferred > 0 ? ` after ${deferred + 1} tries` : "";
     return [{ expected, actual: `${status}`, message: `${what} got ${status}${polled}, not the documented not-found answer${why}`, basis }];

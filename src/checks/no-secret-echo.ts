@@ -3,7 +3,9 @@
  * form the masking engine knows (raw, percent-encoded, JSON- or HTML-escaped, base64, base64url,
  * hex; see src/http/redact.ts); nor, raw, a long part of one: its start or its end, at least
  * LONG_PART_SHARE of it and LONG_PART_MIN characters (a hint that names the first 19 characters of
- * a 23-character key gives it away as surely as the whole).
+ * a 23-character key gives it away as surely as the whole). A key that names the caller beside
+ * the secret that authenticates it (Cashfree's App ID, CheckInput.identifiers) shown alone is a
+ * warning: the doc calls it an ID, so that it is a secret is assumed.
  */
 import { findSecret } from "../http/redact.ts";
 import type { Check, CheckInput, Finding } from "./types.ts";
@@ -14,7 +16,9 @@ export const noSecretEcho: Check = {
   run: (input) => {
     // Credentials are at least MIN_SECRET_LENGTH characters (src/runner/credentials.ts), so none
     // is short enough to turn up by chance; findSecret skips empty ones.
-    const secrets = input.secrets;
+    const identifiers = new Set(input.identifiers ?? []);
+    // A value inside an identifying key, or holding one whole (keys regrouped across their headers), is judged as the key is.
+    const secrets = identifiers.size === 0 ? input.secrets : input.secrets.filter((secret) => !identifiers.has(secret) && ![...identifiers].some((id) => id.includes(secret) || secret.includes(id)));
     const findings: Finding[] = [];
     const places: Array<[string, string]> = [["body", input.response.text], ...Object.entries(input.response.headers).map(([k, v]): [string, string] => [`header ${k}`, `${k}: ${v}`])];
     // The parts are looked for in each place only where the whole answer holds one.
@@ -22,6 +26,9 @@ export const noSecretEcho: Check = {
     for (const [where, text] of places) {
       const form = findSecret(text, secrets) ?? (mayHoldPart && longPart(text, secrets));
       if (form) findings.push({ expected: "no credential in the response", actual: `a credential (${form}) in the ${where}`, message: `the response ${where} ${echoed(input, text) ? "echoes a credential this request carried" : "shows a credential this request did not carry (the target's own, or one sent earlier)"}` });
+      const named = !form && identifiers.size > 0 ? findSecret(text, [...identifiers]) : undefined;
+      // A key that names the caller (an app ID) beside the secret that authenticates it: the doc calls it an ID, so that it is a secret is assumed.
+      if (named) findings.push({ expected: "no credential in the response", actual: `a caller's identifying key (${named}) in the ${where}`, message: `the response ${where} names an identifying key (an app ID), which the doc does not call a secret; that it is one is assumed`, basis: "assumed" });
     }
     return findings;
   },

@@ -1,7 +1,8 @@
 /**
  * status_code_conformance: every response status is documented for the operation, but 406 to a
  * request whose Accept header leaves out JSON (RFC 9110 §15.5.7); an undocumented 4xx to a request
- * that must be refused, or to a delete racing another, is a warning.
+ * that must be refused, or to a delete racing another, and a redirect of ids spelled another way
+ * (`%4B` for `K`) to their canonical spelling, is a warning.
  */
 import { expectsRefusal } from "../cases/model.ts";
 import { documented, documentedRequest, documentedStatuses, when } from "./preconditions.ts";
@@ -15,6 +16,11 @@ export const statusCodeConformance: Check = {
     // 406 is the protocol's answer to an Accept header that leaves out every documented media type.
     if (status === 406 && !acceptsJson(input.request.headers.accept)) return [];
     const expected = `one of ${documentedStatuses(input)}`;
+    // Ids spelled another way (a letter percent-encoded): a redirect to their canonical spelling
+    // (RFC 3986 §6.2.2.2) is a server's own choice; positive_data_acceptance says what it means.
+    if (input.step.plan.encodedIds && [301, 302, 307, 308].includes(status) && input.response.headers.location !== undefined) {
+      return [{ expected, actual: `${status}`, message: `a delete by ids spelled another way got ${status}, a redirect (to ${input.response.headers.location.slice(0, 120)}) the doc does not list`, severity: "warning", basis: "assumed" }];
+    }
     if (expectsRefusal(input.step) && status >= 400 && status < 500) {
       return [{ expected, actual: `${status}`, message: `a request the target must refuse got ${status}, a 4xx the doc does not list`, severity: "warning" }];
     }

@@ -4,7 +4,8 @@
  * documented delete afterwards still gets the documented success (OPTIONS may get a 2xx, the
  * usual answer to it, and any of them a 501). A method the spec documents
  * on the same path (x-payconform-other-operations), and HEAD where GET is documented there, is
- * judged only by the fixture surviving it.
+ * judged only by the fixture surviving it. A 405 without Allow, which RFC 9110 §15.5.6 requires of
+ * it, is a warning (HTTP's rule, not the doc's).
  */
 import { expectSurvival } from "./fixture-survival.ts";
 import { methodRefusedWith501, scenarioFor, when } from "./preconditions.ts";
@@ -16,6 +17,10 @@ export const unsupportedMethod: Check = {
     const method = input.scenario.steps[0].plan.method ?? input.operation.op.method;
     if (input.step.expect === "survives") return expectSurvival(input, `a ${method} on its path`);
     const status = input.response.status;
+    if (status === 405 && input.response.headers.allow === undefined) {
+      // RFC 9110 §15.5.6: the origin server MUST send Allow with a 405 (the doc says nothing of it).
+      return [{ expected: "405 with an Allow header naming the methods the path takes", actual: "405 without Allow", message: `${method} on the delete path was answered 405 without the Allow header RFC 9110 §15.5.6 requires of it`, basis: "assumed" }];
+    }
     if (input.operation.op.otherMethods[method] !== undefined || (status >= 400 && status < 500)) return [];
     // HEAD is GET without the body (RFC 9110 §9.3.2): where GET is documented on the path, so is HEAD.
     if (method === "HEAD" && input.operation.op.otherMethods.GET !== undefined) return [];

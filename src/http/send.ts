@@ -41,7 +41,7 @@ export function sendOnce(req: HttpRequest, options: SendOptions): Promise<HttpRe
       // HTTP/1.0 without keep-alive: the server closes the connection after its answer, and the agent drops it.
       if (req.http10) headers[req.titleCaseNames ? "Connection" : "connection"] = "close";
       outgoing = (secure ? httpsModule() : http).request(url, { method: req.method, headers, agent: secure ? options.agents.https : options.agents.http, signal: options.signal, ...(req.absoluteForm ? { path: url.href } : {}), ...(secure ? { servername: tlsServername(url.hostname) } : {}) });
-      if (req.http10) asHttp10(outgoing);
+      if (req.http10 || req.methodSpelling) rewriteRequestLine(outgoing, req);
     } catch (error) {
       // Node refuses some values before any byte is sent, e.g. a header value outside Latin-1.
       resolve({ kind: "unsendable", message: `the request cannot be sent: ${(error as Error).message}` });
@@ -73,16 +73,19 @@ export function sendOnce(req: HttpRequest, options: SendOptions): Promise<HttpRe
 }
 
 /**
- * Has the request go out with `HTTP/1.0` on its request line. Node's client writes `HTTP/1.1`
- * there whatever it is asked; the line is composed by the request's `_storeHeader` (the same in
- * every Node release since 0.x), which is wrapped for this request alone. Node's parser reads an
- * HTTP/1.0 answer, framed by its length or by the closing connection.
+ * Has the request go out with `HTTP/1.0` on its request line, or its method spelled as given
+ * (`delete`). Node's client writes `HTTP/1.1` and the method in upper case there whatever it is
+ * asked; the line is composed by the request's `_storeHeader` (the same in every Node release
+ * since 0.x), which is wrapped for this request alone. Node's parser reads an HTTP/1.0 answer,
+ * framed by its length or by the closing connection.
  */
-function asHttp10(outgoing: http.ClientRequest): void {
+function rewriteRequestLine(outgoing: http.ClientRequest, req: HttpRequest): void {
   const request = outgoing as http.ClientRequest & { _storeHeader(firstLine: string, headers: unknown): void };
   const store = request._storeHeader;
   request._storeHeader = function (this: unknown, firstLine: string, headers: unknown): void {
-    store.call(this, firstLine.replace(/ HTTP\/1\.1\r\n$/, " HTTP/1.0\r\n"), headers);
+    let line = req.http10 ? firstLine.replace(/ HTTP\/1\.1\r\n$/, " HTTP/1.0\r\n") : firstLine;
+    if (req.methodSpelling && line.startsWith(`${req.method.toUpperCase()} `)) line = `${req.methodSpelling}${line.slice(req.method.length)}`;
+    store.call(this, line, headers);
   };
 }
 

@@ -10,6 +10,8 @@ export interface HttpRequest {
   absoluteForm?: boolean;
   /** Send the request as HTTP/1.0, without keep-alive: the connection closes after the answer. */
   http10?: boolean;
+  /** The method as written on the request line (`delete`), where it differs from `method` in case only. */
+  methodSpelling?: string;
   /** Send every field name title-cased (`X-Routing-Id`); `headers` keeps them lowercase. */
   titleCaseNames?: boolean;
   body?: string;

@@ -25,18 +25,21 @@ export interface SentCredentials {
    * key the provider hands to browsers (runner/credentials.ts, authenticatingCredentials).
    */
   authenticating: string[];
+  /** Of those, the keys that name the caller beside a secret (Cashfree's App ID; runner/credentials.ts, identifyingCredentials). */
+  identifying: string[];
   /** Header names (lower-case) that carry a credential. */
   headers: string[];
 }
 
 export function sentCredentials(op: OperationSpec, profile: ProviderProfile, configured: Credentials, headers: Record<string, string>): SentCredentials {
-  const out: SentCredentials = { schemes: {}, accounts: {}, values: [], authenticating: [], headers: [] };
+  const out: SentCredentials = { schemes: {}, accounts: {}, values: [], authenticating: [], identifying: [], headers: [] };
   for (const scheme of op.security) {
     const read = readScheme(scheme, profile, configured, headers);
     out.schemes[scheme.name] = read.state;
     out.values.push(...read.values);
     const source = profile.credentials[scheme.name];
     if (!(source?.kind === "apiKey" && source.public)) out.authenticating.push(...read.values);
+    if (source?.kind === "apiKey" && source.identifier) out.identifying.push(...read.values);
     if (read.header && headers[read.header] !== undefined) out.headers.push(read.header);
   }
   for (const [name, source] of Object.entries(profile.headerValues)) {

@@ -5,7 +5,7 @@
  * result says whose departure it is about (`party`). Credentials the request carries are
  * registered with src/output.ts before anything about the exchange is printed or written.
  */
-import { authenticatingCredentials } from "../runner/credentials.ts";
+import { authenticatingCredentials, identifyingCredentials } from "../runner/credentials.ts";
 import type { RequestCheckId } from "../checks/ids.ts";
 import { CHECKS } from "../checks/registry.ts";
 import type { Check, CheckInput, Finding, OperationContext } from "../checks/types.ts";
@@ -96,6 +96,7 @@ export function judge(ctx: JudgeContext, n: number, forwarded: Forwarded): Judge
   // The configured credentials too: a target that shows its own copy of a secret leaks it whether or
   // not the request carried it. Only those that authenticate, as in `payconform run`.
   const echoSecrets = [...new Set([...sent.authenticating, ...Object.values(authenticatingCredentials(ctx.configured, profile))])].filter((v) => v.length >= MIN_SECRET_LENGTH);
+  const identifiers = [...sent.identifying, ...Object.values(identifyingCredentials(ctx.configured, profile))];
   const httpRequest: HttpRequest = { method: request.method, url: ctx.target + request.path, headers: request.headers, body: request.body };
   let curlText: string | undefined;
   const curl = (): string => (curlText ??= curlOf(httpRequest, sent));
@@ -116,7 +117,7 @@ export function judge(ctx: JudgeContext, n: number, forwarded: Forwarded): Judge
     party: "client" as const,
   }));
   if (response && json) {
-    const input: CheckInput = { operation: ctx.operation, scenario: exchangeCase.scenario, step: exchangeCase.step, request: httpRequest, response, json, pathParams: view.pathParams, secrets: echoSecrets, earlier: [] };
+    const input: CheckInput = { operation: ctx.operation, scenario: exchangeCase.scenario, step: exchangeCase.step, request: httpRequest, response, json, pathParams: view.pathParams, secrets: echoSecrets, identifiers, earlier: [] };
     // A 429 the doc does not list: the target limited the client's pace; what no answer may show is
     // checked, nothing else.
     const limited = rateLimited(op, response);

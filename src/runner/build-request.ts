@@ -106,7 +106,7 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
     headers["x-original-url"] = headers["x-rewrite-url"] = `${target.pathname}${target.search}`;
     sentTo = `${target.origin}/`;
   }
-  return { method: plan.method ?? ctx.op.method, url: sentTo, headers, ...(repeatedHeaders.length > 0 ? { repeatedHeaders } : {}), ...(plan.titleCaseHeaders ? { titleCaseNames: true } : {}), ...(plan.absoluteForm ? { absoluteForm: true } : {}), ...(plan.http10 ? { http10: true } : {}), body };
+  return { method: plan.method ?? ctx.op.method, url: sentTo, headers, ...(repeatedHeaders.length > 0 ? { repeatedHeaders } : {}), ...(plan.titleCaseHeaders ? { titleCaseNames: true } : {}), ...(plan.absoluteForm ? { absoluteForm: true } : {}), ...(plan.http10 ? { http10: true } : {}), ...(plan.lowerCaseMethod ? { methodSpelling: (plan.method ?? ctx.op.method).toLowerCase() } : {}), body };
 }
 
 /** A version segment of a path (`/v0/`). */
@@ -178,6 +178,7 @@ function preparedFor(ctx: RequestContext): Prepared {
         swapped: authHeader(scheme, profile, swappedCredentials(op, profile, ctx.credentials)),
         regrouped: authHeader(scheme, profile, regroupedCredentials(op, profile, ctx.credentials)),
         "high-bit-user": highBitUser(scheme, profile, ctx.credentials),
+        "basic-case-swapped": basicCaseSwapped(scheme, profile, ctx.credentials),
         "basic-unencoded": basicUnencoded(scheme, profile, ctx.credentials),
         underscored: underscored(scheme, profile, ctx.credentials),
         ...Object.fromEntries(NEAR_MISSES.map((kind) => [kind, authHeader(scheme, profile, nearMissCredentials(ctx.credentials, kind))])),
@@ -292,9 +293,20 @@ function underscored(scheme: SecuritySchemeSpec, profile: ProviderProfile, creds
   return { [scheme.headerName.toLowerCase().replace(/-/g, "_")]: creds[source.env] ?? "" };
 }
 
-/** The Basic tokens of the `high-bit-user` case: the valid users in another encoding, so secrets too. */
-export function highBitTokens(op: OperationSpec, profile: ProviderProfile, creds: Credentials): string[] {
-  return op.security.flatMap((scheme) => (profile.credentials[scheme.name]?.kind === "basic" ? [String(highBitUser(scheme, profile, creds).authorization).replace(/^Basic /, "")] : []));
+/**
+ * The Basic tokens of the `high-bit-user` and `basic-case-swapped` cases: the valid users in another
+ * encoding, or their encoding in the other case (swapped back, the valid one), so secrets too.
+ */
+export function respelledBasicTokens(op: OperationSpec, profile: ProviderProfile, creds: Credentials): string[] {
+  return op.security.flatMap((scheme) => (profile.credentials[scheme.name]?.kind === "basic" ? [highBitUser, basicCaseSwapped].map((spell) => String(spell(scheme, profile, creds).authorization).replace(/^Basic /, "")) : []));
+}
+
+/** A Basic scheme's valid token with every letter of its base64 text in the other case; other schemes' valid headers. */
+function basicCaseSwapped(scheme: SecuritySchemeSpec, profile: ProviderProfile, creds: Credentials): Record<string, string> {
+  const valid = authHeader(scheme, profile, creds);
+  if (profile.credentials[scheme.name]?.kind !== "basic") return valid;
+  const token = String(valid.authorization).replace(/^Basic /, "");
+  return { authorization: `Basic ${Array.from(token, (c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join("")}` };
 }
 
 /** A Basic scheme's valid user with bit 7 set on each of its bytes (what an ASCII decoder that masks the bit reads as the user); other schemes' valid headers. */

@@ -152,3 +152,13 @@ export function authenticatingCredentials(credentials: Credentials, profile: Pro
   const names = new Set(Object.values(profile.credentials).flatMap((source) => (source.kind === "basic" ? [source.usernameEnv] : source.kind === "apiKey" && source.public ? [] : [source.env])));
   return Object.fromEntries(Object.entries(credentials).filter(([name]) => names.has(name)));
 }
+
+/**
+ * The credentials that name the caller beside a secret that authenticates it (Cashfree's App ID,
+ * the profile's `identifier` keys): no_secret_echo judges an echo of one of them alone as assumed,
+ * since the doc calls such a key an ID, not a secret.
+ */
+export function identifyingCredentials(credentials: Credentials, profile: ProviderProfile): Credentials {
+  const names = new Set(Object.values(profile.credentials).flatMap((source) => (source.kind === "apiKey" && source.identifier ? [source.env] : [])));
+  return Object.fromEntries(Object.entries(credentials).filter(([name]) => names.has(name)));
+}

@@ -33,6 +33,8 @@ export interface ProviderRun {
   secrets: string[];
   /** What no_secret_echo looks for: the authenticating credentials and their wrong and near-miss values (default: secrets). */
   echoSecrets?: string[];
+  /** Of echoSecrets, those that name the caller beside a secret (Cashfree's App ID). */
+  echoIdentifiers?: string[];
   /** Exchanges sent so far, and how many of them were answered 429 beyond the retries (rate-limited.ts). */
   tally: { sent: number; rateLimited: number };
 }
@@ -164,7 +166,8 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
         before[stepIndex] = [];
         continue;
       }
-      const plan = step.queryFrom !== undefined ? { ...step.plan, query: { ...step.plan.query, ...fixtures[step.queryFrom] } } : scope ? { ...step.plan, query: { ...step.plan.query, ...scope } } : step.plan;
+      const scoped = scope && Object.fromEntries(Object.entries(scope).map(([name, value]) => [name, `${value}${step.plan.scopeSuffix ?? ""}`]));
+      const plan = step.queryFrom !== undefined ? { ...step.plan, query: { ...step.plan.query, ...fixtures[step.queryFrom] } } : scoped ? { ...step.plan, query: { ...step.plan.query, ...scoped } } : step.plan;
       const request = buildRequest(run.request, plan, pathParams, headerParams);
       // The fixture's path in a query value, its slashes as they are (RFC 3986 §3.4 allows them there).
       const pathInQuery = step.pathInQueryFrom !== undefined ? fixtures[step.pathInQueryFrom] : undefined;
@@ -209,6 +212,7 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
           unnamedIds: fixtures.length > 1 ? unnamedIds(fixtures, sentRequest) : undefined,
           runIds: issuedOf(run),
           secrets: run.echoSecrets ?? run.secrets,
+          identifiers: run.echoIdentifiers,
           burst,
           earlier,
           before,

@@ -23,13 +23,13 @@ import type { HttpProvider } from "../providers.ts";
 import { loadSpec } from "../spec/load.ts";
 import { TOOL_NAME, VERSION } from "../version.ts";
 import { compileResponseValidators } from "../spec/validators.ts";
-import { authenticatingCredentials, nearMissSecrets, wrongCredentials } from "./credentials.ts";
+import { authenticatingCredentials, identifyingCredentials, nearMissSecrets, wrongCredentials } from "./credentials.ts";
 import { summarize, type Reporter, type Result, type RunEvent, type Summary } from "./events.ts";
 import { runScenario, type ProviderRun } from "./execute.ts";
 import { mostlyRateLimited } from "./rate-limited.ts";
 import { maskResults } from "./mask-results.ts";
 import type { RunOptions } from "./options.ts";
-import { highBitTokens, regroupedCredentials } from "./build-request.ts";
+import { regroupedCredentials, respelledBasicTokens } from "./build-request.ts";
 import { checkTargetOptions, openTarget } from "./target.ts";
 import { youngGenerationCap } from "./young-generation.ts";
 
@@ -105,9 +105,12 @@ async function runProvider(provider: HttpProvider, options: RunOptions, emit: (e
   const secretsOf = (credentials: Record<string, string>, wrongOnes: Record<string, string>): string[] => [
     ...new Set([...Object.values(credentials), ...Object.values(wrongOnes), ...nearMissSecrets(credentials, operation.profile), ...Object.values(regroupedCredentials(operation.op, operation.profile, credentials))]),
   ];
-  const secrets = [...secretsOf(target.credentials, wrong), ...highBitTokens(operation.op, operation.profile, target.credentials)];
+  const secrets = [...secretsOf(target.credentials, wrong), ...respelledBasicTokens(operation.op, operation.profile, target.credentials)];
   const authenticating = authenticatingCredentials(target.credentials, operation.profile);
   const echoSecrets = secretsOf(authenticating, Object.fromEntries(Object.entries(wrong).filter(([name]) => name in authenticating)));
+  const identifying = identifyingCredentials(target.credentials, operation.profile);
+  // Their near misses too: one character short, an app ID's near miss is a part of it.
+  const echoIdentifiers = secretsOf(identifying, Object.fromEntries(Object.entries(wrong).filter(([name]) => name in identifying)));
   const release = protectSecrets(secrets);
   // Released as soon as the part ends normally; a part stopped by an error keeps them until the
   // run ends, since the error's message is printed after it.
@@ -120,6 +123,7 @@ async function runProvider(provider: HttpProvider, options: RunOptions, emit: (e
     strict: options.strict,
     secrets,
     echoSecrets,
+    echoIdentifiers,
     tally: { sent: 0, rateLimited: 0 },
   };
   emit({ type: "provider-start", at: Date.now(), provider, target: target.embedded ? "embedded sandbox" : target.baseUrl, embedded: target.embedded, scenarios: scenarios.length });

@@ -13,7 +13,10 @@
  * error envelope's types, and a public key named back. And the twenty-fourth's: no credentials as
  * HTTP/1.0, with same-origin fetch metadata, a sub-request header, a static extension or override
  * flags; a required header left out with override flags; another command under Expect:
- * 100-continue; a credential with a parameter after it; a fixture's own parentCompanyId.
+ * 100-continue; a credential with a parameter after it; a fixture's own parentCompanyId. And the
+ * twenty-fifth's: the method in lower case, a mock server's Prefer, a form body as JSON, a Basic
+ * token in the other case, a verb's synonym, an encoded `&` in a value and in an id, a deleted
+ * account named under another customer, a 405 without Allow, a 401 to a repeat delete.
  */
 import { describe, expect, it } from "vitest";
 import { CLAIMED_HOST } from "../../src/cases/claimed-host-cases.ts";
@@ -23,6 +26,8 @@ import { authEnforcement } from "../../src/checks/enforcement.ts";
 import { existenceOracle } from "../../src/checks/existence-oracle.ts";
 import { noInternalLeak } from "../../src/checks/no-internal-leak.ts";
 import { notAServerError } from "../../src/checks/not-a-server-error.ts";
+import { deleteSemantics } from "../../src/checks/delete-semantics.ts";
+import { unsupportedMethod } from "../../src/checks/unsupported-method.ts";
 import { offPath } from "../../src/checks/preconditions.ts";
 import { positiveDataAcceptance } from "../../src/checks/positive-data-acceptance.ts";
 import { schemaFindings } from "../../src/checks/schema-findings.ts";
@@ -373,6 +378,62 @@ describe("the twenty-fourth round's probes", () => {
     const s = scenario("enkash", "valid query parameters naming the fixture's own");
     expect(s.steps.map((step) => [step.plan.scopeQuery, step.expect, step.fixture])).toEqual([[true, "success", 0]]);
     expect(s.basis).toBe("documented");
+  });
+});
+
+describe("the twenty-fifth round's probes", () => {
+  const against = (provider: "enkash" | "yuno" | "juspay" | "cashfree", label: string) => {
+    const s = scenario(provider, "credentials against a fixture");
+    const at = s.steps.findIndex((step) => step.label === label);
+    expect(at, label).toBeGreaterThan(0);
+    return built(provider, "credentials against a fixture", at);
+  };
+
+  it("sends no credentials with the method in lower case, a mock server's Prefer: code=, and the form body as JSON", () => {
+    const lower = against("enkash", "credentials missing, the method as delete");
+    expect([lower.method, lower.methodSpelling, lower.headers.authorization]).toEqual(["DELETE", "delete", undefined]);
+    expect(against("yuno", "credentials missing, a mock server's Prefer: code=202").headers.prefer).toBe("code=202");
+    const json = against("juspay", "credentials missing, the body as JSON");
+    expect([json.headers["content-type"], json.body, json.headers.authorization]).toEqual(["application/json", JSON.stringify({ command: "delete" }), undefined]);
+  });
+
+  it("sends a Basic token in the other case, another command spelled as a synonym or with an encoded &, and an id with an encoded & after it", () => {
+    const swapped = built("juspay", "credential basicAuth encoded pair case-swapped").headers.authorization!;
+    const valid = `Basic ${Buffer.from(`${credentials.JUSPAY_API_KEY}:`).toString("base64")}`;
+    expect(swapped).not.toBe(valid);
+    expect(swapped.toLowerCase()).toBe(valid.toLowerCase());
+    expect(built("juspay", "body command remove").body).toBe("command=remove");
+    expect(built("juspay", "body command with an encoded &x=1").body).toBe("command=delete%26x%3D1");
+    expect(nearMissSegment("cust_ab", "encoded-ampersand")).toBe("cust_ab%26x%3D1");
+  });
+
+  it("breaks the fixture's own parentCompanyId with one character more, a space or a line feed after it", () => {
+    const s = scenario("enkash", "the parentCompanyId pattern, the fixture's own value broken, against a fixture");
+    expect(s.steps.map((step) => [step.plan.scopeQuery, step.plan.scopeSuffix, step.expect])).toEqual([
+      [true, "0", "refused"],
+      [true, " ", "refused"],
+      [true, "\n", "refused"],
+      [undefined, undefined, "survives"],
+    ]);
+  });
+
+  it("sends the crossed account again after its own delete, which must still be refused", () => {
+    const s = scenario("juspay", "customer_account_id under another customer_id");
+    expect(s.steps.at(-1)!.label).toBe("customer_account_id of fixture 2 under customer_id of fixture 1, after its own delete");
+    expect(s.steps.at(-1)!.expect).toBe("refused");
+    expect(s.steps.at(-2)!.expect).toBe("survives");
+  });
+
+  it("warns of a 405 without Allow, and fails a 401 to a repeat delete with the credentials that deleted", () => {
+    const methods = scenarioOf("yuno", { id: "method PUT" });
+    const [noAllow] = unsupportedMethod.run(exchange("yuno", methods, 0, { status: 405 }))!;
+    expect(noAllow.basis).toBe("assumed");
+    expect(unsupportedMethod.run(exchange("yuno", methods, 0, { status: 405, headers: { allow: "DELETE" } }))).toEqual([]);
+    const repeat = scenarioOf("cashfree", { id: "delete an existing fixture, then delete it again" });
+    const at = repeat.steps.findIndex((step) => step.label === "second delete");
+    const [refused] = deleteSemantics.run(exchange("cashfree", repeat, at, { status: 401, body: { message: "unauthorized", code: "unauthorized", type: "authentication_error" } }))!;
+    expect(refused.basis).toBeUndefined();
+    expect(refused.message).toMatch(/401 says the credentials are missing or wrong/);
   });
 });
 

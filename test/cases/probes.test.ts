@@ -57,6 +57,8 @@ describe("probes of the fault classes", () => {
       ["credentials missing, a query ending in .css", 0, "not-deleted"],
       ["credentials missing, override flags in the query", 0, "not-deleted"],
       ["credentials missing, HTTP/1.0", 0, "not-deleted"],
+      ["credentials missing, the method as delete", 0, "not-deleted"],
+      ["credentials missing, a mock server's Prefer: code=200", 0, "not-deleted"],
       ["credentials missing, a gateway's identity headers", 0, "rejected"],
       ["credentials missing, the CORS preflight headers", 0, "rejected"],
       ["the bearerAuth token only in a form body", 0, "not-deleted"],

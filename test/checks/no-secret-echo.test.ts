@@ -40,6 +40,15 @@ describe("no_secret_echo", () => {
     expect(noSecretEcho.run(hint(`{"message": "your token enk_tok_01… is not valid"}`))!.map((f) => f.actual)).toEqual(["a credential (its start cut off by an ellipsis) in the body"]);
   });
 
+  it("warns where an identifying key (an app ID) alone is named back, and fails where the secret beside it is", () => {
+    const appId = "cf_app_1234567890abcdef";
+    const withId = (text: string): CheckInput => ({ ...input(text), secrets: [SECRET, appId], identifiers: [appId] }) as CheckInput;
+    const [named] = noSecretEcho.run(withId(`{"app": "${appId}"}`))!;
+    expect([named.basis, named.actual]).toEqual(["assumed", "a caller's identifying key (raw or escaped) in the body"]);
+    const both = noSecretEcho.run(withId(`{"app": "${appId}", "secret": "${SECRET}"}`))!;
+    expect(both.map((f) => f.basis)).toEqual([undefined]);
+  });
+
   it("passes a response without any credential", () => {
     expect(noSecretEcho.run(input('{"code": "UNAUTHORIZED", "message": "pcEchoToken is not valid"}', { "content-type": "application/json" }))).toEqual([]);
   });

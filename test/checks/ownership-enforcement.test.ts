@@ -8,7 +8,7 @@ import { exchange, scenarioOf, type Answer } from "./exchange.ts";
 const outcome = (findings: Finding[] | undefined): string =>
   findings === undefined ? "n/a" : findings.length === 0 ? "pass" : findings.some((f) => (f.severity ?? "failure") === "failure") ? "fail" : "warn";
 
-/** `step` -1: the last step, the delete through the fixture's own scope. */
+/** `step` below 0 counts from the end: -1 the last step (Juspay: the crossed request again, after the delete through the fixture's own scope; Yuno: that delete). */
 function judge(provider: HttpProvider, step: number, answer: Answer): string {
   const scenario = scenarioOf(provider, { check: "ownership_enforcement" });
   return outcome(ownershipEnforcement.run(exchange(provider, scenario, step < 0 ? scenario.steps.length + step : step, answer)));
@@ -23,8 +23,10 @@ describe("ownership_enforcement", () => {
     ["juspay crossed request 500", "juspay", 0, () => ({ status: 500, body: {} }), "fail"],
     ["juspay crossed request with x-routing-id of the owner deleted", "juspay", 1, SUCCESS.juspay, "fail"],
     ["juspay crossed request with x-routing-id of the owner not found", "juspay", 1, NOT_FOUND.juspay, "pass"],
-    ["juspay fixture survives", "juspay", -1, SUCCESS.juspay, "pass"],
-    ["juspay fixture gone", "juspay", -1, NOT_FOUND.juspay, "fail"],
+    ["juspay fixture survives", "juspay", -2, SUCCESS.juspay, "pass"],
+    ["juspay fixture gone", "juspay", -2, NOT_FOUND.juspay, "fail"],
+    ["juspay deleted account under the other customer, not found", "juspay", -1, NOT_FOUND.juspay, "pass"],
+    ["juspay deleted account under the other customer, its success again", "juspay", -1, SUCCESS.juspay, "fail"],
     ["yuno foreign account accepted", "yuno", 0, SUCCESS.yuno, "fail"],
     ["yuno foreign account INVALID_REQUEST", "yuno", 0, () => documentedAnswer("yuno", 400, "INVALID_REQUEST"), "pass"],
     ["yuno foreign account CUSTOMER_NOT_FOUND", "yuno", 0, NOT_FOUND.yuno, "pass"],

@@ -27,7 +27,8 @@ describe("unsupported_method", () => {
   });
 
   it.each<[string, HttpProvider, string, number, Answer, string]>([
-    ["405", "cashfree", "method GET", 0, { status: 405, body: {} }, "pass"],
+    ["405", "cashfree", "method GET", 0, { status: 405, body: {}, headers: { allow: "DELETE" } }, "pass"],
+    ["405 without Allow (RFC 9110 §15.5.6)", "cashfree", "method GET", 0, { status: 405, body: {} }, "assumed"],
     ["404", "cashfree", "method PUT", 0, NOT_FOUND.cashfree(), "pass"],
     ["200 to an undocumented GET", "cashfree", "method GET", 0, { status: 200, body: {} }, "assumed"],
     ["500", "enkash", "method POST", 0, { status: 500, body: {} }, "fail"],
