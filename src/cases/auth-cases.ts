@@ -108,6 +108,7 @@ export function authScenarios(op: OperationSpec): Scenario[] {
     if (scheme.type === "http") {
       const other = scheme.scheme === "bearer" ? "Basic" : "Bearer";
       scenarios.push(scenario(`credential ${scheme.name} under ${other}`, `the valid ${name} credential sent as Authorization: ${other}, not the documented ${scheme.scheme} scheme`, "other-scheme", only(scheme, "other-scheme")));
+      scenarios.push(scenario(`credential ${scheme.name} scheme word run on`, `the valid ${name} credential after the ${scheme.scheme} scheme word with an x in place of the space (${scheme.scheme === "bearer" ? "Bearer" : "Basic"}x<credential>), which a server that checks the start of the header and cuts a fixed length accepts; any others are right`, "scheme-glued", only(scheme, "scheme-glued")));
       scenarios.push(scenario(`credential ${scheme.name} without its scheme`, `the valid ${name} credential sent as Authorization without the ${scheme.scheme} scheme word before it; any others are right`, "no-scheme", only(scheme, "no-scheme")));
     }
     if (scheme.type === "http" && scheme.scheme === "basic") {
@@ -283,6 +284,7 @@ const NEAR_MISS_TEXT: Record<(typeof NEAR_MISSES)[number], string> = {
   "middle-changed": "with its middle letter or digit changed to another of the same kind (its length and ends kept)",
   "padding-added": "followed by ==, base64 padding",
   "parameter-added": "followed by ;v=1, a media-type-like parameter",
+  "encoded-word": "as an RFC 2047 encoded-word (=?utf-8?B?…?=)",
 };
 
 const OTHER_CARRIERS = {

@@ -11,7 +11,7 @@
  * "the request's parameters" takes for the body's), or with `;x=1` after its pinned value (which a
  * parser splitting on `;` reads as the pinned value), or with `&x=1` after it percent-encoded (which a
  * parser that decodes before it splits reads as the pinned value), and a pinned verb's synonyms
- * (`remove`, `destroy` for `delete`). The documented ones are also sent against a fixture
+ * (`remove`, `destroy` for `delete`), and the pinned value without its last character (a prefix). The documented ones are also sent against a fixture
  * (against-fixture.ts), and there a pinned field's other value once more with `Expect: 100-continue`
  * (which a server may answer in a handler of its own that acts before it reads the body).
  */
@@ -73,6 +73,8 @@ export function bodyScenarios(op: OperationSpec): Scenario[] {
     if (recased !== undefined) {
       scenarios.push(scenario(`body ${field} ${recased}`, `${field} is "${recased}", a pinned value in another case`, encodeBody(body.contentType, { ...valid, [field]: recased })));
     }
+    // A prefix of the pinned value, which a server that takes any prefix of it (`startsWith`) accepts.
+    if (String(pinned[0]).length > 1) scenarios.push(scenario(`body ${field} cut short`, `${field} is "${String(pinned[0]).slice(0, -1)}", the pinned value without its last character`, encodeBody(body.contentType, { ...valid, [field]: String(pinned[0]).slice(0, -1) })));
     // A verb the server also takes for the pinned one (an alias table: `remove` for `delete`).
     for (const synonym of SYNONYMS[String(pinned[0])] ?? []) {
       if (!pinned.map(String).includes(synonym)) scenarios.push(scenario(`body ${field} ${synonym}`, `${field} is "${synonym}", a synonym of "${String(pinned[0])}" that the doc does not allow`, encodeBody(body.contentType, { ...valid, [field]: synonym })));

@@ -6,7 +6,8 @@
  * a comparison of a prefix would take, and, for a 36-character UUID, the configured one written
  * without hyphens, in braces or as a URN, which lenient UUID parsers take; then all of them
  * against a fixture (against-fixture.ts), where each header is also left out with operators'
- * override flags in the query (`force=true`), which a handler may read to skip its checks.
+ * override flags in the query (`force=true`), which a handler may read to skip its checks, and,
+ * where the body is a form, with its value in a form field of its name.
  * Where the spec marks a header's enforcement assumed (Juspay's x-routing-id, which the page
  * describes as a recommendation), its cases are assumed, and go against a fixture of their own.
  */
@@ -71,7 +72,15 @@ export function headerScenarios(op: OperationSpec, rng: Rng): Scenario[] {
     }
   }
   // Operators' switches (`force=true`) that a handler reads from any request to skip its checks.
-  const overridden = (s: Scenario) => (s.id.endsWith(" missing") ? [{ label: `${s.id}, override flags in the query`, plan: { ...s.steps[0].plan, query: { ...s.steps[0].plan.query, ...OVERRIDE_FLAGS } } }] : []);
+  // And the header's value in a form field of its name, which a handler reading "the request's parameters" takes for it.
+  const inForm = op.requestBody?.contentType === "application/x-www-form-urlencoded";
+  const overridden = (s: Scenario) =>
+    s.id.endsWith(" missing")
+      ? [
+          { label: `${s.id}, override flags in the query`, plan: { ...s.steps[0].plan, query: { ...s.steps[0].plan.query, ...OVERRIDE_FLAGS } } },
+          ...(inForm ? [{ label: `${s.id}, its value in the form body`, plan: { ...s.steps[0].plan, omittedHeadersInBody: true } }] : []),
+        ]
+      : [];
   const breaks = (basis: Scenario["basis"]) => scenarios.filter((s) => s.basis === basis).flatMap((s) => [{ label: s.id, plan: s.steps[0].plan }, ...overridden(s)]);
   const documented = againstFixture(op, "required_header_enforcement", "the header rules", breaks("documented"));
   const assumed = againstFixture(op, "required_header_enforcement", "the assumed header rules", breaks("assumed"), "assumed");

@@ -145,6 +145,10 @@ function rawMiss(id: string, kind: IdNearMiss): string {
       return `${id}#x`;
     case "encoded-ampersand":
       return `${id}&x=1`;
+    case "json-escape": {
+      const at = Math.max(0, id.search(/[A-Za-z0-9]/));
+      return `${id.slice(0, at)}\\u${id.charCodeAt(at).toString(16).padStart(4, "0")}${id.slice(at + 1)}`;
+    }
     case "dot-extension":
       return `${id}.json`;
     case "fullwidth": {

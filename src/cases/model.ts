@@ -44,7 +44,7 @@ import type { HttpProvider } from "../providers.ts";
  * (`prototype-pair`) the first API key `__proto__` and the others `[object Object]`, which a lookup
  * of a key's partner in such an object compared with `==` accepts.
  */
-export type CredentialState = "valid" | "wrong" | "missing" | "other-scheme" | "swapped" | "in-query" | "other-password" | "listed" | "repeated" | "repeated-valid-first" | "other-carrier" | "as-basic" | "padded" | "no-colon" | "user-as-password" | "in-body" | "no-scheme" | "default" | "second-colon" | "nul-in-user" | "undefined-password" | "null-password" | "high-bit-user" | "basic-case-swapped" | "basic-unencoded" | "underscored" | "regrouped" | "undefined" | "null" | "prototype-key" | "prototype-pair" | NearMiss;
+export type CredentialState = "valid" | "wrong" | "missing" | "other-scheme" | "swapped" | "in-query" | "other-password" | "listed" | "repeated" | "repeated-valid-first" | "other-carrier" | "as-basic" | "padded" | "no-colon" | "user-as-password" | "in-body" | "no-scheme" | "default" | "second-colon" | "nul-in-user" | "undefined-password" | "null-password" | "high-bit-user" | "basic-case-swapped" | "scheme-glued" | "basic-unencoded" | "underscored" | "regrouped" | "undefined" | "null" | "prototype-key" | "prototype-pair" | NearMiss;
 
 /** A credential servers and sandboxes ship as a default (`x-client-id: test`); too common to be a secret, so not masked. */
 export const DEFAULT_CREDENTIAL = "test";
@@ -74,9 +74,11 @@ export const OTHER_PASSWORD = "pc-not-the-password";
  * replaced by another of the same kind, its length, start and end kept, which a server comparing
  * only the length and the ends (a key hint) accepts; `padding-added`: `==` after it, base64 padding,
  * which a server that strips padding before comparing accepts; `parameter-added`: `;v=1` after it, which
- * a server that parses the field like Content-Type (the value before the first `;`) accepts.
+ * a server that parses the field like Content-Type (the value before the first `;`) accepts;
+ * `encoded-word`: the value as an RFC 2047 encoded-word (`=?utf-8?B?…?=`), which a server that
+ * decodes MIME header words (HTTP does not, RFC 9110 §5.5) accepts.
  */
-export const NEAR_MISSES = ["empty", "truncated", "extended", "case-swapped", "quoted", "inner-space", "inner-latin1", "percent-encoded", "trailing-word", "last-changed", "base64-encoded", "inner-soft-hyphen", "other-environment", "leading-cut", "regex-dot", "sha256-hex", "middle-changed", "padding-added", "parameter-added"] as const;
+export const NEAR_MISSES = ["empty", "truncated", "extended", "case-swapped", "quoted", "inner-space", "inner-latin1", "percent-encoded", "trailing-word", "last-changed", "base64-encoded", "inner-soft-hyphen", "other-environment", "leading-cut", "regex-dot", "sha256-hex", "middle-changed", "padding-added", "parameter-added", "encoded-word"] as const;
 export type NearMiss = (typeof NEAR_MISSES)[number];
 
 /**
@@ -96,6 +98,8 @@ export interface RequestPlan {
   headers: Record<string, string>;
   /** Headers left out of the request (lowercase names). */
   omitHeaders: string[];
+  /** Those headers' values sent as form fields of the same names instead (a form body only). */
+  omittedHeadersInBody?: boolean;
   /** Text appended to a header's valid value (lowercase names): a value that keeps the valid one as its prefix. */
   headerSuffixes?: Record<string, string>;
   /** A header's valid UUID value written another way that some parsers take (lowercase names). */
@@ -229,7 +233,8 @@ export function spellUuid(uuid: string, spelling: UuidSpelling): string {
  * server that decodes the whole path before it splits off segments, query and fragment takes for
  * the id; `encoded-ampersand`: `&x=1` after it, percent-encoded (`%26x%3D1`), which a gateway that
  * puts the decoded id into the query of its call to the service behind it splits off as another
- * parameter; `plus-for-space`: each space in it as a raw `+` (`+x` after it where it has none), which
+ * parameter; `json-escape`: its first letter or digit as a JSON `\u` escape (`\u0063ust_…`), which
+ * a server that puts the id into a JSON string and parses it back reads as the id; `plus-for-space`: each space in it as a raw `+` (`+x` after it where it has none), which
  * in a path is a plus (RFC 3986), and only a server decoding the path as form data reads as a space;
  * `accented`: its first letter with an acute accent (`ú` for `u`), which an accent-insensitive
  * collation or a lookup that strips diacritics matches; `uuid-unhyphenated`, `uuid-braced`: a
@@ -259,7 +264,7 @@ export function spellUuid(uuid: string, spelling: UuidSpelling): string {
  * `homoglyph`: its first Latin letter that has a Cyrillic twin (а for a, с for c, …) as that twin,
  * which a lookup folding confusables (Unicode's skeleton) matches.
  */
-export const ID_NEAR_MISSES = ["case-swapped", "double-encoded", "trailing-space", "truncated", "fullwidth", "zero-width", "path-parameter", "like-percent", "like-underscore", "glob-star", "extra-segment", "dot-segment", "nul-suffix", "dot-extension", "separator-swapped", "newline-suffix", "encoded-slash", "encoded-query", "encoded-fragment", "encoded-ampersand", "plus-for-space", "accented", "uuid-unhyphenated", "uuid-braced", "leading-zero", "regex-dot", "sql-comment", "comma-suffix", "comma-prefix", "byte-escaped", "leading-cut", "trailing-dot", "prefix-dropped", "astral-suffix", "look-alike", "percent-u", "last-changed", "html-entity", "or-query", "homoglyph"] as const;
+export const ID_NEAR_MISSES = ["case-swapped", "double-encoded", "trailing-space", "truncated", "fullwidth", "zero-width", "path-parameter", "like-percent", "like-underscore", "glob-star", "extra-segment", "dot-segment", "nul-suffix", "dot-extension", "separator-swapped", "newline-suffix", "encoded-slash", "encoded-query", "encoded-fragment", "encoded-ampersand", "json-escape", "plus-for-space", "accented", "uuid-unhyphenated", "uuid-braced", "leading-zero", "regex-dot", "sql-comment", "comma-suffix", "comma-prefix", "byte-escaped", "leading-cut", "trailing-dot", "prefix-dropped", "astral-suffix", "look-alike", "percent-u", "last-changed", "html-entity", "or-query", "homoglyph"] as const;
 export type IdNearMiss = (typeof ID_NEAR_MISSES)[number];
 
 /**

@@ -59,11 +59,12 @@ function sentTwice(op: OperationSpec, param: ParameterSpec, violations: readonly
   return againstFixture(op, "query_pattern_enforcement", `the ${param.name} pattern, the parameter sent twice,`, [{ label, plan: plan({ query: { [param.name]: valid }, extraQuery: [[param.name, broken.value]] }) }], "assumed");
 }
 
-/** What is put after the fixture's own value: one character more, a space, a line feed (which `$` in Java or PCRE lets through). */
+/** What is put after the fixture's own value: one character more, a space, a line feed (which `$` in Java or PCRE lets through), `;x` (which a query parser splitting on `;` cuts off). */
 const OWN_VALUE_SUFFIXES: ReadonlyArray<[string, string]> = [
   ["0", "with one character more"],
   [" ", "with a space after it"],
   ["\n", "with a line feed after it"],
+  [";x", "with ;x after it"],
 ];
 
 /**

@@ -92,6 +92,10 @@ export function positiveScenarios(op: OperationSpec): Scenario[] {
     });
   }
   scenarios.push(assumedSpelling("valid accept any media type", "the request sent with Accept: */*, as curl sends it (RFC 9110 §12.5.1)", { headers: { accept: "*/*" } }));
+  // Where the credentials are API keys in headers of their own, an Authorization header is no part of the request's credentials.
+  if (op.security.length > 0 && op.security.every((scheme) => scheme.type === "apiKey")) {
+    scenarios.push(assumedSpelling("valid with an Authorization header the operation does not use", "the request with the documented keys and also Authorization: Bearer payconform-unused, which the operation's security does not name; a filter chain that reads any Authorization header first refuses it", { headers: { authorization: "Bearer payconform-unused" } }));
+  }
   scenarios.push(assumedSpelling("valid with a query parameter the operation does not use", "the request with ?source=payconform, which the operation does not use; a router keeps the query out of the path", { query: { source: "payconform" } }));
   scenarios.push({
     id: "valid header names title-cased",

@@ -2,7 +2,8 @@
  * Adapters that accept input the documents rule out: one EnKash adapter per kind of
  * pattern-breaking customerId the runner generates (each skips the format check for that kind
  * only and looks the id up), a bad parentCompanyId accepted, one cut to its length before it is
- * checked (caught with the fixture's own company and more after it), and a 500 for a malformed id.
+ * checked or a query split on `;` (caught with the fixture's own company and more after it), and a
+ * 500 for a malformed id.
  */
 import { createRng } from "../cases/random.ts";
 import { generateMatching } from "../cases/regex/index.ts";
@@ -66,6 +67,23 @@ export function enkashCustomerIdAdapters(seed = DEFAULT_RUN_OPTIONS.seed): Fault
 
 export const badInput: FaultyAdapter[] = [
   ...enkashCustomerIdAdapters(),
+  variant(
+    {
+      name: "enkash-query-split-on-semicolon",
+      provider: "enkash",
+      departure: "splits the query on ; as well as &, so parentCompanyId=<a valid company>;x is read as the company and the customer deleted",
+      expectedCheck: "query_pattern_enforcement",
+    },
+    {
+      rewriteRequest: (req) => {
+        const sent = req.query.get("parentCompanyId");
+        if (sent === null || !sent.includes(";")) return req;
+        const query = new URLSearchParams(req.query);
+        query.set("parentCompanyId", sent.split(";")[0]);
+        return { ...req, query };
+      },
+    },
+  ),
   variant(
     {
       name: "enkash-parent-company-cut-to-length",

@@ -1,5 +1,6 @@
 /**
- * Adapters that read a credential loosely once it has arrived: the Authorization value compared
+ * Adapters that read a credential loosely once it has arrived: a scheme word checked by its start
+ * and cut at a fixed length, MIME encoded-words decoded, the Authorization value compared
  * case-folded whole, key headers parsed like
  * Content-Type (what precedes a `;`), header values percent-decoded
  * before the comparison, the bearer token taken as the first word after the scheme, API keys
@@ -13,6 +14,35 @@ import { decoded, withHeader, withValidCredentials } from "./request-view.ts";
 import { variant, type FaultyAdapter } from "./types.ts";
 
 export const credentialReadings: FaultyAdapter[] = [
+  variant(
+    {
+      name: "juspay-scheme-word-cut-at-a-length",
+      provider: "juspay",
+      departure: "checks that Authorization starts with basic and cuts six characters off, so Basicx<token> is read as Basic <token>",
+      expectedCheck: "auth_enforcement",
+    },
+    {
+      rewriteRequest: (req) => {
+        const value = req.headers.authorization;
+        return typeof value === "string" && /^basic/i.test(value) ? withHeader(req, "authorization", `Basic ${value.slice(6).trim()}`) : req;
+      },
+    },
+  ),
+  variant(
+    {
+      name: "yuno-header-encoded-words-decoded",
+      provider: "yuno",
+      departure: "decodes RFC 2047 encoded-words in header values (=?utf-8?B?…?=), which HTTP does not, so the secret key sent base64-wrapped that way is taken",
+      expectedCheck: "auth_enforcement",
+    },
+    {
+      rewriteRequest: (req) =>
+        ["public-api-key", "private-secret-key"].reduce((request, name) => {
+          const word = /^=\?utf-8\?B\?([A-Za-z0-9+/=]*)\?=$/i.exec(String(request.headers[name] ?? ""));
+          return word ? withHeader(request, name, Buffer.from(word[1], "base64").toString("utf8")) : request;
+        }, req),
+    },
+  ),
   variant(
     {
       name: "juspay-authorization-case-folded",

@@ -3,7 +3,8 @@
  * before the decoding), and look-alike characters read alike (a Crockford-style decoder: O as 0,
  * I and L as 1), ids keyed on a number that keeps only 53 bits of them, and the id taken from the
  * last `/` of the whole request target, HTML character references decoded, and the id read as a
- * search query. A request naming another id deletes the fixture. Caught by exact_id_match.
+ * search query, and JSON `\\u` escapes decoded (the id parsed back out of a JSON string). A request
+ * naming another id deletes the fixture. Caught by exact_id_match.
  */
 import { UPPER_ALNUM, freshId, randomString } from "../sandboxes/ids.ts";
 import { resolving } from "./loose-ids.ts";
@@ -20,6 +21,22 @@ const asFloat = (id: string): number => parseInt(id.slice(2), 36);
 const crockford = (id: string): string => id.toUpperCase().replace(/O/g, "0").replace(/[IL]/g, "1");
 
 export const idFoldings: FaultyAdapter[] = [
+  variant(
+    {
+      name: "yuno-id-json-unescaped",
+      provider: "yuno",
+      departure: "builds a JSON document with the id inside a string and parses it back, so a \\u escape in the id is read as the character it names",
+      expectedCheck: "exact_id_match",
+    },
+    readingLastId((id) => {
+      if (!id.includes("\\")) return undefined;
+      try {
+        return JSON.parse(`"${id}"`) as string;
+      } catch {
+        return undefined;
+      }
+    }),
+  ),
   variant(
     {
       name: "yuno-confusables-folded",

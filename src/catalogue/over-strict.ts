@@ -22,6 +22,16 @@ function refusing(base: ProviderBehaviour, refuse: (req: SandboxRequest, ctx: Sa
 export const overStrict: FaultyAdapter[] = [
   variant(
     {
+      name: "cashfree-authorization-header-refused",
+      provider: "cashfree",
+      departure: "runs a bearer-token filter first, which answers 401 to any request with an Authorization header, even one with valid x-client-id and x-client-secret (assumed, so judged with --strict)",
+      expectedCheck: "positive_data_acceptance",
+      runOptions: { strict: true },
+    },
+    { behaviour: { authenticate: (req, ctx) => (req.headers.authorization !== undefined ? cashfree.errorReply("unauthorized", "Invalid bearer token") : cashfree.authenticate(req, ctx)) } },
+  ),
+  variant(
+    {
       name: "juspay-media-type-compared-by-case",
       provider: "juspay",
       departure: "compares the request's Content-Type with application/x-www-form-urlencoded case-sensitively and answers 415 to another spelling (media types are case-insensitive, RFC 9110 §8.3.1; judged on that assumption)",

@@ -4,8 +4,9 @@
  * key in the password's place taken for it, and `Expect: 100-continue` answered by a handler that
  * skips the token check (auth_enforcement); the method taken from `_method` (unsupported_method);
  * diacritics stripped from ids and a path id read as a `+`-separated list (exact_id_match); a form
- * field sent as `command[]` read as `command`, a form body decoded before it is split, and `remove`
- * or `destroy` taken for `delete` (required_body_enforcement); an x-routing-id outside
+ * field sent as `command[]` read as `command`, a form body decoded before it is split, any prefix of
+ * `delete`, and `remove` or `destroy` taken for `delete` (required_body_enforcement); x-routing-id
+ * read from the form body (required_header_enforcement); an x-routing-id outside
  * ASCII answered 500 (not_a_server_error); a 204 whose Content-Length announces content
  * (content_type_conformance).
  */
@@ -26,6 +27,30 @@ export const parsingEdges: FaultyAdapter[] = [
       expectedCheck: "required_body_enforcement",
     },
     { rewriteRequest: (req) => ({ ...req, body: decodedOrAsIs(req.body) }) },
+  ),
+  variant(
+    {
+      name: "juspay-command-any-prefix",
+      provider: "juspay",
+      departure: "takes any prefix of delete for the command (\"delete\".startsWith(command)), so command=del or command=delet deletes",
+      expectedCheck: "required_body_enforcement",
+    },
+    { rewriteRequest: (req) => ({ ...req, body: req.body.replace(/(^|&)command=([a-z]+)(?=&|$)/g, (whole, start: string, value: string) => ("delete".startsWith(value) ? `${start}command=delete` : whole)) }) },
+  ),
+  variant(
+    {
+      name: "juspay-routing-id-from-the-form",
+      provider: "juspay",
+      departure: "reads x-routing-id from a form field of that name when the header is missing (a handler reading the request's parameters; the header's enforcement is assumed, so judged with --strict)",
+      expectedCheck: "required_header_enforcement",
+      runOptions: { strict: true },
+    },
+    {
+      rewriteRequest: (req) => {
+        const field = new URLSearchParams(req.body).get("x-routing-id");
+        return req.headers["x-routing-id"] === undefined && field ? withHeader(req, "x-routing-id", field) : req;
+      },
+    },
   ),
   variant(
     {

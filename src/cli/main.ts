@@ -7,6 +7,7 @@
  * Before anything else it routes all output through src/output.ts and registers every
  * credential in the environment there, so no command, and no library, prints one.
  */
+import { setMaxListeners } from "node:events";
 import { constants } from "node:os";
 import { InterruptedError, PayconformError } from "../errors.ts";
 import { guardProcessOutput, printError, protectSecrets } from "../output.ts";
@@ -17,6 +18,9 @@ guardProcessOutput();
 protectSecrets(credentialValuesInEnv(process.env));
 
 const interrupt = new AbortController();
+// Every request in flight listens on the signal (its abort, a Retry-After wait): a run keeps more
+// than Node's default of ten listeners at once, which is no leak, so Node is not to warn of one.
+setMaxListeners(0, interrupt.signal);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     if (interrupt.signal.aborted) process.exit(exitCodeOf(signal));

@@ -1,7 +1,8 @@
 /**
  * Sends one request over node:http(s) with a keep-alive agent, a per-request timeout and a cap
  * on the body size. Transport failures, and requests Node refuses to send, come back as a
- * `TransportFault`, never as a throw.
+ * `TransportFault`, never as a throw; a request that finds its kept-alive connection closed by the
+ * server before any answer is sent once more on a new one.
  */
 import http from "node:http";
 import { httpsModule, type Agents } from "./agents.ts";
@@ -20,7 +21,7 @@ export interface SendOptions {
   label?: string;
 }
 
-export function sendOnce(req: HttpRequest, options: SendOptions): Promise<HttpResponse | TransportFault> {
+export function sendOnce(req: HttpRequest, options: SendOptions, retried = false): Promise<HttpResponse | TransportFault> {
   return new Promise((resolve) => {
     let settled = false;
     const finish = (value: HttpResponse | TransportFault): void => {
@@ -51,8 +52,21 @@ export function sendOnce(req: HttpRequest, options: SendOptions): Promise<HttpRe
       finish({ kind: "timeout", message: `no complete response within ${options.timeoutMs} ms` });
       outgoing.destroy();
     }, options.timeoutMs);
-    outgoing.on("error", (error: NodeJS.ErrnoException) => finish(isTlsError(error) ? { kind: "tls", message: tlsFailureMessage(url.origin, error, label) } : faultOf(error, label)));
+    let answered = false;
+    outgoing.on("error", (error: NodeJS.ErrnoException) => {
+      // A kept-alive connection the server closed while it sat idle, found closed as this request
+      // went out on it: no answer came, and the request is sent once more on a new connection
+      // (Node's documented remedy). Any other fault, or a second one, is the target's.
+      if (!answered && !settled && !retried && outgoing.reusedSocket && (error.code === "ECONNRESET" || error.code === "EPIPE")) {
+        settled = true;
+        clearTimeout(timer);
+        resolve(sendOnce(req, options, true));
+        return;
+      }
+      finish(isTlsError(error) ? { kind: "tls", message: tlsFailureMessage(url.origin, error, label) } : faultOf(error, label));
+    });
     outgoing.on("response", (incoming) => {
+      answered = true;
       const chunks: Buffer[] = [];
       let size = 0;
       incoming.on("data", (chunk: Buffer) => {

@@ -98,6 +98,10 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
   Object.assign(headers, plan.headers);
   for (const [name, suffix] of Object.entries(plan.headerSuffixes ?? {})) if (headers[name] !== undefined) headers[name] += suffix;
   for (const [name, spelling] of Object.entries(plan.headerSpellings ?? {})) if (headers[name] !== undefined) headers[name] = spellUuid(headers[name], spelling);
+  if (plan.omittedHeadersInBody && body !== undefined && headers["content-type"] === "application/x-www-form-urlencoded") {
+    const fields = plan.omitHeaders.filter((name) => headers[name] !== undefined).map((name) => `${encodeURIComponent(name)}=${encodeURIComponent(headers[name])}`);
+    body = [body, ...fields].filter(Boolean).join("&");
+  }
   for (const name of plan.omitHeaders) delete headers[name];
   const repeatedHeaders = repeated.filter(([name]) => headers[name] !== undefined);
   let sentTo = url;
@@ -167,6 +171,7 @@ function preparedFor(ctx: RequestContext): Prepared {
         wrong: authHeader(scheme, profile, ctx.wrongCredentials),
         "other-scheme": authHeader(scheme, profile, ctx.credentials, true),
         "no-scheme": withoutSchemeWord(authHeader(scheme, profile, ctx.credentials)),
+        "scheme-glued": schemeWordGlued(authHeader(scheme, profile, ctx.credentials)),
         default: authHeader(scheme, profile, allAs(ctx.credentials, DEFAULT_CREDENTIAL)),
         undefined: authHeader(scheme, profile, allAs(ctx.credentials, "undefined")),
         null: authHeader(scheme, profile, allAs(ctx.credentials, "null")),
@@ -325,6 +330,12 @@ function basicSpelled(scheme: SecuritySchemeSpec, profile: ProviderProfile, cred
 }
 
 /** An Authorization header without its scheme word (`<token>` for `Bearer <token>`); other headers as they are. */
+/** An Authorization header whose scheme word has an `x` glued to it in place of the space (`Basicx<token>`); other headers as they are. */
+function schemeWordGlued(headers: Record<string, string>): Record<string, string> {
+  const value = headers.authorization;
+  return value === undefined ? headers : { ...headers, authorization: value.replace(/^(\S+) /, "$1x") };
+}
+
 function withoutSchemeWord(headers: Record<string, string>): Record<string, string> {
   const value = headers.authorization;
   return value === undefined ? headers : { ...headers, authorization: value.replace(/^\S+ /, "") };

@@ -70,6 +70,8 @@ export function nearMiss(value: string, kind: NearMiss): string {
       return `${value}==`;
     case "parameter-added":
       return `${value};v=1`;
+    case "encoded-word":
+      return `=?utf-8?B?${Buffer.from(value, "utf8").toString("base64")}?=`;
     case "sha256-hex":
       return createHash("sha256").update(value).digest("hex");
     case "extended":

@@ -6,10 +6,11 @@
  *
  * A delete is sent to it, so it must not name a customer that exists: only a last part of at least
  * MIN_MOVED letters and digits, not all digits, is moved (the neighbour of a sequential id such as
- * `customer_10012345` may well be a real customer). Otherwise there is none (undefined), and the
- * caller falls back to its made-up id.
+ * `customer_10012345` may well be a real customer), or a UUID's last group, whatever it holds (a
+ * UUID is random). Otherwise there is none (undefined), and the caller falls back to its made-up id.
  */
 const HEX_ID = /^[0-9a-fA-F-]+$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Letters and digits the moved part must have, a letter among them. */
 const MIN_MOVED = 8;
@@ -19,10 +20,12 @@ export function fixtureShaped(id: string): string | undefined {
   // `_` or `-`, or without one the second half, is moved.
   const cut = /[_-]/.test(id) ? Math.max(id.lastIndexOf("_"), id.lastIndexOf("-")) + 1 : Math.ceil(id.length / 2);
   const tail = id.slice(cut);
-  if ((tail.match(/[A-Za-z0-9]/g) ?? []).length < MIN_MOVED || !/[A-Za-z]/.test(tail)) return undefined;
+  // A UUID is random whatever its last group holds (all digits, now and then): never a sequence.
+  const uuid = UUID.test(id);
+  if (!uuid && ((tail.match(/[A-Za-z0-9]/g) ?? []).length < MIN_MOVED || !/[A-Za-z]/.test(tail))) return undefined;
   // Hex where the part has a hex letter and nothing else (a UUID's group), in the case it uses.
-  const hex = HEX_ID.test(tail) && /[a-fA-F]/.test(tail);
-  const upper = /[A-F]/.test(tail);
+  const hex = uuid || (HEX_ID.test(tail) && /[a-fA-F]/.test(tail));
+  const upper = uuid ? /[A-F]/.test(id) : /[A-F]/.test(tail);
   const moved = Array.from(tail, (c) => {
     const code = c.charCodeAt(0);
     if (c >= "0" && c <= "9") return hex ? hexShift(c, upper) : String((code - 48 + 7) % 10);

@@ -16,7 +16,9 @@
  * 100-continue; a credential with a parameter after it; a fixture's own parentCompanyId. And the
  * twenty-fifth's: the method in lower case, a mock server's Prefer, a form body as JSON, a Basic
  * token in the other case, a verb's synonym, an encoded `&` in a value and in an id, a deleted
- * account named under another customer, a 405 without Allow, a 401 to a repeat delete.
+ * account named under another customer, a 405 without Allow, a 401 to a repeat delete. And the
+ * twenty-sixth's: an encoded-word and a run-on scheme word, a JSON escape in an id, a
+ * prefix of the command, a header's value in the form, `;x` after the fixture's own company.
  */
 import { describe, expect, it } from "vitest";
 import { CLAIMED_HOST } from "../../src/cases/claimed-host-cases.ts";
@@ -413,8 +415,28 @@ describe("the twenty-fifth round's probes", () => {
       [true, "0", "refused"],
       [true, " ", "refused"],
       [true, "\n", "refused"],
+      [true, ";x", "refused"],
       [undefined, undefined, "survives"],
     ]);
+  });
+
+  it("sends an Authorization header beside API keys, where the security names none", () => {
+    expect(built("cashfree", "valid with an Authorization header the operation does not use").headers).toMatchObject({ authorization: "Bearer payconform-unused", "x-client-id": credentials.CASHFREE_CLIENT_ID });
+    expect(() => scenario("enkash", "valid with an Authorization header the operation does not use")).toThrow();
+  });
+
+  it("sends the twenty-sixth round's spellings: an encoded-word and a run-on scheme word; a JSON escape in an id; a prefix of the command; a header's value in the form; ;x after the fixture's own company", () => {
+    expect(nearMiss("sk_1", "encoded-word")).toBe(`=?utf-8?B?${Buffer.from("sk_1").toString("base64")}?=`);
+    expect(built("juspay", "credential basicAuth scheme word run on").headers.authorization).toMatch(/^Basicx[A-Za-z0-9+/=]+$/);
+    expect(nearMissSegment("cust_ab", "json-escape")).toBe("%5Cu0063ust_ab");
+    expect(built("juspay", "body command cut short").body).toBe("command=delet");
+    const headers = scenario("juspay", "the assumed header rules against a fixture");
+    const at = headers.steps.findIndex((step) => step.label === "header x-routing-id missing, its value in the form body");
+    const inForm = built("juspay", "the assumed header rules against a fixture", at);
+    expect(inForm.headers["x-routing-id"]).toBeUndefined();
+    expect(new URLSearchParams(inForm.body).get("x-routing-id")).toBeTruthy();
+    const own = scenario("enkash", "the parentCompanyId pattern, the fixture's own value broken, against a fixture");
+    expect(own.steps.map((step) => step.plan.scopeSuffix)).toContain(";x");
   });
 
   it("sends the crossed account again after its own delete, which must still be refused", () => {
