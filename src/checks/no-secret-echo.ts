@@ -16,9 +16,8 @@ export const noSecretEcho: Check = {
   run: (input) => {
     // Credentials are at least MIN_SECRET_LENGTH characters (src/runner/credentials.ts), so none
     // is short enough to turn up by chance; findSecret skips empty ones.
-    const identifiers = new Set(input.identifiers ?? []);
-    // A value inside an identifying key, or holding one whole (keys regrouped across their headers), is judged as the key is.
-    const secrets = identifiers.size === 0 ? input.secrets : input.secrets.filter((secret) => !identifiers.has(secret) && ![...identifiers].some((id) => id.includes(secret) || secret.includes(id)));
+    const secrets = input.secrets;
+    const identifiers = input.identifiers ?? [];
     const findings: Finding[] = [];
     const places: Array<[string, string]> = [["body", input.response.text], ...Object.entries(input.response.headers).map(([k, v]): [string, string] => [`header ${k}`, `${k}: ${v}`])];
     // The parts are looked for in each place only where the whole answer holds one.
@@ -26,7 +25,7 @@ export const noSecretEcho: Check = {
     for (const [where, text] of places) {
       const form = findSecret(text, secrets) ?? (mayHoldPart && longPart(text, secrets));
       if (form) findings.push({ expected: "no credential in the response", actual: `a credential (${form}) in the ${where}`, message: `the response ${where} ${echoed(input, text) ? "echoes a credential this request carried" : "shows a credential this request did not carry (the target's own, or one sent earlier)"}` });
-      const named = !form && identifiers.size > 0 ? findSecret(text, [...identifiers]) : undefined;
+      const named = !form && identifiers.length > 0 ? findSecret(text, identifiers) : undefined;
       // A key that names the caller (an app ID) beside the secret that authenticates it: the doc calls it an ID, so that it is a secret is assumed.
       if (named) findings.push({ expected: "no credential in the response", actual: `a caller's identifying key (${named}) in the ${where}`, message: `the response ${where} names an identifying key (an app ID), which the doc does not call a secret; that it is one is assumed`, basis: "assumed" });
     }

@@ -51,7 +51,7 @@ export interface CheckInput {
   runIds?: ReadonlyMap<string, string>;
   /** Every credential value the request carried (valid or wrong). */
   secrets: readonly string[];
-  /** Of `secrets`, those that name the caller beside a secret that authenticates it (Cashfree's App ID): an echo of one of these alone is a warning. */
+  /** Keys that name the caller beside a secret that authenticates it (Cashfree's App ID), kept out of `secrets` (credentials.ts, withoutIdentifiers): an echo of one of these alone is a warning. */
   identifiers?: readonly string[];
   /**
    * For a step sent as a burst of identical requests in flight at once: this exchange's index,

@@ -5,7 +5,7 @@
  * result says whose departure it is about (`party`). Credentials the request carries are
  * registered with src/output.ts before anything about the exchange is printed or written.
  */
-import { authenticatingCredentials, identifyingCredentials } from "../runner/credentials.ts";
+import { authenticatingCredentials, identifyingCredentials, withoutIdentifiers } from "../runner/credentials.ts";
 import type { RequestCheckId } from "../checks/ids.ts";
 import { CHECKS } from "../checks/registry.ts";
 import type { Check, CheckInput, Finding, OperationContext } from "../checks/types.ts";
@@ -95,8 +95,8 @@ export function judge(ctx: JudgeContext, n: number, forwarded: Forwarded): Judge
   ctx.protect(sent.values.filter((v) => v.length >= MIN_SECRET_LENGTH));
   // The configured credentials too: a target that shows its own copy of a secret leaks it whether or
   // not the request carried it. Only those that authenticate, as in `payconform run`.
-  const echoSecrets = [...new Set([...sent.authenticating, ...Object.values(authenticatingCredentials(ctx.configured, profile))])].filter((v) => v.length >= MIN_SECRET_LENGTH);
   const identifiers = [...sent.identifying, ...Object.values(identifyingCredentials(ctx.configured, profile))];
+  const echoSecrets = withoutIdentifiers([...new Set([...sent.authenticating, ...Object.values(authenticatingCredentials(ctx.configured, profile))])], identifiers).filter((v) => v.length >= MIN_SECRET_LENGTH);
   const httpRequest: HttpRequest = { method: request.method, url: ctx.target + request.path, headers: request.headers, body: request.body };
   let curlText: string | undefined;
   const curl = (): string => (curlText ??= curlOf(httpRequest, sent));

@@ -164,3 +164,13 @@ export function identifyingCredentials(credentials: Credentials, profile: Provid
   const names = new Set(Object.values(profile.credentials).flatMap((source) => (source.kind === "apiKey" && source.identifier ? [source.env] : [])));
   return Object.fromEntries(Object.entries(credentials).filter(([name]) => names.has(name)));
 }
+
+/**
+ * `secrets` without the identifying keys' values, nor values inside one or holding one whole (keys
+ * regrouped across their headers): no_secret_echo judges those as the key is. Worked out once per
+ * list, not per exchange.
+ */
+export function withoutIdentifiers(secrets: readonly string[], identifiers: readonly string[]): string[] {
+  if (identifiers.length === 0) return [...secrets];
+  return secrets.filter((secret) => !identifiers.some((id) => id.includes(secret) || secret.includes(id)));
+}

@@ -23,7 +23,7 @@ import type { HttpProvider } from "../providers.ts";
 import { loadSpec } from "../spec/load.ts";
 import { TOOL_NAME, VERSION } from "../version.ts";
 import { compileResponseValidators } from "../spec/validators.ts";
-import { authenticatingCredentials, identifyingCredentials, nearMissSecrets, wrongCredentials } from "./credentials.ts";
+import { authenticatingCredentials, identifyingCredentials, nearMissSecrets, withoutIdentifiers, wrongCredentials } from "./credentials.ts";
 import { summarize, type Reporter, type Result, type RunEvent, type Summary } from "./events.ts";
 import { runScenario, type ProviderRun } from "./execute.ts";
 import { mostlyRateLimited } from "./rate-limited.ts";
@@ -107,10 +107,10 @@ async function runProvider(provider: HttpProvider, options: RunOptions, emit: (e
   ];
   const secrets = [...secretsOf(target.credentials, wrong), ...respelledBasicTokens(operation.op, operation.profile, target.credentials)];
   const authenticating = authenticatingCredentials(target.credentials, operation.profile);
-  const echoSecrets = secretsOf(authenticating, Object.fromEntries(Object.entries(wrong).filter(([name]) => name in authenticating)));
   const identifying = identifyingCredentials(target.credentials, operation.profile);
   // Their near misses too: one character short, an app ID's near miss is a part of it.
   const echoIdentifiers = secretsOf(identifying, Object.fromEntries(Object.entries(wrong).filter(([name]) => name in identifying)));
+  const echoSecrets = withoutIdentifiers(secretsOf(authenticating, Object.fromEntries(Object.entries(wrong).filter(([name]) => name in authenticating))), echoIdentifiers);
   const release = protectSecrets(secrets);
   // Released as soon as the part ends normally; a part stopped by an error keeps them until the
   // run ends, since the error's message is printed after it.

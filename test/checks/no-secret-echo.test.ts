@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { noSecretEcho } from "../../src/checks/no-secret-echo.ts";
+import { withoutIdentifiers } from "../../src/runner/credentials.ts";
 import type { CheckInput } from "../../src/checks/types.ts";
 import { canaryForms } from "../support/canary.ts";
 
@@ -42,7 +43,10 @@ describe("no_secret_echo", () => {
 
   it("warns where an identifying key (an app ID) alone is named back, and fails where the secret beside it is", () => {
     const appId = "cf_app_1234567890abcdef";
-    const withId = (text: string): CheckInput => ({ ...input(text), secrets: [SECRET, appId], identifiers: [appId] }) as CheckInput;
+    // As a run passes them: the identifying key kept out of the secrets (withoutIdentifiers).
+    const secrets = withoutIdentifiers([SECRET, appId, appId.slice(0, -1), `${appId}x`], [appId]);
+    expect(secrets).toEqual([SECRET]);
+    const withId = (text: string): CheckInput => ({ ...input(text), secrets, identifiers: [appId] }) as CheckInput;
     const [named] = noSecretEcho.run(withId(`{"app": "${appId}"}`))!;
     expect([named.basis, named.actual]).toEqual(["assumed", "a caller's identifying key (raw or escaped) in the body"]);
     const both = noSecretEcho.run(withId(`{"app": "${appId}", "secret": "${SECRET}"}`))!;

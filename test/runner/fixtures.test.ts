@@ -3,6 +3,7 @@
  * misbehave, disposable id lists from the environment, and the rule that payconform deletes
  * only ids it was given as fixtures.
  */
+import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { deriveScenarios } from "../../src/cases/derive.ts";
 import { FixtureError, UsageError } from "../../src/errors.ts";
@@ -33,6 +34,16 @@ function fixturesNeeded(provider: HttpProvider, fromList = false): number {
   const scenarios = deriveScenarios(operationOf(provider), 1).filter((s) => !fromList || !s.steps.some((step) => step.plan.scopeQuery));
   return scenarios.reduce((sum, s) => sum + s.fixtures, 0);
 }
+
+describe("the README's count of the fixtures a run takes", () => {
+  it("is what the derived scenarios take, for every provider", () => {
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8").replace(/\s+/g, " ");
+    const sentence = /a full run takes (\d+) for Juspay .*?, (\d+) for Yuno, (\d+) for Cashfree and (\d+) for EnKash/.exec(readme);
+    expect(sentence, "the README sentence naming the counts").not.toBeNull();
+    const [juspay, yuno, cashfree, enkash] = sentence!.slice(1).map(Number);
+    expect({ juspay, yuno, cashfree, enkash }).toEqual({ juspay: fixturesNeeded("juspay"), yuno: fixturesNeeded("yuno"), cashfree: fixturesNeeded("cashfree"), enkash: fixturesNeeded("enkash") });
+  });
+});
 
 describe("the provider-state protocol", () => {
   it.each([
