@@ -193,6 +193,8 @@ export interface RequestPlan {
   scopeQuery?: boolean;
   /** Text put after each of those values (scopeQuery): a value that keeps the fixture's own as its prefix. */
   scopeSuffix?: string;
+  /** Characters left unencoded in the query string, as a query written by hand has them (RFC 3986 §3.4 allows `;` there). */
+  rawInQuery?: string[];
 }
 
 /**

@@ -77,7 +77,7 @@ const OWN_VALUE_SUFFIXES: ReadonlyArray<[string, string]> = [
 function fixtureOwnBroken(op: OperationSpec, param: ParameterSpec, rng: Rng): Scenario | undefined {
   const pattern = new RegExp(String(param.schema.pattern), "u");
   const sample = generateMatching(String(param.schema.pattern), rng);
-  const breaks = OWN_VALUE_SUFFIXES.filter(([suffix]) => !pattern.test(`${sample}${suffix}`)).map(([suffix, text]) => ({ label: `the fixture's own ${param.name} ${text}`, plan: plan({ scopeQuery: true, scopeSuffix: suffix }) }));
+  const breaks = OWN_VALUE_SUFFIXES.filter(([suffix]) => !pattern.test(`${sample}${suffix}`)).map(([suffix, text]) => ({ label: `the fixture's own ${param.name} ${text}`, plan: plan({ scopeQuery: true, scopeSuffix: suffix, ...(suffix.includes(";") ? { rawInQuery: [";"] } : {}) }) }));
   return againstFixture(op, "query_pattern_enforcement", `the ${param.name} pattern, the fixture's own value broken,`, breaks);
 }
 

@@ -72,7 +72,8 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
   // A single key as a Basic user with an empty password; more than one as `key1:key2`.
   if (asBasic.length > 0) headers.authorization = `Basic ${Buffer.from(asBasic.length === 1 ? `${asBasic[0]}:` : asBasic.join(":")).toString("base64")}`;
   const pairs = [...Object.entries(queryParams), ...(plan.extraQuery ?? [])];
-  const query = pairs.length > 0 ? new URLSearchParams(pairs).toString() : "";
+  let query = pairs.length > 0 ? new URLSearchParams(pairs).toString() : "";
+  for (const raw of plan.rawInQuery ?? []) query = query.split(encodeURIComponent(raw)).join(raw);
   const base = plan.basePathDropped ? new URL(prepared.base).origin : prepared.base;
   const url = `${base}${path}${query ? `?${query}` : ""}`;
 

@@ -84,3 +84,14 @@ describe("buildRequest with a credential mix", () => {
     expect(buildRequest(ctx, plan(), pathParamsOf(ctx)).method).toBe("POST");
   });
 });
+
+describe("buildRequest's query string", () => {
+  it("leaves the characters rawInQuery names unencoded, and encodes them otherwise", () => {
+    const ctx = context("enkash", "http://127.0.0.1:1", "q");
+    const params = { customerId: "KC0000000000000A" };
+    const encoded = buildRequest(ctx, plan({ query: { parentCompanyId: "CEK1;x" } }), params);
+    const raw = buildRequest(ctx, plan({ query: { parentCompanyId: "CEK1;x" }, rawInQuery: [";"] }), params);
+    expect(new URL(encoded.url).search).toBe("?parentCompanyId=CEK1%3Bx");
+    expect(new URL(raw.url).search).toBe("?parentCompanyId=CEK1;x");
+  });
+});
