@@ -74,14 +74,29 @@ const CACHE_LIMIT = 64;
 export function redact(text: string, secrets: readonly string[]): string {
   if (text === "") return text;
   const { parts, quick } = compile(secrets);
-  let out = text;
-  for (const index of [...quick.partsIn(text)].sort((a, b) => a - b)) {
-    const part = parts[index];
-    const { all } = part.patterns();
-    // No form of a secret without a line break spans one, so a long text (a report) is masked a
-    // line at a time, and the costly full pattern runs only on the lines that pass the quick test.
-    out = out.length < LINEWISE_FROM || part.multiline ? out.replace(all, MASK) : out.split("\n").map((line) => (quick.partsIn(line).has(index) ? line.replace(all, MASK) : line)).join("\n");
+  // No form of a secret without a line break spans one, so a long text (a report) is masked a line
+  // at a time: the quick test runs once on each line, and the costly full patterns only on the
+  // lines it lets through.
+  if (text.length >= LINEWISE_FROM && !parts.some((part) => part.multiline)) {
+    const lines = text.split("\n");
+    let changed = false;
+    for (const [at, line] of lines.entries()) {
+      const masked = maskParts(line, parts, quick.partsIn(line));
+      if (masked !== line) {
+        lines[at] = masked;
+        changed = true;
+      }
+    }
+    return changed ? lines.join("\n") : text;
   }
+  return maskParts(text, parts, quick.partsIn(text));
+}
+
+/** `text` with the forms of the secrets of the parts `found` replaced, in the list's order (longest secrets first). */
+function maskParts(text: string, parts: readonly Compiled[], found: Set<number>): string {
+  if (found.size === 0) return text;
+  let out = text;
+  for (const index of [...found].sort((a, b) => a - b)) out = out.replace(parts[index].patterns().all, MASK);
   return out;
 }
 
