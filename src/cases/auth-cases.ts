@@ -213,6 +213,12 @@ function againstAFixture(op: OperationSpec, only: (scheme: SecuritySchemeSpec, s
       offRequest("credentials missing, a letter of the path percent-encoded", { literalSpelling: "percent-encoded" }),
       offRequest("credentials missing, a letter of the path in the other case", { literalSpelling: "other-case" }),
       offRequest("credentials missing, the path's first slash doubled", { literalSpelling: "doubled-slash" }),
+      // Dot segments a router resolves and a guard matching the raw path against an allow-list does not.
+      offRequest("credentials missing, a detour through /health/.. before the path", { detour: "root" }),
+      offRequest(`credentials missing, a detour through /public/.. after ${op.basePath ? `the base path ${op.basePath}` : "the origin"}`, { detour: "base" }),
+      ...(op.basePath ? [offRequest(`credentials missing, the base path ${op.basePath} with its first letter in the other case`, { basePathOtherCase: true })] : []),
+      // A handler that falls back to credentials in the body (a login form's names) when the documented carriers are empty.
+      offRequest("credentials only in a JSON body, under their headers' names and the usual field names", { auth: "in-json-body" }),
       // A server answers `Expect: 100-continue` in a handler of its own, which may skip the check.
       offRequest("credentials missing, Expect: 100-continue", { expectContinue: true }),
       offRequest("credentials missing, the request target in absolute form", { absoluteForm: true }),
@@ -285,6 +291,9 @@ const NEAR_MISS_TEXT: Record<(typeof NEAR_MISSES)[number], string> = {
   "padding-added": "followed by ==, base64 padding",
   "parameter-added": "followed by ;v=1, a media-type-like parameter",
   "encoded-word": "as an RFC 2047 encoded-word (=?utf-8?B?…?=)",
+  "separators-swapped": "with its _ and - separators swapped (a - in its middle where it has none)",
+  "jwt-unsigned": "as an unsigned JWT of the same claims (alg none, no signature; where it is no JWT, followed by a .)",
+  "segment-added": "followed by .x, another dot-separated segment",
 };
 
 const OTHER_CARRIERS = {

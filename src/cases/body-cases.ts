@@ -45,6 +45,10 @@ export function bodyScenarios(op: OperationSpec): Scenario[] {
       // (qs) and a loose comparison (`['delete'] == 'delete'`) take it for the field.
       const bracketed = [encodeBody(body.contentType, rest), new URLSearchParams({ [`${field}[]`]: String(valid[field]) }).toString()].filter(Boolean).join("&");
       scenarios.push(scenario(`body ${field} as ${field}[]`, `the required field ${field} is left out and ${field}[] sent with its value`, bracketed));
+      // `?command=delete` names the field `?command`: a parser that strips a leading `?` (URLSearchParams
+      // given a string, which takes it for a query) reads the field.
+      const questioned = `?${[new URLSearchParams({ [field]: String(valid[field]) }).toString(), encodeBody(body.contentType, rest)].filter(Boolean).join("&")}`;
+      scenarios.push(scenario(`body ${field} after a ?`, `the body starts with "?", so its first field is named ?${field}, not ${field}`, questioned));
     }
     const recasedName = swapCase(field);
     if (valid[field] !== undefined && recasedName !== field) {

@@ -86,9 +86,11 @@ function siblingScenarios(op: OperationSpec): Scenario[] {
       basis: "documented",
       fixtures: 3,
       fixtureParents: [undefined, sameParent, sameParent],
-      description: `three fixtures under one ${parents.join(", ")}: deleting the middle one gets the documented success and leaves the older and the newer, whose deletes then succeed too, each with a body that names it, and take effect (a delete of one again gets the documented not-found)`,
+      description: `three fixtures under one ${parents.join(", ")}: deleting the middle one gets the documented success, and deleting it again the not-found answer, and leaves the older and the newer, whose deletes then succeed too, each with a body that names it, and take effect (a delete of one again gets the documented not-found)`,
       steps: [
         { label: "delete the middle one", plan: plan(), fixture: 1, expect: "success" },
+        // A repeat delete that finds no record must not fall through to the parent's next one.
+        { label: "the middle one again", plan: plan(), fixture: 1, expect: "not-found", pollWhileSuccess: successIsDeferred(op) || op.assumed.repeatDelete !== undefined },
         { label: "the older sibling afterwards", plan: plan(), fixture: 0, expect: "survives" },
         { label: "the newer sibling afterwards", plan: plan(), fixture: 2, expect: "survives" },
         { label: "the older sibling again", plan: plan(), fixture: 0, expect: "not-found", pollWhileSuccess: successIsDeferred(op) },
@@ -116,13 +118,16 @@ export function deleteScenarios(op: OperationSpec): Scenario[] {
       id: "delete an existing fixture, then delete it again",
       fixtures: 2,
       lateFixture: 1,
-      description: "the first delete gets the documented success; another fixture, set up after it, gets an id of its own; the second delete gets the documented not-found answer, holding nothing the one for an id that never existed does not (a soft delete still handing out the record); the other fixture is left in place, and its own delete succeeds",
+      description: "the first delete gets the documented success; another fixture, set up after it, gets an id of its own; the second delete gets the documented not-found answer, holding nothing the one for an id that never existed does not (a soft delete still handing out the record) and (assumed) differing from the answers for ids that never existed, sent before and after it, only where those differ from each other (a tombstone tells which ids existed); the other fixture is left in place, and its own delete succeeds",
       steps: [
         { label: "first delete", plan: plan(), fixture: 0, expect: "success" },
         // An id of the deleted fixture's shape, never issued: its not-found answer is all the one for
         // the deleted fixture may hold, and it cannot be refused as malformed.
         { label: "an id of its shape that never existed", plan: plan({ shapedLike: 0 }), expect: "not-found" },
         { label: "second delete", plan: plan(), fixture: 0, expect: "not-found", pollWhileSuccess: poll },
+        // Another never-issued id after it: where the two agree, the deleted fixture's not-found answer
+        // may differ from theirs only where they differ from each other (no tombstone).
+        { label: "another id of its shape that never existed", plan: plan({ shapedLike: 0 }), expect: "not-found", around: { fixture: 2, unknown: 1 } },
         { label: "another fixture afterwards", plan: plan(), fixture: 1, expect: "survives" },
       ],
     },

@@ -54,6 +54,10 @@ export function exactIdScenarios(op: OperationSpec): Scenario[] {
         { label: `${params.join(", ")} of the fixture in the query, others in the path`, plan: plan(), queryFrom: 0, expect: "refused" },
         // A handler that takes the id as the last `/`-segment of the whole request target, query and all.
         { label: "ids that never existed, the fixture's path in a query value", plan: plan(), pathInQueryFrom: 0, expect: "refused" },
+        // A handler that lets a header named after the id (X-Customer-Id, set by a gateway) override the path.
+        { label: `ids that never existed, the fixture's ${params.join(", ")} in headers of their names`, plan: plan(), headerIdsFrom: 0, expect: "refused" },
+        // A form binder that merges body fields over the path's variables.
+        ...(op.requestBody && /form-urlencoded/.test(op.requestBody.contentType) ? [{ label: `ids that never existed, the fixture's ${params.join(", ")} in form fields of their names`, plan: plan(), formIdsFrom: 0, expect: "refused" as const }] : []),
         { label: `the slash before ${params[params.length - 1]} percent-encoded`, plan: plan({ literalSpelling: "encoded-slash" }), fixture: 0, expect: "not-deleted" },
         { label: "exact ids afterwards", plan: plan(), fixture: 0, expect: "survives" },
       ],

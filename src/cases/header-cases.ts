@@ -18,6 +18,14 @@ import { plan, UUID_SPELLINGS, type Scenario } from "./model.ts";
 import type { Rng } from "./random.ts";
 import { malformedHeaderValue, OVERRIDE_FLAGS } from "./values.ts";
 
+/** For each omitted header, one alias per line: its name without `x-`, and with `-code` and `-id` exchanged at its end. */
+function similarNames(omitted: readonly string[]): Array<Record<string, string>> {
+  return omitted.flatMap((name) => {
+    const swapped = name.endsWith("-code") ? name.replace(/-code$/, "-id") : name.endsWith("-id") ? name.replace(/-id$/, "-code") : undefined;
+    return [...new Set([name.replace(/^x-/, ""), swapped])].filter((alias): alias is string => alias !== undefined && alias !== name).map((alias) => ({ [name]: alias }));
+  });
+}
+
 export function headerScenarios(op: OperationSpec, rng: Rng): Scenario[] {
   const scenarios: Scenario[] = [];
   for (const param of op.parameters) {
@@ -63,7 +71,10 @@ export function headerScenarios(op: OperationSpec, rng: Rng): Scenario[] {
             scenarios.push({
               ...base,
               id: `header ${param.name} ${spelling}`,
-              description: `the header ${param.name} is the configured UUID written ${spelling === "urn" ? "with the urn:uuid: prefix" : spelling === "braced" ? "in braces" : "without hyphens"}, which a lenient UUID parser takes but which is not the 36 characters the doc requires`,
+              description:
+                spelling === "hyphens-moved"
+                  ? `the header ${param.name} is the configured UUID's hex digits with the hyphens in other places (4-4-8-8-8), 36 characters but not the UUID form the doc requires, which a check of the length and the hex digits alone takes`
+                  : `the header ${param.name} is the configured UUID written ${spelling === "urn" ? "with the urn:uuid: prefix" : spelling === "braced" ? "in braces" : "without hyphens"}, which a lenient UUID parser takes but which is not the 36 characters the doc requires`,
               steps: [{ label: spelling, plan: plan({ headerSpellings: { [name]: spelling } }), expect: "rejected" }],
             });
           }
@@ -79,6 +90,8 @@ export function headerScenarios(op: OperationSpec, rng: Rng): Scenario[] {
       ? [
           { label: `${s.id}, override flags in the query`, plan: { ...s.steps[0].plan, query: { ...s.steps[0].plan.query, ...OVERRIDE_FLAGS } } },
           ...(inForm ? [{ label: `${s.id}, its value in the form body`, plan: { ...s.steps[0].plan, omittedHeadersInBody: true } }] : []),
+          // A handler that falls back to a header of a similar name (`x-account-id` for `x-account-code`).
+          ...similarNames(s.steps[0].plan.omitHeaders).map((aliases) => ({ label: `${s.id}, its value under ${Object.values(aliases).join(", ")}`, plan: { ...s.steps[0].plan, omittedHeadersAs: aliases } })),
         ]
       : [];
   const breaks = (basis: Scenario["basis"]) => scenarios.filter((s) => s.basis === basis).flatMap((s) => [{ label: s.id, plan: s.steps[0].plan }, ...overridden(s)]);

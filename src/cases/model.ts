@@ -44,7 +44,7 @@ import type { HttpProvider } from "../providers.ts";
  * (`prototype-pair`) the first API key `__proto__` and the others `[object Object]`, which a lookup
  * of a key's partner in such an object compared with `==` accepts.
  */
-export type CredentialState = "valid" | "wrong" | "missing" | "other-scheme" | "swapped" | "in-query" | "other-password" | "listed" | "repeated" | "repeated-valid-first" | "other-carrier" | "as-basic" | "padded" | "no-colon" | "user-as-password" | "in-body" | "no-scheme" | "default" | "second-colon" | "nul-in-user" | "undefined-password" | "null-password" | "high-bit-user" | "basic-case-swapped" | "scheme-glued" | "basic-unencoded" | "underscored" | "regrouped" | "undefined" | "null" | "prototype-key" | "prototype-pair" | NearMiss;
+export type CredentialState = "valid" | "wrong" | "missing" | "other-scheme" | "swapped" | "in-query" | "other-password" | "listed" | "repeated" | "repeated-valid-first" | "other-carrier" | "as-basic" | "padded" | "no-colon" | "user-as-password" | "in-body" | "no-scheme" | "default" | "second-colon" | "nul-in-user" | "undefined-password" | "null-password" | "high-bit-user" | "basic-case-swapped" | "scheme-glued" | "basic-unencoded" | "underscored" | "regrouped" | "undefined" | "null" | "prototype-key" | "prototype-pair" | "scheme-lower-case" | "scheme-spaced" | "in-json-body" | NearMiss;
 
 /** A credential servers and sandboxes ship as a default (`x-client-id: test`); too common to be a secret, so not masked. */
 export const DEFAULT_CREDENTIAL = "test";
@@ -76,9 +76,15 @@ export const OTHER_PASSWORD = "pc-not-the-password";
  * which a server that strips padding before comparing accepts; `parameter-added`: `;v=1` after it, which
  * a server that parses the field like Content-Type (the value before the first `;`) accepts;
  * `encoded-word`: the value as an RFC 2047 encoded-word (`=?utf-8?B?…?=`), which a server that
- * decodes MIME header words (HTTP does not, RFC 9110 §5.5) accepts.
+ * decodes MIME header words (HTTP does not, RFC 9110 §5.5) accepts; `separators-swapped`: every `_` as
+ `-` and every `-` as `_` (a `-` put in its middle where it has neither), which a server that
+ compares keys with their separators stripped accepts; `jwt-unsigned`: where the value is a JSON Web
+ Token, the same claims under the header `{"alg":"none"}` and no signature (RFC 7519 §6), which a
+ verifier that honours the token's own alg accepts, and otherwise the value followed by a `.`;
+ `segment-added`: `.x` after it, another dot-separated segment, which a server that checks only the
+ first three segments of a JWT, or the value up to a `.`, accepts.
  */
-export const NEAR_MISSES = ["empty", "truncated", "extended", "case-swapped", "quoted", "inner-space", "inner-latin1", "percent-encoded", "trailing-word", "last-changed", "base64-encoded", "inner-soft-hyphen", "other-environment", "leading-cut", "regex-dot", "sha256-hex", "middle-changed", "padding-added", "parameter-added", "encoded-word"] as const;
+export const NEAR_MISSES = ["empty", "truncated", "extended", "case-swapped", "quoted", "inner-space", "inner-latin1", "percent-encoded", "trailing-word", "last-changed", "base64-encoded", "inner-soft-hyphen", "other-environment", "leading-cut", "regex-dot", "sha256-hex", "middle-changed", "padding-added", "parameter-added", "encoded-word", "separators-swapped", "jwt-unsigned", "segment-added"] as const;
 export type NearMiss = (typeof NEAR_MISSES)[number];
 
 /**
@@ -99,6 +105,8 @@ export interface RequestPlan {
   /** Headers left out of the request (lowercase names). */
   omitHeaders: string[];
   /** Those headers' values sent as form fields of the same names instead (a form body only). */
+  /** Each header the plan omits sent instead under another name, by name (`x-account-code` as `x-account-id`), with the value it would have had. */
+  omittedHeadersAs?: Record<string, string>;
   omittedHeadersInBody?: boolean;
   /** Text appended to a header's valid value (lowercase names): a value that keeps the valid one as its prefix. */
   headerSuffixes?: Record<string, string>;
@@ -142,6 +150,16 @@ export interface RequestPlan {
    * guard matching the method as written misses.
    */
   lowerCaseMethod?: boolean;
+  /**
+   * A detour through a segment and `..` on the way to the path: `/health/../` before the whole path
+   * (`root`), or `/public/../` after the base path (`base`), sent as is. The same resource once the
+   * dot segments are removed (RFC 3986 §5.2.4), so a server that resolves them first serves it
+   * behind its guard; a guard that matches the raw path against an allow-list (health checks,
+   * public pages) and a router that resolves it let it past the guard.
+   */
+  detour?: "root" | "base";
+  /** The base path's first letter in the other case (`/Router/customer/…`): another path, which a case-insensitive router serves past a guard matching the base path as written. */
+  basePathOtherCase?: boolean;
   /** The request target in absolute form (`http://host/path`), which servers must accept (RFC 9112 §3.2.2) and a guard matching paths that start with `/` misses. */
   absoluteForm?: boolean;
   /** Every header field name title-cased on the wire (`X-Routing-Id`, `Authorization`): field names are case-insensitive (RFC 9110 §5.1). */
@@ -201,7 +219,7 @@ export interface RequestPlan {
  * Other ways of writing a UUID that lenient parsers (Java's, .NET's, ajv-formats') take for it,
  * none of them 36 characters: without hyphens, in braces, with the `urn:uuid:` prefix.
  */
-export const UUID_SPELLINGS = ["unhyphenated", "braced", "urn"] as const;
+export const UUID_SPELLINGS = ["unhyphenated", "braced", "urn", "hyphens-moved"] as const;
 /** A UUID spelled another way: one of UUID_SPELLINGS, or its letters in upper case, the same UUID (RFC 9562 §4: case-insensitive on input), or another UUID, its last digit changed. */
 export type UuidSpelling = (typeof UUID_SPELLINGS)[number] | "upper-case" | "last-changed";
 
@@ -210,6 +228,8 @@ export function spellUuid(uuid: string, spelling: UuidSpelling): string {
   if (spelling === "upper-case") return uuid.toUpperCase();
   if (spelling === "last-changed") return changedAt(uuid, uuid.length - 1);
   if (spelling === "unhyphenated") return uuid.replace(/-/g, "");
+  // 36 characters, the hyphens in other places (4-4-8-8-8): a check of the length and the hex digits alone takes it.
+  if (spelling === "hyphens-moved") return uuid.replace(/-/g, "").replace(/^(.{4})(.{4})(.{8})(.{8})(.{8})$/, "$1-$2-$3-$4-$5");
   return spelling === "braced" ? `{${uuid}}` : `urn:uuid:${uuid}`;
 }
 
@@ -312,6 +332,13 @@ export interface Step {
    * other ids: the id must come from the path, not from the last `/` of the whole request target.
    */
   pathInQueryFrom?: number;
+  /**
+   * Headers named after the path parameters (`X-Customer-Id`, `Customer-Id`) carry this fixture's
+   * values, the path other ids: a header must not stand in for the path.
+   */
+  headerIdsFrom?: number;
+  /** Form fields named as the path parameters carry this fixture's values after the documented form body, the path other ids. */
+  formIdsFrom?: number;
   expect: Expectation;
   /** Copies of the request in flight at once (a race). Default: 1. */
   burst?: number;

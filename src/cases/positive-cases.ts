@@ -86,6 +86,16 @@ export function positiveScenarios(op: OperationSpec): Scenario[] {
     const body = Object.entries(example as Record<string, unknown>)
       .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(String(value)).replace(/[A-Za-z0-9]/, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`)
       .join("&");
+    const names = Object.entries(example as Record<string, unknown>)
+      .map(([name, value]) => `${encodeURIComponent(name).replace(/[A-Za-z0-9]/, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}=${encodeURIComponent(String(value))}`)
+      .join("&");
+    scenarios.push({
+      ...assumedSpelling("valid form body with a percent-encoded letter in a name", `the documented body as ${names}, the same form data: names are percent-decoded as values are (WHATWG URL §5.1)`, { body: names }),
+      basis: "documented",
+    });
+    // A lone `%` is kept as it is by the form's parsing (WHATWG URL §5.1: no error); a decoder that throws on it answers 5xx.
+    const stray = `${new URLSearchParams(Object.entries(example as Record<string, unknown>).map(([n, v]) => [n, String(v)])).toString()}&note=100%`;
+    scenarios.push(assumedSpelling("valid form body with a lone % in another field", `the documented body and note=100%, a lone % that the form's parsing keeps as it is (WHATWG URL §5.1), in a field the operation does not use`, { body: stray }));
     scenarios.push({
       ...assumedSpelling("valid form body with a percent-encoded letter", `the documented body as ${body}, the same form data: application/x-www-form-urlencoded values are percent-decoded (WHATWG URL §5.1)`, { body }),
       basis: "documented",
@@ -133,6 +143,26 @@ export function positiveScenarios(op: OperationSpec): Scenario[] {
       description: `a fixture deleted naming its own ${queryParams.join(", ")}, as the state URL gave them beside its ids: valid values that name the fixture's own scope, so the documented success (skipped where the fixture source names none)`,
       steps: [{ label: `the fixture's own ${queryParams.join(", ")}`, plan: plan({ scopeQuery: true }), fixture: 0, expect: "success" }],
     });
+  }
+  // The scheme word of an Authorization credential is case-insensitive and may be followed by more
+  // than one space (RFC 9110 §11.1, §11.4: `auth-scheme [ 1*SP token68 ]`).
+  for (const scheme of op.security.filter((s) => s.type === "http")) {
+    const spellings = [
+      { state: "scheme-lower-case" as const, label: `the ${scheme.scheme} scheme word in lower case`, basis: "documented" as const, why: "the scheme word is case-insensitive (RFC 9110 §11.1)" },
+      { state: "scheme-spaced" as const, label: `two spaces after the ${scheme.scheme} scheme word`, basis: "assumed" as const, why: "one or more spaces separate the scheme from the credential (RFC 9110 §11.4, 1*SP)" },
+    ];
+    for (const { state, label, basis, why } of spellings) {
+      scenarios.push({
+        id: `valid credential ${scheme.name} with ${label}`,
+        provider: op.provider,
+        operationId: op.operationId,
+        check: "positive_data_acceptance",
+        basis,
+        fixtures: 1,
+        description: `a fixture deleted with the valid ${scheme.name} credential, ${label}: ${why}, so the documented success`,
+        steps: [{ label, plan: plan({ auth: { [scheme.name]: state } }), fixture: 0, expect: "success" }],
+      });
+    }
   }
   const pathParams = op.parameters.filter((p) => p.in === "path").map((p) => p.name);
   if (pathParams.length > 0) {

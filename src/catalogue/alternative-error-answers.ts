@@ -169,7 +169,8 @@ export const ERROR_ANSWERS: readonly AllowedVariant[] = [
       behaviour: {
         authenticate: (req, ctx) => {
           const value = req.headers.authorization;
-          const token = typeof value === "string" && /^Bearer /i.test(value) ? value.slice(7) : undefined;
+          // `Bearer 1*SP b64token` (RFC 6750 §2.1): any number of spaces after the scheme word.
+          const token = typeof value === "string" ? /^Bearer +(.*)$/is.exec(value)?.[1] : undefined;
           if (token !== undefined && !/^[A-Za-z0-9\-._~+/]+=*$/.test(token)) return enkash.errorReply("invalidRequest", "The bearer token is malformed");
           return enkash.authenticate(req, ctx);
         },

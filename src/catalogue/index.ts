@@ -5,6 +5,7 @@
  *
  *   const handle = await CATALOGUE[0].start(); // then `payconform run --target handle.baseUrl ...`
  */
+import { answersAndScopes } from "./answers-and-scopes.ts";
 import { authBypasses } from "./auth-bypasses.ts";
 import { authHeaders } from "./auth-headers.ts";
 import { badInput } from "./bad-input.ts";
@@ -24,6 +25,7 @@ import { methodCaseFront } from "./method-case-front.ts";
 import { otherMethods } from "./other-methods.ts";
 import { overStrict } from "./over-strict.ts";
 import { parsingEdges } from "./parsing-edges.ts";
+import { pathDetoursAndReadings } from "./path-detours-and-readings.ts";
 import { ownership } from "./ownership.ts";
 import { races } from "./races.ts";
 import { rememberedState } from "./remembered-state.ts";
@@ -60,6 +62,8 @@ export const CATALOGUE: readonly FaultyAdapter[] = [
   ...parsingEdges,
   ...injections,
   ...requestForms,
+  ...pathDetoursAndReadings,
+  ...answersAndScopes,
 ];
 
 export function adapterByName(name: string): FaultyAdapter | undefined {

@@ -12,6 +12,7 @@ import { responseFor, successIsDeferred, successStatuses } from "../spec/model.t
 import type { HttpResponse } from "../http/types.ts";
 import { shapeIsDocumented } from "../cases/values.ts";
 import { echoedIds } from "./echoed-ids.ts";
+import { existenceOracle, type OracleSubject } from "./existence-oracle.ts";
 import { expectSurvival } from "./fixture-survival.ts";
 import { documented, scenarioFor, when } from "./preconditions.ts";
 import { expectRefusal, isNotFoundResponse, notFoundLabel } from "./rejection.ts";
@@ -38,9 +39,13 @@ export const deleteSemantics: Check = {
       return expectSurvival(input, `a refused ${input.scenario.steps[input.step.ifCarried].label}`);
     }
     if (input.step.expect === "refused") return expectRefusal(input, `a delete of ${input.step.label}, an id never issued,`);
-    return notFound(input);
+    const judged = notFound(input);
+    return judged.length > 0 || !input.step.around ? judged : existenceOracle(input, TOMBSTONE);
   }),
 };
+
+/** The deleted fixture's not-found answer beside those for ids that never existed. */
+const TOMBSTONE: OracleSubject = { what: "the not-found answer for the deleted fixture", tells: "a caller learns which ids existed and were deleted (a tombstone)", compareStatus: false };
 
 function success(input: CheckInput): Finding[] {
   const status = input.response.status;

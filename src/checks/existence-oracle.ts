@@ -6,35 +6,49 @@
  * between. A status, a field, a header or a value that only the existing customer's answer has tells a caller
  * which ids exist, and may show what the record holds (a name in a 401). That the request is
  * refused alike whether or not the id exists is assumed: no document says which check comes first.
+ * The same comparison tells a deleted fixture's not-found answer from the one for ids that never
+ * existed (a tombstone: "has been deleted", or the deletion's time as Last-Modified), which tells a
+ * caller which ids existed; its status is judged by delete_semantics itself.
  */
 import type { HttpResponse } from "../http/types.ts";
 import type { CheckInput, Finding } from "./types.ts";
 
-export function existenceOracle(input: CheckInput): Finding[] {
+/** Whose answer is compared, and what a difference tells a caller. */
+export interface OracleSubject {
+  what: string;
+  tells: string;
+  compareStatus: boolean;
+}
+
+const WITHOUT_CREDENTIALS: OracleSubject = { what: "without credentials, the answer for an existing fixture", tells: "a caller without credentials learns which ids exist", compareStatus: true };
+
+export function existenceOracle(input: CheckInput, subject: OracleSubject = WITHOUT_CREDENTIALS): Finding[] {
   const around = input.step.around;
-  const fixture = around && input.before?.[around.fixture]?.[0];
-  const a = around && input.before?.[around.unknown]?.[0];
+  const fixture = around && input.before?.[around.fixture]?.at(-1);
+  const a = around && input.before?.[around.unknown]?.at(-1);
   if (!fixture || !a) return [];
   const b: HttpResponse = input.response;
   const expected = `the answer the same request got for ids of the fixture's shape that never existed, before and after (${a.status})`;
-  const what = `without credentials, the answer for an existing fixture`;
+  const { what, tells } = subject;
   if (a.status === b.status && fixture.status !== a.status) {
-    return [{ expected, actual: `${fixture.status}`, message: `${what} has the status ${fixture.status}, ids that never existed get ${a.status}: a caller without credentials learns which ids exist`, basis: "assumed" }];
+    if (!subject.compareStatus) return [];
+    return [{ expected, actual: `${fixture.status}`, message: `${what} has the status ${fixture.status}, ids that never existed get ${a.status}: ${tells}`, basis: "assumed" }];
   }
+  if (fixture.status !== a.status) return [];
   const [fa, fb, own] = [leaves(a.text), leaves(b.text), leaves(fixture.text)];
   for (const [path, value] of own) {
     const [va, vb] = [fa.get(path), fb.get(path)];
     if (va !== vb) continue;
     if (va === value) continue;
     const actual = `${path || "the body"}: ${JSON.stringify(value.slice(0, 80))}${va === undefined ? " (only in its answer)" : ` where ids that never existed get ${JSON.stringify(va.slice(0, 80))}`}`;
-    return [{ expected, actual, message: `${what} differs from the one for ids that never existed (${actual}): a caller without credentials learns which ids exist, and what the answer shows of the record`, basis: "assumed" }];
+    return [{ expected, actual, message: `${what} differs from the one for ids that never existed (${actual}): ${tells}, and what the answer shows of the record`, basis: "assumed" }];
   }
   for (const name of new Set([...Object.keys(fixture.headers), ...Object.keys(a.headers)])) {
     if (FRAMING.has(name)) continue;
     const [va, vb, value] = [a.headers[name], b.headers[name], fixture.headers[name]];
     if (va !== vb || va === value) continue;
     const actual = `header ${name}: ${value === undefined ? "absent" : JSON.stringify(value.slice(0, 80))}${va === undefined ? " (only in its answer)" : ` where ids that never existed get ${JSON.stringify(va.slice(0, 80))}`}`;
-    return [{ expected, actual, message: `${what} differs from the one for ids that never existed (${actual}): a caller without credentials learns which ids exist (a validator such as ETag or Last-Modified computed before the credentials are checked)`, basis: "assumed" }];
+    return [{ expected, actual, message: `${what} differs from the one for ids that never existed (${actual}): ${tells} (a validator such as ETag or Last-Modified${subject.compareStatus ? " computed before the credentials are checked" : " kept for the deleted record"})`, basis: "assumed" }];
   }
   return [];
 }

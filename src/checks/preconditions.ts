@@ -28,13 +28,14 @@ export const documentedRequest: Precondition = (input) => input.request.method =
  * trailing slash, or with a letter of its literal part percent-encoded or in the other case (a
  * router may not decode it, or not fold case, so its answer is no documented one); or goes to the
  * root path with the operation's path in rewrite headers, or without the target's base path, or
+ * with a detour through dot segments, or with the base path in another case, or
  * names another host in X-Forwarded-Host, or names it in absolute form (a server
  * that does not expect one may route it elsewhere); or is sent as HTTP/1.0 (which a server may
  * refuse, 426 or 505), or with its method in lower case (another method); or carries a body the
- * operation does not document.
+ * operation does not document (credentials in a JSON body among them).
  */
 export function offPath(plan: RequestPlan): boolean {
-  if (plan.pathSuffix || plan.literalSpelling || plan.rewriteHeaders || plan.absoluteForm || plan.http10 || plan.lowerCaseMethod || plan.basePathDropped || plan.jsonBodyFrom !== undefined || plan.rawBody !== undefined) return true;
+  if (plan.pathSuffix || plan.literalSpelling || plan.rewriteHeaders || plan.absoluteForm || plan.http10 || plan.lowerCaseMethod || plan.basePathDropped || plan.detour || plan.basePathOtherCase || plan.auth === "in-json-body" || plan.jsonBodyFrom !== undefined || plan.rawBody !== undefined) return true;
   // A request naming another host than the target (X-Forwarded-Host) is not one for this server:
   // it may refuse it with any status, 421 Misdirected Request among them (RFC 9110 §15.5.20).
   if (plan.headers["x-forwarded-host"] !== undefined) return true;

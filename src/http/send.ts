@@ -41,7 +41,7 @@ export function sendOnce(req: HttpRequest, options: SendOptions, retried = false
     try {
       // HTTP/1.0 without keep-alive: the server closes the connection after its answer, and the agent drops it.
       if (req.http10) headers[req.titleCaseNames ? "Connection" : "connection"] = "close";
-      outgoing = (secure ? httpsModule() : http).request(url, { method: req.method, headers, agent: secure ? options.agents.https : options.agents.http, signal: options.signal, ...(req.absoluteForm ? { path: url.href } : {}), ...(secure ? { servername: tlsServername(url.hostname) } : {}) });
+      outgoing = (secure ? httpsModule() : http).request(url, { method: req.method, headers, agent: secure ? options.agents.https : options.agents.http, signal: options.signal, ...(req.absoluteForm ? { path: url.href } : req.pathAsIs ? { path: req.url.slice(url.origin.length) } : {}), ...(secure ? { servername: tlsServername(url.hostname) } : {}) });
       if (req.http10 || req.methodSpelling) rewriteRequestLine(outgoing, req);
     } catch (error) {
       // Node refuses some values before any byte is sent, e.g. a header value outside Latin-1.

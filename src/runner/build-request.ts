@@ -32,15 +32,15 @@ interface Prepared {
    * Each security scheme's headers for every way of sending its credential in a header, its query
    * parameter for `in-query`, and its bare value (a Basic user, a token, a key) for `as-basic`.
    */
-  auth: Array<{ scheme: string; headers: Record<HeaderState, Record<string, string>>; query: Record<string, string>; value: string }>;
+  auth: Array<{ scheme: string; headers: Record<HeaderState, Record<string, string>>; query: Record<string, string>; value: string; bodyNames: string[] }>;
   /** Required header parameters: a fixed value, or the value of a path parameter. */
   headers: Array<{ name: string; value?: string; pathParam?: string }>;
   /** The documented body and its media type, when the operation has one. */
-  body?: { contentType: string; valid: string };
+  body?: { contentType: string; valid: string; example: unknown };
 }
 
 /** The credential states whose headers are worked out once; the others are put together per request. */
-type HeaderState = Exclude<CredentialState, "missing" | "in-query" | "in-body" | "repeated" | "repeated-valid-first" | "as-basic">;
+type HeaderState = Exclude<CredentialState, "missing" | "in-query" | "in-body" | "in-json-body" | "repeated" | "repeated-valid-first" | "as-basic">;
 
 const preparedByContext = new WeakMap<RequestContext, Prepared>();
 
@@ -58,11 +58,13 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
   const repeated: Array<[string, string]> = [];
   const asBasic: string[] = [];
   const inBody: string[] = [];
+  const inJson: Record<string, string> = {};
   for (const scheme of prepared.auth) {
     const state = credentialState(plan.auth, scheme.scheme);
     if (state === "in-query") queryParams = { ...queryParams, ...scheme.query };
     else if (state === "in-body") inBody.push(new URLSearchParams({ access_token: scheme.value }).toString());
     else if (state === "as-basic") asBasic.push(scheme.value);
+    else if (state === "in-json-body") for (const name of scheme.bodyNames) inJson[name] = scheme.value;
     else if (state === "repeated" || state === "repeated-valid-first") {
       const [first, then] = state === "repeated" ? [scheme.headers.wrong, scheme.headers.valid] : [scheme.headers.valid, scheme.headers.wrong];
       Object.assign(headers, first);
@@ -74,8 +76,7 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
   const pairs = [...Object.entries(queryParams), ...(plan.extraQuery ?? [])];
   let query = pairs.length > 0 ? new URLSearchParams(pairs).toString() : "";
   for (const raw of plan.rawInQuery ?? []) query = query.split(encodeURIComponent(raw)).join(raw);
-  const base = plan.basePathDropped ? new URL(prepared.base).origin : prepared.base;
-  const url = `${base}${path}${query ? `?${query}` : ""}`;
+  const url = `${baseFor(prepared.base, plan)}${path}${query ? `?${query}` : ""}`;
 
   for (const header of prepared.headers) {
     const value = header.pathParam !== undefined ? headerParams[header.pathParam] : header.value;
@@ -88,6 +89,10 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
     if (body !== undefined) headers["content-type"] = prepared.body.contentType;
   }
   if (plan.rawBody) [body, headers["content-type"]] = [plan.rawBody.text, plan.rawBody.contentType];
+  if (Object.keys(inJson).length > 0) {
+    const fields = prepared.body?.example && typeof prepared.body.example === "object" ? (prepared.body.example as Record<string, unknown>) : {};
+    [body, headers["content-type"]] = [JSON.stringify({ ...fields, ...inJson }), "application/json"];
+  }
   if (inBody.length > 0) {
     body = [body, ...inBody].filter(Boolean).join("&");
     headers["content-type"] ??= "application/x-www-form-urlencoded";
@@ -103,6 +108,7 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
     const fields = plan.omitHeaders.filter((name) => headers[name] !== undefined).map((name) => `${encodeURIComponent(name)}=${encodeURIComponent(headers[name])}`);
     body = [body, ...fields].filter(Boolean).join("&");
   }
+  for (const [name, alias] of Object.entries(plan.omittedHeadersAs ?? {})) if (headers[name] !== undefined) headers[alias] = headers[name];
   for (const name of plan.omitHeaders) delete headers[name];
   const repeatedHeaders = repeated.filter(([name]) => headers[name] !== undefined);
   let sentTo = url;
@@ -111,11 +117,22 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
     headers["x-original-url"] = headers["x-rewrite-url"] = `${target.pathname}${target.search}`;
     sentTo = `${target.origin}/`;
   }
-  return { method: plan.method ?? ctx.op.method, url: sentTo, headers, ...(repeatedHeaders.length > 0 ? { repeatedHeaders } : {}), ...(plan.titleCaseHeaders ? { titleCaseNames: true } : {}), ...(plan.absoluteForm ? { absoluteForm: true } : {}), ...(plan.http10 ? { http10: true } : {}), ...(plan.lowerCaseMethod ? { methodSpelling: (plan.method ?? ctx.op.method).toLowerCase() } : {}), body };
+  return { method: plan.method ?? ctx.op.method, url: sentTo, headers, ...(repeatedHeaders.length > 0 ? { repeatedHeaders } : {}), ...(plan.titleCaseHeaders ? { titleCaseNames: true } : {}), ...(plan.absoluteForm ? { absoluteForm: true } : {}), ...(plan.http10 ? { http10: true } : {}), ...(plan.detour ? { pathAsIs: true } : {}), ...(plan.lowerCaseMethod ? { methodSpelling: (plan.method ?? ctx.op.method).toLowerCase() } : {}), body };
 }
 
 /** A version segment of a path (`/v0/`). */
 export const VERSION_SEGMENT = /\/v(\d+)\//;
+
+/** The target's base URL as the plan spells it: without its base path, the base path's first letter in the other case, or with a detour (see RequestPlan.detour). */
+function baseFor(base: string, plan: RequestPlan): string {
+  const origin = new URL(base).origin;
+  if (plan.basePathDropped) return origin;
+  const basePath = base.slice(origin.length);
+  if (plan.basePathOtherCase) return `${origin}${basePath.replace(/(?<=^\/)[A-Za-z]/, (c) => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase()))}`;
+  if (plan.detour === "root") return `${origin}/health/..${basePath}`;
+  if (plan.detour === "base") return `${base}/public/..`;
+  return base;
+}
 
 /**
  * A literal piece of the path template (piece `index` of `count`) as the plan spells it: the first
@@ -172,6 +189,8 @@ function preparedFor(ctx: RequestContext): Prepared {
         wrong: authHeader(scheme, profile, ctx.wrongCredentials),
         "other-scheme": authHeader(scheme, profile, ctx.credentials, true),
         "no-scheme": withoutSchemeWord(authHeader(scheme, profile, ctx.credentials)),
+        "scheme-lower-case": schemeWordRespelled(authHeader(scheme, profile, ctx.credentials), (word) => `${word.toLowerCase()} `),
+        "scheme-spaced": schemeWordRespelled(authHeader(scheme, profile, ctx.credentials), (word) => `${word}  `),
         "scheme-glued": schemeWordGlued(authHeader(scheme, profile, ctx.credentials)),
         default: authHeader(scheme, profile, allAs(ctx.credentials, DEFAULT_CREDENTIAL)),
         undefined: authHeader(scheme, profile, allAs(ctx.credentials, "undefined")),
@@ -191,11 +210,13 @@ function preparedFor(ctx: RequestContext): Prepared {
       } as Record<HeaderState, Record<string, string>>,
       query: queryCredential(scheme, profile, ctx.credentials),
       value: bareValue(profile.credentials[scheme.name], ctx.credentials),
+      bodyNames: bodyNamesOf(scheme),
     })),
     headers,
     body: op.requestBody && {
       contentType: op.requestBody.contentType,
       valid: example && typeof example === "object" ? encodeBody(op.requestBody.contentType, example as Record<string, unknown>) : "",
+      example,
     },
   };
   preparedByContext.set(ctx, prepared);
@@ -247,6 +268,13 @@ function listedHeader(scheme: SecuritySchemeSpec, profile: ProviderProfile, ctx:
 }
 
 /** A scheme's credential value itself: the key, the token, or the Basic user. */
+/** The names a body field carrying the scheme's credential goes by: its header's name, underscored, and without `x-` (`x-client-id`, `x_client_id`, `client_id`); a token's `access_token` and `token`; a Basic user's `api_key`. */
+function bodyNamesOf(scheme: SecuritySchemeSpec): string[] {
+  if (scheme.type === "http") return scheme.scheme === "bearer" ? ["access_token", "token"] : ["api_key", "username"];
+  const header = (scheme.headerName ?? scheme.name).toLowerCase();
+  return [...new Set([header, header.replace(/-/g, "_"), header.replace(/^x-/, "").replace(/-/g, "_")])];
+}
+
 function bareValue(source: ProviderProfile["credentials"][string] | undefined, creds: Credentials): string {
   if (!source) return "";
   return (source.kind === "basic" ? creds[source.usernameEnv] : creds[source.env]) ?? "";
@@ -335,6 +363,12 @@ function basicSpelled(scheme: SecuritySchemeSpec, profile: ProviderProfile, cred
 function schemeWordGlued(headers: Record<string, string>): Record<string, string> {
   const value = headers.authorization;
   return value === undefined ? headers : { ...headers, authorization: value.replace(/^(\S+) /, "$1x") };
+}
+
+/** The Authorization header with its scheme word and the space after it respelled; other headers as they are. */
+function schemeWordRespelled(headers: Record<string, string>, spell: (word: string) => string): Record<string, string> {
+  const value = headers.authorization;
+  return value === undefined ? headers : { ...headers, authorization: value.replace(/^(\S+) /, (_, word: string) => spell(word)) };
 }
 
 function withoutSchemeWord(headers: Record<string, string>): Record<string, string> {

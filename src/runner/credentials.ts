@@ -70,6 +70,12 @@ export function nearMiss(value: string, kind: NearMiss): string {
       return `${value}==`;
     case "parameter-added":
       return `${value};v=1`;
+    case "separators-swapped":
+      return /[-_]/.test(value) ? value.replace(/[-_]/g, (c) => (c === "_" ? "-" : "_")) : `${value.slice(0, value.length >> 1)}-${value.slice(value.length >> 1)}`;
+    case "jwt-unsigned":
+      return unsignedJwt(value) ?? `${value}.`;
+    case "segment-added":
+      return `${value}.x`;
     case "encoded-word":
       return `=?utf-8?B?${Buffer.from(value, "utf8").toString("base64")}?=`;
     case "sha256-hex":
@@ -111,6 +117,19 @@ export function nearMiss(value: string, kind: NearMiss): string {
       const swapped = Array.from(value, (c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join("");
       return swapped !== value ? swapped : `${value.slice(0, -1)}${value.endsWith("1") ? "2" : "1"}`;
     }
+  }
+}
+
+/** A JSON Web Token's claims under `{"alg":"none"}` and without a signature; undefined when the value is no JWT. */
+function unsignedJwt(value: string): string | undefined {
+  const parts = value.split(".");
+  if (parts.length !== 3 || !parts.every((part) => /^[A-Za-z0-9_-]+$/.test(part))) return undefined;
+  try {
+    const header = JSON.parse(Buffer.from(parts[0], "base64url").toString("utf8")) as unknown;
+    if (!header || typeof header !== "object" || !("alg" in header)) return undefined;
+    return `${Buffer.from(JSON.stringify({ ...header, alg: "none" })).toString("base64url")}.${parts[1]}.`;
+  } catch {
+    return undefined;
   }
 }
 

@@ -4,7 +4,7 @@
  * flight at once, or a request sent again while it gets a deferred success. Faults in the target
  * become errored results; the run goes on with the other scenarios.
  */
-import { fixtureIndexFor, type Scenario, type Step } from "../cases/model.ts";
+import { fixtureIndexFor, type AuthPlan, type Scenario, type Step } from "../cases/model.ts";
 import type { CheckInput, OperationContext } from "../checks/types.ts";
 import { FixtureError } from "../errors.ts";
 import { toCurl } from "../http/curl.ts";
@@ -145,6 +145,11 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
         before[stepIndex] = [];
         continue;
       }
+      if (!run.target.loopback && credentialInUrl(step.plan.auth)) {
+        results.push({ ...base, case: caseName({ scenario, step }), outcome: "skipped", message: "a valid credential in the query string is sent only to a target on this machine (127.0.0.1, ::1, localhost): a URL is kept by proxies and access logs", durationMs: 0 });
+        before[stepIndex] = [];
+        continue;
+      }
       const dense = denseNearMiss(step, pathParams);
       if (dense !== undefined) {
         results.push({ ...base, case: caseName({ scenario, step }), outcome: "skipped", message: `the fixture's ${dense} is of a dense id space (a short or all-digit last part), so its near miss may name another customer that exists, and payconform deletes only ids it obtained`, durationMs: 0 });
@@ -167,11 +172,14 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
         continue;
       }
       const scoped = scope && Object.fromEntries(Object.entries(scope).map(([name, value]) => [name, `${value}${step.plan.scopeSuffix ?? ""}`]));
-      const plan = step.queryFrom !== undefined ? { ...step.plan, query: { ...step.plan.query, ...fixtures[step.queryFrom] } } : scoped ? { ...step.plan, query: { ...step.plan.query, ...scoped } } : step.plan;
+      const queried = step.queryFrom !== undefined ? { ...step.plan, query: { ...step.plan.query, ...fixtures[step.queryFrom] } } : scoped ? { ...step.plan, query: { ...step.plan.query, ...scoped } } : step.plan;
+      const plan = step.headerIdsFrom !== undefined && fixtures[step.headerIdsFrom] ? { ...queried, headers: { ...queried.headers, ...idHeaders(fixtures[step.headerIdsFrom]) } } : queried;
       const request = buildRequest(run.request, plan, pathParams, headerParams);
       // The fixture's path in a query value, its slashes as they are (RFC 3986 §3.4 allows them there).
       const pathInQuery = step.pathInQueryFrom !== undefined ? fixtures[step.pathInQueryFrom] : undefined;
       if (pathInQuery) request.url += `${request.url.includes("?") ? "&" : "?"}next=${operationPathOf(op, pathInQuery)}`;
+      const formIds = step.formIdsFrom !== undefined ? fixtures[step.formIdsFrom] : undefined;
+      if (formIds && request.body !== undefined && /form-urlencoded/.test(request.headers["content-type"] ?? "")) request.body = [request.body, new URLSearchParams(formIds).toString()].filter(Boolean).join("&");
       if (plan.replayCookies && cookies.size > 0) request.headers.cookie = [...cookies].map(([name, value]) => `${name}=${value}`).join("; ");
       if (plan.jsonBodyFrom !== undefined && fixtures[plan.jsonBodyFrom]) {
         request.body = JSON.stringify(fixtures[plan.jsonBodyFrom]);
@@ -272,6 +280,21 @@ function keepCookies(cookies: Map<string, string>, response: HttpResponse): void
 }
 
 /** The scenario's fixture ids the request does not carry, in its URL or a header. */
+/** Whether the plan sends a valid credential in the request's URL. */
+function credentialInUrl(auth: AuthPlan): boolean {
+  return typeof auth === "string" ? auth === "in-query" : Object.values(auth).includes("in-query");
+}
+
+/** A fixture's ids in headers named after their path parameters: `customer_id` as X-Customer-Id and Customer-Id. */
+function idHeaders(fixture: Fixture): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(fixture)) {
+    const kebab = name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").replace(/_/g, "-").toLowerCase();
+    out[`x-${kebab}`] = out[kebab] = value;
+  }
+  return out;
+}
+
 function unnamedIds(fixtures: readonly Fixture[], request: HttpRequest): string[] {
   const carried = `${decodeOrKeep(request.url)}\n${headerLines(request).map(([, v]) => v).join("\n")}`;
   return [...new Set(fixtures.flatMap((f) => Object.values(f)))].filter((id) => !carried.includes(id));

@@ -22,6 +22,8 @@ import { assertTargetAllowed, parseUrlOption } from "./safety.ts";
 export interface OpenTarget {
   baseUrl: string;
   embedded: boolean;
+  /** The target is on this machine (a loopback host): only there is a valid credential sent in a URL. */
+  loopback: boolean;
   credentials: Credentials;
   fixtures?: FixtureSource;
   close(): Promise<void>;
@@ -32,6 +34,12 @@ export interface OpenTarget {
  * of the run: URLs, production hosts, credentials, fixture lists and the fixtures file (checked
  * whole, every provider's entries).
  */
+/** 127.0.0.0/8, ::1 and localhost. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, "").replace(/\.$/, "").toLowerCase();
+  return host === "localhost" || host.endsWith(".localhost") || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
 export function checkTargetOptions(options: RunOptions): void {
   const url = options.target === undefined ? undefined : parseUrlOption(options.target, "--target");
   if (url) assertTargetAllowed(url, options.allowProduction);
@@ -56,6 +64,7 @@ export async function openTarget(spec: ApiSpec, op: OperationSpec, profile: Prov
     return {
       baseUrl: sandbox.baseUrl,
       embedded: true,
+      loopback: true,
       credentials: sandbox.credentials,
       fixtures,
       close: () => {
@@ -73,6 +82,7 @@ export async function openTarget(spec: ApiSpec, op: OperationSpec, profile: Prov
   return {
     baseUrl: url.href.replace(/\/+$/, ""),
     embedded: false,
+    loopback: isLoopbackHost(url.hostname),
     credentials,
     fixtures,
     close: async () => fixtures?.close?.(),

@@ -60,9 +60,11 @@ const TYPES: Record<ErrorKind, { status: number; message: string; errorType: str
 
 function enkashError(kind: ErrorKind, detail: string): SandboxReply {
   const { status, message, errorType } = TYPES[kind];
-  return jsonReply(status, {
+  const reply = jsonReply(status, {
     errorResponse: { errorMessage: detail, errorType, requestId: requestId(), timestamp: plainTimestamp() },
     response_code: status,
     response_message: message,
   });
+  // A 401 challenges for the scheme it takes (RFC 9110 §15.5.2; RFC 6750 §3).
+  return kind === "unauthorized" ? { ...reply, headers: { "www-authenticate": 'Bearer realm="enkash"' } } : reply;
 }

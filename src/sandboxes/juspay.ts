@@ -66,7 +66,8 @@ function juspayError(kind: ErrorKind, detail: string): SandboxReply {
   });
   switch (kind) {
     case "unauthorized":
-      return jsonReply(401, { status: "error", error_code: "access_denied", error_info: info("Unauthorized.", "UNAUTHORIZED") });
+      // A 401 challenges for the scheme it takes (RFC 9110 §15.5.2, §11.6.1).
+      return { ...jsonReply(401, { status: "error", error_code: "access_denied", error_info: info("Unauthorized.", "UNAUTHORIZED") }), headers: { "www-authenticate": 'Basic realm="juspay"' } };
     case "invalidRequest":
       return jsonReply(400, {
         error_message: "Mandatory parameter missing",
@@ -88,7 +89,9 @@ function juspayError(kind: ErrorKind, detail: string): SandboxReply {
 /** A form body as an object; a repeated field becomes a list, which no documented schema accepts. */
 function formFields(body: string): Record<string, string | string[]> {
   const fields: Record<string, string | string[]> = {};
-  const form = new URLSearchParams(body);
+  // URLSearchParams drops a leading "?" of a string (it takes it for a query); a form body has none,
+  // so `?command=delete` names the field "?command". An "&" before it keeps the "?" in the name.
+  const form = new URLSearchParams(`&${body}`);
   for (const key of new Set(form.keys())) {
     const values = form.getAll(key);
     fields[key] = values.length === 1 ? values[0] : values;

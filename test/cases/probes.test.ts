@@ -42,6 +42,9 @@ describe("probes of the fault classes", () => {
       ["credentials missing, a letter of the path percent-encoded", 0, "not-deleted"],
       ["credentials missing, a letter of the path in the other case", 0, "not-deleted"],
       ["credentials missing, the path's first slash doubled", 0, "not-deleted"],
+      ["credentials missing, a detour through /health/.. before the path", 0, "not-deleted"],
+      ["credentials missing, a detour through /public/.. after the origin", 0, "not-deleted"],
+      ["credentials only in a JSON body, under their headers' names and the usual field names", 0, "not-deleted"],
       ["credentials missing, Expect: 100-continue", 0, "not-deleted"],
       ["credentials missing, the request target in absolute form", 0, "not-deleted"],
       ["credentials missing, the path's version one up", 0, "not-deleted"],
@@ -142,7 +145,7 @@ describe("probes of the fault classes", () => {
 
   it("sets the repeat-delete case's second fixture up after the first delete", () => {
     const s = scenario("cashfree", "delete an existing fixture, then delete it again");
-    expect([s.fixtures, s.lateFixture, s.steps.map((step) => step.fixture)]).toEqual([2, 1, [0, undefined, 0, 1]]);
+    expect([s.fixtures, s.lateFixture, s.steps.map((step) => step.fixture)]).toEqual([2, 1, [0, undefined, 0, undefined, 1]]);
     // Between the deletes, an id of the fixture's shape that never existed: the not-found answer the repeat delete is compared with.
     expect(s.steps[1]).toMatchObject({ label: "an id of its shape that never existed", expect: "not-found", plan: { shapedLike: 0 } });
   });

@@ -17,9 +17,16 @@ function judged(provider: HttpProvider, answer: Answer) {
 }
 
 describe("auth_enforcement: the status of a refusal", () => {
-  it("passes the documented 401", () => {
-    expect(judged("enkash", documentedAnswer("enkash", 401))).toEqual([]);
-    expect(judged("juspay", documentedAnswer("juspay", 401))).toEqual([]);
+  it("passes the documented 401 with a challenge for the documented scheme", () => {
+    expect(judged("enkash", { ...documentedAnswer("enkash", 401), headers: { "www-authenticate": 'Bearer realm="x"' } })).toEqual([]);
+    expect(judged("juspay", { ...documentedAnswer("juspay", 401), headers: { "www-authenticate": 'Basic realm="x"' } })).toEqual([]);
+  });
+
+  it("warns of a 401 without WWW-Authenticate where the scheme is HTTP's, and not where the credentials are API keys", () => {
+    for (const provider of ["enkash", "juspay"] as const) {
+      expect(judged(provider, documentedAnswer(provider, 401))).toMatchObject([{ basis: "assumed", actual: "no WWW-Authenticate", message: expect.stringMatching(/RFC 9110 §15\.5\.2/) }]);
+    }
+    expect(judged("cashfree", documentedAnswer("cashfree", 401))).toEqual([]);
   });
 
   it("judges EnKash's documented 403 on an assumption, citing HTTP", () => {

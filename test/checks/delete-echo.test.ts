@@ -35,6 +35,7 @@ describe("delete_semantics: the ids a success body names", () => {
     // sibling, once deleted, is deleted: a delete of it again gets the not-found answer.
     expect(sibling.steps.map((s) => [s.fixture, s.expect])).toEqual([
       [1, "success"],
+      [1, "not-found"],
       [0, "survives"],
       [2, "survives"],
       [0, "not-found"],

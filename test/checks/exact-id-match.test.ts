@@ -45,7 +45,7 @@ describe("exact_id_match", () => {
   const scenario = scenarioOf("juspay", { check: "exact_id_match" });
 
   it("misses each path parameter in every way, then deletes by the exact ids", () => {
-    expect(scenario.steps.map((s) => s.label)).toEqual([...ID_NEAR_MISSES.map((k) => `customer_id ${k}`), ...ID_NEAR_MISSES.map((k) => `customer_account_id ${k}`), "customer_id and customer_account_id regrouped, a piece of customer_account_id moved onto customer_id", "customer_id and customer_account_id regrouped, a piece of customer_id moved onto customer_account_id", "customer_account_id given customer_id's value", "customer_id, customer_account_id of the fixture in the query, others in the path", "ids that never existed, the fixture's path in a query value", "the slash before customer_account_id percent-encoded", "exact ids afterwards"]);
+    expect(scenario.steps.map((s) => s.label)).toEqual([...ID_NEAR_MISSES.map((k) => `customer_id ${k}`), ...ID_NEAR_MISSES.map((k) => `customer_account_id ${k}`), "customer_id and customer_account_id regrouped, a piece of customer_account_id moved onto customer_id", "customer_id and customer_account_id regrouped, a piece of customer_id moved onto customer_account_id", "customer_account_id given customer_id's value", "customer_id, customer_account_id of the fixture in the query, others in the path", "ids that never existed, the fixture's path in a query value", "ids that never existed, the fixture's customer_id, customer_account_id in headers of their names", "ids that never existed, the fixture's customer_id, customer_account_id in form fields of their names", "the slash before customer_account_id percent-encoded", "exact ids afterwards"]);
     expect(scenario.steps.at(-1)!.expect).toBe("survives");
   });
 
