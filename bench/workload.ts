@@ -49,7 +49,7 @@ export function createWorkload(handle: SandboxHandle, concurrency: number, seed:
   const run: ProviderRun = {
     operation,
     request,
-    target: { baseUrl: handle.baseUrl, embedded: true, credentials: handle.credentials, close: async () => {} },
+    target: { baseUrl: handle.baseUrl, embedded: true, loopback: true, credentials: handle.credentials, close: async () => {} },
     client,
     strict: false,
     secrets: [...Object.values(handle.credentials), ...Object.values(wrong)],
