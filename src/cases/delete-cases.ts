@@ -115,6 +115,18 @@ export function deleteScenarios(op: OperationSpec): Scenario[] {
     ...optionalQueryOnAFixture(op),
     {
       ...base,
+      id: "an idempotency key sent again with another customer",
+      fixtures: 2,
+      description: "a fixture deleted with an idempotency key (Idempotency-Key, X-Idempotency-Key; no doc names one, so a target may ignore it); a second fixture deleted with the same key is carried out, after which it is gone, or refused, after which it is still there, never answered with the first delete's success while nothing is deleted; an id that never existed, sent with the same key, is refused",
+      steps: [
+        { label: "a fixture deleted with an idempotency key", plan: plan({ idempotencyKey: true }), fixture: 0, expect: "success" },
+        { label: "another fixture, the same idempotency key", plan: plan({ idempotencyKey: true }), fixture: 1, expect: "carried" },
+        { label: "the other fixture again", plan: plan(), fixture: 1, expect: "not-found", ifCarried: 1, pollWhileSuccess: poll || op.assumed.repeatDelete !== undefined },
+        { label: "an id of its shape that never existed, the same idempotency key", plan: plan({ idempotencyKey: true, shapedLike: 0 }), expect: "refused" },
+      ],
+    },
+    {
+      ...base,
       id: "delete an existing fixture, then delete it again",
       fixtures: 2,
       lateFixture: 1,

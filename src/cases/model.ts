@@ -160,6 +160,12 @@ export interface RequestPlan {
   detour?: "root" | "base";
   /** The base path's first letter in the other case (`/Router/customer/…`): another path, which a case-insensitive router serves past a guard matching the base path as written. */
   basePathOtherCase?: boolean;
+  /**
+   * An idempotency key (`Idempotency-Key` and `X-Idempotency-Key`), the same for every step of a
+   * process that asks for one and new in every process: a server that replays the answer it keyed
+   * on it must not replay it for a request on another resource.
+   */
+  idempotencyKey?: boolean;
   /** The request target in absolute form (`http://host/path`), which servers must accept (RFC 9112 §3.2.2) and a guard matching paths that start with `/` misses. */
   absoluteForm?: boolean;
   /** Every header field name title-cased on the wire (`X-Routing-Id`, `Authorization`): field names are case-insensitive (RFC 9110 §5.1). */

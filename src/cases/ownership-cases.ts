@@ -66,14 +66,18 @@ export function ownershipScenarios(op: OperationSpec, rng: Rng): Scenario[] {
       ...base,
       id: `${param.name} of another account`,
       fixtures: 1,
-      description: `a fixture deleted with a well-formed ${param.name} the target never issued${nil.length > 0 ? ", with the nil UUID" : ""} and with its own changed in its last character, then with its own`,
+      description: `a fixture deleted with a well-formed ${param.name} the target never issued${nil.length > 0 ? ", with the nil UUID" : ""} and with its own changed in its last character, then with its own, then with the foreign one again; the foreign one also names ids of the fixture's shape that never existed, just before and after the fixture, whose answers the fixture's may differ from only where they differ from each other (assumed: otherwise a caller of another account learns which ids exist)`,
       steps: [
+        { label: `foreign ${param.name}, an id of the fixture's shape that never existed`, plan: plan({ headers: { [name]: foreign }, shapedLike: 0 }), expect: "refused" },
         { label: `foreign ${param.name}`, plan: plan({ headers: { [name]: foreign } }), fixture: 0, expect: "refused" },
+        { label: `foreign ${param.name}, another id of the fixture's shape that never existed`, plan: plan({ headers: { [name]: foreign }, shapedLike: 0 }), expect: "refused", around: { fixture: 1, unknown: 0 } },
         ...nil,
         // The configured value with its last digit changed: code that compares a prefix of it (as a
         // number that keeps 53 bits, say) takes it for the account's own.
         { label: `${param.name} with its last character changed`, plan: plan({ headerSpellings: { [name]: "last-changed" } }), fixture: 0, expect: "refused" },
         survives(0),
+        // A record kept after the delete (anonymized) that has lost its account, open to any.
+        { label: `foreign ${param.name}, after its own delete`, plan: plan({ headers: { [name]: foreign } }), fixture: 0, expect: "refused" },
       ],
     });
   }

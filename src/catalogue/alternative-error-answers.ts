@@ -8,7 +8,7 @@ import { baseBehaviour, startSandbox } from "../sandboxes/index.ts";
 import { jsonReply } from "../sandboxes/replies.ts";
 import type { ErrorKind, SandboxEnv, SandboxReply } from "../sandboxes/types.ts";
 import type { HttpProvider } from "../providers.ts";
-import { validatingFirst } from "./request-view.ts";
+import { lastId, validatingFirst } from "./request-view.ts";
 import { allowed, type AllowedVariant } from "./types.ts";
 
 type Obj = Record<string, unknown>;
@@ -232,5 +232,21 @@ export const ERROR_ANSWERS: readonly AllowedVariant[] = [
       mayWarn: ["content_type_conformance"],
     },
     { transformReply: (_req, reply) => (reply.status >= 400 && isObj(reply.body) ? { ...reply, headers: { ...reply.headers, "content-type": "text/plain" }, body: JSON.stringify(reply.body) } : reply) },
+  ),
+  allowed(
+    {
+      name: "cashfree-not-found-names-the-id",
+      provider: "cashfree",
+      choice: "names the requested id in every 404's message (Customer <id> not found), for a deleted customer and one that never existed alike",
+      documents: "the 404's message is free text (the example's wording is an example); naming the id the caller sent tells it nothing new",
+      mayWarn: [],
+    },
+    {
+      transformReply: (req, reply) => {
+        const id = lastId(req);
+        if (reply.status !== 404 || !isObj(reply.body) || id === undefined) return reply;
+        return { ...reply, body: { ...reply.body, message: `Customer ${id} not found` } };
+      },
+    },
   ),
 ];

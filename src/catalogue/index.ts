@@ -6,6 +6,7 @@
  *   const handle = await CATALOGUE[0].start(); // then `payconform run --target handle.baseUrl ...`
  */
 import { answersAndScopes } from "./answers-and-scopes.ts";
+import { keysOriginsAndClocks } from "./keys-origins-and-clocks.ts";
 import { authBypasses } from "./auth-bypasses.ts";
 import { authHeaders } from "./auth-headers.ts";
 import { badInput } from "./bad-input.ts";
@@ -64,6 +65,7 @@ export const CATALOGUE: readonly FaultyAdapter[] = [
   ...requestForms,
   ...pathDetoursAndReadings,
   ...answersAndScopes,
+  ...keysOriginsAndClocks,
 ];
 
 export function adapterByName(name: string): FaultyAdapter | undefined {

@@ -27,6 +27,32 @@ function forbiddenTransferEncoding(input: CheckInput): Finding[] {
   return [{ expected: "no Transfer-Encoding", actual: `Transfer-Encoding: ${coding}`, message: `${where} carries Transfer-Encoding, which a server must not send there (RFC 9112 §6.1): a client that does not expect a chunked body misreads this answer and the next one on the connection`, basis: "documented" }];
 }
 
+/**
+ * A JSON string holding half of a surrogate pair (`"KC…\\ud83d"`, an id cut between the two
+ * UTF-16 units of a character): no UTF-8 text can hold it, and parsers differ on it (RFC 8259 §8.2;
+ * RFC 7493 §2.1, I-JSON, forbids it). No doc names I-JSON, so this is assumed.
+ */
+function loneSurrogate(input: CheckInput): Finding | undefined {
+  if (!input.json.ok || !/\\u[dD][89a-fA-F]/.test(input.response.text)) return undefined;
+  const found = findLoneSurrogate(input.json.value, 0);
+  if (found === undefined) return undefined;
+  return { expected: "JSON strings of whole characters", actual: `${JSON.stringify(found.slice(0, 60))}`, message: `the ${input.response.status} body holds a string with half of a UTF-16 surrogate pair, which no UTF-8 text can carry and JSON parsers read differently (RFC 8259 §8.2, RFC 7493 §2.1): text cut between the two halves of a character`, basis: "assumed" };
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The first string (key or value) in `value` with a lone surrogate; bounded depth. */
+function findLoneSurrogate(value: unknown, depth: number): string | undefined {
+  if (typeof value === "string") return LONE_SURROGATE.test(value) ? value : undefined;
+  if (depth > 32 || value === null || typeof value !== "object") return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    if (LONE_SURROGATE.test(key)) return key;
+    const found = findLoneSurrogate(item, depth + 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
 function documentedAnswer(input: CheckInput): Finding[] | undefined {
   const doc = documented(input)!;
   const { mediaType, text, status, bodyProblem, repeatedFields = [] } = { ...input.response };
@@ -38,6 +64,8 @@ function documentedAnswer(input: CheckInput): Finding[] | undefined {
       : []),
   ];
   if (framing.length > 0) return framing;
+  const lone = loneSurrogate(input);
+  if (lone) return [lone];
   if (doc.contentType === undefined) {
     if (text.length === 0) return [];
     return [{ expected: "an empty body", actual: `${Buffer.byteLength(text)} bytes${mediaType ? ` of ${mediaType}` : ""}`, message: `the doc says the ${status} body is empty`, basis: doc.bodyBasis }];

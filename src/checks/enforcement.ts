@@ -54,8 +54,22 @@ export const requiredBodyEnforcement: Check = {
  */
 export const authEnforcement: Check = {
   id: "auth_enforcement",
-  run: when(scenarioFor("auth_enforcement"), (input) => [...credentialFindings(input), ...challengeFindings(input), ...(input.step.around ? existenceOracle(input) : [])]),
+  run: when(scenarioFor("auth_enforcement"), (input) => [...credentialFindings(input), ...challengeFindings(input), ...reflectedOrigin(input), ...(input.step.around ? existenceOracle(input) : [])]),
 };
+
+/**
+ * A request from a browser origin no provider lists (payconform's own, `.invalid`) answered with
+ * that origin allowed and credentials allowed: any page can then send credentialed requests and
+ * read the answers. The docs describe server-to-server APIs and name no CORS policy, so this is
+ * assumed (a warning).
+ */
+function reflectedOrigin(input: CheckInput): Finding[] {
+  const origin = input.request.headers.origin;
+  const allowed = input.response.headers["access-control-allow-origin"];
+  if (origin === undefined || allowed === undefined || allowed.trim().toLowerCase() !== origin.toLowerCase()) return [];
+  if (input.response.headers["access-control-allow-credentials"]?.trim().toLowerCase() !== "true") return [];
+  return [{ expected: "no Access-Control-Allow-Origin naming an origin nobody configured, with credentials", actual: `Access-Control-Allow-Origin: ${allowed}, Access-Control-Allow-Credentials: true`, message: `the answer allows the request's own origin (${origin}, one no provider lists) with credentials: a server reflecting any Origin lets every web page send credentialed requests and read the answers`, basis: "assumed" }];
+}
 
 function credentialFindings(input: CheckInput): Finding[] {
   const { step, response } = input;

@@ -8,6 +8,7 @@
  * the id exists under another scope (an unknown one gets the not-found answer), and a client that
  * drops its credentials on a 401 is sent astray, so it fails.
  */
+import { existenceOracle, type OracleSubject } from "./existence-oracle.ts";
 import { expectSurvival } from "./fixture-survival.ts";
 import { scenarioFor, when } from "./preconditions.ts";
 import { expectRefusal } from "./rejection.ts";
@@ -22,13 +23,16 @@ function crossesPath(step: Step): boolean {
   return Object.keys(step.plan.headers).length === 0 && step.plan.headerSpellings === undefined && step.headersFrom === undefined && typeof step.fixture === "object";
 }
 
+/** A request in another scope for the fixture, beside the same for ids that never existed. */
+const OTHER_SCOPE: OracleSubject = { what: "in another scope, the answer for an existing fixture", tells: "a caller of another account learns which ids exist", compareStatus: true };
+
 /** Shorter ids could turn up in an answer by chance. */
 const MIN_DISCLOSED_LENGTH = 6;
 
 export const ownershipEnforcement: Check = {
   id: "ownership_enforcement",
   run: when(scenarioFor("ownership_enforcement"), (input) => {
-    const crossed = input.scenario.steps[0].label;
+    const crossed = (input.scenario.steps.find((s) => s.fixture !== undefined) ?? input.scenario.steps[0]).label;
     if (input.step.expect === "survives") return expectSurvival(input, `a delete of ${crossed}`);
     const answer = `${Object.values(input.response.headers).join("\n")}\n${input.response.text}`;
     const disclosed = (input.unnamedIds ?? []).filter((id) => id.length >= MIN_DISCLOSED_LENGTH && (answer.includes(id) || answer.includes(encodeURIComponent(id))));
@@ -41,6 +45,7 @@ export const ownershipEnforcement: Check = {
       input.response.status === 401 && input.step.plan.auth === "valid" && crossesPath(input.step)
         ? [{ expected: "the not-found answer or another documented 4xx", actual: "401", message: `a delete of ${input.step.label} got 401, which says the credentials are missing or wrong, yet the same credentials delete fixtures in this run: the target answers another scope's id as if it were a credentials problem` }]
         : [];
-    return [...(credentialsRefused.length > 0 ? credentialsRefused : expectRefusal(input, `a delete of ${input.step.label}`)), ...disclosures];
+    const oracle = input.step.around ? existenceOracle(input, OTHER_SCOPE) : [];
+    return [...(credentialsRefused.length > 0 ? credentialsRefused : expectRefusal(input, `a delete of ${input.step.label}`)), ...disclosures, ...oracle];
   }),
 };

@@ -9,7 +9,7 @@
  */
 import { documented, documentedJsonBody, when } from "./preconditions.ts";
 import { schemaFindings } from "./schema-findings.ts";
-import { dateStampFindings } from "./date-stamps.ts";
+import { CLOCK_SLACK_MS, dateStampFindings } from "./date-stamps.ts";
 import { duplicateNames } from "./duplicate-names.ts";
 import { lookalikeNames } from "./lookalike-names.ts";
 import type { Check, CheckInput, Finding } from "./types.ts";
@@ -31,6 +31,12 @@ export const responseSchemaConformance: Check = {
 function dateStamps(input: CheckInput, schema: unknown): Finding[] {
   const date = input.response.headers.date;
   const answeredAt = typeof date === "string" && !Number.isNaN(Date.parse(date)) ? Date.parse(date) : undefined;
+  // The Date header is the clock the stamps are read against: one far from payconform's own (a
+  // local time labelled GMT) would let a stamp in the same wrong zone pass.
+  const skewMin = answeredAt === undefined ? 0 : Math.round((answeredAt - Date.now()) / 60_000);
+  if (Math.abs(skewMin) * 60_000 > CLOCK_SLACK_MS) {
+    return [{ expected: `a Date header within ${CLOCK_SLACK_MS / 60_000} minutes of payconform's clock`, actual: `Date: ${date}`, message: `the answer's Date header is ${Math.abs(skewMin)} minutes ${skewMin > 0 ? "ahead of" : "behind"} payconform's clock (a local time labelled GMT, RFC 9110 §5.6.7 requires UTC), so the body's time stamps cannot be read against it (assumed: payconform's clock is right)`, basis: "assumed" }];
+  }
   return dateStampFindings(input.json.ok ? input.json.value : undefined, schema, answeredAt).map(({ at, value, pattern, problem }) =>
     problem === "form"
       ? { expected: `a time of the form ${pattern} at ${at}`, actual: JSON.stringify(value), message: `${JSON.stringify(value)} at ${at} is not a time of the documented form ${pattern}, or a field is out of its range`, basis: documented(input)!.bodyBasis }

@@ -62,6 +62,8 @@ export interface CheckInput {
   earlier: readonly HttpResponse[];
   /** The answers to each earlier step of the scenario, by step index (a burst's all; undefined where the target failed). */
   before?: ReadonlyArray<ReadonlyArray<HttpResponse | undefined>>;
+  /** The path ids each earlier step sent, by step index (absent for a step skipped before sending). */
+  paramsBefore?: ReadonlyArray<Readonly<Record<string, string>> | undefined>;
 }
 
 /** A violation before the runner stamps provider, operation and case on it. */

@@ -4,6 +4,7 @@
  * the profile says, and the documented body. What does not depend on the plan (the path
  * template's pieces, the credential headers, the valid body) is worked out once per context.
  */
+import { randomUUID } from "node:crypto";
 import { credentialState, DEFAULT_CREDENTIAL, NEAR_MISSES, OTHER_PASSWORD, spellUuid, type CredentialState, type RequestPlan } from "../cases/model.ts";
 import { encodeBody } from "../cases/body.ts";
 import type { HttpRequest } from "../http/types.ts";
@@ -101,6 +102,7 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
     headers.expect = "100-continue";
     if (body === undefined) [body, headers["content-type"]] = ["{}", "application/json"];
   }
+  if (plan.idempotencyKey) headers["idempotency-key"] = headers["x-idempotency-key"] = IDEMPOTENCY_KEY;
   Object.assign(headers, plan.headers);
   for (const [name, suffix] of Object.entries(plan.headerSuffixes ?? {})) if (headers[name] !== undefined) headers[name] += suffix;
   for (const [name, spelling] of Object.entries(plan.headerSpellings ?? {})) if (headers[name] !== undefined) headers[name] = spellUuid(headers[name], spelling);
@@ -122,6 +124,9 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
 
 /** A version segment of a path (`/v0/`). */
 export const VERSION_SEGMENT = /\/v(\d+)\//;
+
+/** The idempotency key this process sends (RequestPlan.idempotencyKey): new in every process, so no earlier run's answer is keyed on it. */
+const IDEMPOTENCY_KEY = `payconform-${randomUUID()}`;
 
 /** The target's base URL as the plan spells it: without its base path, the base path's first letter in the other case, or with a detour (see RequestPlan.detour). */
 function baseFor(base: string, plan: RequestPlan): string {

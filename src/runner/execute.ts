@@ -125,6 +125,8 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
   const cookies = new Map<string, string>();
   // The answers to each step sent so far, by step index.
   const before: Array<ReadonlyArray<HttpResponse | undefined>> = [];
+  // The path ids each step sent, by step index.
+  const paramsBefore: Array<Readonly<Record<string, string>>> = [];
   try {
     for (const [stepIndex, step] of scenario.steps.entries()) {
       if (stepIndex === 1 && scenario.lateFixture !== undefined && fixtures.length === scenario.lateFixture) {
@@ -224,11 +226,13 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
           burst,
           earlier,
           before,
+          paramsBefore,
         };
         const judgedResults = evaluate(input, { strict: run.strict, curl, sent: facts }, limited > 0 ? ANY_ANSWER_CHECKS : undefined);
         results.push(...(exchange.retries > 0 ? judgedResults.map((result) => afterRateLimit(result, exchange.retries)) : judgedResults));
       }
       before[stepIndex] = responses;
+      paramsBefore[stepIndex] = pathParams;
       // The fixture's state is unknown after a step that was not judged, and after a fault.
       if (faulted || limited > 0) break;
     }

@@ -125,8 +125,17 @@ describe("probes of the fault classes", () => {
 
   it("sends Yuno's account code as the nil UUID too, and each API key after a wrong one in its header", () => {
     const own = scenario("yuno", "x-account-code of another account");
-    expect(own.steps.map((step) => step.label)).toEqual(["foreign x-account-code", "nil x-account-code", "x-account-code with its last character changed", "own scope afterwards"]);
-    expect(built("yuno", "x-account-code of another account", 1).headers["x-account-code"]).toBe("00000000-0000-0000-0000-000000000000");
+    expect(own.steps.map((step) => step.label)).toEqual([
+      "foreign x-account-code, an id of the fixture's shape that never existed",
+      "foreign x-account-code",
+      "foreign x-account-code, another id of the fixture's shape that never existed",
+      "nil x-account-code",
+      "x-account-code with its last character changed",
+      "own scope afterwards",
+      "foreign x-account-code, after its own delete",
+    ]);
+    expect(own.steps[2].around).toEqual({ fixture: 1, unknown: 0 });
+    expect(built("yuno", "x-account-code of another account", 3).headers["x-account-code"]).toBe("00000000-0000-0000-0000-000000000000");
     const listed = built("cashfree", "credential ApiSecret listed after a wrong one");
     const [wrong, valid] = String(listed.headers["x-client-secret"]).split(", ");
     expect(valid).toBe(credentials.CASHFREE_CLIENT_SECRET);

@@ -31,8 +31,8 @@ describe("ownership_enforcement", () => {
     ["yuno foreign account INVALID_REQUEST", "yuno", 0, () => documentedAnswer("yuno", 400, "INVALID_REQUEST"), "pass"],
     ["yuno foreign account CUSTOMER_NOT_FOUND", "yuno", 0, NOT_FOUND.yuno, "pass"],
     ["yuno foreign account 401", "yuno", 0, () => ({ status: 401, body: {} }), "warn"],
-    ["yuno fixture survives", "yuno", -1, SUCCESS.yuno, "pass"],
-    ["yuno fixture gone", "yuno", -1, NOT_FOUND.yuno, "fail"],
+    ["yuno fixture survives", "yuno", -2, SUCCESS.yuno, "pass"],
+    ["yuno fixture gone", "yuno", -2, NOT_FOUND.yuno, "fail"],
   ])("%s: %s", (_name, provider, step, answer, want) => {
     expect(judge(provider, step, answer())).toBe(want);
   });
