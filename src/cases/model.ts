@@ -217,6 +217,10 @@ export interface RequestPlan {
   scopeQuery?: boolean;
   /** Text put after each of those values (scopeQuery): a value that keeps the fixture's own as its prefix. */
   scopeSuffix?: string;
+  /** The first letter of each of those values percent-encoded (scopeQuery): the same value once decoded. */
+  scopeEncoded?: boolean;
+  /** The body sent with Transfer-Encoding: chunked, in two chunks, without Content-Length. */
+  chunkedBody?: boolean;
   /** Characters left unencoded in the query string, as a query written by hand has them (RFC 3986 §3.4 allows `;` there). */
   rawInQuery?: string[];
 }

@@ -164,6 +164,30 @@ export function positiveScenarios(op: OperationSpec): Scenario[] {
       });
     }
   }
+  if (op.requestBody && op.requestBody.example !== undefined) {
+    scenarios.push({
+      id: "valid body sent chunked",
+      provider: op.provider,
+      operationId: op.operationId,
+      check: "positive_data_acceptance",
+      basis: "assumed",
+      fixtures: 1,
+      description: "a fixture deleted with the documented body sent with Transfer-Encoding: chunked in two chunks, no Content-Length: every HTTP/1.1 recipient parses chunked (RFC 9112 §7.1), so the documented success (411 Length Required, which RFC 9110 §15.5.12 allows, is still a warning)",
+      steps: [{ label: "body sent chunked", plan: plan({ chunkedBody: true }), fixture: 0, expect: "success" }],
+    });
+  }
+  if (queryParams.length > 0) {
+    scenarios.push({
+      id: "valid query parameters naming the fixture's own, a letter percent-encoded",
+      provider: op.provider,
+      operationId: op.operationId,
+      check: "positive_data_acceptance",
+      basis: "assumed",
+      fixtures: 1,
+      description: `a fixture deleted naming its own ${queryParams.join(", ")} with the first letter percent-encoded (%43EK… for CEK…), the same value once decoded (RFC 3986 §2.3): a target that checks the pattern before it decodes the query refuses it; the documented success (skipped where the fixture source names none)`,
+      steps: [{ label: `the fixture's own ${queryParams.join(", ")}, a letter percent-encoded`, plan: plan({ scopeQuery: true, scopeEncoded: true, rawInQuery: ["%"] }), fixture: 0, expect: "success" }],
+    });
+  }
   const pathParams = op.parameters.filter((p) => p.in === "path").map((p) => p.name);
   if (pathParams.length > 0) {
     scenarios.push({

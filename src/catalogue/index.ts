@@ -7,6 +7,7 @@
  */
 import { answersAndScopes } from "./answers-and-scopes.ts";
 import { keysOriginsAndClocks } from "./keys-origins-and-clocks.ts";
+import { transferAndMediaTypes } from "./transfer-and-media-types.ts";
 import { authBypasses } from "./auth-bypasses.ts";
 import { authHeaders } from "./auth-headers.ts";
 import { badInput } from "./bad-input.ts";
@@ -66,6 +67,7 @@ export const CATALOGUE: readonly FaultyAdapter[] = [
   ...pathDetoursAndReadings,
   ...answersAndScopes,
   ...keysOriginsAndClocks,
+  ...transferAndMediaTypes,
 ];
 
 export function adapterByName(name: string): FaultyAdapter | undefined {

@@ -4,7 +4,7 @@ import { redact } from "./redact.ts";
 import { headerLines } from "./header-lines.ts";
 
 export function toCurl(request: HttpRequest, secrets: readonly string[]): string {
-  const parts = ["curl", "-i", "-X", request.methodSpelling ?? request.method, ...(request.http10 ? ["--http1.0"] : []), ...(request.pathAsIs ? ["--path-as-is"] : []), ...(request.absoluteForm ? ["--request-target", quote(redact(request.url, secrets))] : []), quote(redact(request.url, secrets))];
+  const parts = ["curl", "-i", "-X", request.methodSpelling ?? request.method, ...(request.http10 ? ["--http1.0"] : []), ...(request.pathAsIs ? ["--path-as-is"] : []), ...(request.chunked ? ["-H", quote("Transfer-Encoding: chunked")] : []), ...(request.absoluteForm ? ["--request-target", quote(redact(request.url, secrets))] : []), quote(redact(request.url, secrets))];
   for (const [name, value] of headerLines(request)) {
     // A cookie the target set may be a session that stands in for the credentials: its values are masked too.
     const shown = name.toLowerCase() === "cookie" ? value.replace(/=[^;]*/g, "=***") : redact(value, secrets);

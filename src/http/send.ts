@@ -36,7 +36,8 @@ export function sendOnce(req: HttpRequest, options: SendOptions, retried = false
     const body = req.body === undefined ? undefined : Buffer.from(req.body, "utf8");
     const headers: Record<string, string | string[]> = {};
     for (const [name, value] of headerLines(req)) headers[name] = name in headers ? [...[headers[name]].flat(), value] : value;
-    if (body) headers[req.titleCaseNames ? "Content-Length" : "content-length"] = String(body.length);
+    if (body && req.chunked) headers[req.titleCaseNames ? "Transfer-Encoding" : "transfer-encoding"] = "chunked";
+    else if (body) headers[req.titleCaseNames ? "Content-Length" : "content-length"] = String(body.length);
     let outgoing: http.ClientRequest;
     try {
       // HTTP/1.0 without keep-alive: the server closes the connection after its answer, and the agent drops it.
@@ -82,7 +83,11 @@ export function sendOnce(req: HttpRequest, options: SendOptions, retried = false
       incoming.on("aborted", () => finish({ kind: "reset", message: `${label} closed the connection mid-response` }));
       incoming.on("end", () => finish(responseOf(incoming, Buffer.concat(chunks), options.maxBodyBytes)));
     });
-    outgoing.end(body);
+    if (body && req.chunked && body.length > 1) {
+      // Two chunks: a server that reads only the first, or needs a Content-Length, shows.
+      outgoing.write(body.subarray(0, body.length >> 1));
+      outgoing.end(body.subarray(body.length >> 1));
+    } else outgoing.end(body);
   });
 }
 

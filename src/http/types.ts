@@ -8,6 +8,8 @@ export interface HttpRequest {
   repeatedHeaders?: Array<[string, string]>;
   /** Send the request line's target in absolute form (`POST http://host/path HTTP/1.1`, RFC 9112 §3.2.2), not origin form. */
   absoluteForm?: boolean;
+  /** Send the body with Transfer-Encoding: chunked, in two chunks, without Content-Length. */
+  chunked?: boolean;
   /** Send the URL's path and query as written, dot segments (`/health/../`) included, which a URL parser would resolve. */
   pathAsIs?: boolean;
   /** Send the request as HTTP/1.0, without keep-alive: the connection closes after the answer. */

@@ -119,7 +119,7 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
     headers["x-original-url"] = headers["x-rewrite-url"] = `${target.pathname}${target.search}`;
     sentTo = `${target.origin}/`;
   }
-  return { method: plan.method ?? ctx.op.method, url: sentTo, headers, ...(repeatedHeaders.length > 0 ? { repeatedHeaders } : {}), ...(plan.titleCaseHeaders ? { titleCaseNames: true } : {}), ...(plan.absoluteForm ? { absoluteForm: true } : {}), ...(plan.http10 ? { http10: true } : {}), ...(plan.detour ? { pathAsIs: true } : {}), ...(plan.lowerCaseMethod ? { methodSpelling: (plan.method ?? ctx.op.method).toLowerCase() } : {}), body };
+  return { method: plan.method ?? ctx.op.method, url: sentTo, headers, ...(repeatedHeaders.length > 0 ? { repeatedHeaders } : {}), ...(plan.titleCaseHeaders ? { titleCaseNames: true } : {}), ...(plan.absoluteForm ? { absoluteForm: true } : {}), ...(plan.http10 ? { http10: true } : {}), ...(plan.detour ? { pathAsIs: true } : {}), ...(plan.chunkedBody ? { chunked: true } : {}), ...(plan.lowerCaseMethod ? { methodSpelling: (plan.method ?? ctx.op.method).toLowerCase() } : {}), body };
 }
 
 /** A version segment of a path (`/v0/`). */

@@ -173,7 +173,8 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
         before[stepIndex] = [];
         continue;
       }
-      const scoped = scope && Object.fromEntries(Object.entries(scope).map(([name, value]) => [name, `${value}${step.plan.scopeSuffix ?? ""}`]));
+      const scopeValue = (value: string) => (step.plan.scopeEncoded ? value.replace(/[A-Za-z]/, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`) : value);
+      const scoped = scope && Object.fromEntries(Object.entries(scope).map(([name, value]) => [name, `${scopeValue(value)}${step.plan.scopeSuffix ?? ""}`]));
       const queried = step.queryFrom !== undefined ? { ...step.plan, query: { ...step.plan.query, ...fixtures[step.queryFrom] } } : scoped ? { ...step.plan, query: { ...step.plan.query, ...scoped } } : step.plan;
       const plan = step.headerIdsFrom !== undefined && fixtures[step.headerIdsFrom] ? { ...queried, headers: { ...queried.headers, ...idHeaders(fixtures[step.headerIdsFrom]) } } : queried;
       const request = buildRequest(run.request, plan, pathParams, headerParams);
