@@ -48,7 +48,9 @@ export function bodyScenarios(op: OperationSpec): Scenario[] {
       // `?command=delete` names the field `?command`: a parser that strips a leading `?` (URLSearchParams
       // given a string, which takes it for a query) reads the field.
       const questioned = `?${[new URLSearchParams({ [field]: String(valid[field]) }).toString(), encodeBody(body.contentType, rest)].filter(Boolean).join("&")}`;
-      scenarios.push(scenario(`body ${field} after a ?`, `the body starts with "?", so its first field is named ?${field}, not ${field}`, questioned));
+      // Assumed: the client sent a malformed body, and taking it for what it meant is a lenient
+      // parser's choice (URLSearchParams, a common way to read a form in Node, does so).
+      scenarios.push(scenario(`body ${field} after a ?`, `the body starts with "?", so its first field is named ?${field}, not ${field}`, questioned, "assumed"));
     }
     const recasedName = swapCase(field);
     if (valid[field] !== undefined && recasedName !== field) {

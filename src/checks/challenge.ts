@@ -5,7 +5,7 @@
  * Basic) sends a client to credentials the target does not take. API keys in their own headers
  * have no HTTP scheme, so any challenge goes with them. A 401 without WWW-Authenticate, where the
  * operation uses an HTTP scheme, breaks RFC 9110 §15.5.2's MUST; as no doc shows the providers'
- * headers, it is a warning (assumed).
+ * headers, it is a warning (assumed), given once: on the answer to the request without credentials.
  */
 import type { CheckInput, Finding } from "./types.ts";
 
@@ -14,6 +14,9 @@ export function challengeFindings(input: CheckInput): Finding[] {
   if (input.response.status !== 401) return [];
   const documented = input.operation.op.security.flatMap((scheme) => (scheme.type === "http" && scheme.scheme ? [scheme.scheme.toLowerCase()] : []));
   if (documented.length === 0) return [];
+  // A missing challenge is judged once, on the plain request without credentials: every 401 of a
+  // target lacks it alike, and one warning says so.
+  if (header === undefined && input.scenario.id !== "credentials missing") return [];
   if (header === undefined) {
     return [{ expected: `a WWW-Authenticate challenge for ${documented.join(" or ")}`, actual: "no WWW-Authenticate", message: `the 401 carries no WWW-Authenticate, which a 401 must (RFC 9110 §15.5.2): a client is not told which scheme to answer with`, basis: "assumed" }];
   }
