@@ -190,6 +190,18 @@ function againstAFixture(op: OperationSpec, only: (scheme: SecuritySchemeSpec, s
   // Not the documented request: any 4xx (or a redirect to the clean path) refuses it, and the survival step tells.
   const offRequest = (label: string, pieces: Partial<RequestPlan>): Step => ({ label, plan: plan({ auth: "missing", ...pieces }), fixture: 0, expect: "not-deleted" });
   const bearers = op.security.filter((scheme) => scheme.type === "http" && scheme.scheme === "bearer");
+  // Up to the request with every credential wrong, the last of these, which the credential oracle's steps follow.
+  const opening: Step[] = [
+    // Any session the target hands out with an answer: sent back below in place of the credentials.
+    { label: "another fixture deleted the documented way", plan: plan(), fixture: 1, expect: "success" },
+    // What a caller without credentials gets for ids that never existed, before and after the
+    // fixture's: an answer of its own for the fixture tells which ids exist.
+    { label: "credentials missing, an id of the fixture's shape that never existed", plan: plan({ auth: "missing", shapedLike: 0 }), expect: "rejected" },
+    refused("credentials missing", "missing"),
+    { label: "credentials missing, another id of the fixture's shape that never existed", plan: plan({ auth: "missing", shapedLike: 0 }), expect: "rejected", around: { fixture: 2, unknown: 1 } },
+    { label: "credentials missing, the cookies the target set sent back", plan: plan({ auth: "missing", replayCookies: true }), fixture: 0, expect: "rejected" },
+    refused("credentials wrong", "wrong"),
+  ];
   return {
     provider: op.provider,
     operationId: op.operationId,
@@ -199,16 +211,10 @@ function againstAFixture(op: OperationSpec, only: (scheme: SecuritySchemeSpec, s
     id: "credentials against a fixture",
     description: "a fixture sent requests without valid credentials, none of which may delete it, then deleted the documented way",
     steps: [
-      // Any session the target hands out with an answer: sent back below in place of the credentials.
-      { label: "another fixture deleted the documented way", plan: plan(), fixture: 1, expect: "success" },
-      // What a caller without credentials gets for ids that never existed, before and after the
-      // fixture's: an answer of its own for the fixture tells which ids exist.
-      { label: "credentials missing, an id of the fixture's shape that never existed", plan: plan({ auth: "missing", shapedLike: 0 }), expect: "rejected" },
-      refused("credentials missing", "missing"),
-      { label: "credentials missing, another id of the fixture's shape that never existed", plan: plan({ auth: "missing", shapedLike: 0 }), expect: "rejected", around: { fixture: 2, unknown: 1 } },
-      { label: "credentials missing, the cookies the target set sent back", plan: plan({ auth: "missing", replayCookies: true }), fixture: 0, expect: "rejected" },
-      refused("credentials wrong", "wrong"),
-      ...(op.security.length < 2 ? [] : op.security.map((scheme) => refused(`only ${scheme.name} wrong`, only(scheme, "wrong")))),
+      ...opening,
+      // Each credential wrong alone, between two requests with all of them wrong: an answer of its
+      // own tells a caller that the others are right (a client id confirmed by its error message).
+      ...(op.security.length < 2 ? [] : op.security.flatMap((scheme, k) => credentialOracle(scheme, k, opening.length - 1, only))),
       offRequest("credentials missing, the path with a trailing slash", { pathSuffix: "/" }),
       offRequest("credentials missing, a letter of the path percent-encoded", { literalSpelling: "percent-encoded" }),
       offRequest("credentials missing, a letter of the path in the other case", { literalSpelling: "other-case" }),
@@ -268,6 +274,25 @@ function againstAFixture(op: OperationSpec, only: (scheme: SecuritySchemeSpec, s
       refused("credentials wrong, after the delete", "wrong"),
     ],
   };
+}
+
+/**
+ * For the k-th scheme: the request with only its credential wrong, then all wrong again, whose
+ * answer with the one before the pair frames the first (Step.around), as for the fixture's answer
+ * without credentials. Assumed, as no doc says an error must not tell which credential was wrong.
+ */
+function credentialOracle(scheme: SecuritySchemeSpec, k: number, wrongAt: number, only: (scheme: SecuritySchemeSpec, state: CredentialState) => AuthPlan): Step[] {
+  const subject = wrongAt + 1 + 2 * k;
+  return [
+    { label: `only ${scheme.name} wrong`, plan: plan({ auth: only(scheme, "wrong") }), fixture: 0, expect: "rejected" },
+    {
+      label: `credentials wrong, after only ${scheme.name} wrong`,
+      plan: plan({ auth: "wrong" }),
+      fixture: 0,
+      expect: "rejected",
+      around: { fixture: subject, unknown: subject - 1, subject: { what: `with only ${scheme.name} wrong, the answer`, tells: "a caller learns that the other credentials are right (one credential confirmed at a time)" } },
+    },
+  ];
 }
 
 const NEAR_MISS_TEXT: Record<(typeof NEAR_MISSES)[number], string> = {

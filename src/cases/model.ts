@@ -366,7 +366,12 @@ export interface Step {
    * it agrees around the fixture's). An answer that depends on whether the fixture exists is an
    * existence oracle (checks/existence-oracle.ts).
    */
-  around?: { fixture: number; unknown: number };
+  around?: {
+    fixture: number;
+    unknown: number;
+    /** What the compared answer is and what a difference tells a caller, where not an existing fixture's answer without credentials. */
+    subject?: { what: string; tells: string };
+  };
   /**
    * Send again, a bounded number of times, while the answer is the documented success: the
    * documented success is 202 Accepted, so the delete may take effect later.

@@ -4,6 +4,7 @@
  * nothing deleted and Yuno's even for an id that never existed (delete_semantics); Yuno telling a
  * caller of another account which customers exist, and Yuno opening an anonymized customer to any
  * account (ownership_enforcement); Juspay reflecting any Origin with credentials allowed
+ * (auth_enforcement, a warning); Cashfree's 401 saying which of its keys was wrong
  * (auth_enforcement, a warning); EnKash cutting an echoed id between the halves of a surrogate pair
  * (content_type_conformance, a warning); EnKash's Date header in India's time labelled GMT
  * (response_schema_conformance, a warning).
@@ -13,10 +14,12 @@ import { accountHeadersMatch } from "../sandboxes/auth.ts";
 import { emptyReply } from "../sandboxes/replies.ts";
 import type { HttpProvider } from "../providers.ts";
 import type { SandboxOptions, SandboxReply } from "../sandboxes/types.ts";
+import { credentialsMatch } from "../sandboxes/auth.ts";
 import { lastId } from "./request-view.ts";
 import { variant, type FaultyAdapter } from "./types.ts";
 
 const yuno = baseBehaviour("yuno");
+const cashfree = baseBehaviour("cashfree");
 
 /** The provider's delete, except that a request whose idempotency key was seen before gets the answer that key got, and nothing is done. */
 function replayingKeys(provider: HttpProvider): () => SandboxOptions {
@@ -149,5 +152,24 @@ export const keysOriginsAndClocks: FaultyAdapter[] = [
       runOptions: { strict: true },
     },
     { transformReply: (_req, reply) => ({ ...reply, headers: { ...reply.headers, date: indiaTimeAsGmt(Date.now()) } }) },
+  ),
+  variant(
+    {
+      name: "cashfree-401-tells-which-key-was-wrong",
+      provider: "cashfree",
+      departure: "answers a request whose x-client-id is right and x-client-secret wrong with its own 401 message (Invalid client secret), so a caller can confirm client ids one at a time (a warning, so judged with --strict)",
+      expectedCheck: "auth_enforcement",
+      runOptions: { strict: true },
+    },
+    {
+      behaviour: {
+        authenticate(req, ctx) {
+          if (credentialsMatch(req, ctx)) return undefined;
+          const reply = cashfree.authenticate(req, ctx);
+          const idRight = req.headers["x-client-id"] === ctx.credentials.CASHFREE_CLIENT_ID;
+          return reply && idRight && reply.body && typeof reply.body === "object" ? { ...reply, body: { ...reply.body, message: "Invalid client secret" } } : reply;
+        },
+      },
+    },
   ),
 ];

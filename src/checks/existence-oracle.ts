@@ -30,7 +30,7 @@ export function existenceOracle(input: CheckInput, subject: OracleSubject = WITH
   if (!fixture || !a) return [];
   const b: HttpResponse = input.response;
   const expected = `the answer the same request got for ids of the fixture's shape that never existed, before and after (${a.status})`;
-  const { what, tells } = subject;
+  const { what, tells } = around.subject ?? subject;
   if (a.status === b.status && fixture.status !== a.status) {
     if (!subject.compareStatus) return [];
     return [{ expected, actual: `${fixture.status}`, message: `${what} has the status ${fixture.status}, ids that never existed get ${a.status}: ${tells}`, basis: "assumed" }];
