@@ -6,7 +6,8 @@
  * id's 404 lacks (delete_semantics, warnings); ids taken from an X-Customer-Id header or from form
  * fields in place of the path's (exact_id_match: the ids must come from the path); a repeat delete
  * that deletes the customer's next account (delete_semantics); and an account under another
- * customer refused with 401 rather than 404 (ownership_enforcement).
+ * customer refused with 401 rather than 404 (ownership_enforcement); and Yuno's error bodies wrapped
+ * under `error`, so no code is where the doc shows it (error_code_conformance, a warning).
  */
 import { baseBehaviour } from "../sandboxes/index.ts";
 import { answer } from "../sandboxes/pipeline.ts";
@@ -220,5 +221,15 @@ export const answersAndScopes: FaultyAdapter[] = [
         },
       };
     },
+  ),
+  variant(
+    {
+      name: "yuno-error-bodies-wrapped",
+      provider: "yuno",
+      departure: "wraps every error body under an error member ({\"error\": {\"code\": …, \"messages\": …}}), so a client reading code at the top, as the doc shows it, finds none (the schema requires no field: a warning, so judged with --strict)",
+      expectedCheck: "error_code_conformance",
+      runOptions: { strict: true },
+    },
+    { transformReply: (_req, reply) => (reply.status >= 400 && reply.body && typeof reply.body === "object" ? { ...reply, body: { error: reply.body } } : reply) },
   ),
 ];

@@ -6,7 +6,7 @@
  * with the 400's code) has the basis of the examples, and so does a code they give spelt another
  * way (`customer_not_found` for `CUSTOMER_NOT_FOUND`), and so does the value they give at another
  * of the envelope's code fields (a code and a type exchanged); any other code they do not show is
- * assumed.
+ * assumed, and so is a body without any code where the examples show one.
  */
 import { basisAtSchemaPath, schemaForPointer } from "../spec/basis.ts";
 import { getPointer } from "../spec/deref.ts";
@@ -20,7 +20,16 @@ export const errorCodeConformance: Check = {
     const doc = documented(input)!;
     const body = input.json.ok ? input.json.value : undefined;
     const findings: Finding[] = [];
-    for (const pointer of input.operation.profile.errorCodePointers) {
+    const pointers = input.operation.profile.errorCodePointers;
+    // No code at all where the status's examples show one (an envelope of another shape, the code
+    // wrapped under `error`): a client reading the documented field finds nothing. Assumed where
+    // the schema does not require it (the schema check judges a required one).
+    if (pointers.length > 0 && pointers.every((pointer) => getPointer(body, pointer) === undefined)) {
+      const shown = pointers.flatMap((pointer) => allowedValues(doc, pointer).filter((l) => l.fromExamples).flatMap((l) => l.values.map((v) => `${pointer} = ${JSON.stringify(v)}`)));
+      if (shown.length > 0) findings.push({ expected: shown.slice(0, 3).join(" or "), actual: `no ${pointers.join(" or ")}`, message: `the ${doc.status} body has no error code at ${pointers.join(" or ")}, where the doc's examples give one: a client reading the documented field finds nothing`, basis: "assumed" });
+      return findings;
+    }
+    for (const pointer of pointers) {
       const actual = getPointer(body, pointer);
       if (actual === undefined) continue;
       for (const layer of allowedValues(doc, pointer)) {

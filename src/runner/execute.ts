@@ -203,7 +203,7 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
         const judged: Step = alongside ? { ...step, label: `${step.label}, fixture ${step.alongside! + 1}`, fixture: step.alongside } : step;
         const burst = step.burst ? { index, responses } : undefined;
         if (limited > 0) results.push({ ...base, case: caseName({ scenario, step: judged, burst }), outcome: "warning", message: notJudgedMessage(exchange, RUN_HINT), curl: curl(), ...facts });
-        if (retried) results.push({ ...base, check: "status_code_conformance", case: caseName({ scenario, step: judged, burst }), outcome: "warning", basis: "assumed", message: `the target answered ${retried.status}, which the doc lists for this operation, to a delete of a fixture; payconform sent it again ${retried.afterMs} ms later and judges the answer to that (that a documented ${retried.status} is a passing failure is assumed)`, curl: curl(), ...facts });
+        if (retried) results.push({ ...base, check: "status_code_conformance", case: caseName({ scenario, step: judged, burst }), outcome: "warning", basis: "assumed", message: `the target answered ${retried.status}, which the doc lists for this operation, to a delete of a fixture; payconform sent it again ${retried.afterMs} ms later and judges the answer to that (that a documented ${retried.status} is a passing failure is assumed)${retriedOutcome(run, exchange.response)}`, curl: curl(), ...facts });
         if (!exchange.response) {
           const fault = exchange.fault!;
           results.push({ ...base, case: caseName({ scenario, step: judged, burst }), outcome: "errored", message: `${fault.kind}: ${fault.message}`, curl: curl(), ...facts });
@@ -285,6 +285,13 @@ function keepCookies(cookies: Map<string, string>, response: HttpResponse): void
 }
 
 /** The scenario's fixture ids the request does not carry, in its URL or a header. */
+/** What the answer to a delete sent again after a documented 5xx says of the first one. */
+function retriedOutcome(run: ProviderRun, response: HttpResponse | undefined): string {
+  if (!response) return "";
+  const { status } = run.operation.profile.notFound;
+  return response.status === status ? `; it got ${response.status}, the not-found status: if the fixture is gone, the first delete had taken effect and its 5xx was answered for a delete that happened` : `; it got ${response.status}`;
+}
+
 /** Whether the plan sends a valid credential in the request's URL. */
 function credentialInUrl(auth: AuthPlan): boolean {
   return typeof auth === "string" ? auth === "in-query" : Object.values(auth).includes("in-query");
