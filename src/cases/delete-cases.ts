@@ -180,5 +180,15 @@ export function deleteScenarios(op: OperationSpec): Scenario[] {
         { label: "delete after the race", plan: plan(), fixture: 0, expect: "not-found", pollWhileSuccess: poll || op.assumed.repeatDelete !== undefined },
       ],
     },
+    {
+      ...base,
+      id: "concurrent deletes of one fixture, its ids spelled two ways",
+      fixtures: 1,
+      description: `${RACE_BURST} deletes of one fixture in flight at once, every other one with a letter of its ids percent-encoded (the same ids): exactly one documented success, as above; a lock or a cache of deletes in flight keyed on the raw path lets one of each spelling through`,
+      steps: [
+        { label: `${RACE_BURST} at once, every other one spelled with a percent-encoded letter`, plan: plan(), fixture: 0, expect: "one-success", burst: RACE_BURST, burstRespelled: true },
+        { label: "delete after the race", plan: plan(), fixture: 0, expect: "not-found", pollWhileSuccess: poll || op.assumed.repeatDelete !== undefined },
+      ],
+    },
   ];
 }

@@ -352,6 +352,8 @@ export interface Step {
   expect: Expectation;
   /** Copies of the request in flight at once (a race). Default: 1. */
   burst?: number;
+  /** In the burst, every other copy names the ids with a letter percent-encoded (the same ids, RFC 3986 §2.3): a lock keyed on the raw path lets both spellings through. */
+  burstRespelled?: boolean;
   /** The same request for fixture `n` sent at the same moment (two deletes of different fixtures at once); each answer judged as the step says. */
   alongside?: number;
   /**

@@ -5,7 +5,9 @@
  * concurrent deletes. Yuno documents 202 Accepted, which allows a delete that takes effect later,
  * so its adapter departs differently: the deletes that lose the race get a 500. And one whose
  * delete keeps deletes of other customers from finding theirs for a moment, caught by two
- * fixtures deleted at once.
+ * fixtures deleted at once. And one that guards its lagging delete with a cache of deletes in
+ * flight keyed on the raw request path, so identical deletes get one success and deletes of the
+ * same customer spelled another way (`%63ust_…`) get one more.
  */
 import type { HttpProvider } from "../providers.ts";
 import { baseBehaviour } from "../sandboxes/index.ts";
@@ -106,6 +108,32 @@ export const races: FaultyAdapter[] = [
             if (busy && busy.id !== customerId && performance.now() < busy.until) return yuno.errorReply("notFound", "Customer not found");
             const reply = yuno.remove(req, ctx);
             if (reply.status < 300) busy = { id: customerId, until: performance.now() + BLOCK_MS };
+            return reply;
+          },
+        },
+      };
+    },
+  ),
+  variant(
+    {
+      name: "cashfree-race-lock-keyed-on-raw-path",
+      provider: "cashfree",
+      departure: `removes a customer ${LAG_MS} ms after its 204 and answers 404 to deletes whose raw path matches one in flight, so identical concurrent deletes get one success, but the same customer spelled another way (a letter percent-encoded) is deleted again with 204`,
+      expectedCheck: "delete_semantics",
+    },
+    () => {
+      const inFlight = new Set<string>();
+      const remove = laggingRemove("cashfree");
+      const cashfree = baseBehaviour("cashfree");
+      return {
+        behaviour: {
+          remove(req, ctx) {
+            if (inFlight.has(req.rawUrl)) return cashfree.errorReply("notFound", "Customer not found with the provided customer ID");
+            const reply = remove(req, ctx);
+            if (reply.status === 204) {
+              inFlight.add(req.rawUrl);
+              setTimeout(() => inFlight.delete(req.rawUrl), LAG_MS).unref();
+            }
             return reply;
           },
         },

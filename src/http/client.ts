@@ -43,7 +43,8 @@ export interface HttpClient {
    * concurrency bound (a race needs them in flight together), once the client may send again
    * (Retry-After, rate limit). No 429 is waited out: the copies are one event, not to be repeated.
    */
-  burst(request: HttpRequest, copies: number): Promise<Exchange[]>;
+  /** `copies` requests in flight at once, each on a connection of its own: copy i is `request`, or with `others`, every other copy one of those in turn. */
+  burst(request: HttpRequest, copies: number, others?: readonly HttpRequest[]): Promise<Exchange[]>;
   close(): void;
 }
 
@@ -90,22 +91,23 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       }
     });
 
-  const burst = async (request: HttpRequest, copies: number): Promise<Exchange[]> => {
+  const burst = async (first: HttpRequest, copies: number, others: readonly HttpRequest[] = []): Promise<Exchange[]> => {
+    const requestAt = (i: number): HttpRequest => (i % 2 === 1 && others.length > 0 ? others[((i - 1) / 2) % others.length] : first);
     stopIfAborted();
     await whenAllowed(copies);
     const own = { keepAlive: false, maxSockets: copies };
     const burstOptions = { ...sendOptions, agents: createAgents(own, options.caCert) };
     try {
-      const timed = async (): Promise<[Awaited<ReturnType<typeof sendOnce>>, number]> => {
+      const timed = async (_: unknown, i: number): Promise<[Awaited<ReturnType<typeof sendOnce>>, number]> => {
         const started = performance.now();
-        const outcome = await sendOnce(request, burstOptions);
+        const outcome = await sendOnce(requestAt(i), burstOptions);
         return [outcome, performance.now() - started];
       };
       const outcomes = await Promise.all(Array.from({ length: copies }, timed));
       stopIfAborted();
       const tls = outcomes.find(([outcome]) => isFault(outcome) && outcome.kind === "tls")?.[0];
       if (tls && isFault(tls)) throw new TargetUnreachableError(tls.message);
-      return outcomes.map(([outcome, durationMs]) => (isFault(outcome) ? { request, fault: outcome, retries: 0, durationMs } : { request, response: outcome, retries: 0, durationMs }));
+      return outcomes.map(([outcome, durationMs], i) => (isFault(outcome) ? { request: requestAt(i), fault: outcome, retries: 0, durationMs } : { request: requestAt(i), response: outcome, retries: 0, durationMs }));
     } finally {
       burstOptions.agents.destroy();
     }

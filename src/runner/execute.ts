@@ -189,7 +189,8 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
         request.headers["content-type"] = "application/json";
       }
       const stepCurl = curlOf(request, run.secrets);
-      const sent: Sent[] = step.burst ? (await run.client.burst(request, step.burst)).map((exchange) => ({ exchange, earlier: [], durationMs: exchange.durationMs })) : await sendAlongside(run, step, request, fixtures);
+      const respelled = step.burstRespelled ? [buildRequest(run.request, { ...plan, encodedIds: pathNames(op) }, pathParams, headerParams)] : [];
+      const sent: Sent[] = step.burst ? (await run.client.burst(request, step.burst, respelled)).map((exchange) => ({ exchange, earlier: [], durationMs: exchange.durationMs })) : await sendAlongside(run, step, request, fixtures);
       const responses = sent.map((s) => s.exchange.response);
       run.tally.sent += sent.length;
       // A 429 beyond the retries: the step is not judged, only checked for what no answer may show.
@@ -197,9 +198,10 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
       run.tally.rateLimited += limited;
       let faulted = false;
       for (const [index, { exchange, earlier, durationMs, alongside, retried }] of sent.entries()) {
-        const sentRequest = alongside?.request ?? request;
+        // A burst's respelled copies carry requests of their own.
+        const sentRequest = alongside?.request ?? (step.burstRespelled ? exchange.request : request);
         const facts: SentFacts = { method: request.method, path: recordedPath(sentRequest.url, run.secrets), durationMs: round(durationMs) };
-        const curl = alongside?.curl ?? stepCurl;
+        const curl = alongside?.curl ?? (sentRequest !== request ? curlOf(sentRequest, run.secrets) : stepCurl);
         const judged: Step = alongside ? { ...step, label: `${step.label}, fixture ${step.alongside! + 1}`, fixture: step.alongside } : step;
         const burst = step.burst ? { index, responses } : undefined;
         if (limited > 0) results.push({ ...base, case: caseName({ scenario, step: judged, burst }), outcome: "warning", message: notJudgedMessage(exchange, RUN_HINT), curl: curl(), ...facts });
