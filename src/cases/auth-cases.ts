@@ -58,7 +58,7 @@ export function authScenarios(op: OperationSpec): Scenario[] {
     steps: [{ label, plan: plan({ auth, ...extra }), expect: "rejected" }],
   });
   const scenarios: Scenario[] = [
-    scenario("credentials missing", "no credentials are sent", "missing", "missing"),
+    scenario(NO_CREDENTIALS, "no credentials are sent", "missing", "missing"),
     scenario("credentials wrong", "credentials of the right shape that the target never issued", "wrong", "wrong"),
   ];
   const only = (scheme: SecuritySchemeSpec, state: CredentialState): AuthPlan => ({ [scheme.name]: state });
@@ -294,6 +294,9 @@ function credentialOracle(scheme: SecuritySchemeSpec, k: number, wrongAt: number
     },
   ];
 }
+
+/** The plain request without credentials: the scenario on whose answer a missing challenge is judged (checks/challenge.ts). */
+export const NO_CREDENTIALS = "credentials missing";
 
 const NEAR_MISS_TEXT: Record<(typeof NEAR_MISSES)[number], string> = {
   empty: "sent empty",

@@ -16,6 +16,7 @@ export function nearMissSegment(id: string, kind: IdNearMiss): string {
 }
 import type { IdNearMiss } from "./model.ts";
 import { changedAt } from "./same-kind.ts";
+import { percentEncodedFirst } from "./values.ts";
 
 /** The id with its last letter or digit replaced by the next one of the narrowest class it is in (a digit, a hex letter, a letter of its case). */
 function lastChanged(id: string): string {
@@ -57,7 +58,7 @@ function rawMiss(id: string, kind: IdNearMiss): string {
     case "case-swapped":
       return Array.from(id, (c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join("");
     case "double-encoded":
-      return id === "" ? id : `%${id.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}${id.slice(1)}`;
+      return percentEncodedFirst(id, /[\s\S]/);
     case "trailing-space":
       return `${id} `;
     case "truncated":

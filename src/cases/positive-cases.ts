@@ -20,6 +20,7 @@ import { PROFILES } from "../profiles/index.ts";
 import type { OperationSpec, ParameterSpec } from "../spec/model.ts";
 import { plan, type RequestPlan, type Scenario } from "./model.ts";
 import { generateBoundaryValid } from "./regex/index.ts";
+import { percentEncodedFirst } from "./values.ts";
 
 /** An id longer than the columns ids usually go in (varchar(64), varchar(255)), of letters and digits. */
 const LONG_ID = `pc${"long0id1".repeat(32)}`;
@@ -84,10 +85,10 @@ export function positiveScenarios(op: OperationSpec): Scenario[] {
   const example = op.requestBody?.example;
   if (op.requestBody?.contentType === "application/x-www-form-urlencoded" && example && typeof example === "object") {
     const body = Object.entries(example as Record<string, unknown>)
-      .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(String(value)).replace(/[A-Za-z0-9]/, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`)
+      .map(([name, value]) => `${encodeURIComponent(name)}=${percentEncodedFirst(encodeURIComponent(String(value)))}`)
       .join("&");
     const names = Object.entries(example as Record<string, unknown>)
-      .map(([name, value]) => `${encodeURIComponent(name).replace(/[A-Za-z0-9]/, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}=${encodeURIComponent(String(value))}`)
+      .map(([name, value]) => `${percentEncodedFirst(encodeURIComponent(name))}=${encodeURIComponent(String(value))}`)
       .join("&");
     scenarios.push({
       ...assumedSpelling("valid form body with a percent-encoded letter in a name", `the documented body as ${names}, the same form data: names are percent-decoded as values are (WHATWG URL §5.1)`, { body: names }),

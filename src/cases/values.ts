@@ -56,3 +56,8 @@ export function malformedHeaderValue(param: ParameterSpec, rng: Rng): { label: s
 
 /** Switches meant for operators (`force=true`) that handlers read from the query to skip a check. */
 export const OVERRIDE_FLAGS: Readonly<Record<string, string>> = { force: "true", admin: "true", debug: "true", internal: "true" };
+
+/** `text` with the first character `which` matches written as its percent-escape (`%63` for `c`): the same text once percent-decoded. */
+export function percentEncodedFirst(text: string, which: RegExp = /[A-Za-z0-9]/): string {
+  return text.replace(which, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+}

@@ -7,6 +7,7 @@
  * operation uses an HTTP scheme, breaks RFC 9110 §15.5.2's MUST; as no doc shows the providers'
  * headers, it is a warning (assumed), given once: on the answer to the request without credentials.
  */
+import { NO_CREDENTIALS } from "../cases/auth-cases.ts";
 import type { CheckInput, Finding } from "./types.ts";
 
 export function challengeFindings(input: CheckInput): Finding[] {
@@ -16,7 +17,7 @@ export function challengeFindings(input: CheckInput): Finding[] {
   if (documented.length === 0) return [];
   // A missing challenge is judged once, on the plain request without credentials: every 401 of a
   // target lacks it alike, and one warning says so.
-  if (header === undefined && input.scenario.id !== "credentials missing") return [];
+  if (header === undefined && input.scenario.id !== NO_CREDENTIALS) return [];
   if (header === undefined) {
     return [{ expected: `a WWW-Authenticate challenge for ${documented.join(" or ")}`, actual: "no WWW-Authenticate", message: `the 401 carries no WWW-Authenticate, which a 401 must (RFC 9110 §15.5.2): a client is not told which scheme to answer with`, basis: "assumed" }];
   }

@@ -7,6 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { credentialState, DEFAULT_CREDENTIAL, NEAR_MISSES, OTHER_PASSWORD, spellUuid, type CredentialState, type RequestPlan } from "../cases/model.ts";
 import { encodeBody } from "../cases/body.ts";
+import { percentEncodedFirst } from "../cases/values.ts";
 import type { HttpRequest } from "../http/types.ts";
 import type { ProviderProfile } from "../profiles/profile.ts";
 import type { Credentials } from "../sandboxes/types.ts";
@@ -161,7 +162,7 @@ function segmentFor(plan: RequestPlan, param: string, value: string): string {
   const kind = plan.nearMissIds?.[param];
   if (kind) return nearMissSegment(value, kind);
   const segment = encodeURIComponent(value);
-  return plan.encodedIds?.includes(param) ? segment.replace(/[A-Za-z0-9]/, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`) : segment;
+  return plan.encodedIds?.includes(param) ? percentEncodedFirst(segment) : segment;
 }
 
 function preparedFor(ctx: RequestContext): Prepared {

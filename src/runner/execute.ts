@@ -4,7 +4,8 @@
  * flight at once, or a request sent again while it gets a deferred success. Faults in the target
  * become errored results; the run goes on with the other scenarios.
  */
-import { fixtureIndexFor, type AuthPlan, type Scenario, type Step } from "../cases/model.ts";
+import { credentialState, fixtureIndexFor, type AuthPlan, type Scenario, type Step } from "../cases/model.ts";
+import { percentEncodedFirst } from "../cases/values.ts";
 import type { CheckInput, OperationContext } from "../checks/types.ts";
 import { FixtureError } from "../errors.ts";
 import { toCurl } from "../http/curl.ts";
@@ -147,7 +148,7 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
         before[stepIndex] = [];
         continue;
       }
-      if (!run.target.loopback && credentialInUrl(step.plan.auth)) {
+      if (!run.target.loopback && credentialInUrl(op, step.plan.auth)) {
         results.push({ ...base, case: caseName({ scenario, step }), outcome: "skipped", message: "a valid credential in the query string is sent only to a target on this machine (127.0.0.1, ::1, localhost): a URL is kept by proxies and access logs", durationMs: 0 });
         before[stepIndex] = [];
         continue;
@@ -173,7 +174,7 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
         before[stepIndex] = [];
         continue;
       }
-      const scopeValue = (value: string) => (step.plan.scopeEncoded ? value.replace(/[A-Za-z]/, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`) : value);
+      const scopeValue = (value: string) => (step.plan.scopeEncoded ? percentEncodedFirst(value, /[A-Za-z]/) : value);
       const scoped = scope && Object.fromEntries(Object.entries(scope).map(([name, value]) => [name, `${scopeValue(value)}${step.plan.scopeSuffix ?? ""}`]));
       const queried = step.queryFrom !== undefined ? { ...step.plan, query: { ...step.plan.query, ...fixtures[step.queryFrom] } } : scoped ? { ...step.plan, query: { ...step.plan.query, ...scoped } } : step.plan;
       const plan = step.headerIdsFrom !== undefined && fixtures[step.headerIdsFrom] ? { ...queried, headers: { ...queried.headers, ...idHeaders(fixtures[step.headerIdsFrom]) } } : queried;
@@ -294,9 +295,9 @@ function retriedOutcome(run: ProviderRun, response: HttpResponse | undefined): s
   return response.status === status ? `; it got ${response.status}, the not-found status: if the fixture is gone, the first delete had taken effect and its 5xx was answered for a delete that happened` : `; it got ${response.status}`;
 }
 
-/** Whether the plan sends a valid credential in the request's URL. */
-function credentialInUrl(auth: AuthPlan): boolean {
-  return typeof auth === "string" ? auth === "in-query" : Object.values(auth).includes("in-query");
+/** Whether the plan sends a valid credential of one of the operation's schemes in the request's URL. */
+function credentialInUrl(op: OperationSpec, auth: AuthPlan): boolean {
+  return op.security.some((scheme) => credentialState(auth, scheme.name) === "in-query");
 }
 
 /** A fixture's ids in headers named after their path parameters: `customer_id` as X-Customer-Id and Customer-Id. */
