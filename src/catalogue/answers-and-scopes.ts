@@ -11,6 +11,7 @@
  */
 import { baseBehaviour } from "../sandboxes/index.ts";
 import { answer } from "../sandboxes/pipeline.ts";
+import { encodeBody } from "../sandboxes/server.ts";
 import { jsonReply } from "../sandboxes/replies.ts";
 import type { OperationSpec } from "../spec/model.ts";
 import type { SandboxEnv, SandboxOptions, SandboxReply, SandboxRequest } from "../sandboxes/types.ts";
@@ -26,18 +27,6 @@ function withPathValue(req: SandboxRequest, op: OperationSpec, name: string, val
   const index = template.indexOf(`{${name}}`);
   if (index < 0 || req.segments.length !== template.length) return req;
   return { ...req, segments: req.segments.map((segment, i) => (i === index ? encodeURIComponent(value) : segment)) };
-}
-
-/** A reply's body as bytes, with the content type the sandbox would give it. */
-function bodyBytes(body: unknown, headers: Record<string, string>): Buffer | undefined {
-  if (body === undefined) return undefined;
-  if (typeof body === "string") {
-    headers["content-type"] ??= "text/plain; charset=utf-8";
-    return Buffer.from(body, "utf8");
-  }
-  if (body instanceof Uint8Array) return Buffer.from(body);
-  headers["content-type"] ??= "application/json";
-  return Buffer.from(JSON.stringify(body), "utf8");
 }
 
 /** Cashfree answering the not-found of a customer it deleted as `change` makes it; every other answer as the provider does. */
@@ -84,7 +73,7 @@ export const answersAndScopes: FaultyAdapter[] = [
         const reply = answer(req, env);
         const headers: Record<string, string> = {};
         for (const [name, value] of Object.entries(reply.headers ?? {})) headers[name.toLowerCase()] = value;
-        const payload = bodyBytes(reply.body, headers);
+        const payload = encodeBody(reply.body, headers);
         headers["transfer-encoding"] = "chunked";
         res.writeHead(reply.status, headers);
         res.end(payload);

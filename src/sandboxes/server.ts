@@ -156,7 +156,8 @@ export function sendReply(res: ServerResponse, reply: SandboxReply): void {
   res.end(bodyless ? undefined : payload);
 }
 
-function encodeBody(body: unknown, headers: Record<string, string>): Buffer | undefined {
+/** A reply's body as bytes, its Content-Type put into `headers` where it has none. */
+export function encodeBody(body: unknown, headers: Record<string, string>): Buffer | undefined {
   if (body === undefined) return undefined;
   if (typeof body === "string") {
     headers["content-type"] ??= "text/plain; charset=utf-8";
