@@ -69,6 +69,7 @@ export function authScenarios(op: OperationSpec): Scenario[] {
     if (apiKeys.some((scheme) => scheme.headerName?.includes("-"))) {
       scenarios.push(scenario("credentials under underscored names", "every API key left out of its header and sent, valid, under the name with _ for - (x_client_id), which CGI-style servers read as the same header", "underscored", "underscored"));
     }
+    scenarios.push(scenario("credentials joined in one header", "every API key joined with : in the first API-key header, the other headers left out (a gateway's combined id:secret key)", "joined-first", "joined-first"));
     scenarios.push(scenario("credentials regrouped", "the first API-key header holds its valid value and the next key's first characters, the next one the rest (the keys checked joined, not one by one)", "regrouped", "regrouped"));
     // One header holding another's valid value, the rest right: a check that takes either key
     // (a public key, shipped to browsers, where the secret one belongs).
@@ -79,7 +80,7 @@ export function authScenarios(op: OperationSpec): Scenario[] {
   for (const scheme of op.security) {
     const name = `${scheme.name} (${where(scheme)})`;
     if (scheme.type === "apiKey" || scheme.scheme === "bearer") {
-      const param = scheme.type === "apiKey" ? scheme.headerName?.toLowerCase() : "access_token";
+      const param = scheme.type === "apiKey" ? scheme.headerName?.toLowerCase() : "access_token and token";
       scenarios.push(scenario(`credential ${scheme.name} in the query`, `the valid ${name} credential sent as the query parameter ${param} instead; any others are right`, "in-query", only(scheme, "in-query")));
     }
     scenarios.push(
@@ -110,6 +111,12 @@ export function authScenarios(op: OperationSpec): Scenario[] {
       scenarios.push(scenario(`credential ${scheme.name} under ${other}`, `the valid ${name} credential sent as Authorization: ${other}, not the documented ${scheme.scheme} scheme`, "other-scheme", only(scheme, "other-scheme")));
       scenarios.push(scenario(`credential ${scheme.name} scheme word run on`, `the valid ${name} credential after the ${scheme.scheme} scheme word with an x in place of the space (${scheme.scheme === "bearer" ? "Bearer" : "Basic"}x<credential>), which a server that checks the start of the header and cuts a fixed length accepts; any others are right`, "scheme-glued", only(scheme, "scheme-glued")));
       scenarios.push(scenario(`credential ${scheme.name} without its scheme`, `the valid ${name} credential sent as Authorization without the ${scheme.scheme} scheme word before it; any others are right`, "no-scheme", only(scheme, "no-scheme")));
+      // One Authorization field holding a wrong credential and the valid one: what a proxy joining repeated fields passes on.
+      scenarios.push(scenario(`credential ${scheme.name} listed after a wrong one`, `one Authorization header holding a wrong ${scheme.scheme} credential and then the valid one, comma-separated; any others are right`, "listed", only(scheme, "listed")));
+    }
+    if (scheme.type === "http" && scheme.scheme === "bearer") {
+      scenarios.push(scenario(`credential ${scheme.name} under Token`, `the valid ${name} token under the scheme word Token (Authorization: Token <token>), another framework's scheme; any others are right`, "token-scheme", only(scheme, "token-scheme")));
+      scenarios.push(scenario(`credential ${scheme.name} as a Basic password`, `the valid ${name} token as the password of a Basic pair with any user (Basic base64(payconform:<token>)); any others are right`, "basic-password", only(scheme, "basic-password")));
     }
     if (scheme.type === "http" && scheme.scheme === "basic") {
       scenarios.push(scenario(`credential ${scheme.name} user padded`, `the valid ${name} user with a space before and after it inside the encoded pair; any others are right`, "padded", only(scheme, "padded")));
@@ -264,6 +271,8 @@ function againstAFixture(op: OperationSpec, only: (scheme: SecuritySchemeSpec, s
       refusedWith("credentials missing, a gateway's identity headers", { headers: GATEWAY_IDENTITY }),
       // A filter that takes any request naming a CORS method for a preflight lets it past the token check.
       refusedWith("credentials missing, the CORS preflight headers", { headers: { origin: "https://payconform.invalid", "access-control-request-method": op.method.toUpperCase(), "access-control-request-headers": "authorization" } }),
+      // Origin: null, what a sandboxed iframe or a file: page sends: a server that allows "null" with credentials lets any page in.
+      refusedWith("credentials missing, Origin: null", { headers: { origin: "null" } }),
       ...bearers.map((scheme) => offRequest(`the ${scheme.name} token only in a form body`, { auth: only(scheme, "in-body") })),
       ...(optional ? [{ label: "credentials missing, the optional query parameters present and valid", plan: plan({ auth: "missing", query: optional }), fixture: 0, expect: "rejected" as const }] : []),
       // Sent to the target's root: whatever answers there, only the fixture's survival is the operation's.
@@ -311,6 +320,8 @@ const NEAR_MISS_TEXT: Record<(typeof NEAR_MISSES)[number], string> = {
   "last-changed": "with its last letter or digit changed to another of the same kind",
   "base64-encoded": "base64-encoded",
   "inner-soft-hyphen": "with a soft hyphen (the Latin-1 byte 0xAD) in its middle",
+  "trailing-nbsp": "followed by a no-break space (the Latin-1 byte 0xA0, which JavaScript's trim() strips)",
+  superscript: "with its first 1, 2 or 3 (or a, o) as the superscript NFKC folds back (¹ ² ³ ª º)",
   "other-environment": "with its environment marker swapped (test for live, sandbox for production), or live_ before it",
   "leading-cut": "without its first character",
   "regex-dot": "with its last character replaced by the regular expression's .",
@@ -325,8 +336,8 @@ const NEAR_MISS_TEXT: Record<(typeof NEAR_MISSES)[number], string> = {
 };
 
 const OTHER_CARRIERS = {
-  apiKey: "Authorization: Bearer, x-api-key, a cookie named as the header",
-  http: "Proxy-Authorization, x-api-key, a bearer token as the cookie access_token",
+  apiKey: "Authorization: Bearer, x-api-key, x-access-token, x-auth-token, a cookie named as the header",
+  http: "Proxy-Authorization, x-api-key, x-access-token, x-auth-token, a bearer token as the cookie access_token",
 };
 
 /** The headers identity-aware proxies set for the user they authenticated (Kong, oauth2-proxy, Apache's mod_auth). */

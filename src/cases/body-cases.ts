@@ -11,7 +11,9 @@
  * "the request's parameters" takes for the body's), or with `;x=1` after its pinned value (which a
  * parser splitting on `;` reads as the pinned value), or with `&x=1` after it percent-encoded (which a
  * parser that decodes before it splits reads as the pinned value), and a pinned verb's synonyms
- * (`remove`, `destroy` for `delete`), and the pinned value without its last character (a prefix). The documented ones are also sent against a fixture
+ * (`remove`, `destroy` for `delete`), and the pinned value without its last character (a prefix),
+ * with a line feed after it, with a soft hyphen in its middle, and (a form) a letter of it
+ * percent-encoded before the form encoding (which a second decoding reads back). The documented ones are also sent against a fixture
  * (against-fixture.ts), and there a pinned field's other value once more with `Expect: 100-continue`
  * (which a server may answer in a handler of its own that acts before it reads the body).
  */
@@ -19,6 +21,7 @@ import type { OperationSpec } from "../spec/model.ts";
 import { againstFixture } from "./against-fixture.ts";
 import { encodeBody } from "./body.ts";
 import { plan, type Scenario } from "./model.ts";
+import { percentEncodedFirst } from "./values.ts";
 
 export function bodyScenarios(op: OperationSpec): Scenario[] {
   const body = op.requestBody;
@@ -71,6 +74,11 @@ export function bodyScenarios(op: OperationSpec): Scenario[] {
     scenarios.push(scenario(`body ${field} not ${allowed}`, `${field} is "${other}" where the doc allows only ${pinned.map(String).join(", ")}`, encodeBody(body.contentType, { ...valid, [field]: other })));
     // A value trimmed, or folded by NFKC (fullwidth letters), before the comparison is another value accepted.
     scenarios.push(scenario(`body ${field} with a trailing space`, `${field} is "${String(pinned[0])} ", a pinned value with a space after it`, encodeBody(body.contentType, { ...valid, [field]: `${String(pinned[0])} ` })));
+    // A line feed after it (what a chomp, or `$` in Java or PCRE, lets through), and a soft hyphen in
+    // its middle (what a sanitiser stripping invisible format characters, \p{Cf}, removes).
+    scenarios.push(scenario(`body ${field} with a trailing line feed`, `${field} is "${String(pinned[0])}\\n", a pinned value with a line feed after it`, encodeBody(body.contentType, { ...valid, [field]: `${String(pinned[0])}\n` })));
+    const middle = String(pinned[0]).length >> 1;
+    if (middle > 0) scenarios.push(scenario(`body ${field} with a soft hyphen`, `${field} is the pinned value with a soft hyphen (U+00AD, invisible) in its middle`, encodeBody(body.contentType, { ...valid, [field]: `${String(pinned[0]).slice(0, middle)}\u00ad${String(pinned[0]).slice(middle)}` })));
     // A NUL and more after it: what code handing the value to a C string cuts off.
     scenarios.push(scenario(`body ${field} followed by a NUL`, `${field} is "${String(pinned[0])}\\u0000x", a pinned value with a NUL and more after it`, encodeBody(body.contentType, { ...valid, [field]: `${String(pinned[0])}\u0000x` })));
     const fullwidth = String(pinned[0]).replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
@@ -93,6 +101,8 @@ export function bodyScenarios(op: OperationSpec): Scenario[] {
       // `;` separates nothing in application/x-www-form-urlencoded (WHATWG URL §5.1): the value is
       // "delete;x=1". A parser that also splits on `;` (CGI's, Python's before 3.9.2) reads "delete".
       const semicolon = [encodeBody(body.contentType, Object.fromEntries(Object.entries(valid).filter(([name]) => name !== field))), `${encodeURIComponent(field)}=${encodeURIComponent(String(pinned[0]))};x=1`].filter(Boolean).join("&");
+      // The value "%64elete": only a parser that decodes the form's values a second time reads "delete".
+      scenarios.push(scenario(`body ${field} percent-encoded twice`, `${field} is "${percentEncodedFirst(String(pinned[0]))}", a letter of the pinned value percent-encoded and then encoded as form data, which only a second decoding reads as "${String(pinned[0])}"`, encodeBody(body.contentType, { ...valid, [field]: percentEncodedFirst(String(pinned[0])) })));
       scenarios.push(scenario(`body ${field} with ;x=1`, `${field} is "${String(pinned[0])};x=1", which only a parser splitting on ";" reads as "${String(pinned[0])}"`, semicolon));
       const twice = `${encodeBody(body.contentType, { ...valid, [field]: pinned[0] })}&${new URLSearchParams({ [field]: other }).toString()}`;
       scenarios.push(scenario(`body ${field} twice`, `${field} sent twice, "${String(pinned[0])}" and then "${other}"`, twice, "assumed"));
@@ -105,8 +115,11 @@ export function bodyScenarios(op: OperationSpec): Scenario[] {
   const fixtureScenario = againstFixture(op, "required_body_enforcement", "the body rules", documented);
   // The documented body under another media type: a handler that parses any body as the documented
   // one takes a text/plain request, which a browser sends cross-origin without a preflight. That the
-  // media type is checked is assumed (the doc gives it, but says nothing of others).
+  // media type is checked is assumed (the doc gives it, but says nothing of others). So are the
+  // documented fields as JSON labelled text/plain, which a handler sniffing for JSON parses.
   const otherType = body.contentType !== "text/plain" && body.example !== undefined ? [{ label: "the documented body labelled text/plain", plan: plan({ headers: { "content-type": "text/plain" } }) }] : [];
+  // The documented fields as JSON under text/plain: a handler that sniffs a body for JSON whatever its label.
+  if (body.contentType !== "application/json" && valid && Object.keys(valid).length > 0) otherType.push({ label: "the documented fields as JSON, labelled text/plain", plan: plan({ rawBody: { text: JSON.stringify(valid), contentType: "text/plain" } }) });
   const mediaType = againstFixture(op, "required_body_enforcement", "the body's media type", otherType, "assumed");
   return [...scenarios, ...(fixtureScenario ? [fixtureScenario] : []), ...(mediaType ? [mediaType] : [])];
 }

@@ -15,8 +15,9 @@
  * over the path parameters: mass assignment, OWASP API3). Each path parameter is
  * missed in turn. Where a parent scopes the resource (Juspay), the two ids are also regrouped at a
  * separator, their joined text unchanged (`cst_a_bank` / `def` for `cst_a` / `bank_def`, which a
- * lookup keyed on the joined ids finds), and the resource is named by the parent's own id (which
- * one store holding both kinds of record finds). The fixture must then still be deletable by its exact ids (RFC 3986 §6.2.2:
+ * lookup keyed on the joined ids finds), the resource is named by the parent's own id (which
+ * one store holding both kinds of record finds), and the parent is left empty (which a query that
+ * treats an empty filter as none finds). The fixture must then still be deletable by its exact ids (RFC 3986 §6.2.2:
  * paths compare case-sensitively, percent-decoded once).
  */
 import type { OperationSpec } from "../spec/model.ts";
@@ -38,6 +39,8 @@ export function exactIdScenarios(op: OperationSpec): Scenario[] {
           { label: `${parent} and ${resource} regrouped, a piece of ${resource} moved onto ${parent}`, plan: plan({ regroup: "into-parent" }), fixture: 0, expect: "refused" },
           { label: `${parent} and ${resource} regrouped, a piece of ${parent} moved onto ${resource}`, plan: plan({ regroup: "into-resource" }), fixture: 0, expect: "refused" },
           { label: `${resource} given ${parent}'s value`, plan: plan({ idFrom: { [resource]: parent } }), fixture: 0, expect: "refused" },
+          // An optional-filter query (`:parent = '' OR parent = :parent`) takes an empty parent for any.
+          { label: `${parent} empty`, plan: plan({ rawPathParams: { [parent]: "" } }), fixture: 0, expect: "refused" },
         ];
   return [
     {
@@ -72,8 +75,11 @@ export function exactIdScenarios(op: OperationSpec): Scenario[] {
             check: "exact_id_match" as const,
             basis: "documented" as const,
             fixtures: 2,
-            description: "a delete of one fixture with a JSON body holding another fixture's ids (the operation documents no body) leaves the other in place: the path names what is deleted, not a body merged over it",
+            description: "deletes of an id that never existed with a form body holding another fixture's ids, and with a body that is a whole HTTP request deleting it, then of one fixture with a JSON body holding the other's ids (the operation documents no body), leave the other in place: the path names what is deleted, not a body merged over it, and a body is read as the body (Content-Length frames it whatever the method, RFC 9112 §6.3), never as the next request",
             steps: [
+              // Without a fixture in the path: a form binder taking the body's ids, or a server leaving the body unread, acts on fixture 2.
+              { label: "an id that never existed, with a form body naming fixture 2", plan: plan({ formBodyFrom: 1 }), expect: "carried" as const },
+              { label: "an id that never existed, with a body that is a whole request deleting fixture 2", plan: plan({ requestBodyFrom: 1 }), expect: "carried" as const },
               { label: "a delete with a JSON body naming fixture 2", plan: plan({ jsonBodyFrom: 1 }), fixture: 0, expect: "carried" as const },
               { label: "fixture 2 afterwards", plan: plan(), fixture: 1, expect: "survives" as const },
             ],

@@ -4,13 +4,14 @@
  * is replaced by another; so is any miss that comes out equal to the id.
  */
 
-/** The path segment that names the near miss, percent-encoded, with `;x`, `/x`, `+`, `,` and `%u` left raw for `path-parameter`, `extra-segment`, `plus-for-space`, the comma lists and `percent-u`. */
+/** The path segment that names the near miss, percent-encoded, with `;x`, `/x`, `x/`, `+`, `,` and `%u` left raw for `path-parameter`, `extra-segment`, `segment-before`, `plus-for-space`, the comma lists and `percent-u`. */
 export function nearMissSegment(id: string, kind: IdNearMiss): string {
   if (kind === "byte-escaped") return byteEscaped(id);
   if (kind === "percent-u") return id === "" ? "%u0030" : `%u${id.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}${encodeURIComponent(id.slice(1))}`;
   if (kind === "comma-suffix" || kind === "comma-prefix") return encodeURIComponent(nearMissId(id, kind)).replace(/%2C/g, ",");
   if (kind === "path-parameter") return `${encodeURIComponent(id)};x`;
   if (kind === "extra-segment") return `${encodeURIComponent(id)}/x`;
+  if (kind === "segment-before") return `x/${encodeURIComponent(id)}`;
   if (kind === "plus-for-space") return id.includes(" ") ? encodeURIComponent(id).replace(/%20/g, "+") : `${encodeURIComponent(id)}+x`;
   return encodeURIComponent(nearMissId(id, kind));
 }
@@ -33,10 +34,10 @@ const LOOK_ALIKE: Readonly<Record<string, string>> = { "0": "O", O: "0", o: "0",
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Near misses that keep an id's form: one character fewer or changed, a prefix cut, a 0 put in, its letters' case. */
-const FORM_KEEPING: ReadonlySet<IdNearMiss> = new Set(["truncated", "leading-cut", "last-changed", "leading-zero", "look-alike", "prefix-dropped", "separator-swapped", "case-swapped"]);
+const FORM_KEEPING: ReadonlySet<IdNearMiss> = new Set(["hash-collision", "truncated", "leading-cut", "last-changed", "leading-zero", "look-alike", "prefix-dropped", "separator-swapped", "case-swapped", "char-appended", "tail-case-swapped", "uuid-version-changed"]);
 
 /** Near misses nearMissSegment spells in the path segment itself, never as the id shortened. */
-const SPELLED_IN_THE_PATH: ReadonlySet<IdNearMiss> = new Set(["byte-escaped", "percent-u", "path-parameter", "extra-segment", "plus-for-space", "comma-suffix", "comma-prefix"]);
+const SPELLED_IN_THE_PATH: ReadonlySet<IdNearMiss> = new Set(["byte-escaped", "percent-u", "path-parameter", "extra-segment", "segment-before", "plus-for-space", "comma-suffix", "comma-prefix"]);
 
 /**
  * Whether the near miss of `id` is another id of its form, which in a dense id space (a sequence)
@@ -69,6 +70,8 @@ function rawMiss(id: string, kind: IdNearMiss): string {
       return `${id};x`;
     case "extra-segment":
       return `${id}/x`;
+    case "segment-before":
+      return `x/${id}`;
     case "like-percent":
       return `${id.slice(0, -1)}%`;
     case "like-underscore":
@@ -89,7 +92,33 @@ function rawMiss(id: string, kind: IdNearMiss): string {
     case "newline-suffix":
       return `${id}\n`;
     case "leading-zero":
-      return id.replace(/\d/, "0$&");
+      // In a UUID, before its last group (a 0 before the first group's digit overflows it when the group starts with a letter).
+      return UUID.test(id) ? `${id.slice(0, 24)}0${id.slice(24)}` : id.replace(/\d/, "0$&");
+    case "char-appended":
+      return `${id}0`;
+    case "separator-appended":
+      return `${id}${/[_-]/.exec(id)?.[0] ?? "_"}`;
+    case "separator-doubled": {
+      const at = id.search(/[_-]/);
+      return at < 0 ? id : `${id.slice(0, at)}${id[at]}${id.slice(at)}`;
+    }
+    case "tail-case-swapped": {
+      if (UUID.test(id)) return id;
+      const separator = Math.max(id.lastIndexOf("_"), id.lastIndexOf("-"));
+      const kept = separator > 0 && separator < id.length - 1 ? separator + 1 : Math.min(2, id.length - 1);
+      return id.slice(0, kept) + Array.from(id.slice(kept), (c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join("");
+    }
+    case "newline-prefix":
+      return `x\n${id}`;
+    case "uuid-version-changed": {
+      if (!UUID.test(id)) return id;
+      const variant = (Number.parseInt(id[19], 16) ^ 0x4).toString(16);
+      return `${id.slice(0, 14)}${id[14] === "1" ? "4" : "1"}${id.slice(15, 19)}${variant}${id.slice(20)}`;
+    }
+    case "hash-collision":
+      return hashCollision(id);
+    case "uuid-urn":
+      return UUID.test(id) ? `urn:uuid:${id}` : id;
     case "uuid-unhyphenated":
       return id.replace(/-/g, "");
     case "uuid-braced":
@@ -158,6 +187,23 @@ function rawMiss(id: string, kind: IdNearMiss): string {
       return `${id.slice(0, at)}${String.fromCodePoint(id.codePointAt(at)! + 0xfee0)}${id.slice(at + 1)}`;
     }
   }
+}
+
+/**
+ * Another id with the same 31-based string hash as `id` (Java's String.hashCode): two neighbouring
+ * characters changed by +1 and -31, each kept a letter or digit of its own kind where it can be.
+ */
+function hashCollision(id: string): string {
+  const kind = (c: string) => (/[0-9]/.test(c) ? 0 : /[A-Z]/.test(c) ? 1 : /[a-z]/.test(c) ? 2 : 3);
+  let fallback: string | undefined;
+  for (let at = id.length - 2; at >= 0; at--) {
+    const [a, b] = [String.fromCharCode(id.charCodeAt(at) + 1), String.fromCharCode(id.charCodeAt(at + 1) - 31)];
+    if (!/[A-Za-z0-9]/.test(a) || !/[A-Za-z0-9]/.test(b)) continue;
+    const candidate = `${id.slice(0, at)}${a}${b}${id.slice(at + 2)}`;
+    if (kind(a) === kind(id[at]) && kind(b) === kind(id[at + 1])) return candidate;
+    fallback ??= candidate;
+  }
+  return fallback ?? id;
 }
 
 /**

@@ -8,7 +8,8 @@
  * A POST or a GET carrying the method-override headers that web frameworks honour
  * (X-HTTP-Method-Override, X-HTTP-Method, X-Method-Override) and the `_method` query parameter
  * naming the documented method (for a POST, also as a form field) must not delete either: a form or
- * a link on any web page can send one.
+ * a link on any web page can send one. Nor may a GET with the documented body's fields in the
+ * query string (`?command=delete`), which a handler shared with a read of the path may obey.
  */
 import type { OperationSpec } from "../spec/model.ts";
 import { plan, type Scenario } from "./model.ts";
@@ -42,6 +43,17 @@ export function methodScenarios(op: OperationSpec): Scenario[] {
       id: `method ${carrier} overridden to ${op.method}`,
       description: `a ${carrier} with ${METHOD_OVERRIDE_HEADERS.join(", ")} and the query parameter ${METHOD_OVERRIDE_QUERY}${carrier === "POST" ? ` (and the form field, as Rack and Laravel read it)` : ""}: ${op.method} leaves the fixture in place`,
       steps: [{ label: `${carrier} overridden to ${op.method}`, plan: plan({ method: carrier, headers, query: { [METHOD_OVERRIDE_QUERY]: op.method }, ...(carrier === "POST" ? { rawBody: { contentType: "application/x-www-form-urlencoded", text: `${METHOD_OVERRIDE_QUERY}=${op.method}` } } : {}) }), fixture: 0, expect: "not-deleted" }, afterwards],
+    });
+  }
+  // A handler shared with a read of the same path that obeys the body's fields from the query (`?command=delete`): a link deletes.
+  const fields = op.requestBody?.example && typeof op.requestBody.example === "object" ? Object.entries(op.requestBody.example as Record<string, unknown>).map(([name, value]): [string, string] => [name, String(value)]) : [];
+  if (fields.length > 0 && op.method !== "GET") {
+    const query = Object.fromEntries(fields);
+    scenarios.push({
+      ...base,
+      id: "method GET with the body's fields in the query",
+      description: `a GET with the documented body's fields in the query string (${new URLSearchParams(query).toString()}) and no body leaves the fixture in place; the documented ${op.method} afterwards deletes it`,
+      steps: [{ label: "GET, the body in the query", plan: plan({ method: "GET", query, body: null }), fixture: 0, expect: "not-deleted" }, afterwards],
     });
   }
   return scenarios;

@@ -4,6 +4,7 @@
  * it exists for; the response-level checks run on every step as well.
  */
 import { changedAt } from "./same-kind.ts";
+import { percentEncodedFirst } from "./values.ts";
 import type { CheckId } from "../checks/ids.ts";
 import type { Basis } from "../spec/model.ts";
 import type { HttpProvider } from "../providers.ts";
@@ -42,9 +43,13 @@ import type { HttpProvider } from "../providers.ts";
  * `String(undefined)`) accepts, or (`prototype-key`) every credential the text `constructor`, which
  * a lookup of issued keys in a plain JavaScript object finds (`keys["constructor"]`, truthy), or
  * (`prototype-pair`) the first API key `__proto__` and the others `[object Object]`, which a lookup
- * of a key's partner in such an object compared with `==` accepts.
+ * of a key's partner in such an object compared with `==` accepts, or (`token-scheme`) a bearer
+ * token under the scheme word `Token` (Rails' and Django REST framework's), or (`basic-password`) a
+ * bearer token as the password of a Basic pair with any user (`Basic base64(payconform:<token>)`, as
+ * GitHub takes tokens), or (`joined-first`) every API key joined with `:` in the first API-key
+ * header and the others left out (`x-client-id: <id>:<secret>`, a gateway's combined key).
  */
-export type CredentialState = "valid" | "wrong" | "missing" | "other-scheme" | "swapped" | "in-query" | "other-password" | "listed" | "repeated" | "repeated-valid-first" | "other-carrier" | "as-basic" | "padded" | "no-colon" | "user-as-password" | "in-body" | "no-scheme" | "default" | "second-colon" | "nul-in-user" | "undefined-password" | "null-password" | "high-bit-user" | "basic-case-swapped" | "scheme-glued" | "basic-unencoded" | "underscored" | "regrouped" | "undefined" | "null" | "prototype-key" | "prototype-pair" | "scheme-lower-case" | "scheme-spaced" | "in-json-body" | NearMiss;
+export type CredentialState = "valid" | "wrong" | "missing" | "other-scheme" | "swapped" | "in-query" | "other-password" | "listed" | "repeated" | "repeated-valid-first" | "other-carrier" | "as-basic" | "padded" | "no-colon" | "user-as-password" | "in-body" | "no-scheme" | "default" | "second-colon" | "nul-in-user" | "undefined-password" | "null-password" | "high-bit-user" | "basic-case-swapped" | "scheme-glued" | "basic-unencoded" | "underscored" | "regrouped" | "undefined" | "null" | "prototype-key" | "prototype-pair" | "scheme-lower-case" | "scheme-spaced" | "in-json-body" | "token-scheme" | "basic-password" | "joined-first" | NearMiss;
 
 /** A credential servers and sandboxes ship as a default (`x-client-id: test`); too common to be a secret, so not masked. */
 export const DEFAULT_CREDENTIAL = "test";
@@ -82,9 +87,12 @@ export const OTHER_PASSWORD = "pc-not-the-password";
  Token, the same claims under the header `{"alg":"none"}` and no signature (RFC 7519 §6), which a
  verifier that honours the token's own alg accepts, and otherwise the value followed by a `.`;
  `segment-added`: `.x` after it, another dot-separated segment, which a server that checks only the
- first three segments of a JWT, or the value up to a `.`, accepts.
+ first three segments of a JWT, or the value up to a `.`, accepts; `trailing-nbsp`: a no-break
+ space (U+00A0, the Latin-1 byte 0xA0) after it, which JavaScript's `trim()` strips and an ASCII
+ trim keeps; `superscript`: its first 1, 2 or 3 as ¹, ² or ³ (its first a or o as ª or º; Latin-1
+ bytes), which a comparison after NFKC normalisation (SASLprep, stringprep) folds back.
  */
-export const NEAR_MISSES = ["empty", "truncated", "extended", "case-swapped", "quoted", "inner-space", "inner-latin1", "percent-encoded", "trailing-word", "last-changed", "base64-encoded", "inner-soft-hyphen", "other-environment", "leading-cut", "regex-dot", "sha256-hex", "middle-changed", "padding-added", "parameter-added", "encoded-word", "separators-swapped", "jwt-unsigned", "segment-added"] as const;
+export const NEAR_MISSES = ["empty", "truncated", "extended", "case-swapped", "quoted", "inner-space", "inner-latin1", "percent-encoded", "trailing-word", "last-changed", "base64-encoded", "inner-soft-hyphen", "other-environment", "leading-cut", "regex-dot", "sha256-hex", "middle-changed", "padding-added", "parameter-added", "encoded-word", "separators-swapped", "jwt-unsigned", "segment-added", "trailing-nbsp", "superscript"] as const;
 export type NearMiss = (typeof NEAR_MISSES)[number];
 
 /**
@@ -108,6 +116,10 @@ export interface RequestPlan {
   /** Each header the plan omits sent instead under another name, by name (`x-account-code` as `x-account-id`), with the value it would have had. */
   omittedHeadersAs?: Record<string, string>;
   omittedHeadersInBody?: boolean;
+  /** Those headers' values sent as query parameters of their names instead. */
+  omittedHeadersInQuery?: boolean;
+  /** A header sent on a second line after its valid one, with this value (lowercase names). */
+  headerRepeats?: Record<string, string>;
   /** Text appended to a header's valid value (lowercase names): a value that keeps the valid one as its prefix. */
   headerSuffixes?: Record<string, string>;
   /** A header's valid UUID value written another way that some parsers take (lowercase names). */
@@ -201,6 +213,14 @@ export interface RequestPlan {
    * that merges the body over the path parameters (mass assignment) deletes fixture `n` instead.
    */
   jsonBodyFrom?: number;
+  /** The same as a form body (`customerId=…`): a form binder that merges fields over the path's variables deletes fixture `n`. */
+  formBodyFrom?: number;
+  /**
+   * A body that is a whole HTTP/1.1 request deleting fixture `n`, with a Content-Length framing it:
+   * a server that leaves a DELETE's body unread takes it for the next request on the connection
+   * (request smuggling) and deletes fixture `n`.
+   */
+  requestBodyFrom?: number;
   /**
    * The fixture's path ids regrouped at a separator, their joined text unchanged
    * (src/runner/reshape-ids.ts): `into-parent` moves the resource id's first piece onto the
@@ -217,8 +237,12 @@ export interface RequestPlan {
   scopeQuery?: boolean;
   /** Text put after each of those values (scopeQuery): a value that keeps the fixture's own as its prefix. */
   scopeSuffix?: string;
-  /** The first letter of each of those values percent-encoded (scopeQuery): the same value once decoded. */
-  scopeEncoded?: boolean;
+  /**
+   * Each of those values respelled (scopeQuery): its first letter percent-encoded (`encoded-first`:
+   * the same value once decoded where `%` goes raw, rawInQuery; a value that only a second decoding
+   * turns back into it otherwise), or as its fullwidth form (`fullwidth-first`, which NFKC folds back).
+   */
+  scopeSpelling?: "encoded-first" | "fullwidth-first";
   /** The body sent with Transfer-Encoding: chunked, in two chunks, without Content-Length. */
   chunkedBody?: boolean;
   /** Characters left unencoded in the query string, as a query written by hand has them (RFC 3986 §3.4 allows `;` there). */
@@ -229,14 +253,23 @@ export interface RequestPlan {
  * Other ways of writing a UUID that lenient parsers (Java's, .NET's, ajv-formats') take for it,
  * none of them 36 characters: without hyphens, in braces, with the `urn:uuid:` prefix.
  */
-export const UUID_SPELLINGS = ["unhyphenated", "braced", "urn", "hyphens-moved"] as const;
-/** A UUID spelled another way: one of UUID_SPELLINGS, or its letters in upper case, the same UUID (RFC 9562 §4: case-insensitive on input), or another UUID, its last digit changed. */
-export type UuidSpelling = (typeof UUID_SPELLINGS)[number] | "upper-case" | "last-changed";
+export const UUID_SPELLINGS = ["unhyphenated", "braced", "urn", "hyphens-moved", "percent-encoded", "nbsp-after"] as const;
+/**
+ * A UUID spelled another way: one of UUID_SPELLINGS (also its first hex digit percent-encoded, 38
+ * characters that a server decoding header values reads as it, and a no-break space after it, which
+ * JavaScript's trim() strips), or its letters in upper case, the same UUID (RFC 9562 §4:
+ * case-insensitive on input), or another UUID, its last digit changed, or its version digit and
+ * variant changed (which a parser forcing version 4 and the RFC variant reads as the UUID).
+ */
+export type UuidSpelling = (typeof UUID_SPELLINGS)[number] | "upper-case" | "last-changed" | "version-changed";
 
 /** `uuid` written as `spelling`. */
 export function spellUuid(uuid: string, spelling: UuidSpelling): string {
   if (spelling === "upper-case") return uuid.toUpperCase();
   if (spelling === "last-changed") return changedAt(uuid, uuid.length - 1);
+  if (spelling === "percent-encoded") return percentEncodedFirst(uuid);
+  if (spelling === "nbsp-after") return `${uuid}\u00a0`;
+  if (spelling === "version-changed") return `${uuid.slice(0, 14)}${uuid[14] === "1" ? "4" : "1"}${uuid.slice(15, 19)}${(Number.parseInt(uuid[19], 16) ^ 0x4).toString(16)}${uuid.slice(20)}`;
   if (spelling === "unhyphenated") return uuid.replace(/-/g, "");
   // 36 characters, the hyphens in other places (4-4-8-8-8): a check of the length and the hex digits alone takes it.
   if (spelling === "hyphens-moved") return uuid.replace(/-/g, "").replace(/^(.{4})(.{4})(.{8})(.{8})(.{8})$/, "$1-$2-$3-$4-$5");
@@ -294,9 +327,24 @@ export function spellUuid(uuid: string, spelling: UuidSpelling): string {
  * character reference (`&#99;ust_…`), which a sanitiser that decodes entities turns back into it;
  * `or-query`: `x OR <id>`, which a search engine's delete-by-query reads as "x or the id";
  * `homoglyph`: its first Latin letter that has a Cyrillic twin (а for a, с for c, …) as that twin,
- * which a lookup folding confusables (Unicode's skeleton) matches.
+ * which a lookup folding confusables (Unicode's skeleton) matches; `char-appended`: a `0` after it,
+ * which a column shorter than the id can be (VARCHAR(32) truncating silently) cuts off;
+ * `separator-appended`, `separator-doubled`: a `_` (or the id's own separator) after it, or its
+ * first separator twice, which a slug-style lookup that trims and collapses separators matches;
+ * `tail-case-swapped`: the letters after its prefix (up to its last separator, or its first two
+ * characters) in the other case, the prefix kept, which a lookup folding the case of only the
+ * random part (or a validator written `[A-z]` before a case-insensitive collation) matches;
+ * `newline-prefix`: `x` and a line feed before it, which a pattern with the multiline flag (`^`
+ * after any line break) finds the id in; `uuid-version-changed`: a UUID with its version digit
+ * `1` and its variant digit moved to another variant (`8`→`c`), which a parser that forces a
+ * version and variant (Python's `UUID(s, version=4)`) reads as the id; `uuid-urn`: a UUID as
+ * `urn:uuid:<id>`, which a UUID parser that takes the URN form reads as the id; `segment-before`:
+ * `x/` before it in the path, unencoded, another path whose last segment is the id, which a router
+ * matching a prefix and taking the last segment for the id reads as the id; `hash-collision`:
+ * another id of its form with the same 31-based string hash (Java's `String.hashCode`: two
+ * neighbouring characters moved by +1 and -31), which a store keyed on that hash takes for the id.
  */
-export const ID_NEAR_MISSES = ["case-swapped", "double-encoded", "trailing-space", "truncated", "fullwidth", "zero-width", "path-parameter", "like-percent", "like-underscore", "glob-star", "extra-segment", "dot-segment", "nul-suffix", "dot-extension", "separator-swapped", "newline-suffix", "encoded-slash", "encoded-query", "encoded-fragment", "encoded-ampersand", "json-escape", "plus-for-space", "accented", "uuid-unhyphenated", "uuid-braced", "leading-zero", "regex-dot", "sql-comment", "comma-suffix", "comma-prefix", "byte-escaped", "leading-cut", "trailing-dot", "prefix-dropped", "astral-suffix", "look-alike", "percent-u", "last-changed", "html-entity", "or-query", "homoglyph"] as const;
+export const ID_NEAR_MISSES = ["case-swapped", "double-encoded", "trailing-space", "truncated", "fullwidth", "zero-width", "path-parameter", "like-percent", "like-underscore", "glob-star", "extra-segment", "dot-segment", "nul-suffix", "dot-extension", "separator-swapped", "newline-suffix", "encoded-slash", "encoded-query", "encoded-fragment", "encoded-ampersand", "json-escape", "plus-for-space", "accented", "uuid-unhyphenated", "uuid-braced", "leading-zero", "regex-dot", "sql-comment", "comma-suffix", "comma-prefix", "byte-escaped", "leading-cut", "trailing-dot", "prefix-dropped", "astral-suffix", "look-alike", "percent-u", "last-changed", "html-entity", "or-query", "homoglyph", "char-appended", "separator-appended", "separator-doubled", "tail-case-swapped", "newline-prefix", "uuid-version-changed", "uuid-urn", "segment-before", "hash-collision"] as const;
 export type IdNearMiss = (typeof ID_NEAR_MISSES)[number];
 
 /**

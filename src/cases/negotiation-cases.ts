@@ -3,7 +3,8 @@
  * names only a media type the doc does not give (application/xml). The doc describes one
  * representation, so the answer is the documented one regardless (a server may ignore Accept,
  * RFC 9110 §12.5.1) or 406 Not Acceptable; a body in the asked-for type that the doc never
- * describes fails content_type_conformance. And the same delete with an Accept-Language of other
+ * describes fails content_type_conformance. Without any Accept header, the documented not-found
+ * answer in the documented media type (no Accept means any, so never 406). And the same delete with an Accept-Language of other
  * languages than the doc's: a message may come translated, but the error code is an identifier,
  * so it must be the documented not-found code (error_code_conformance). And a delete of a fixture,
  * then of an id that never existed, with the query parameters JSONP support reads
@@ -42,6 +43,16 @@ export function negotiationScenarios(op: OperationSpec): Scenario[] {
       fixtures: 0,
       description: `an id that never existed, with Accept: ${UNDOCUMENTED_ACCEPT}: the documented answer in the documented media type, or 406`,
       steps: [{ label: `Accept: ${UNDOCUMENTED_ACCEPT}`, plan: plan({ headers: { accept: UNDOCUMENTED_ACCEPT } }), expect: "refused" }],
+    },
+    {
+      id: "no accept header",
+      provider: op.provider,
+      operationId: op.operationId,
+      check: "content_type_conformance",
+      basis: "documented",
+      fixtures: 0,
+      description: "an id that never existed, with no Accept header (what Go's and Python's HTTP clients send, read as any media type, RFC 9110 §12.5.1): the documented not-found answer in the documented media type, never 406 or another type",
+      steps: [{ label: "no Accept", plan: plan({ omitHeaders: ["accept"] }), expect: "not-found" }],
     },
     {
       id: "accept-language of another language",

@@ -7,7 +7,9 @@
  * through its own scope, which must get the documented success: the fixture survived. Where a
  * header repeats a parent id (Juspay's x-routing-id, the customer_id by recommendation), the
  * crossed request is sent again with the header naming the fixture's own parent: the path, not
- * the header, says whose account it is. The resource is also sent under the parent ids `-` and
+ * the header, says whose account it is. Ids of the resource's shape that never existed are sent
+ * under the same parent just before and after the crossed request, whose refusal may differ from
+ * theirs only where theirs differ (an existence oracle, assumed). The resource is also sent under the parent ids `-` and
  * `*`, which a lookup reading them as "any parent" lets through; and once deleted through its own
  * scope, under the other parent again, which a soft delete answering its tombstone before it checks
  * the parent does not refuse.
@@ -19,6 +21,9 @@ import type { Rng } from "./random.ts";
 import { neverExistingValue } from "./values.ts";
 
 const NIL_UUID = "00000000-0000-0000-0000-000000000000";
+
+/** What a crossed refusal that differs from an unknown id's tells. */
+const CROSSED = { what: "under another parent, the answer for an existing fixture", tells: "a caller learns that the id exists under another parent" };
 
 /** Parent ids that some lookups read as "every parent": `-` (Google's AIP-159) and `*`. */
 const WILDCARD_PARENTS = ["-", "*"];
@@ -33,6 +38,7 @@ export function ownershipScenarios(op: OperationSpec, rng: Rng): Scenario[] {
   const parents = pathParams.slice(0, -1);
   if (resource !== undefined && parents.length > 0) {
     const crossed = Object.fromEntries([...parents.map((name): [string, number] => [name, 0]), [resource, 1]]);
+    const parentsOf0 = Object.fromEntries(parents.map((name): [string, number] => [name, 0]));
     const label = `${resource} of fixture 2 under ${parents.join("/")} of fixture 1`;
     const echoing = Object.entries(PROFILES[op.provider].headerValues).filter(([, source]) => source.kind === "pathParam" && parents.includes(source.name)).map(([name]) => name);
     // A parent id that a lookup reads as "any parent" (AIP-159's `-`, a glob's `*`).
@@ -44,7 +50,11 @@ export function ownershipScenarios(op: OperationSpec, rng: Rng): Scenario[] {
       fixtures: 2,
       description: `two fixtures; the ${resource} of the second is deleted under the ${parents.join(", ")} of the first${echoing.length > 0 ? ` (with ${echoing.join(", ")} naming the first's, then the second's)` : ""}, then through its own`,
       steps: [
+        // Ids of fixture 2's shape that never existed under the same parent, just before and after the
+        // crossed request: its refusal may differ from theirs only where theirs differ (assumed).
+        { label: `a ${resource} of fixture 2's shape that never existed under ${parents.join("/")} of fixture 1`, plan: plan({ shapedLike: 1 }), fixture: parentsOf0, expect: "refused" },
         { label, plan: plan(), fixture: crossed, expect: "refused" },
+        { label: `another ${resource} of fixture 2's shape that never existed under ${parents.join("/")} of fixture 1`, plan: plan({ shapedLike: 1 }), fixture: parentsOf0, expect: "refused", around: { fixture: 1, unknown: 0, subject: CROSSED } },
         ...headerMatched,
         ...wildcards,
         survives(1),
@@ -75,6 +85,9 @@ export function ownershipScenarios(op: OperationSpec, rng: Rng): Scenario[] {
         // The configured value with its last digit changed: code that compares a prefix of it (as a
         // number that keeps 53 bits, say) takes it for the account's own.
         { label: `${param.name} with its last character changed`, plan: plan({ headerSpellings: { [name]: "last-changed" } }), fixture: 0, expect: "refused" },
+        // Another UUID that differs only in its version and variant digits: a parser that forces
+        // version 4 and the RFC variant (Python's UUID(s, version=4)) reads it as the account's own.
+        ...(param.schema.format === "uuid" ? [{ label: `${param.name} with its version and variant digits changed`, plan: plan({ headerSpellings: { [name]: "version-changed" as const } }), fixture: 0, expect: "refused" as const }] : []),
         survives(0),
         // A record kept after the delete (anonymized) that has lost its account, open to any.
         { label: `foreign ${param.name}, after its own delete`, plan: plan({ headers: { [name]: foreign } }), fixture: 0, expect: "refused" },

@@ -9,6 +9,7 @@ import { SpecError } from "../errors.ts";
 import type { OperationSpec, ParameterSpec } from "../spec/model.ts";
 import { againstFixture } from "./against-fixture.ts";
 import { plan, type Scenario } from "./model.ts";
+import { fullwidthFirst, percentEncodedFirst } from "./values.ts";
 import type { Rng } from "./random.ts";
 import { generateMatching, generateViolations, type PatternViolation } from "./regex/index.ts";
 
@@ -59,7 +60,7 @@ function sentTwice(op: OperationSpec, param: ParameterSpec, violations: readonly
   return againstFixture(op, "query_pattern_enforcement", `the ${param.name} pattern, the parameter sent twice,`, [{ label, plan: plan({ query: { [param.name]: valid }, extraQuery: [[param.name, broken.value]] }) }], "assumed");
 }
 
-/** What is put after the fixture's own value: one character more, a space, a line feed (which `$` in Java or PCRE lets through), `;x` (which a query parser splitting on `;` cuts off). */
+/** What is put after the fixture's own value (and, below, two respellings of it): one character more, a space, a line feed (which `$` in Java or PCRE lets through), `;x` (which a query parser splitting on `;` cuts off). */
 const OWN_VALUE_SUFFIXES: ReadonlyArray<[string, string]> = [
   ["0", "with one character more"],
   [" ", "with a space after it"],
@@ -78,6 +79,9 @@ function fixtureOwnBroken(op: OperationSpec, param: ParameterSpec, rng: Rng): Sc
   const pattern = new RegExp(String(param.schema.pattern), "u");
   const sample = generateMatching(String(param.schema.pattern), rng);
   const breaks = OWN_VALUE_SUFFIXES.filter(([suffix]) => !pattern.test(`${sample}${suffix}`)).map(([suffix, text]) => ({ label: `the fixture's own ${param.name} ${text}`, plan: plan({ scopeQuery: true, scopeSuffix: suffix, ...(suffix.includes(";") ? { rawInQuery: [";"] } : {}) }) }));
+  // The value respelled so that only a second percent-decoding, or NFKC, turns it back into the fixture's own.
+  if (!pattern.test(percentEncodedFirst(sample, /[A-Za-z]/))) breaks.push({ label: `the fixture's own ${param.name}, a letter percent-encoded and the % encoded again`, plan: plan({ scopeQuery: true, scopeSpelling: "encoded-first" }) });
+  if (!pattern.test(fullwidthFirst(sample))) breaks.push({ label: `the fixture's own ${param.name}, its first letter or digit fullwidth`, plan: plan({ scopeQuery: true, scopeSpelling: "fullwidth-first" }) });
   return againstFixture(op, "query_pattern_enforcement", `the ${param.name} pattern, the fixture's own value broken,`, breaks);
 }
 

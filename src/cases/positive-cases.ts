@@ -141,8 +141,13 @@ export function positiveScenarios(op: OperationSpec): Scenario[] {
       check: "positive_data_acceptance",
       basis: "documented",
       fixtures: 1,
-      description: `a fixture deleted naming its own ${queryParams.join(", ")}, as the state URL gave them beside its ids: valid values that name the fixture's own scope, so the documented success (skipped where the fixture source names none)`,
-      steps: [{ label: `the fixture's own ${queryParams.join(", ")}`, plan: plan({ scopeQuery: true }), fixture: 0, expect: "success" }],
+      description: `a fixture deleted naming its own ${queryParams.join(", ")}, as the state URL gave them beside its ids: valid values that name the fixture's own scope, so the documented success (skipped where the fixture source names none); then deleted again with them and without, the documented not-found answer both times (it is gone)`,
+      // Then gone, whichever way it is named: a scoped delete that answers success and deletes nothing, or a scoped lookup that still finds a soft-deleted record, does not give the not-found answer.
+      steps: [
+        { label: `the fixture's own ${queryParams.join(", ")}`, plan: plan({ scopeQuery: true }), fixture: 0, expect: "success" },
+        { label: `the fixture again, its own ${queryParams.join(", ")}`, plan: plan({ scopeQuery: true }), fixture: 0, expect: "not-found" },
+        { label: "the fixture again, no query", plan: plan(), fixture: 0, expect: "not-found" },
+      ],
     });
   }
   // The scheme word of an Authorization credential is case-insensitive and may be followed by more
@@ -186,7 +191,7 @@ export function positiveScenarios(op: OperationSpec): Scenario[] {
       basis: "assumed",
       fixtures: 1,
       description: `a fixture deleted naming its own ${queryParams.join(", ")} with the first letter percent-encoded (%43EK… for CEK…), the same value once decoded (RFC 3986 §2.3): a target that checks the pattern before it decodes the query refuses it; the documented success (skipped where the fixture source names none)`,
-      steps: [{ label: `the fixture's own ${queryParams.join(", ")}, a letter percent-encoded`, plan: plan({ scopeQuery: true, scopeEncoded: true, rawInQuery: ["%"] }), fixture: 0, expect: "success" }],
+      steps: [{ label: `the fixture's own ${queryParams.join(", ")}, a letter percent-encoded`, plan: plan({ scopeQuery: true, scopeSpelling: "encoded-first", rawInQuery: ["%"] }), fixture: 0, expect: "success" }],
     });
   }
   const pathParams = op.parameters.filter((p) => p.in === "path").map((p) => p.name);

@@ -61,3 +61,8 @@ export const OVERRIDE_FLAGS: Readonly<Record<string, string>> = { force: "true",
 export function percentEncodedFirst(text: string, which: RegExp = /[A-Za-z0-9]/): string {
   return text.replace(which, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 }
+
+/** `text` with its first ASCII letter or digit as its fullwidth form (`Ｃ` for `C`), which NFKC normalisation folds back. */
+export function fullwidthFirst(text: string): string {
+  return text.replace(/[A-Za-z0-9]/, (c) => String.fromCodePoint(c.codePointAt(0)! + 0xfee0));
+}

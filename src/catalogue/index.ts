@@ -11,6 +11,8 @@ import { transferAndMediaTypes } from "./transfer-and-media-types.ts";
 import { authBypasses } from "./auth-bypasses.ts";
 import { authHeaders } from "./auth-headers.ts";
 import { badInput } from "./bad-input.ts";
+import { bodiesIdsAndAnswers } from "./bodies-ids-and-answers.ts";
+import { carriersAndSpellings } from "./carriers-and-spellings.ts";
 import { credentialCarriers } from "./credential-carriers.ts";
 import { credentialLookups } from "./credential-lookups.ts";
 import { credentialMix } from "./credential-mix.ts";
@@ -68,6 +70,8 @@ export const CATALOGUE: readonly FaultyAdapter[] = [
   ...answersAndScopes,
   ...keysOriginsAndClocks,
   ...transferAndMediaTypes,
+  ...carriersAndSpellings,
+  ...bodiesIdsAndAnswers,
 ];
 
 export function adapterByName(name: string): FaultyAdapter | undefined {

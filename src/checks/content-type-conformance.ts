@@ -67,7 +67,8 @@ function documentedAnswer(input: CheckInput): Finding[] | undefined {
   const lone = loneSurrogate(input);
   if (lone) return [lone];
   if (doc.contentType === undefined) {
-    if (text.length === 0) return [];
+    if (text.length === 0 && !input.response.encodedLength) return [];
+    if (text.length === 0) return [{ expected: "an empty body", actual: `${input.response.encodedLength} bytes of ${input.response.headers["content-encoding"]} (nothing, compressed)`, message: `the doc says the ${status} body is empty, but the answer sends ${input.response.encodedLength} bytes: an empty body compressed is still content (RFC 9110 §8.4), which a client expecting none does not read`, basis: doc.bodyBasis }];
     return [{ expected: "an empty body", actual: `${Buffer.byteLength(text)} bytes${mediaType ? ` of ${mediaType}` : ""}`, message: `the doc says the ${status} body is empty`, basis: doc.bodyBasis }];
   }
   if (mediaType === doc.contentType.toLowerCase()) return [];

@@ -58,8 +58,8 @@ export const authEnforcement: Check = {
 };
 
 /**
- * A request from a browser origin no provider lists (payconform's own, `.invalid`) answered with
- * that origin allowed and credentials allowed: any page can then send credentialed requests and
+ * A request from a browser origin no provider lists (payconform's own, `.invalid`, or `null`, a
+ * sandboxed frame's) answered with that origin allowed and credentials allowed: any page can then send credentialed requests and
  * read the answers. The docs describe server-to-server APIs and name no CORS policy, so this is
  * assumed (a warning).
  */

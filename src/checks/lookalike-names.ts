@@ -1,7 +1,7 @@
 /**
  * Names in a JSON body that the schema does not document but that differ from a documented
  * property of the same object only by case, `_` or `-` (`responseCode` where the doc names
- * `response_code`), while the documented one is absent: a client reading the documented name gets
+ * `response_code`), or by a plural's `s` (`message` where the doc names `messages`), while the documented one is absent: a client reading the documented name gets
  * nothing. Extra properties are allowed and optional ones may be left out, so each alone passes the
  * schema; together they are a renamed field. Properties are read from `properties` and from the
  * subschemas of `allOf`, `anyOf` and `oneOf`; objects are followed into documented properties and
@@ -62,8 +62,9 @@ function foldedNames(properties: Record<string, unknown>): Map<string, string> {
   return names;
 }
 
+/** A name with its case, `_` and `-`, and a plural's final `s` left out (`message` for `messages`). */
 function fold(name: string): string {
-  return name.toLowerCase().replace(/[_-]/g, "");
+  return name.toLowerCase().replace(/[_-]/g, "").replace(/(?<=.{2})s$/, "");
 }
 
 function escapePointer(key: string): string {

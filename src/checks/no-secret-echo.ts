@@ -19,7 +19,11 @@ export const noSecretEcho: Check = {
     const secrets = input.secrets;
     const identifiers = input.identifiers ?? [];
     const findings: Finding[] = [];
-    const places: Array<[string, string]> = [["body", input.response.text], ...Object.entries(input.response.headers).map(([k, v]): [string, string] => [`header ${k}`, `${k}: ${v}`])];
+    const places: Array<[string, string]> = [
+      ["body", input.response.text],
+      ...Object.entries(input.response.headers).map(([k, v]): [string, string] => [`header ${k}`, `${k}: ${v}`]),
+      ...Object.entries(input.response.trailers ?? {}).map(([k, v]): [string, string] => [`trailer ${k}`, `${k}: ${v}`]),
+    ];
     // The parts are looked for in each place only where the whole answer holds one.
     const mayHoldPart = longPart(places.map(([, text]) => text).join("\n"), secrets) !== undefined;
     for (const [where, text] of places) {

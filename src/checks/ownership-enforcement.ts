@@ -32,7 +32,7 @@ const MIN_DISCLOSED_LENGTH = 6;
 export const ownershipEnforcement: Check = {
   id: "ownership_enforcement",
   run: when(scenarioFor("ownership_enforcement"), (input) => {
-    const crossed = (input.scenario.steps.find((s) => s.fixture !== undefined) ?? input.scenario.steps[0]).label;
+    const crossed = (input.scenario.steps.find((s) => s.fixture !== undefined && s.plan.shapedLike === undefined) ?? input.scenario.steps[0]).label;
     if (input.step.expect === "survives") return expectSurvival(input, `a delete of ${crossed}`);
     const answer = `${Object.values(input.response.headers).join("\n")}\n${input.response.text}`;
     const disclosed = (input.unnamedIds ?? []).filter((id) => id.length >= MIN_DISCLOSED_LENGTH && (answer.includes(id) || answer.includes(encodeURIComponent(id))));

@@ -1,6 +1,6 @@
 /**
  * positive_data_acceptance: a valid request whose values fit every documented constraint is
- * never rejected as invalid. Its id never existed, so the answer is the documented not-found
+ * never rejected as invalid. Its id never existed (or names a fixture it deleted), so the answer is the documented not-found
  * answer: a 400/422 means over-strict validation, a 2xx that an unknown id was "deleted", a 5xx a
  * crash. Another 4xx (a 403 for a parent the credentials do not reach, say), and a 422 to a valid
  * query value (which may name something the caller cannot use), is a warning: the documents do
@@ -32,7 +32,9 @@ export const positiveDataAcceptance: Check = {
     }
     const message =
       status < 300
-        ? `${what} for an id that never existed was answered ${status}, as if it had been deleted`
+        ? input.step.fixture !== undefined
+          ? `a delete of a fixture already deleted (${input.step.label}) was answered ${status}: the earlier delete's success did not delete it`
+          : `${what} for an id that never existed was answered ${status}, as if it had been deleted`
         : status < 400
           ? `${what} was answered ${status}, not the not-found answer`
           : status < 500

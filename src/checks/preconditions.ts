@@ -24,7 +24,8 @@ export const both = (a: Precondition, b: Precondition): Precondition => (input) 
 export const documentedRequest: Precondition = (input) => input.request.method === input.operation.op.method && !offPath(input.step.plan);
 
 /**
- * The plan names another path than the operation's: an id followed by `/x`, the path with a
+ * The plan names another path than the operation's: an id followed by `/x` or after `x/`, or a
+ * segment left empty, the path with a
  * trailing slash, or with a letter of its literal part percent-encoded or in the other case (a
  * router may not decode it, or not fold case, so its answer is no documented one); or goes to the
  * root path with the operation's path in rewrite headers, or without the target's base path, or
@@ -35,11 +36,13 @@ export const documentedRequest: Precondition = (input) => input.request.method =
  * operation does not document (credentials in a JSON body among them).
  */
 export function offPath(plan: RequestPlan): boolean {
-  if (plan.pathSuffix || plan.literalSpelling || plan.rewriteHeaders || plan.absoluteForm || plan.http10 || plan.lowerCaseMethod || plan.basePathDropped || plan.detour || plan.basePathOtherCase || plan.auth === "in-json-body" || plan.jsonBodyFrom !== undefined || plan.rawBody !== undefined) return true;
+  if (plan.pathSuffix || plan.literalSpelling || plan.rewriteHeaders || plan.absoluteForm || plan.http10 || plan.lowerCaseMethod || plan.basePathDropped || plan.detour || plan.basePathOtherCase || plan.auth === "in-json-body" || plan.jsonBodyFrom !== undefined || plan.formBodyFrom !== undefined || plan.requestBodyFrom !== undefined || plan.rawBody !== undefined) return true;
+  // An empty segment (`/customers//customer-accounts/…`) is another path too.
+  if (plan.rawPathParams !== undefined && Object.values(plan.rawPathParams).includes("")) return true;
   // A request naming another host than the target (X-Forwarded-Host) is not one for this server:
   // it may refuse it with any status, 421 Misdirected Request among them (RFC 9110 §15.5.20).
   if (plan.headers["x-forwarded-host"] !== undefined) return true;
-  return plan.nearMissIds !== undefined && Object.values(plan.nearMissIds).includes("extra-segment");
+  return plan.nearMissIds !== undefined && Object.values(plan.nearMissIds).some((kind) => kind === "extra-segment" || kind === "segment-before");
 }
 
 /**

@@ -32,7 +32,7 @@ const NOT_FOUND_WHY: Record<NotFoundReading, string> = {
 export function expectRejection(input: CheckInput, what: string, basis: Basis = input.scenario.basis, only?: number, notFound: NotFoundReading = "fails"): Finding[] {
   const status = input.response.status;
   const expected = only ? `${only}` : `a documented 4xx (${documentedClientErrors(input)})`;
-  const departure = beyondClientError(input, what, expected, "accepted", basis);
+  const departure = beyondClientError(input, what, expected, "accepted", basis) ?? credentialsBlamed(input, what, expected);
   if (departure) return departure;
   if (isNotFoundAnswer(input)) {
     return [{ expected: `${expected} that is not the not-found answer (${notFoundLabel(input)})`, actual: notFoundLabel(input), message: `${what} got the documented not-found answer (${notFoundLabel(input)}), ${NOT_FOUND_WHY[notFound]}`, basis: notFound === "fails" ? basis : "assumed" }];
@@ -46,7 +46,7 @@ export function expectRejection(input: CheckInput, what: string, basis: Basis = 
 /** The request must not succeed: the documented not-found answer or a documented 4xx. */
 export function expectRefusal(input: CheckInput, what: string, basis: Basis = input.scenario.basis): Finding[] {
   const expected = `the not-found answer (${notFoundLabel(input)}) or a documented 4xx (${documentedClientErrors(input)})`;
-  const departure = beyondClientError(input, what, expected, "carried out", basis);
+  const departure = beyondClientError(input, what, expected, "carried out", basis) ?? credentialsBlamed(input, what, expected);
   if (departure) return departure;
   if (isNotFoundAnswer(input)) return [];
   return undocumentedClientError(input, what, expected, basis);
@@ -55,6 +55,23 @@ export function expectRefusal(input: CheckInput, what: string, basis: Basis = in
 /** Any 4xx refuses the request (a path or method the operation does not document); anything else fails. */
 export function expectClientError(input: CheckInput, what: string, expected: string): Finding[] {
   return beyondClientError(input, what, expected, "carried out", input.scenario.basis) ?? [];
+}
+
+/** The checks that judge credentials or scopes themselves (a 401 is theirs to read). */
+const JUDGE_CREDENTIALS = new Set(["auth_enforcement", "ownership_enforcement"]);
+
+/**
+ * A documented 401 to a request whose credentials are the valid ones, sent as documented, and whose
+ * fault lies elsewhere (its body, a header, the id): the doc gives 401 for missing or wrong
+ * credentials, and a client told so rotates keys that work. Undefined otherwise.
+ */
+function credentialsBlamed(input: CheckInput, what: string, expected: string): Finding[] | undefined {
+  if (input.response.status !== 401 || JUDGE_CREDENTIALS.has(input.scenario.check) || !documented(input)) return undefined;
+  const { auth, headers, omitHeaders } = input.step.plan;
+  if (auth !== "valid") return undefined;
+  const carriers = new Set(["authorization", "cookie", ...input.operation.op.security.flatMap((s) => (s.type === "apiKey" && s.headerName ? [s.headerName.toLowerCase()] : []))]);
+  if (Object.keys(headers).some((name) => carriers.has(name)) || omitHeaders.some((name) => carriers.has(name))) return undefined;
+  return [{ expected, actual: "401", message: `${what} got 401, the doc's answer to missing or wrong credentials, though it carried the valid ones that delete fixtures in this run: a client told its credentials are wrong looks for the fault in the wrong place` }];
 }
 
 /** A failure for a 1xx-3xx answer (`verb`: what a 2xx means here) or a 5xx; undefined for a 4xx. */

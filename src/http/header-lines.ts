@@ -11,3 +11,11 @@ export function headerLines(request: HttpRequest): Array<[string, string]> {
 export function titleCase(name: string): string {
   return name.replace(/(^|-)([a-z])/g, (_m, dash: string, letter: string) => `${dash}${letter.toUpperCase()}`);
 }
+
+/** The request as HTTP/1.1 text (request line, Host, header lines, Content-Length, body): what one request looks like on a connection. */
+export function requestAsText(request: HttpRequest): string {
+  const url = new URL(request.url);
+  const body = request.body ?? "";
+  const lines = [`${request.method} ${url.pathname}${url.search} HTTP/1.1`, `host: ${url.host}`, ...headerLines(request).map(([name, value]) => `${name}: ${value}`), `content-length: ${Buffer.byteLength(body)}`];
+  return `${lines.join("\r\n")}\r\n\r\n${body}`;
+}

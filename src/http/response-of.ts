@@ -5,7 +5,7 @@
  * where a JSON or charset=utf-8 body is not UTF-8, or where JSON is labelled with a charset that
  * reads its bytes as other text), and
  * the fields that may appear once but came more than once, counted in the raw headers (Node keeps
- * the first of several Content-Types and drops the rest).
+ * the first of several Content-Types and drops the rest), and any trailer fields.
  */
 import { isUtf8 } from "node:buffer";
 import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
@@ -33,6 +33,8 @@ export function responseOf(incoming: IncomingMessage, bytes: Buffer, maxBodyByte
     const misread = charsetMisreads(label, () => (decoded?.ok ? Buffer.from(decoded.text, "utf8") : bytes), response.text);
     if (misread) response.bodyProblem = misread;
   }
+  if (decoded) response.encodedLength = bytes.length;
+  if (Object.keys(incoming.trailers).length > 0) response.trailers = joinedHeaders(incoming.trailers);
   const repeated = repeatedFields(incoming.rawHeaders);
   if (repeated.length > 0) response.repeatedFields = repeated;
   return response;

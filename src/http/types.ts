@@ -33,6 +33,10 @@ export interface HttpResponse {
   bodyProblem?: string;
   /** Fields that may appear once (Content-Type, Content-Length, Content-Encoding) but came more than once, lowercased. */
   repeatedFields?: string[];
+  /** The body's length as sent, where a Content-Encoding was decoded (`text` is the decoded body). */
+  encodedLength?: number;
+  /** Trailer fields after a chunked body (RFC 9110 §6.5), names lower-case, when there were any. */
+  trailers?: Record<string, string>;
 }
 
 /**

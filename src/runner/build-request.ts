@@ -112,9 +112,11 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
     body = [body, ...fields].filter(Boolean).join("&");
   }
   for (const [name, alias] of Object.entries(plan.omittedHeadersAs ?? {})) if (headers[name] !== undefined) headers[alias] = headers[name];
+  const inQuery = plan.omittedHeadersInQuery ? plan.omitHeaders.filter((name) => headers[name] !== undefined).map((name): [string, string] => [name, headers[name]]) : [];
   for (const name of plan.omitHeaders) delete headers[name];
+  for (const [name, value] of Object.entries(plan.headerRepeats ?? {})) if (headers[name] !== undefined) repeated.push([name, value]);
   const repeatedHeaders = repeated.filter(([name]) => headers[name] !== undefined);
-  let sentTo = url;
+  let sentTo = inQuery.length > 0 ? `${url}${url.includes("?") ? "&" : "?"}${new URLSearchParams(inQuery).toString()}` : url;
   if (plan.rewriteHeaders) {
     const target = new URL(url);
     headers["x-original-url"] = headers["x-rewrite-url"] = `${target.pathname}${target.search}`;
@@ -206,6 +208,9 @@ function preparedFor(ctx: RequestContext): Prepared {
         "other-carrier": otherCarriers(scheme, op, profile, ctx.credentials),
         ...Object.fromEntries(Object.entries(BASIC_SPELLINGS).map(([state, spell]) => [state, basicSpelled(scheme, profile, ctx.credentials, spell)])),
         listed: listedHeader(scheme, profile, ctx),
+        "token-scheme": bearerRespelled(scheme, profile, ctx.credentials, (token) => `Token ${token}`),
+        "basic-password": bearerRespelled(scheme, profile, ctx.credentials, (token) => `Basic ${Buffer.from(`payconform:${token}`).toString("base64")}`),
+        "joined-first": joinedFirst(scheme, op, profile, ctx.credentials),
         swapped: authHeader(scheme, profile, swappedCredentials(op, profile, ctx.credentials)),
         regrouped: authHeader(scheme, profile, regroupedCredentials(op, profile, ctx.credentials)),
         "high-bit-user": highBitUser(scheme, profile, ctx.credentials),
@@ -266,11 +271,24 @@ export function regroupedCredentials(op: OperationSpec, profile: ProviderProfile
   return regrouped;
 }
 
-/** An API-key header with a wrong value and then the valid one, as a list (`wrong, valid`). */
+/** A credential header with a wrong value and then the valid one, as a list (`wrong, valid`; `Bearer wrong, Bearer valid` for Authorization). */
 function listedHeader(scheme: SecuritySchemeSpec, profile: ProviderProfile, ctx: RequestContext): Record<string, string> {
+  const [wrong, valid] = [authHeader(scheme, profile, ctx.wrongCredentials), authHeader(scheme, profile, ctx.credentials)];
+  return Object.fromEntries(Object.entries(valid).map(([name, value]) => [name, `${wrong[name] ?? ""}, ${value}`]));
+}
+
+/** A bearer scheme's valid token in the Authorization value `spell` makes; other schemes' valid headers. */
+function bearerRespelled(scheme: SecuritySchemeSpec, profile: ProviderProfile, creds: Credentials, spell: (token: string) => string): Record<string, string> {
   const source = profile.credentials[scheme.name];
-  if (source?.kind !== "apiKey" || !scheme.headerName) return authHeader(scheme, profile, ctx.credentials);
-  return { [scheme.headerName.toLowerCase()]: `${ctx.wrongCredentials[source.env] ?? ""}, ${ctx.credentials[source.env] ?? ""}` };
+  return source?.kind === "bearer" ? { authorization: spell(creds[source.env] ?? "") } : authHeader(scheme, profile, creds);
+}
+
+/** The first API-key scheme's header holding every API key joined with `:`; the other API-key schemes' headers left out; other schemes' valid headers. */
+function joinedFirst(scheme: SecuritySchemeSpec, op: OperationSpec, profile: ProviderProfile, creds: Credentials): Record<string, string> {
+  const keys = op.security.filter((s) => s.type === "apiKey" && profile.credentials[s.name]?.kind === "apiKey");
+  if (!keys.includes(scheme)) return authHeader(scheme, profile, creds);
+  if (keys[0] !== scheme) return {};
+  return { [String(scheme.headerName).toLowerCase()]: keys.map((s) => bareValue(profile.credentials[s.name], creds)).join(":") };
 }
 
 /** A scheme's credential value itself: the key, the token, or the Basic user. */
@@ -298,7 +316,7 @@ function otherCarriers(scheme: SecuritySchemeSpec, op: OperationSpec, profile: P
   const documented = new Set(op.security.map((s) => (s.type === "apiKey" ? String(s.headerName).toLowerCase() : "authorization")));
   const value = bareValue(source, creds);
   const carriers: Record<string, string> = source.kind === "apiKey" ? { authorization: `Bearer ${value}` } : { "proxy-authorization": authHeader(scheme, profile, creds).authorization ?? "" };
-  carriers["x-api-key"] = value;
+  carriers["x-api-key"] = carriers["x-access-token"] = carriers["x-auth-token"] = value;
   // A framework that reads "the request's parameters" (PHP's $_REQUEST) finds a cookie of the name.
   if (source.kind !== "basic") carriers.cookie = `${source.kind === "apiKey" ? String(scheme.headerName) : "access_token"}=${value}`;
   return Object.fromEntries(Object.entries(carriers).filter(([name]) => !documented.has(name)));
@@ -385,7 +403,7 @@ function withoutSchemeWord(headers: Record<string, string>): Record<string, stri
 /** The query parameter a scheme's credential goes in when it is sent in the query: the header's name, or access_token for a bearer token. */
 function queryCredential(scheme: SecuritySchemeSpec, profile: ProviderProfile, creds: Credentials): Record<string, string> {
   const source = profile.credentials[scheme.name];
-  if (source?.kind === "bearer") return { access_token: creds[source.env] ?? "" };
+  if (source?.kind === "bearer") return { access_token: creds[source.env] ?? "", token: creds[source.env] ?? "" };
   if (source?.kind === "apiKey" && scheme.headerName) return { [scheme.headerName.toLowerCase()]: creds[source.env] ?? "" };
   return {};
 }

@@ -11,7 +11,7 @@ import { PROFILES } from "../profiles/index.ts";
 import { credentialEnvNames, type ProviderProfile } from "../profiles/profile.ts";
 import type { Credentials } from "../sandboxes/types.ts";
 import type { Rng } from "../cases/random.ts";
-import { NEAR_MISSES, OTHER_PASSWORD, type NearMiss } from "../cases/model.ts";
+import { NEAR_MISSES, OTHER_PASSWORD, spellUuid, type NearMiss } from "../cases/model.ts";
 
 export function credentialsFromEnv(profile: ProviderProfile, env: NodeJS.ProcessEnv): Credentials {
   const names = credentialEnvNames(profile);
@@ -76,6 +76,12 @@ export function nearMiss(value: string, kind: NearMiss): string {
       return unsignedJwt(value) ?? `${value}.`;
     case "segment-added":
       return `${value}.x`;
+    case "trailing-nbsp":
+      return `${value}\u00a0`;
+    case "superscript": {
+      const at = value.search(/[123ao]/);
+      return at < 0 ? `${value}\u00b2` : `${value.slice(0, at)}${SUPERSCRIPT[value[at]]}${value.slice(at + 1)}`;
+    }
     case "encoded-word":
       return `=?utf-8?B?${Buffer.from(value, "utf8").toString("base64")}?=`;
     case "sha256-hex":
@@ -133,6 +139,9 @@ function unsignedJwt(value: string): string | undefined {
   }
 }
 
+/** Latin-1 characters NFKC folds to a digit or letter: ¹ ² ³ ª º. */
+const SUPERSCRIPT: Readonly<Record<string, string>> = { "1": "\u00b9", "2": "\u00b2", "3": "\u00b3", a: "\u00aa", o: "\u00ba" };
+
 /** The other environment's word for each environment marker a key carries. */
 const OTHER_ENVIRONMENT: Readonly<Record<string, string>> = { test: "live", live: "test", sandbox: "production", production: "sandbox", prod: "test" };
 
@@ -154,7 +163,8 @@ export function nearMissSecrets(credentials: Credentials, profile?: ProviderProf
     ...Object.values(credentials).flatMap((value) => [
       // A miss that holds the value itself (one character more, in quotes) is masked with it.
       ...NEAR_MISSES.map((kind) => nearMiss(value, kind)).filter((v) => v !== "" && !v.includes(value)),
-      ...(UUID.test(value) ? [value.replace(/-/g, "")] : []),
+      // A UUID without hyphens, and the other UUID with its version and variant changed (ownership_enforcement sends it).
+      ...(UUID.test(value) ? [value.replace(/-/g, ""), spellUuid(value, "version-changed")] : []),
     ]),
     ...basicUsers,
   ];

@@ -4,8 +4,8 @@
  * flight at once, or a request sent again while it gets a deferred success. Faults in the target
  * become errored results; the run goes on with the other scenarios.
  */
-import { credentialState, fixtureIndexFor, type AuthPlan, type Scenario, type Step } from "../cases/model.ts";
-import { percentEncodedFirst } from "../cases/values.ts";
+import { credentialState, fixtureIndexFor, plan as planOf, type AuthPlan, type RequestPlan, type Scenario, type Step } from "../cases/model.ts";
+import { fullwidthFirst, percentEncodedFirst } from "../cases/values.ts";
 import type { CheckInput, OperationContext } from "../checks/types.ts";
 import { FixtureError } from "../errors.ts";
 import { toCurl } from "../http/curl.ts";
@@ -22,7 +22,7 @@ import { fixtureShaped } from "./fixture-shaped.ts";
 import { keepsForm } from "../cases/id-near-miss.ts";
 import { afterRateLimit, ANY_ANSWER_CHECKS, notJudgedMessage, rateLimited, RUN_HINT } from "./rate-limited.ts";
 import type { OpenTarget } from "./target.ts";
-import { headerLines } from "../http/header-lines.ts";
+import { headerLines, requestAsText } from "../http/header-lines.ts";
 import { reshapedIds } from "./reshape-ids.ts";
 
 export interface ProviderRun {
@@ -141,7 +141,8 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
         }
       }
       const shaped = step.plan.shapedLike !== undefined && fixtures[step.plan.shapedLike] ? shapedParams(run, fixtures[step.plan.shapedLike]) : undefined;
-      const fixtureIds = shaped ?? stepPathParams(run, step, fixtures);
+      // Shaped ids, with those the step takes from fixtures kept (a parent of one fixture over an id shaped like another's).
+      const fixtureIds = shaped ? { ...shaped, ...(step.fixture !== undefined ? stepPathParams(run, step, fixtures) : {}) } : stepPathParams(run, step, fixtures);
       const pathParams = reshapedIds(step.plan, pathNames(op), fixtureIds);
       if (pathParams === undefined) {
         results.push({ ...base, case: caseName({ scenario, step }), outcome: "skipped", message: "the fixture's ids hold no separator to regroup them at", durationMs: 0 });
@@ -174,7 +175,7 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
         before[stepIndex] = [];
         continue;
       }
-      const scopeValue = (value: string) => (step.plan.scopeEncoded ? percentEncodedFirst(value, /[A-Za-z]/) : value);
+      const scopeValue = (value: string) => (step.plan.scopeSpelling === "encoded-first" ? percentEncodedFirst(value, /[A-Za-z]/) : step.plan.scopeSpelling === "fullwidth-first" ? fullwidthFirst(value) : value);
       const scoped = scope && Object.fromEntries(Object.entries(scope).map(([name, value]) => [name, `${scopeValue(value)}${step.plan.scopeSuffix ?? ""}`]));
       const queried = step.queryFrom !== undefined ? { ...step.plan, query: { ...step.plan.query, ...fixtures[step.queryFrom] } } : scoped ? { ...step.plan, query: { ...step.plan.query, ...scoped } } : step.plan;
       const plan = step.headerIdsFrom !== undefined && fixtures[step.headerIdsFrom] ? { ...queried, headers: { ...queried.headers, ...idHeaders(fixtures[step.headerIdsFrom]) } } : queried;
@@ -188,6 +189,14 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
       if (plan.jsonBodyFrom !== undefined && fixtures[plan.jsonBodyFrom]) {
         request.body = JSON.stringify(fixtures[plan.jsonBodyFrom]);
         request.headers["content-type"] = "application/json";
+      }
+      if (plan.formBodyFrom !== undefined && fixtures[plan.formBodyFrom]) {
+        request.body = new URLSearchParams(fixtures[plan.formBodyFrom]).toString();
+        request.headers["content-type"] = "application/x-www-form-urlencoded";
+      }
+      if (plan.requestBodyFrom !== undefined && fixtures[plan.requestBodyFrom]) {
+        request.body = requestAsText(buildRequest(run.request, planOf(), fixtures[plan.requestBodyFrom]));
+        request.headers["content-type"] = "text/plain";
       }
       const stepCurl = curlOf(request, run.secrets);
       const respelled = step.burstRespelled ? [buildRequest(run.request, { ...plan, encodedIds: pathNames(op) }, pathParams, headerParams)] : [];
@@ -223,7 +232,8 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
           json: parseJson(exchange.response.text, run.secrets),
           pathParams: alongside?.pathParams ?? pathParams,
           // Only a request crossing two fixtures can name one scope and disclose the other's ids.
-          unnamedIds: fixtures.length > 1 ? unnamedIds(fixtures, sentRequest) : undefined,
+          // So can one naming another account than the configured one: that one is the other scope's.
+          unnamedIds: fixtures.length > 1 || replacesScope(run, plan) ? unnamedIds(fixtures.length > 1 ? fixtures : [], sentRequest, scopeValues(run, plan)) : undefined,
           runIds: issuedOf(run),
           secrets: run.echoSecrets ?? run.secrets,
           identifiers: run.echoIdentifiers,
@@ -310,9 +320,18 @@ function idHeaders(fixture: Fixture): Record<string, string> {
   return out;
 }
 
-function unnamedIds(fixtures: readonly Fixture[], request: HttpRequest): string[] {
+function unnamedIds(fixtures: readonly Fixture[], request: HttpRequest, scopes: readonly string[] = []): string[] {
   const carried = `${decodeOrKeep(request.url)}\n${headerLines(request).map(([, v]) => v).join("\n")}`;
-  return [...new Set(fixtures.flatMap((f) => Object.values(f)))].filter((id) => !carried.includes(id));
+  return [...new Set([...fixtures.flatMap((f) => Object.values(f)), ...scopes])].filter((id) => !carried.includes(id));
+}
+
+/** The configured values of the headers that name the account a request acts for (Yuno's x-account-code), which the plan replaces. */
+function scopeValues(run: ProviderRun, plan: RequestPlan): string[] {
+  return Object.entries(run.operation.profile.headerValues).flatMap(([name, source]) => (source.kind === "env" && (plan.headers[name] !== undefined || plan.headerSpellings?.[name] !== undefined) ? [run.request.credentials[source.env] ?? ""] : [])).filter(Boolean);
+}
+
+function replacesScope(run: ProviderRun, plan: RequestPlan): boolean {
+  return scopeValues(run, plan).length > 0;
 }
 
 function decodeOrKeep(url: string): string {

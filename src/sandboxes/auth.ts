@@ -29,7 +29,8 @@ function schemeSatisfied(req: SandboxRequest, scheme: SecuritySchemeSpec, source
   if (scheme.type === "apiKey" && source.kind === "apiKey" && scheme.headerName) {
     return same(header(req, scheme.headerName), creds[source.env]);
   }
-  const parts = (header(req, "authorization") ?? "").trim().split(/\s+/);
+  // RFC 9110 §11.4: the scheme, then one or more spaces (SP only: a no-break space is part of the credential).
+  const parts = (header(req, "authorization") ?? "").replace(/^[ \t]+|[ \t]+$/g, "").split(/ +/);
   if (parts.length !== 2) return false;
   const [kind, token] = parts;
   if (scheme.scheme === "basic" && source.kind === "basic" && kind.toLowerCase() === "basic") {

@@ -376,9 +376,13 @@ describe("the twenty-fourth round's probes", () => {
     expect(built("cashfree", "credential ApiSecret parameter-added").headers["x-client-secret"]).toBe(`${credentials.CASHFREE_CLIENT_SECRET};v=1`);
   });
 
-  it("deletes a fixture naming its own parentCompanyId, where the fixture source names it", () => {
+  it("deletes a fixture naming its own parentCompanyId, where the fixture source names it, then finds it gone with and without it", () => {
     const s = scenario("enkash", "valid query parameters naming the fixture's own");
-    expect(s.steps.map((step) => [step.plan.scopeQuery, step.expect, step.fixture])).toEqual([[true, "success", 0]]);
+    expect(s.steps.map((step) => [step.plan.scopeQuery, step.expect, step.fixture])).toEqual([
+      [true, "success", 0],
+      [true, "not-found", 0],
+      [undefined, "not-found", 0],
+    ]);
     expect(s.basis).toBe("documented");
   });
 });
@@ -409,13 +413,15 @@ describe("the twenty-fifth round's probes", () => {
     expect(nearMissSegment("cust_ab", "encoded-ampersand")).toBe("cust_ab%26x%3D1");
   });
 
-  it("breaks the fixture's own parentCompanyId with one character more, a space or a line feed after it", () => {
+  it("breaks the fixture's own parentCompanyId with one character more, a space or a line feed after it, and respells it for a second decoding or NFKC", () => {
     const s = scenario("enkash", "the parentCompanyId pattern, the fixture's own value broken, against a fixture");
-    expect(s.steps.map((step) => [step.plan.scopeQuery, step.plan.scopeSuffix, step.expect])).toEqual([
+    expect(s.steps.map((step) => [step.plan.scopeQuery, step.plan.scopeSuffix ?? step.plan.scopeSpelling, step.expect])).toEqual([
       [true, "0", "refused"],
       [true, " ", "refused"],
       [true, "\n", "refused"],
       [true, ";x", "refused"],
+      [true, "encoded-first", "refused"],
+      [true, "fullwidth-first", "refused"],
       [undefined, undefined, "survives"],
     ]);
   });

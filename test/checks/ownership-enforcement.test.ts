@@ -39,14 +39,18 @@ describe("ownership_enforcement", () => {
 
   it("has scenarios only where the operation names a scope", () => {
     expect(() => scenarioOf("cashfree", { check: "ownership_enforcement" })).toThrow();
-    expect(scenarioOf("juspay", { check: "ownership_enforcement" }).steps[0].fixture).toEqual({ customer_id: 0, customer_account_id: 1 });
-    expect(scenarioOf("juspay", { check: "ownership_enforcement" }).steps[1]).toMatchObject({ fixture: { customer_id: 0, customer_account_id: 1 }, headersFrom: 1, expect: "refused" });
+    const juspay = scenarioOf("juspay", { check: "ownership_enforcement" });
+    // An id of fixture 2's shape that never existed under fixture 1's customer, before and after the crossed request.
+    expect(juspay.steps[0]).toMatchObject({ fixture: { customer_id: 0 }, plan: { shapedLike: 1 }, expect: "refused" });
+    expect(juspay.steps[1].fixture).toEqual({ customer_id: 0, customer_account_id: 1 });
+    expect(juspay.steps[2]).toMatchObject({ fixture: { customer_id: 0 }, around: { fixture: 1, unknown: 0 } });
+    expect(juspay.steps[3]).toMatchObject({ fixture: { customer_id: 0, customer_account_id: 1 }, headersFrom: 1, expect: "refused" });
     expect(scenarioOf("yuno", { check: "ownership_enforcement" }).steps[0].plan.headers["x-account-code"]).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it("says what the crossed request got", () => {
     const scenario = scenarioOf("juspay", { check: "ownership_enforcement" });
-    const [finding] = ownershipEnforcement.run(exchange("juspay", scenario, 0, SUCCESS.juspay()))!;
+    const [finding] = ownershipEnforcement.run(exchange("juspay", scenario, 1, SUCCESS.juspay()))!;
     expect(finding.message).toMatch(/customer_account_id of fixture 2 under customer_id of fixture 1 was carried out with 200/);
     expect(finding.expected).toBe("the not-found answer (404) or a documented 4xx (400, 401, 404)");
   });
@@ -54,7 +58,7 @@ describe("ownership_enforcement", () => {
   it("fails a refusal that names an id of the other scope the request did not name", () => {
     const scenario = scenarioOf("juspay", { check: "ownership_enforcement" });
     const body = { ...NOT_FOUND.juspay().body as object, developer_message: "Customer account bank_B belongs to cst_owner0001." };
-    const findings = ownershipEnforcement.run(exchange("juspay", scenario, 0, { status: 404, body }, { unnamedIds: ["cst_owner0001", "bank_other01"] }))!;
+    const findings = ownershipEnforcement.run(exchange("juspay", scenario, 1, { status: 404, body }, { unnamedIds: ["cst_owner0001", "bank_other01"] }))!;
     expect(findings.map((f) => f.message)).toEqual([expect.stringMatching(/names "cst_owner0001", an id of the other scope that the request did not name/)]);
   });
 });
