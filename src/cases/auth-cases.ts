@@ -277,10 +277,11 @@ function againstAFixture(op: OperationSpec, only: (scheme: SecuritySchemeSpec, s
       ...(optional ? [{ label: "credentials missing, the optional query parameters present and valid", plan: plan({ auth: "missing", query: optional }), fixture: 0, expect: "rejected" as const }] : []),
       // Sent to the target's root: whatever answers there, only the fixture's survival is the operation's.
       { label: "credentials missing, the path in X-Original-URL", plan: plan({ auth: "missing", rewriteHeaders: true }), fixture: 0, expect: "carried" },
-      { label: "the documented delete afterwards", plan: plan(), fixture: 0, expect: "survives" },
-      // A cache keyed on method and path alone answers these with the delete's success.
-      refused("credentials missing, after the delete", "missing"),
-      refused("credentials wrong, after the delete", "wrong"),
+      { label: "the documented delete afterwards", plan: plan({ idempotencyKey: "auth" }), fixture: 0, expect: "survives" },
+      // A cache keyed on method and path alone answers these with the delete's success; so does an
+      // idempotency layer that replays the delete's answer for its key before the credentials are checked.
+      { label: "credentials missing, after the delete", plan: plan({ auth: "missing", idempotencyKey: "auth" }), fixture: 0, expect: "rejected" },
+      { label: "credentials wrong, after the delete", plan: plan({ auth: "wrong", idempotencyKey: "auth" }), fixture: 0, expect: "rejected" },
     ],
   };
 }

@@ -2,7 +2,7 @@
  * unsupported_method: the operation's path with each other common method (GET, PUT, PATCH, and
  * POST or DELETE, whichever the doc does not use) and with HEAD, OPTIONS, TRACE and PURGE never deletes a
  * fixture: the request gets a 4xx, and a documented delete afterwards still gets the documented
- * success. The request is the valid one (credentials, headers and body), only the method differs.
+ * success; a GET after that delete gets no 2xx that names the fixture (a record kept and handed out). The request is the valid one (credentials, headers and body), only the method differs.
  * (A router that refuses a deny-list of methods and hands every other one to the delete is caught
  * by the last four.)
  * A POST or a GET carrying the method-override headers that web frameworks honour
@@ -15,6 +15,9 @@ import type { OperationSpec } from "../spec/model.ts";
 import { plan, type Scenario } from "./model.ts";
 
 export const TRIED_METHODS = ["GET", "PUT", "PATCH", "POST", "DELETE"] as const;
+
+/** The GET sent after the documented delete, which must not find the record (unsupported_method reads it by this label). */
+export const GET_AFTER_DELETE = "GET after the delete";
 
 /**
  * Methods every HTTP server meets besides the ones an API uses, and PURGE, the extension method
@@ -33,8 +36,9 @@ export function methodScenarios(op: OperationSpec): Scenario[] {
   const scenarios: Scenario[] = [...TRIED_METHODS, ...PROTOCOL_METHODS].filter((m) => m !== op.method).map((method) => ({
     ...base,
     id: `method ${method}`,
-    description: `${method} on the delete path leaves the fixture in place; the documented ${op.method} afterwards deletes it`,
-    steps: [{ label: method, plan: plan({ method }), fixture: 0, expect: "not-deleted" }, afterwards],
+    description: `${method} on the delete path leaves the fixture in place; the documented ${op.method} afterwards deletes it${method === "GET" ? ", after which a GET of the path no longer finds it" : ""}`,
+    // After the delete, a GET (a read the provider may document on the path) must not still hand the record out.
+    steps: [{ label: method, plan: plan({ method }), fixture: 0, expect: "not-deleted" }, afterwards, ...(method === "GET" ? [{ label: GET_AFTER_DELETE, plan: plan({ method }), fixture: 0, expect: "not-deleted" as const }] : [])],
   }));
   const headers = Object.fromEntries(METHOD_OVERRIDE_HEADERS.map((h) => [h, op.method]));
   for (const carrier of ["POST", "GET"].filter((m) => m !== op.method)) {

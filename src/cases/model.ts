@@ -89,8 +89,9 @@ export const OTHER_PASSWORD = "pc-not-the-password";
  `segment-added`: `.x` after it, another dot-separated segment, which a server that checks only the
  first three segments of a JWT, or the value up to a `.`, accepts; `trailing-nbsp`: a no-break
  space (U+00A0, the Latin-1 byte 0xA0) after it, which JavaScript's `trim()` strips and an ASCII
- trim keeps; `superscript`: its first 1, 2 or 3 as ¹, ² or ³ (its first a or o as ª or º; Latin-1
- bytes), which a comparison after NFKC normalisation (SASLprep, stringprep) folds back.
+ trim keeps; `superscript`: its first 1, 2 or 3 as ¹, ² or ³ (its first a or o as ª or º, and
+ without any its last character as ²; Latin-1 bytes), which a comparison after NFKC normalisation
+ (SASLprep, stringprep) folds back.
  */
 export const NEAR_MISSES = ["empty", "truncated", "extended", "case-swapped", "quoted", "inner-space", "inner-latin1", "percent-encoded", "trailing-word", "last-changed", "base64-encoded", "inner-soft-hyphen", "other-environment", "leading-cut", "regex-dot", "sha256-hex", "middle-changed", "padding-added", "parameter-added", "encoded-word", "separators-swapped", "jwt-unsigned", "segment-added", "trailing-nbsp", "superscript"] as const;
 export type NearMiss = (typeof NEAR_MISSES)[number];
@@ -175,9 +176,11 @@ export interface RequestPlan {
   /**
    * An idempotency key (`Idempotency-Key` and `X-Idempotency-Key`), the same for every step of a
    * process that asks for one and new in every process: a server that replays the answer it keyed
-   * on it must not replay it for a request on another resource.
+   * on it must not replay it for a request on another resource. A name gives a key of its own
+   * (the process's key and the name), shared only by the steps that name it: a replay of the
+   * delete's answer to a request without credentials, or for another account, is then seen.
    */
-  idempotencyKey?: boolean;
+  idempotencyKey?: boolean | string;
   /** The request target in absolute form (`http://host/path`), which servers must accept (RFC 9112 §3.2.2) and a guard matching paths that start with `/` misses. */
   absoluteForm?: boolean;
   /** Every header field name title-cased on the wire (`X-Routing-Id`, `Authorization`): field names are case-insensitive (RFC 9110 §5.1). */

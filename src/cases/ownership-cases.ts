@@ -88,9 +88,10 @@ export function ownershipScenarios(op: OperationSpec, rng: Rng): Scenario[] {
         // Another UUID that differs only in its version and variant digits: a parser that forces
         // version 4 and the RFC variant (Python's UUID(s, version=4)) reads it as the account's own.
         ...(param.schema.format === "uuid" ? [{ label: `${param.name} with its version and variant digits changed`, plan: plan({ headerSpellings: { [name]: "version-changed" as const } }), fixture: 0, expect: "refused" as const }] : []),
-        survives(0),
-        // A record kept after the delete (anonymized) that has lost its account, open to any.
-        { label: `foreign ${param.name}, after its own delete`, plan: plan({ headers: { [name]: foreign } }), fixture: 0, expect: "refused" },
+        { ...survives(0), plan: plan({ idempotencyKey: "account" }) },
+        // A record kept after the delete (anonymized) that has lost its account, open to any; and an
+        // idempotency layer keyed without the account replaying the delete's answer to another.
+        { label: `foreign ${param.name}, after its own delete`, plan: plan({ headers: { [name]: foreign }, idempotencyKey: "account" }), fixture: 0, expect: "refused" },
       ],
     });
   }

@@ -32,6 +32,7 @@ import { parsingEdges } from "./parsing-edges.ts";
 import { pathDetoursAndReadings } from "./path-detours-and-readings.ts";
 import { ownership } from "./ownership.ts";
 import { races } from "./races.ts";
+import { readsKeysAndScopes } from "./reads-keys-and-scopes.ts";
 import { rememberedState } from "./remembered-state.ts";
 import { requestForms } from "./request-forms.ts";
 import { secretsFaults } from "./secrets-faults.ts";
@@ -72,6 +73,7 @@ export const CATALOGUE: readonly FaultyAdapter[] = [
   ...transferAndMediaTypes,
   ...carriersAndSpellings,
   ...bodiesIdsAndAnswers,
+  ...readsKeysAndScopes,
 ];
 
 export function adapterByName(name: string): FaultyAdapter | undefined {

@@ -5,11 +5,23 @@
  * usual answer to it, and any of them a 501). A method the spec documents
  * on the same path (x-payconform-other-operations), and HEAD where GET is documented there, is
  * judged only by the fixture surviving it. A 405 without Allow, which RFC 9110 §15.5.6 requires of
- * it, is a warning (HTTP's rule, not the doc's).
+ * it, is a warning (HTTP's rule, not the doc's), and so is a 405 whose Allow leaves out the
+ * documented method. A GET after the documented delete answered with a 2xx that names the fixture
+ * fails: the record the delete removed is still handed out (a soft delete, a stale cache).
  */
 import { expectSurvival } from "./fixture-survival.ts";
 import { methodRefusedWith501, scenarioFor, when } from "./preconditions.ts";
-import type { Check, Finding } from "./types.ts";
+import { GET_AFTER_DELETE } from "../cases/method-cases.ts";
+import type { Check, CheckInput, Finding } from "./types.ts";
+
+/** A 2xx to the GET after the documented delete that names the fixture: the record is still there, handed out. */
+function stillThere(input: CheckInput): Finding[] {
+  const status = input.response.status;
+  if (status < 200 || status >= 300) return [];
+  const named = Object.values(input.pathParams).filter((id) => id.length >= 6 && input.response.text.includes(id));
+  if (named.length === 0) return [];
+  return [{ expected: "a 4xx (404, or 405 where no GET is served)", actual: `${status} naming ${named.join(", ")}`, message: `after its documented delete, a GET on the fixture's path was answered ${status} naming ${named.join(", ")}: the record is still there, though the doc says the delete removes it` }];
+}
 
 export const unsupportedMethod: Check = {
   id: "unsupported_method",
@@ -17,6 +29,12 @@ export const unsupportedMethod: Check = {
     const method = input.scenario.steps[0].plan.method ?? input.operation.op.method;
     if (input.step.expect === "survives") return expectSurvival(input, `a ${method} on its path`);
     const status = input.response.status;
+    if (input.step.label === GET_AFTER_DELETE) return stillThere(input);
+    const allow = input.response.headers.allow;
+    if (status === 405 && allow !== undefined && !allow.toUpperCase().split(",").map((m) => m.trim()).includes(input.operation.op.method.toUpperCase())) {
+      // RFC 9110 §10.2.1: Allow lists the methods the resource supports, and the doc documents this one there.
+      return [{ expected: `405 with an Allow header that lists ${input.operation.op.method.toUpperCase()}`, actual: `Allow: ${allow}`, message: `${method} on the delete path was answered 405 with Allow: ${allow}, which leaves out the documented ${input.operation.op.method.toUpperCase()}: a client reading Allow learns the wrong methods`, basis: "assumed" }];
+    }
     if (status === 405 && input.response.headers.allow === undefined) {
       // RFC 9110 §15.5.6: the origin server MUST send Allow with a 405 (the doc says nothing of it).
       return [{ expected: "405 with an Allow header naming the methods the path takes", actual: "405 without Allow", message: `${method} on the delete path was answered 405 without the Allow header RFC 9110 §15.5.6 requires of it`, basis: "assumed" }];

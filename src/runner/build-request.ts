@@ -103,7 +103,7 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
     headers.expect = "100-continue";
     if (body === undefined) [body, headers["content-type"]] = ["{}", "application/json"];
   }
-  if (plan.idempotencyKey) headers["idempotency-key"] = headers["x-idempotency-key"] = IDEMPOTENCY_KEY;
+  if (plan.idempotencyKey) headers["idempotency-key"] = headers["x-idempotency-key"] = typeof plan.idempotencyKey === "string" ? `${IDEMPOTENCY_KEY}-${plan.idempotencyKey}` : IDEMPOTENCY_KEY;
   Object.assign(headers, plan.headers);
   for (const [name, suffix] of Object.entries(plan.headerSuffixes ?? {})) if (headers[name] !== undefined) headers[name] += suffix;
   for (const [name, spelling] of Object.entries(plan.headerSpellings ?? {})) if (headers[name] !== undefined) headers[name] = spellUuid(headers[name], spelling);

@@ -80,7 +80,8 @@ export function nearMiss(value: string, kind: NearMiss): string {
       return `${value}\u00a0`;
     case "superscript": {
       const at = value.search(/[123ao]/);
-      return at < 0 ? `${value}\u00b2` : `${value.slice(0, at)}${SUPERSCRIPT[value[at]]}${value.slice(at + 1)}`;
+      // Without one of those, its last character as ² (another value, masked as a whole like the others).
+      return at < 0 ? `${value.slice(0, -1)}\u00b2` : `${value.slice(0, at)}${SUPERSCRIPT[value[at]]}${value.slice(at + 1)}`;
     }
     case "encoded-word":
       return `=?utf-8?B?${Buffer.from(value, "utf8").toString("base64")}?=`;
