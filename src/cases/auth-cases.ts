@@ -80,7 +80,7 @@ export function authScenarios(op: OperationSpec): Scenario[] {
   for (const scheme of op.security) {
     const name = `${scheme.name} (${where(scheme)})`;
     if (scheme.type === "apiKey" || scheme.scheme === "bearer") {
-      const param = scheme.type === "apiKey" ? scheme.headerName?.toLowerCase() : "access_token and token";
+      const param = scheme.type === "apiKey" ? `${scheme.headerName?.toLowerCase()} and the usual field names` : "access_token and token";
       scenarios.push(scenario(`credential ${scheme.name} in the query`, `the valid ${name} credential sent as the query parameter ${param} instead; any others are right`, "in-query", only(scheme, "in-query")));
     }
     scenarios.push(
@@ -153,6 +153,10 @@ export function authScenarios(op: OperationSpec): Scenario[] {
       const alone = Object.fromEntries(op.security.map((s): [string, CredentialState] => [s.name, s.name === scheme.name ? "valid" : "missing"]));
       scenarios.push(scenario(`credential ${scheme.name} alone`, `only the ${name} credential is sent, right`, "alone", alone));
     }
+  }
+  // Every credential in the query at once (OAuth's client_id and client_secret): a handler that falls back to the query only when no header carries one.
+  if (op.security.length > 1 && op.security.every((scheme) => scheme.type === "apiKey" || scheme.scheme === "bearer")) {
+    scenarios.push(scenario("credentials all in the query", "every valid credential sent in the query string (under its header's name and the usual field names) and none in a header", "all in-query", "in-query"));
   }
   if (op.security.every((scheme) => scheme.type === "apiKey")) {
     scenarios.push(scenario("credentials as HTTP Basic", "every API key left out of its header and sent together as Authorization: Basic (key:key)", "as-basic", "as-basic"));
@@ -232,6 +236,8 @@ function againstAFixture(op: OperationSpec, only: (scheme: SecuritySchemeSpec, s
       ...(op.basePath ? [offRequest(`credentials missing, the base path ${op.basePath} with its first letter in the other case`, { basePathOtherCase: true })] : []),
       // A handler that falls back to credentials in the body (a login form's names) when the documented carriers are empty.
       offRequest("credentials only in a JSON body, under their headers' names and the usual field names", { auth: "in-json-body" }),
+      // The same as form fields (OAuth's client_id and client_secret, RFC 6749 §2.3.1, which PHP's $_POST reads).
+      offRequest("credentials only in a form body, under their headers' names and the usual field names", { auth: "in-form-body" }),
       // A server answers `Expect: 100-continue` in a handler of its own, which may skip the check.
       offRequest("credentials missing, Expect: 100-continue", { expectContinue: true }),
       offRequest("credentials missing, the request target in absolute form", { absoluteForm: true }),
@@ -239,6 +245,18 @@ function againstAFixture(op: OperationSpec, only: (scheme: SecuritySchemeSpec, s
       ...(op.basePath ? [offRequest(`credentials missing, the path without the base path ${op.basePath}`, { basePathDropped: true })] : []),
       // Another version of the API beside the documented one, outside a guard scoped to it (OWASP API9).
       ...(/\/v\d+\//.test(op.path) ? [offRequest("credentials missing, the path's version one up", { literalSpelling: "next-version" })] : []),
+      // The version left out (an unversioned alias), zero-padded (a router reading it as a number), or one down (an older version still deployed).
+      ...(/\/v\d+(?:\/|$)/.test(`${op.basePath ?? ""}${op.path}`)
+        ? [
+            offRequest("credentials missing, the path without its version", { versionSpelling: "none" }),
+            offRequest("credentials missing, the path's version zero-padded", { versionSpelling: "padded" }),
+            ...(/\/v[1-9]\d*(?:\/|$)/.test(`${op.basePath ?? ""}${op.path}`) ? [offRequest("credentials missing, the path's version one down", { versionSpelling: "down" })] : []),
+          ]
+        : []),
+      // A guard that reads the method from an override header (a CORS preflight waved through) while the router deletes.
+      offRequest("credentials missing, X-HTTP-Method-Override: OPTIONS", { headers: { "x-http-method-override": "OPTIONS", "x-http-method": "OPTIONS", "x-method-override": "OPTIONS" } }),
+      // Only the delete guarded: HEAD answered by a lookup without the credentials tells which ids exist.
+      offRequest("credentials missing, HEAD on the path", { method: "HEAD" }),
       offRequest("credentials missing, ;x after the path's first segment", { literalSpelling: "path-parameter" }),
       // Only the delete guarded: a GET without credentials handing out the record (OWASP API1).
       offRequest("credentials missing, GET on the path", { method: "GET" }),
@@ -337,8 +355,8 @@ const NEAR_MISS_TEXT: Record<(typeof NEAR_MISSES)[number], string> = {
 };
 
 const OTHER_CARRIERS = {
-  apiKey: "Authorization: Bearer, x-api-key, x-access-token, x-auth-token, a cookie named as the header",
-  http: "Proxy-Authorization, x-api-key, x-access-token, x-auth-token, a bearer token as the cookie access_token",
+  apiKey: "Authorization: Bearer, x-api-key, x-access-token, x-auth-token, the header's name with x- before it, a cookie named as the header",
+  http: "Proxy-Authorization, X-Authorization, x-api-key, x-access-token, x-auth-token, a bearer token as the cookie access_token",
 };
 
 /** The headers identity-aware proxies set for the user they authenticated (Kong, oauth2-proxy, Apache's mod_auth). */
@@ -357,7 +375,7 @@ const GATEWAY_IDENTITY: Record<string, string> = {
 const SAME_ORIGIN_FETCH: Record<string, string> = { "sec-fetch-site": "same-origin", "sec-fetch-mode": "cors", "sec-fetch-dest": "empty" };
 
 /** The headers a reverse proxy sets for a client on the loopback address. */
-const LOCAL_ORIGIN: Record<string, string> = { "x-forwarded-for": "127.0.0.1", "x-real-ip": "127.0.0.1", forwarded: "for=127.0.0.1" };
+const LOCAL_ORIGIN: Record<string, string> = { "x-forwarded-for": "127.0.0.1", "x-real-ip": "127.0.0.1", forwarded: "for=127.0.0.1", "true-client-ip": "127.0.0.1", "cf-connecting-ip": "127.0.0.1", "x-client-ip": "127.0.0.1" };
 
 function where(scheme: SecuritySchemeSpec): string {
   return scheme.headerName ?? `${scheme.scheme} authorization`;

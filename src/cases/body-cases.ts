@@ -28,12 +28,12 @@ export function bodyScenarios(op: OperationSpec): Scenario[] {
   if (!body) return [];
   const valid = (body.example ?? {}) as Record<string, unknown>;
   const base = { provider: op.provider, operationId: op.operationId, check: "required_body_enforcement" as const, basis: "documented" as const, fixtures: 0 };
-  const scenario = (id: string, description: string, sent: string | null, basis: Scenario["basis"] = "documented", query: Record<string, string> = {}): Scenario => ({
+  const scenario = (id: string, description: string, sent: string | null, basis: Scenario["basis"] = "documented", query: Record<string, string> = {}, headers: Record<string, string> = {}): Scenario => ({
     ...base,
     basis,
     id,
     description,
-    steps: [{ label: id.replace(/^body /, ""), plan: plan({ body: sent, query }), expect: "rejected" }],
+    steps: [{ label: id.replace(/^body /, ""), plan: plan({ body: sent, query, headers }), expect: "rejected" }],
   });
   const scenarios: Scenario[] = [];
   if (body.required) scenarios.push(scenario("body missing", "the required request body is left out", null));
@@ -59,6 +59,10 @@ export function bodyScenarios(op: OperationSpec): Scenario[] {
     if (valid[field] !== undefined && recasedName !== field) {
       // Field names compare exactly: a binder that matches them ignoring case (ASP.NET's) takes it.
       scenarios.push(scenario(`body ${field} named ${recasedName}`, `the required field ${field} is left out and sent as ${recasedName}, its name in another case`, encodeBody(body.contentType, { ...rest, [recasedName]: valid[field] })));
+    }
+    if (valid[field] !== undefined) {
+      // A gateway template or binder that reads a parameter from anywhere takes a header of its name.
+      scenarios.push(scenario(`body ${field} in a header`, `the required field ${field} is left out of the body and sent as a request header of its name`, encodeBody(body.contentType, rest), "documented", {}, { [field.toLowerCase()]: String(valid[field]) }));
     }
     if (valid[field] !== undefined && !op.parameters.some((p) => p.in === "query" && p.name === field)) {
       // A handler that reads a field from "the request" (PHP's $_REQUEST, Rails' params, Express's
@@ -119,9 +123,21 @@ export function bodyScenarios(op: OperationSpec): Scenario[] {
   // documented fields as JSON labelled text/plain, which a handler sniffing for JSON parses.
   const otherType = body.contentType !== "text/plain" && body.example !== undefined ? [{ label: "the documented body labelled text/plain", plan: plan({ headers: { "content-type": "text/plain" } }) }] : [];
   // The documented fields as JSON under text/plain: a handler that sniffs a body for JSON whatever its label.
-  if (body.contentType !== "application/json" && valid && Object.keys(valid).length > 0) otherType.push({ label: "the documented fields as JSON, labelled text/plain", plan: plan({ rawBody: { text: JSON.stringify(valid), contentType: "text/plain" } }) });
+  if (body.contentType !== "application/json" && valid && Object.keys(valid).length > 0) {
+    otherType.push({ label: "the documented fields as JSON, labelled text/plain", plan: plan({ rawBody: { text: JSON.stringify(valid), contentType: "text/plain" } }) });
+    // The same fields as JSON, and as multipart/form-data (a type a browser also sends cross-origin without a preflight).
+    otherType.push({ label: "the documented fields as JSON", plan: plan({ rawBody: { text: JSON.stringify(valid), contentType: "application/json" } }) });
+    otherType.push({ label: "the documented fields as multipart/form-data", plan: plan({ rawBody: multipart(valid), }) });
+  }
   const mediaType = againstFixture(op, "required_body_enforcement", "the body's media type", otherType, "assumed");
   return [...scenarios, ...(fixtureScenario ? [fixtureScenario] : []), ...(mediaType ? [mediaType] : [])];
+}
+
+/** The fields as a multipart/form-data body (RFC 7578) with a fixed boundary. */
+function multipart(fields: Record<string, unknown>): { text: string; contentType: string } {
+  const boundary = "payconform-boundary";
+  const parts = Object.entries(fields).map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${String(value)}\r\n`);
+  return { text: `${parts.join("")}--${boundary}--\r\n`, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
 function swapCase(value: string): string {

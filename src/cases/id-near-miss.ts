@@ -34,7 +34,7 @@ const LOOK_ALIKE: Readonly<Record<string, string>> = { "0": "O", O: "0", o: "0",
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Near misses that keep an id's form: one character fewer or changed, a prefix cut, a 0 put in, its letters' case. */
-const FORM_KEEPING: ReadonlySet<IdNearMiss> = new Set(["hash-collision", "truncated", "leading-cut", "last-changed", "leading-zero", "look-alike", "prefix-dropped", "separator-swapped", "case-swapped", "char-appended", "tail-case-swapped", "uuid-version-changed"]);
+const FORM_KEEPING: ReadonlySet<IdNearMiss> = new Set(["prefix-case-swapped", "hash-collision", "truncated", "leading-cut", "last-changed", "leading-zero", "look-alike", "prefix-dropped", "separator-swapped", "case-swapped", "char-appended", "tail-case-swapped", "uuid-version-changed"]);
 
 /** Near misses nearMissSegment spells in the path segment itself, never as the id shortened. */
 const SPELLED_IN_THE_PATH: ReadonlySet<IdNearMiss> = new Set(["byte-escaped", "percent-u", "path-parameter", "extra-segment", "segment-before", "plus-for-space", "comma-suffix", "comma-prefix"]);
@@ -117,6 +117,21 @@ function rawMiss(id: string, kind: IdNearMiss): string {
     }
     case "hash-collision":
       return hashCollision(id);
+    case "kelvin-sign": {
+      const at = id.search(/[KkÅå]/);
+      return at < 0 ? id : `${id.slice(0, at)}${/[Kk]/.test(id[at]) ? "\u212a" : "\u212b"}${id.slice(at + 1)}`;
+    }
+    case "prefix-case-swapped": {
+      // A UUID's letters have no case: its prefix in the other case is the same UUID.
+      if (UUID.test(id)) return id;
+      const separator = id.search(/[_-]/);
+      const cut = separator > 0 ? separator : Math.min(2, id.length - 1);
+      return Array.from(id.slice(0, cut), (c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join("") + id.slice(cut);
+    }
+    case "backslash-dot-segment":
+      return `x\\..\\${id}`;
+    case "stream-suffix":
+      return `${id}::$DATA`;
     case "uuid-urn":
       return UUID.test(id) ? `urn:uuid:${id}` : id;
     case "uuid-unhyphenated":

@@ -49,10 +49,13 @@ import type { HttpProvider } from "../providers.ts";
  * GitHub takes tokens), or (`joined-first`) every API key joined with `:` in the first API-key
  * header and the others left out (`x-client-id: <id>:<secret>`, a gateway's combined key).
  */
-export type CredentialState = "valid" | "wrong" | "missing" | "other-scheme" | "swapped" | "in-query" | "other-password" | "listed" | "repeated" | "repeated-valid-first" | "other-carrier" | "as-basic" | "padded" | "no-colon" | "user-as-password" | "in-body" | "no-scheme" | "default" | "second-colon" | "nul-in-user" | "undefined-password" | "null-password" | "high-bit-user" | "basic-case-swapped" | "scheme-glued" | "basic-unencoded" | "underscored" | "regrouped" | "undefined" | "null" | "prototype-key" | "prototype-pair" | "scheme-lower-case" | "scheme-spaced" | "in-json-body" | "token-scheme" | "basic-password" | "joined-first" | NearMiss;
+export type CredentialState = "valid" | "wrong" | "missing" | "other-scheme" | "swapped" | "in-query" | "other-password" | "listed" | "repeated" | "repeated-valid-first" | "other-carrier" | "as-basic" | "padded" | "no-colon" | "user-as-password" | "in-body" | "no-scheme" | "default" | "second-colon" | "nul-in-user" | "undefined-password" | "null-password" | "high-bit-user" | "basic-case-swapped" | "scheme-glued" | "basic-unencoded" | "underscored" | "regrouped" | "undefined" | "null" | "prototype-key" | "prototype-pair" | "scheme-lower-case" | "scheme-spaced" | "in-json-body" | "in-form-body" | "token-scheme" | "basic-password" | "joined-first" | NearMiss;
 
 /** A credential servers and sandboxes ship as a default (`x-client-id: test`); too common to be a secret, so not masked. */
 export const DEFAULT_CREDENTIAL = "test";
+
+/** The Basic user a bearer token is sent with as the password in the `basic-password` case. */
+export const TOKEN_AS_PASSWORD_USER = "payconform";
 
 /** The password a Basic user is sent with in the `other-password` case. */
 export const OTHER_PASSWORD = "pc-not-the-password";
@@ -171,6 +174,13 @@ export interface RequestPlan {
    * public pages) and a router that resolves it let it past the guard.
    */
   detour?: "root" | "base";
+  /**
+   * The first version segment of the whole path (`/v0/` in EnKash's path, `/v1` in Yuno's base
+   * path) written another way: left out (`/api/customer/…`), zero-padded (`/v00/`), or one down
+   * (`/v0` for `/v1`): another version of the API beside the documented one, or a router reading the
+   * version as a number, which a guard scoped to the documented spelling does not cover.
+   */
+  versionSpelling?: "none" | "padded" | "down";
   /** The base path's first letter in the other case (`/Router/customer/…`): another path, which a case-insensitive router serves past a guard matching the base path as written. */
   basePathOtherCase?: boolean;
   /**
@@ -345,9 +355,15 @@ export function spellUuid(uuid: string, spelling: UuidSpelling): string {
  * `x/` before it in the path, unencoded, another path whose last segment is the id, which a router
  * matching a prefix and taking the last segment for the id reads as the id; `hash-collision`:
  * another id of its form with the same 31-based string hash (Java's `String.hashCode`: two
- * neighbouring characters moved by +1 and -31), which a store keyed on that hash takes for the id.
+ * neighbouring characters moved by +1 and -31), which a store keyed on that hash takes for the id;
+ * `kelvin-sign`: its first K as the Kelvin sign (U+212A; its first Å as the Ångström sign), which
+ * NFC itself turns into the letter; `prefix-case-swapped`: its prefix (up to its first separator,
+ * or its first two characters) in the other case, the rest kept, which a lookup matching the
+ * prefix ignoring case finds; `backslash-dot-segment`: `x\..\` before it (`x%5C..%5C<id>`), which
+ * a store resolving the id as a Windows path finds; `stream-suffix`: `::$DATA` after it, the name of
+ * a file's data stream that NTFS strips.
  */
-export const ID_NEAR_MISSES = ["case-swapped", "double-encoded", "trailing-space", "truncated", "fullwidth", "zero-width", "path-parameter", "like-percent", "like-underscore", "glob-star", "extra-segment", "dot-segment", "nul-suffix", "dot-extension", "separator-swapped", "newline-suffix", "encoded-slash", "encoded-query", "encoded-fragment", "encoded-ampersand", "json-escape", "plus-for-space", "accented", "uuid-unhyphenated", "uuid-braced", "leading-zero", "regex-dot", "sql-comment", "comma-suffix", "comma-prefix", "byte-escaped", "leading-cut", "trailing-dot", "prefix-dropped", "astral-suffix", "look-alike", "percent-u", "last-changed", "html-entity", "or-query", "homoglyph", "char-appended", "separator-appended", "separator-doubled", "tail-case-swapped", "newline-prefix", "uuid-version-changed", "uuid-urn", "segment-before", "hash-collision"] as const;
+export const ID_NEAR_MISSES = ["case-swapped", "double-encoded", "trailing-space", "truncated", "fullwidth", "zero-width", "path-parameter", "like-percent", "like-underscore", "glob-star", "extra-segment", "dot-segment", "nul-suffix", "dot-extension", "separator-swapped", "newline-suffix", "encoded-slash", "encoded-query", "encoded-fragment", "encoded-ampersand", "json-escape", "plus-for-space", "accented", "uuid-unhyphenated", "uuid-braced", "leading-zero", "regex-dot", "sql-comment", "comma-suffix", "comma-prefix", "byte-escaped", "leading-cut", "trailing-dot", "prefix-dropped", "astral-suffix", "look-alike", "percent-u", "last-changed", "html-entity", "or-query", "homoglyph", "char-appended", "separator-appended", "separator-doubled", "tail-case-swapped", "newline-prefix", "uuid-version-changed", "uuid-urn", "segment-before", "hash-collision", "kelvin-sign", "prefix-case-swapped", "backslash-dot-segment", "stream-suffix"] as const;
 export type IdNearMiss = (typeof ID_NEAR_MISSES)[number];
 
 /**

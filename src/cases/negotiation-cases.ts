@@ -28,6 +28,9 @@ export const JSONP_QUERY = { callback: "payconform", jsonp: "payconform" };
 /** What the compression case asks for: every content coding payconform's client decodes. */
 export const ACCEPTED_ENCODINGS = "gzip, deflate, br";
 
+/** An Accept list that names JSON among others, as HTTP libraries send it (axios's default). */
+export const LIBRARY_ACCEPT = "application/json, text/plain, */*";
+
 /** The Accept header of the case: a media type no spec of payconform's documents. */
 export const UNDOCUMENTED_ACCEPT = "application/xml";
 
@@ -53,6 +56,16 @@ export function negotiationScenarios(op: OperationSpec): Scenario[] {
       fixtures: 0,
       description: "an id that never existed, with no Accept header (what Go's and Python's HTTP clients send, read as any media type, RFC 9110 §12.5.1): the documented not-found answer in the documented media type, never 406 or another type",
       steps: [{ label: "no Accept", plan: plan({ omitHeaders: ["accept"] }), expect: "not-found" }],
+    },
+    {
+      id: "accept of an HTTP library",
+      provider: op.provider,
+      operationId: op.operationId,
+      check: "content_type_conformance",
+      basis: "documented",
+      fixtures: 0,
+      description: `an id that never existed, with Accept: ${LIBRARY_ACCEPT} (axios's default, which names the documented type among others): the documented not-found answer in the documented media type, never 406`,
+      steps: [{ label: `Accept: ${LIBRARY_ACCEPT}`, plan: plan({ headers: { accept: LIBRARY_ACCEPT } }), expect: "not-found" }],
     },
     {
       id: "accept-language of another language",

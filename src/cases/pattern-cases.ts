@@ -66,6 +66,7 @@ const OWN_VALUE_SUFFIXES: ReadonlyArray<[string, string]> = [
   [" ", "with a space after it"],
   ["\n", "with a line feed after it"],
   [";x", "with ;x after it"],
+  ["\u200b", "with a zero-width space after it"],
 ];
 
 /**

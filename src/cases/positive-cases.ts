@@ -6,7 +6,7 @@
  * not-found answer, not a validation error; a path parameter with neither a pattern nor a maximum
  * length is also sent 258 characters long (assumed: a limit is the target's choice). Optional query parameters are sent present and valid
  * the same way, and a required header filled from a path parameter (Juspay's x-routing-id) is
- * also sent with its documented example, another value the doc allows, and (assumed) with an `é`
+ * also sent with its documented example, another value the doc allows (a guest's cart id with `:`, `/` and `-`), and (assumed) with an `é`
  * in it, still a string. Spellings any HTTP stack
  * should take are assumed: a request body whose media type carries a charset parameter (RFC 9110
  * §8.3.1), `Accept: *\/*` (what curl, in the docs' samples, sends; RFC 9110 §12.5.1), a query
@@ -24,6 +24,9 @@ import { percentEncodedFirst } from "./values.ts";
 
 /** An id longer than the columns ids usually go in (varchar(64), varchar(255)), of letters and digits. */
 const LONG_ID = `pc${"long0id1".repeat(32)}`;
+
+/** An order or cart id of the kind a checkout makes (Juspay's x-routing-id may be one for a guest). */
+const GUEST_ID = "gid://shop/Cart/7f3c2a1e-5b9d-4c8e";
 
 export function positiveScenarios(op: OperationSpec): Scenario[] {
   const profile = PROFILES[op.provider];
@@ -47,6 +50,8 @@ export function positiveScenarios(op: OperationSpec): Scenario[] {
         // the target takes it is assumed, and a 5xx to it fails not_a_server_error.
         const accented = `${example.slice(0, 4)}\u00e9${example.slice(4)}`;
         scenarios.push({ ...scenario(param, "non-ASCII", accented, { headers: { [param.name.toLowerCase()]: accented } }), basis: "assumed" });
+        // Another identifier the doc allows in its place (Juspay: a guest's order or cart id), hyphens and all.
+        scenarios.push(scenario(param, "another-identifier", GUEST_ID, { headers: { [param.name.toLowerCase()]: GUEST_ID } }));
       }
       continue;
     }
@@ -80,6 +85,8 @@ export function positiveScenarios(op: OperationSpec): Scenario[] {
     const mediaType = `${op.requestBody.contentType}; charset=UTF-8`;
     scenarios.push(assumedSpelling("valid body media type with a charset parameter", `the documented body sent as ${mediaType}: a media type parameter does not change the media type (RFC 9110 §8.3.1)`, { headers: { "content-type": mediaType } }));
     const titled = op.requestBody.contentType.replace(/(^|[/.+-])([a-z])/g, (_, before: string, c: string) => `${before}${c.toUpperCase()}`);
+    // Without the space, as Spring and many clients write it (RFC 9110 §5.6.6 allows none).
+    scenarios.push(assumedSpelling("valid body media type with a charset parameter, no space", `the documented body sent as ${op.requestBody.contentType};charset=UTF-8, the same media type`, { headers: { "content-type": `${op.requestBody.contentType};charset=UTF-8` } }));
     scenarios.push(assumedSpelling("valid body media type in another case", `the documented body sent as ${titled}: type and subtype are case-insensitive (RFC 9110 §8.3.1)`, { headers: { "content-type": titled } }));
   }
   const example = op.requestBody?.example;
@@ -96,11 +103,18 @@ export function positiveScenarios(op: OperationSpec): Scenario[] {
     });
     // A lone `%` is kept as it is by the form's parsing (WHATWG URL §5.1: no error); a decoder that throws on it answers 5xx.
     const stray = `${new URLSearchParams(Object.entries(example as Record<string, unknown>).map(([n, v]) => [n, String(v)])).toString()}&note=100%`;
+    // An empty pair at the end: the form's parsing skips empty sequences (WHATWG URL §5.1).
+    scenarios.push(assumedSpelling("valid form body with a trailing &", "the documented body followed by &, the same form data: the form's parsing skips an empty pair (WHATWG URL §5.1)", { body: `${new URLSearchParams(Object.entries(example as Record<string, unknown>).map(([n, v]) => [n, String(v)])).toString()}&` }));
     scenarios.push(assumedSpelling("valid form body with a lone % in another field", `the documented body and note=100%, a lone % that the form's parsing keeps as it is (WHATWG URL §5.1), in a field the operation does not use`, { body: stray }));
     scenarios.push({
       ...assumedSpelling("valid form body with a percent-encoded letter", `the documented body as ${body}, the same form data: application/x-www-form-urlencoded values are percent-decoded (WHATWG URL §5.1)`, { body }),
       basis: "documented",
     });
+  }
+  if (!op.requestBody) {
+    // What HTTP libraries add to a bodiless DELETE: Content-Length: 0 (Python's requests), a JSON Content-Type (generated clients).
+    scenarios.push(assumedSpelling("valid with Content-Length: 0", "the request with Content-Length: 0, which frames an empty body (RFC 9112 §6.3) as Python's requests sends it on a DELETE", { headers: { "content-length": "0" } }));
+    scenarios.push(assumedSpelling("valid with a JSON Content-Type and no body", "the request with Content-Type: application/json and no body, as generated clients send every request; a media type without content describes nothing", { headers: { "content-type": "application/json" } }));
   }
   scenarios.push(assumedSpelling("valid accept any media type", "the request sent with Accept: */*, as curl sends it (RFC 9110 §12.5.1)", { headers: { accept: "*/*" } }));
   // Where the credentials are API keys in headers of their own, an Authorization header is no part of the request's credentials.

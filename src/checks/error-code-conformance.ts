@@ -55,7 +55,7 @@ export const errorCodeConformance: Check = {
           const basis = layer.basis === "assumed" || other.bodyBasis === "assumed" ? "assumed" : "documented";
           findings.push({ expected, actual: shown, message: `${JSON.stringify(actual)} at ${pointer} is the code ${whose} for ${other.status}, not for ${doc.status}`, basis });
         } else if (typeof actual === "string" && layer.values.some((v) => sameCodeLoosely(v, actual))) {
-          // A documented code spelt another way (case, - for _): clients compare codes exactly.
+          // A documented code spelt another way (case, - for _, a space or an invisible character added): clients compare codes exactly.
           const meant = layer.values.find((v) => sameCodeLoosely(v, actual))!;
           findings.push({ expected, actual: shown, message: `${JSON.stringify(actual)} at ${pointer} is the documented code ${JSON.stringify(meant)} spelt another way; clients compare codes exactly`, basis: layer.basis });
         } else {
@@ -114,6 +114,7 @@ function computeAllowedValues(doc: ResponseSpec, pointer: string): AllowedLayer[
 
 /** The same code but for letter case and the separators - _ . and space. */
 function sameCodeLoosely(a: string, b: string): boolean {
-  const fold = (code: string): string => code.toLowerCase().replace(/[-_. ]/g, "");
+  // Case, separators, whitespace and invisible format characters (a zero-width space after the code) aside.
+  const fold = (code: string): string => code.toLowerCase().replace(/[-_.\s\p{Cf}]/gu, "");
   return a !== b && fold(a) === fold(b);
 }

@@ -1,7 +1,8 @@
 /**
  * What a server's internals look like in a response body (OWASP API8, security misconfiguration:
- * verbose errors): stack frames of the common runtimes, SQL statements and database errors,
- * database connection strings, internal host names and server file paths. Each pattern is narrow
+ * verbose errors): stack frames and panics of the common runtimes (Rust's among them), SQL
+ * statements and database errors, database connection strings, internal host names, private
+ * network addresses with a port, and server file paths. Each pattern is narrow
  * enough that ordinary messages ("Select a customer from the list") do not match it. A pattern
  * may come with a quick test, something every match holds that is cheap to look for: the pattern
  * runs only on a body that passes it.
@@ -19,6 +20,8 @@ export const INTERNAL_LEAK_PATTERNS: ReadonlyArray<[what: string, pattern: RegEx
   ["a Python traceback", /Traceback \(most recent call last\)|\bFile "[^"]+", line \d+/],
   ["a .NET stack frame", /\bat [\w.`<>]+\([^)]*\) in \S+:line \d+/, /:line \d/],
   ["a Go panic", /\bgoroutine \d+ \[running\]/],
+  // Rust's panic and unwrap messages, and a source location in a crate (`src/id.rs:41:22`).
+  ["a Rust panic", /\bcalled `(?:Result|Option)::(?:unwrap|expect)\(\)` on an? `(?:Err|None)` value|\bthread '[^']*' panicked at\b|\b[\w/-]+\.rs:\d+:\d+/, /panicked at|::unwrap\(\)|\.rs:\d/],
   ["a PHP error", /\b(?:Fatal error|Warning|Notice): .+ in \/\S+\.php on line \d+|Stack trace:\s*#0/, /\.php on line \d|Stack trace:/],
   // A SELECT names all columns (*, c.*) or a list of them, or goes on past its table (WHERE, JOIN, ...):
   // "Select customer from the list" is not one.
@@ -27,6 +30,8 @@ export const INTERNAL_LEAK_PATTERNS: ReadonlyArray<[what: string, pattern: RegEx
   ["a database connection string", /\b(?:jdbc:[a-z0-9]+:|(?:postgres(?:ql)?|mysql|mongodb(?:\+srv)?|redis|amqp):\/\/)[^\s"'<>]+/i],
   // The suffix is the host's last label: "acme.corp.example.com" is a public name.
   ["an internal host name", /\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:internal|corp|intranet|localdomain)(?!\.?[\w-])/i, /\.(?:internal|corp|intranet|localdomain)(?!\.?[\w-])/i],
+  // A private address with its port (RFC 1918, 10/8, 172.16/12, 192.168/16): an upstream's address, not a client-facing one.
+  ["a private network address", /(?<![\d.])(?:10\.\d{1,3}|172\.(?:1[6-9]|2\d|3[01])|192\.168)\.\d{1,3}\.\d{1,3}:\d{2,5}(?![\d.])/],
   // A path starts a word (not the path of a URL such as https://shop.example.com/home/orders); a
   // Windows path is any drive's.
   ["a server file path", /(?<![\w.-])(?:\/home\/[\w.-]+\/|\/var\/www\/|\/usr\/src\/app\/|\/opt\/[\w.-]+\/|\/srv\/[\w.-]+\/)|\bnode_modules\/|(?<!\w)[A-Za-z]:\\[\w .-]+\\/],

@@ -27,6 +27,9 @@ export const responseSchemaConformance: Check = {
   }),
 };
 
+/** RFC 9110 §5.6.7's IMF-fixdate. */
+const IMF_FIXDATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+
 /** Values of a documented date pattern: out of form (the body's basis), or not the answer's time (assumed: no zone is documented). */
 function dateStamps(input: CheckInput, schema: unknown): Finding[] {
   const date = input.response.headers.date;
@@ -34,6 +37,10 @@ function dateStamps(input: CheckInput, schema: unknown): Finding[] {
   // The Date header is the clock the stamps are read against: one far from payconform's own (a
   // local time labelled GMT) would let a stamp in the same wrong zone pass.
   const skewMin = answeredAt === undefined ? 0 : Math.round((answeredAt - Date.now()) / 60_000);
+  // RFC 9110 §5.6.7: a sender generates HTTP dates as IMF-fixdate, in GMT (`Sun, 06 Nov 1994 08:49:37 GMT`).
+  if (typeof date === "string" && !IMF_FIXDATE.test(date)) {
+    return [{ expected: "a Date header in IMF-fixdate form (Sun, 06 Nov 1994 08:49:37 GMT)", actual: `Date: ${date}`, message: `the answer's Date header is not in the IMF-fixdate form RFC 9110 §5.6.7 requires of a sender (a day of two digits, GMT): parsers of the form misread or reject it (assumed: HTTP's rule, not the doc's)`, basis: "assumed" }];
+  }
   if (Math.abs(skewMin) * 60_000 > CLOCK_SLACK_MS) {
     return [{ expected: `a Date header within ${CLOCK_SLACK_MS / 60_000} minutes of payconform's clock`, actual: `Date: ${date}`, message: `the answer's Date header is ${Math.abs(skewMin)} minutes ${skewMin > 0 ? "ahead of" : "behind"} payconform's clock (a local time labelled GMT, RFC 9110 §5.6.7 requires UTC), so the body's time stamps cannot be read against it (assumed: payconform's clock is right)`, basis: "assumed" }];
   }

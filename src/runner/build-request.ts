@@ -5,7 +5,7 @@
  * template's pieces, the credential headers, the valid body) is worked out once per context.
  */
 import { randomUUID } from "node:crypto";
-import { credentialState, DEFAULT_CREDENTIAL, NEAR_MISSES, OTHER_PASSWORD, spellUuid, type CredentialState, type RequestPlan } from "../cases/model.ts";
+import { credentialState, DEFAULT_CREDENTIAL, NEAR_MISSES, OTHER_PASSWORD, spellUuid, TOKEN_AS_PASSWORD_USER, type CredentialState, type RequestPlan } from "../cases/model.ts";
 import { encodeBody } from "../cases/body.ts";
 import { percentEncodedFirst } from "../cases/values.ts";
 import type { HttpRequest } from "../http/types.ts";
@@ -42,7 +42,7 @@ interface Prepared {
 }
 
 /** The credential states whose headers are worked out once; the others are put together per request. */
-type HeaderState = Exclude<CredentialState, "missing" | "in-query" | "in-body" | "in-json-body" | "repeated" | "repeated-valid-first" | "as-basic">;
+type HeaderState = Exclude<CredentialState, "missing" | "in-query" | "in-body" | "in-json-body" | "in-form-body" | "repeated" | "repeated-valid-first" | "as-basic">;
 
 const preparedByContext = new WeakMap<RequestContext, Prepared>();
 
@@ -67,6 +67,7 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
     else if (state === "in-body") inBody.push(new URLSearchParams({ access_token: scheme.value }).toString());
     else if (state === "as-basic") asBasic.push(scheme.value);
     else if (state === "in-json-body") for (const name of scheme.bodyNames) inJson[name] = scheme.value;
+    else if (state === "in-form-body") inBody.push(new URLSearchParams(scheme.bodyNames.map((name): [string, string] => [name, scheme.value])).toString());
     else if (state === "repeated" || state === "repeated-valid-first") {
       const [first, then] = state === "repeated" ? [scheme.headers.wrong, scheme.headers.valid] : [scheme.headers.valid, scheme.headers.wrong];
       Object.assign(headers, first);
@@ -78,7 +79,7 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
   const pairs = [...Object.entries(queryParams), ...(plan.extraQuery ?? [])];
   let query = pairs.length > 0 ? new URLSearchParams(pairs).toString() : "";
   for (const raw of plan.rawInQuery ?? []) query = query.split(encodeURIComponent(raw)).join(raw);
-  const url = `${baseFor(prepared.base, plan)}${path}${query ? `?${query}` : ""}`;
+  const url = `${versionRespelled(`${baseFor(prepared.base, plan)}${path}`, plan.versionSpelling)}${query ? `?${query}` : ""}`;
 
   for (const header of prepared.headers) {
     const value = header.pathParam !== undefined ? headerParams[header.pathParam] : header.value;
@@ -112,7 +113,8 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
     body = [body, ...fields].filter(Boolean).join("&");
   }
   for (const [name, alias] of Object.entries(plan.omittedHeadersAs ?? {})) if (headers[name] !== undefined) headers[alias] = headers[name];
-  const inQuery = plan.omittedHeadersInQuery ? plan.omitHeaders.filter((name) => headers[name] !== undefined).map((name): [string, string] => [name, headers[name]]) : [];
+  // Under the header's name, and without `x-` underscored and camel-cased (`account_code`, `accountCode`).
+  const inQuery = plan.omittedHeadersInQuery ? plan.omitHeaders.filter((name) => headers[name] !== undefined).flatMap((name) => queryNamesOf(name).map((alias): [string, string] => [alias, headers[name]])) : [];
   for (const name of plan.omitHeaders) delete headers[name];
   for (const [name, value] of Object.entries(plan.headerRepeats ?? {})) if (headers[name] !== undefined) repeated.push([name, value]);
   const repeatedHeaders = repeated.filter(([name]) => headers[name] !== undefined);
@@ -127,6 +129,20 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
 
 /** A version segment of a path (`/v0/`). */
 export const VERSION_SEGMENT = /\/v(\d+)\//;
+
+/** A header's name as a query parameter: as it is, and without `x-` underscored and camel-cased. */
+function queryNamesOf(header: string): string[] {
+  const bare = header.replace(/^x-/, "");
+  return [...new Set([header, bare.replace(/-/g, "_"), bare.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())])];
+}
+
+/** The URL with its first version segment (`/v0`) left out, zero-padded or one down. */
+function versionRespelled(url: string, spelling: RequestPlan["versionSpelling"]): string {
+  if (!spelling) return url;
+  const origin = new URL(url).origin;
+  const path = url.slice(origin.length).replace(/\/v(\d+)(?=\/|$)/, (_, n: string) => (spelling === "none" ? "" : spelling === "padded" ? `/v0${n}` : `/v${Math.max(0, Number(n) - 1)}`));
+  return `${origin}${path}`;
+}
 
 /** The idempotency key this process sends (RequestPlan.idempotencyKey): new in every process, so no earlier run's answer is keyed on it. */
 const IDEMPOTENCY_KEY = `payconform-${randomUUID()}`;
@@ -209,7 +225,7 @@ function preparedFor(ctx: RequestContext): Prepared {
         ...Object.fromEntries(Object.entries(BASIC_SPELLINGS).map(([state, spell]) => [state, basicSpelled(scheme, profile, ctx.credentials, spell)])),
         listed: listedHeader(scheme, profile, ctx),
         "token-scheme": bearerRespelled(scheme, profile, ctx.credentials, (token) => `Token ${token}`),
-        "basic-password": bearerRespelled(scheme, profile, ctx.credentials, (token) => `Basic ${Buffer.from(`payconform:${token}`).toString("base64")}`),
+        "basic-password": bearerRespelled(scheme, profile, ctx.credentials, (token) => `Basic ${Buffer.from(`${TOKEN_AS_PASSWORD_USER}:${token}`).toString("base64")}`),
         "joined-first": joinedFirst(scheme, op, profile, ctx.credentials),
         swapped: authHeader(scheme, profile, swappedCredentials(op, profile, ctx.credentials)),
         regrouped: authHeader(scheme, profile, regroupedCredentials(op, profile, ctx.credentials)),
@@ -317,6 +333,9 @@ function otherCarriers(scheme: SecuritySchemeSpec, op: OperationSpec, profile: P
   const value = bareValue(source, creds);
   const carriers: Record<string, string> = source.kind === "apiKey" ? { authorization: `Bearer ${value}` } : { "proxy-authorization": authHeader(scheme, profile, creds).authorization ?? "" };
   carriers["x-api-key"] = carriers["x-access-token"] = carriers["x-auth-token"] = value;
+  // A gateway's copy of the field under an x- name: X-Authorization, x-<header> for a header without one.
+  if (source.kind === "apiKey" && !String(scheme.headerName).toLowerCase().startsWith("x-")) carriers[`x-${String(scheme.headerName).toLowerCase()}`] = value;
+  if (source.kind !== "apiKey") carriers["x-authorization"] = authHeader(scheme, profile, creds).authorization ?? "";
   // A framework that reads "the request's parameters" (PHP's $_REQUEST) finds a cookie of the name.
   if (source.kind !== "basic") carriers.cookie = `${source.kind === "apiKey" ? String(scheme.headerName) : "access_token"}=${value}`;
   return Object.fromEntries(Object.entries(carriers).filter(([name]) => !documented.has(name)));
@@ -404,7 +423,8 @@ function withoutSchemeWord(headers: Record<string, string>): Record<string, stri
 function queryCredential(scheme: SecuritySchemeSpec, profile: ProviderProfile, creds: Credentials): Record<string, string> {
   const source = profile.credentials[scheme.name];
   if (source?.kind === "bearer") return { access_token: creds[source.env] ?? "", token: creds[source.env] ?? "" };
-  if (source?.kind === "apiKey" && scheme.headerName) return { [scheme.headerName.toLowerCase()]: creds[source.env] ?? "" };
+  // Under the header's name and the usual field names too (`client_id` for x-client-id: OAuth's, in a query).
+  if (source?.kind === "apiKey" && scheme.headerName) return Object.fromEntries([scheme.headerName.toLowerCase(), ...bodyNamesOf(scheme)].map((name) => [name, creds[source.env] ?? ""]));
   return {};
 }
 

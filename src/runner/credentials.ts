@@ -11,7 +11,7 @@ import { PROFILES } from "../profiles/index.ts";
 import { credentialEnvNames, type ProviderProfile } from "../profiles/profile.ts";
 import type { Credentials } from "../sandboxes/types.ts";
 import type { Rng } from "../cases/random.ts";
-import { NEAR_MISSES, OTHER_PASSWORD, spellUuid, type NearMiss } from "../cases/model.ts";
+import { NEAR_MISSES, OTHER_PASSWORD, spellUuid, TOKEN_AS_PASSWORD_USER, type NearMiss } from "../cases/model.ts";
 
 export function credentialsFromEnv(profile: ProviderProfile, env: NodeJS.ProcessEnv): Credentials {
   const names = credentialEnvNames(profile);
@@ -160,6 +160,8 @@ export function nearMissCredentials(credentials: Credentials, kind: NearMiss): C
 export function nearMissSecrets(credentials: Credentials, profile?: ProviderProfile): string[] {
   // A Basic user sent with another password: `user:password` is masked whole, in every encoding.
   const basicUsers = Object.values(profile?.credentials ?? {}).flatMap((source) => (source.kind === "basic" && credentials[source.usernameEnv] ? [`${credentials[source.usernameEnv]}:${OTHER_PASSWORD}`] : []));
+  // A bearer token as a Basic password (`basic-password`): the pair is masked whole, so no base64 character straddles it.
+  const tokenPairs = Object.values(profile?.credentials ?? {}).flatMap((source) => (source.kind === "bearer" && credentials[source.env] ? [`${TOKEN_AS_PASSWORD_USER}:${credentials[source.env]}`] : []));
   return [
     ...Object.values(credentials).flatMap((value) => [
       // A miss that holds the value itself (one character more, in quotes) is masked with it.
@@ -168,6 +170,7 @@ export function nearMissSecrets(credentials: Credentials, profile?: ProviderProf
       ...(UUID.test(value) ? [value.replace(/-/g, ""), spellUuid(value, "version-changed")] : []),
     ]),
     ...basicUsers,
+    ...tokenPairs,
   ];
 }
 

@@ -177,7 +177,7 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
       }
       const scopeValue = (value: string) => (step.plan.scopeSpelling === "encoded-first" ? percentEncodedFirst(value, /[A-Za-z]/) : step.plan.scopeSpelling === "fullwidth-first" ? fullwidthFirst(value) : value);
       const scoped = scope && Object.fromEntries(Object.entries(scope).map(([name, value]) => [name, `${scopeValue(value)}${step.plan.scopeSuffix ?? ""}`]));
-      const queried = step.queryFrom !== undefined ? { ...step.plan, query: { ...step.plan.query, ...fixtures[step.queryFrom] } } : scoped ? { ...step.plan, query: { ...step.plan.query, ...scoped } } : step.plan;
+      const queried = step.queryFrom !== undefined ? { ...step.plan, query: { ...step.plan.query, ...queryIds(fixtures[step.queryFrom]) } } : scoped ? { ...step.plan, query: { ...step.plan.query, ...scoped } } : step.plan;
       const plan = step.headerIdsFrom !== undefined && fixtures[step.headerIdsFrom] ? { ...queried, headers: { ...queried.headers, ...idHeaders(fixtures[step.headerIdsFrom]) } } : queried;
       const request = buildRequest(run.request, plan, pathParams, headerParams);
       // The fixture's path in a query value, its slashes as they are (RFC 3986 §3.4 allows them there).
@@ -187,7 +187,9 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
       if (formIds && request.body !== undefined && /form-urlencoded/.test(request.headers["content-type"] ?? "")) request.body = [request.body, new URLSearchParams(formIds).toString()].filter(Boolean).join("&");
       if (plan.replayCookies && cookies.size > 0) request.headers.cookie = [...cookies].map(([name, value]) => `${name}=${value}`).join("; ");
       if (plan.jsonBodyFrom !== undefined && fixtures[plan.jsonBodyFrom]) {
-        request.body = JSON.stringify(fixtures[plan.jsonBodyFrom]);
+        // Its ids under their names and as one-element lists under the plural (`customer_ids`), which a bulk handler reads.
+        const ids = fixtures[plan.jsonBodyFrom];
+        request.body = JSON.stringify({ ...ids, ...Object.fromEntries(Object.entries(ids).map(([name, value]) => [`${name}s`, [value]])) });
         request.headers["content-type"] = "application/json";
       }
       if (plan.formBodyFrom !== undefined && fixtures[plan.formBodyFrom]) {
@@ -316,6 +318,16 @@ function idHeaders(fixture: Fixture): Record<string, string> {
   for (const [name, value] of Object.entries(fixture)) {
     const kebab = name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").replace(/_/g, "-").toLowerCase();
     out[`x-${kebab}`] = out[kebab] = value;
+  }
+  return out;
+}
+
+/** The fixture's ids under their own names and under the other case convention (`customerId` for `customer_id`, and back), as a binder reading either takes them from the query. */
+function queryIds(fixture: Fixture | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(fixture ?? {})) {
+    const other = name.includes("_") ? name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()) : name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
+    out[name] = out[other] = value;
   }
   return out;
 }

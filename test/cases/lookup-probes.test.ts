@@ -420,6 +420,7 @@ describe("the twenty-fifth round's probes", () => {
       [true, " ", "refused"],
       [true, "\n", "refused"],
       [true, ";x", "refused"],
+      [true, "\u200b", "refused"],
       [true, "encoded-first", "refused"],
       [true, "fullwidth-first", "refused"],
       [undefined, undefined, "survives"],

@@ -14,7 +14,7 @@ describe("positive_data_acceptance", () => {
     expect(allDigits.steps[0].plan.pathParams.customerId).toBe("KC00000000000000");
     const spellings = ["valid accept any media type", "valid with a query parameter the operation does not use", "valid header names title-cased", "valid path ids with a percent-encoded letter"];
     const scheme = (name: string, word: string) => [`valid credential ${name} with the ${word} scheme word in lower case`, `valid credential ${name} with two spaces after the ${word} scheme word`];
-    expect(ids("juspay")).toEqual(["valid path customer_id long", "valid path customer_account_id long", "valid header x-routing-id documented-example", "valid header x-routing-id non-ASCII", "valid body media type with a charset parameter", "valid body media type in another case", "valid form body with a percent-encoded letter in a name", "valid form body with a lone % in another field", "valid form body with a percent-encoded letter", spellings[0], spellings[1], spellings[2], ...scheme("basicAuth", "basic"), "valid body sent chunked", spellings[3]]);
+    expect(ids("juspay")).toEqual(["valid path customer_id long", "valid path customer_account_id long", "valid header x-routing-id documented-example", "valid header x-routing-id non-ASCII", "valid header x-routing-id another-identifier", "valid body media type with a charset parameter", "valid body media type with a charset parameter, no space", "valid body media type in another case", "valid form body with a percent-encoded letter in a name", "valid form body with a trailing &", "valid form body with a lone % in another field", "valid form body with a percent-encoded letter", spellings[0], spellings[1], spellings[2], ...scheme("basicAuth", "basic"), "valid body sent chunked", spellings[3]]);
     const form = scenarioOf("juspay", { id: "valid form body with a percent-encoded letter" });
     expect([form.basis, form.steps[0].plan.body]).toEqual(["documented", "command=%64elete"]);
     const name = scenarioOf("juspay", { id: "valid form body with a percent-encoded letter in a name" });
@@ -23,7 +23,7 @@ describe("positive_data_acceptance", () => {
     expect([stray.basis, stray.steps[0].plan.body, stray.steps[0].expect]).toEqual(["assumed", "command=delete&note=100%", "not-found"]);
     const lower = scenarioOf("juspay", { id: "valid credential basicAuth with the basic scheme word in lower case" });
     expect([lower.basis, lower.fixtures, lower.steps[0].plan.auth, lower.steps[0].expect]).toEqual(["documented", 1, { basicAuth: "scheme-lower-case" }, "success"]);
-    expect(ids("yuno")).toEqual(["valid path customer_id long", spellings[0], "valid with an Authorization header the operation does not use", spellings[1], spellings[2], "valid uuid headers in upper case", spellings[3]]);
+    expect(ids("yuno")).toEqual(["valid path customer_id long", "valid with Content-Length: 0", "valid with a JSON Content-Type and no body", spellings[0], "valid with an Authorization header the operation does not use", spellings[1], spellings[2], "valid uuid headers in upper case", spellings[3]]);
     expect(ids("cashfree").length).toBeGreaterThan(3);
     expect(deriveScenarios(operationContext("cashfree").op, 1).find((s) => s.check === "positive_data_acceptance")!.basis).toBe("assumed");
   });
