@@ -37,8 +37,10 @@ import { rememberedState } from "./remembered-state.ts";
 import { requestForms } from "./request-forms.ts";
 import { secretsFaults } from "./secrets-faults.ts";
 import { sideDoors } from "./side-doors.ts";
+import { spellingsAndLeaks } from "./spellings-and-leaks.ts";
 import { statusesBodies } from "./statuses-bodies.ts";
 import type { FaultyAdapter } from "./types.ts";
+import { versionsAndSideChannels } from "./versions-and-side-channels.ts";
 
 export const CATALOGUE: readonly FaultyAdapter[] = [
   ...statusesBodies,
@@ -74,6 +76,8 @@ export const CATALOGUE: readonly FaultyAdapter[] = [
   ...carriersAndSpellings,
   ...bodiesIdsAndAnswers,
   ...readsKeysAndScopes,
+  ...versionsAndSideChannels,
+  ...spellingsAndLeaks,
 ];
 
 export function adapterByName(name: string): FaultyAdapter | undefined {
