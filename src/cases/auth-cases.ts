@@ -116,6 +116,7 @@ export function authScenarios(op: OperationSpec): Scenario[] {
     }
     if (scheme.type === "http" && scheme.scheme === "bearer") {
       scenarios.push(scenario(`credential ${scheme.name} under Token`, `the valid ${name} token under the scheme word Token (Authorization: Token <token>), another framework's scheme; any others are right`, "token-scheme", only(scheme, "token-scheme")));
+      scenarios.push(scenario(`credential ${scheme.name} as a Basic user`, `the valid ${name} token as the user of a Basic pair with an empty password (Basic base64(<token>:), how a middleware shared with key-based APIs reads it); any others are right`, "basic-user", only(scheme, "basic-user")));
       scenarios.push(scenario(`credential ${scheme.name} as a Basic password`, `the valid ${name} token as the password of a Basic pair with any user (Basic base64(payconform:<token>)); any others are right`, "basic-password", only(scheme, "basic-password")));
     }
     if (scheme.type === "http" && scheme.scheme === "basic") {
@@ -243,6 +244,8 @@ function againstAFixture(op: OperationSpec, only: (scheme: SecuritySchemeSpec, s
       offRequest("credentials missing, the request target in absolute form", { absoluteForm: true }),
       // The service behind a gateway, reached without the gateway's prefix, may have no guard of its own.
       ...(op.basePath ? [offRequest(`credentials missing, the path without the base path ${op.basePath}`, { basePathDropped: true })] : []),
+      // The service mounted under its own prefix too (`/router/router/…`): a route the gateway's guard does not cover.
+      ...(op.basePath ? [offRequest(`credentials missing, the base path ${op.basePath} twice`, { basePathTwice: true })] : []),
       // Another version of the API beside the documented one, outside a guard scoped to it (OWASP API9).
       ...(/\/v\d+\//.test(op.path) ? [offRequest("credentials missing, the path's version one up", { literalSpelling: "next-version" })] : []),
       // The version left out (an unversioned alias), zero-padded (a router reading it as a number), or one down (an older version still deployed).
@@ -258,6 +261,8 @@ function againstAFixture(op: OperationSpec, only: (scheme: SecuritySchemeSpec, s
       // Only the delete guarded: HEAD answered by a lookup without the credentials tells which ids exist.
       offRequest("credentials missing, HEAD on the path", { method: "HEAD" }),
       offRequest("credentials missing, ;x after the path's first segment", { literalSpelling: "path-parameter" }),
+      // An alias route in the other number (`/customers/{id}` beside `/customer/{id}`), mounted without the guard (OWASP API9).
+      offRequest("credentials missing, the segment before the id in the other number", { literalSpelling: "plural-toggled" }),
       // Only the delete guarded: a GET without credentials handing out the record (OWASP API1).
       offRequest("credentials missing, GET on the path", { method: "GET" }),
       // What an internal caller looks like: a guard that waves health probes or local calls through.

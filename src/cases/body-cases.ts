@@ -127,7 +127,9 @@ export function bodyScenarios(op: OperationSpec): Scenario[] {
     otherType.push({ label: "the documented fields as JSON, labelled text/plain", plan: plan({ rawBody: { text: JSON.stringify(valid), contentType: "text/plain" } }) });
     // The same fields as JSON, and as multipart/form-data (a type a browser also sends cross-origin without a preflight).
     otherType.push({ label: "the documented fields as JSON", plan: plan({ rawBody: { text: JSON.stringify(valid), contentType: "application/json" } }) });
-    otherType.push({ label: "the documented fields as multipart/form-data", plan: plan({ rawBody: multipart(valid), }) });
+    otherType.push({ label: "the documented fields as multipart/form-data", plan: plan({ rawBody: multipart(valid) }) });
+    // No label at all (a fetch of an untyped Blob): a handler that reads any body as the form.
+    otherType.push({ label: "the documented body without a Content-Type", plan: plan({ omitHeaders: ["content-type"] }) });
   }
   const mediaType = againstFixture(op, "required_body_enforcement", "the body's media type", otherType, "assumed");
   return [...scenarios, ...(fixtureScenario ? [fixtureScenario] : []), ...(mediaType ? [mediaType] : [])];

@@ -36,6 +36,7 @@ const SPELLING_TEXT: Record<(typeof UUID_SPELLINGS)[number], string> = {
   "hyphens-moved": "the configured UUID's hex digits with the hyphens in other places (4-4-8-8-8), 36 characters but not the UUID form the doc requires, which a check of the length and the hex digits alone takes",
   "percent-encoded": "the configured UUID with its first character percent-encoded (38 characters), which a server that percent-decodes header values takes",
   "nbsp-after": "the configured UUID with a no-break space after it (37 characters), which JavaScript's trim() strips",
+  "parameter-added": "the configured UUID with ;v=1 after it (40 characters), which a server reading the field like Content-Type (up to a ;) takes",
 };
 
 export function headerScenarios(op: OperationSpec, rng: Rng): Scenario[] {
@@ -109,8 +110,9 @@ export function headerScenarios(op: OperationSpec, rng: Rng): Scenario[] {
           ...(inForm ? [{ label: `${s.id}, its value in the form body`, plan: { ...s.steps[0].plan, omittedHeadersInBody: true } }] : []),
           // A handler that falls back to a header of a similar name (`x-account-id` for `x-account-code`).
           ...similarNames(s.steps[0].plan.omitHeaders).map((aliases) => ({ label: `${s.id}, its value under ${Object.values(aliases).join(", ")}`, plan: { ...s.steps[0].plan, omittedHeadersAs: aliases } })),
-          // A handler that falls back to a query parameter of the header's name.
+          // A handler that falls back to a query parameter of the header's name, or to a cookie of it.
           { label: `${s.id}, its value in the query`, plan: { ...s.steps[0].plan, omittedHeadersInQuery: true } },
+          { label: `${s.id}, its value in a cookie`, plan: { ...s.steps[0].plan, omittedHeadersInCookie: true } },
         ]
       : [];
   const breaks = (basis: Scenario["basis"]) => scenarios.filter((s) => s.basis === basis).flatMap((s) => [{ label: s.id, plan: s.steps[0].plan }, ...overridden(s)]);

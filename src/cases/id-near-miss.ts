@@ -132,6 +132,8 @@ function rawMiss(id: string, kind: IdNearMiss): string {
       return `x\\..\\${id}`;
     case "stream-suffix":
       return `${id}::$DATA`;
+    case "soft-hyphen":
+      return `${id.slice(0, id.length >> 1)}\u00ad${id.slice(id.length >> 1)}`;
     case "uuid-urn":
       return UUID.test(id) ? `urn:uuid:${id}` : id;
     case "uuid-unhyphenated":
@@ -206,17 +208,20 @@ function rawMiss(id: string, kind: IdNearMiss): string {
 
 /**
  * Another id with the same 31-based string hash as `id` (Java's String.hashCode): two neighbouring
- * characters changed by +1 and -31, each kept a letter or digit of its own kind where it can be.
+ * characters changed by +1 and -31 (or -1 and +31), each kept a letter or digit, of its own kind where it can be.
  */
 function hashCollision(id: string): string {
   const kind = (c: string) => (/[0-9]/.test(c) ? 0 : /[A-Z]/.test(c) ? 1 : /[a-z]/.test(c) ? 2 : 3);
   let fallback: string | undefined;
   for (let at = id.length - 2; at >= 0; at--) {
-    const [a, b] = [String.fromCharCode(id.charCodeAt(at) + 1), String.fromCharCode(id.charCodeAt(at + 1) - 31)];
-    if (!/[A-Za-z0-9]/.test(a) || !/[A-Za-z0-9]/.test(b)) continue;
-    const candidate = `${id.slice(0, at)}${a}${b}${id.slice(at + 2)}`;
-    if (kind(a) === kind(id[at]) && kind(b) === kind(id[at + 1])) return candidate;
-    fallback ??= candidate;
+    // +1 and -31, or -1 and +31: the same hash either way.
+    for (const step of [1, -1]) {
+      const [a, b] = [String.fromCharCode(id.charCodeAt(at) + step), String.fromCharCode(id.charCodeAt(at + 1) - 31 * step)];
+      if (!/^[A-Za-z0-9]$/.test(a) || !/^[A-Za-z0-9]$/.test(b)) continue;
+      const candidate = `${id.slice(0, at)}${a}${b}${id.slice(at + 2)}`;
+      if (kind(a) === kind(id[at]) && kind(b) === kind(id[at + 1])) return candidate;
+      fallback ??= candidate;
+    }
   }
   return fallback ?? id;
 }

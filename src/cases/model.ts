@@ -49,7 +49,7 @@ import type { HttpProvider } from "../providers.ts";
  * GitHub takes tokens), or (`joined-first`) every API key joined with `:` in the first API-key
  * header and the others left out (`x-client-id: <id>:<secret>`, a gateway's combined key).
  */
-export type CredentialState = "valid" | "wrong" | "missing" | "other-scheme" | "swapped" | "in-query" | "other-password" | "listed" | "repeated" | "repeated-valid-first" | "other-carrier" | "as-basic" | "padded" | "no-colon" | "user-as-password" | "in-body" | "no-scheme" | "default" | "second-colon" | "nul-in-user" | "undefined-password" | "null-password" | "high-bit-user" | "basic-case-swapped" | "scheme-glued" | "basic-unencoded" | "underscored" | "regrouped" | "undefined" | "null" | "prototype-key" | "prototype-pair" | "scheme-lower-case" | "scheme-spaced" | "in-json-body" | "in-form-body" | "token-scheme" | "basic-password" | "joined-first" | NearMiss;
+export type CredentialState = "valid" | "wrong" | "missing" | "other-scheme" | "swapped" | "in-query" | "other-password" | "listed" | "repeated" | "repeated-valid-first" | "other-carrier" | "as-basic" | "padded" | "no-colon" | "user-as-password" | "in-body" | "no-scheme" | "default" | "second-colon" | "nul-in-user" | "undefined-password" | "null-password" | "high-bit-user" | "basic-case-swapped" | "scheme-glued" | "basic-unencoded" | "underscored" | "regrouped" | "undefined" | "null" | "prototype-key" | "prototype-pair" | "scheme-lower-case" | "scheme-spaced" | "in-json-body" | "in-form-body" | "token-scheme" | "basic-password" | "basic-user" | "joined-first" | NearMiss;
 
 /** A credential servers and sandboxes ship as a default (`x-client-id: test`); too common to be a secret, so not masked. */
 export const DEFAULT_CREDENTIAL = "test";
@@ -181,6 +181,10 @@ export interface RequestPlan {
    * version as a number, which a guard scoped to the documented spelling does not cover.
    */
   versionSpelling?: "none" | "padded" | "down";
+  /** The documented server's base path twice (`/router/router/customer/…`): the service mounted under its own prefix, reached past the gateway's guard. */
+  basePathTwice?: boolean;
+  /** Those headers' values sent as cookies of their names instead (header-cases). */
+  omittedHeadersInCookie?: boolean;
   /** The base path's first letter in the other case (`/Router/customer/…`): another path, which a case-insensitive router serves past a guard matching the base path as written. */
   basePathOtherCase?: boolean;
   /**
@@ -220,7 +224,7 @@ export interface RequestPlan {
    * up (`/api/v1/…` for `/api/v0/…`), a sibling API version a guard scoped to the documented one
    * does not cover.
    */
-  literalSpelling?: "percent-encoded" | "other-case" | "encoded-slash" | "doubled-slash" | "path-parameter" | "next-version";
+  literalSpelling?: "percent-encoded" | "other-case" | "encoded-slash" | "doubled-slash" | "path-parameter" | "next-version" | "plural-toggled";
   /**
    * A JSON body holding fixture `n`'s ids, sent where the operation documents no body: a handler
    * that merges the body over the path parameters (mass assignment) deletes fixture `n` instead.
@@ -266,7 +270,7 @@ export interface RequestPlan {
  * Other ways of writing a UUID that lenient parsers (Java's, .NET's, ajv-formats') take for it,
  * none of them 36 characters: without hyphens, in braces, with the `urn:uuid:` prefix.
  */
-export const UUID_SPELLINGS = ["unhyphenated", "braced", "urn", "hyphens-moved", "percent-encoded", "nbsp-after"] as const;
+export const UUID_SPELLINGS = ["unhyphenated", "braced", "urn", "hyphens-moved", "percent-encoded", "nbsp-after", "parameter-added"] as const;
 /**
  * A UUID spelled another way: one of UUID_SPELLINGS (also its first hex digit percent-encoded, 38
  * characters that a server decoding header values reads as it, and a no-break space after it, which
@@ -282,6 +286,7 @@ export function spellUuid(uuid: string, spelling: UuidSpelling): string {
   if (spelling === "last-changed") return changedAt(uuid, uuid.length - 1);
   if (spelling === "percent-encoded") return percentEncodedFirst(uuid);
   if (spelling === "nbsp-after") return `${uuid}\u00a0`;
+  if (spelling === "parameter-added") return `${uuid};v=1`;
   if (spelling === "version-changed") return `${uuid.slice(0, 14)}${uuid[14] === "1" ? "4" : "1"}${uuid.slice(15, 19)}${(Number.parseInt(uuid[19], 16) ^ 0x4).toString(16)}${uuid.slice(20)}`;
   if (spelling === "unhyphenated") return uuid.replace(/-/g, "");
   // 36 characters, the hyphens in other places (4-4-8-8-8): a check of the length and the hex digits alone takes it.
@@ -361,9 +366,10 @@ export function spellUuid(uuid: string, spelling: UuidSpelling): string {
  * or its first two characters) in the other case, the rest kept, which a lookup matching the
  * prefix ignoring case finds; `backslash-dot-segment`: `x\..\` before it (`x%5C..%5C<id>`), which
  * a store resolving the id as a Windows path finds; `stream-suffix`: `::$DATA` after it, the name of
- * a file's data stream that NTFS strips.
+ * a file's data stream that NTFS strips; `soft-hyphen`: a soft hyphen (U+00AD) in its middle, which a
+ * sanitiser for ids pasted from documents removes.
  */
-export const ID_NEAR_MISSES = ["case-swapped", "double-encoded", "trailing-space", "truncated", "fullwidth", "zero-width", "path-parameter", "like-percent", "like-underscore", "glob-star", "extra-segment", "dot-segment", "nul-suffix", "dot-extension", "separator-swapped", "newline-suffix", "encoded-slash", "encoded-query", "encoded-fragment", "encoded-ampersand", "json-escape", "plus-for-space", "accented", "uuid-unhyphenated", "uuid-braced", "leading-zero", "regex-dot", "sql-comment", "comma-suffix", "comma-prefix", "byte-escaped", "leading-cut", "trailing-dot", "prefix-dropped", "astral-suffix", "look-alike", "percent-u", "last-changed", "html-entity", "or-query", "homoglyph", "char-appended", "separator-appended", "separator-doubled", "tail-case-swapped", "newline-prefix", "uuid-version-changed", "uuid-urn", "segment-before", "hash-collision", "kelvin-sign", "prefix-case-swapped", "backslash-dot-segment", "stream-suffix"] as const;
+export const ID_NEAR_MISSES = ["case-swapped", "double-encoded", "trailing-space", "truncated", "fullwidth", "zero-width", "path-parameter", "like-percent", "like-underscore", "glob-star", "extra-segment", "dot-segment", "nul-suffix", "dot-extension", "separator-swapped", "newline-suffix", "encoded-slash", "encoded-query", "encoded-fragment", "encoded-ampersand", "json-escape", "plus-for-space", "accented", "uuid-unhyphenated", "uuid-braced", "leading-zero", "regex-dot", "sql-comment", "comma-suffix", "comma-prefix", "byte-escaped", "leading-cut", "trailing-dot", "prefix-dropped", "astral-suffix", "look-alike", "percent-u", "last-changed", "html-entity", "or-query", "homoglyph", "char-appended", "separator-appended", "separator-doubled", "tail-case-swapped", "newline-prefix", "uuid-version-changed", "uuid-urn", "segment-before", "hash-collision", "kelvin-sign", "prefix-case-swapped", "backslash-dot-segment", "stream-suffix", "soft-hyphen"] as const;
 export type IdNearMiss = (typeof ID_NEAR_MISSES)[number];
 
 /**

@@ -35,6 +35,9 @@ export function patternScenarios(op: OperationSpec, rng: Rng): Scenario[] {
     }
     if (param.in === "query" && !param.assumed.pattern && !param.assumed.all) {
       const own = scenarios.filter((s) => s.check === "query_pattern_enforcement" && s.id.startsWith(`query ${param.name} `)).map((s) => ({ label: s.id, plan: s.steps[0].plan }));
+      // The name with a letter percent-encoded (`%70arentCompanyId`, the same name once decoded, RFC 3986 §2.3): a server matching names before it decodes them checks nothing.
+      const broken = violations.find((v) => (v.label === "wrong-char-class" || v.label === "lowercase") && !v.value.includes("%"));
+      if (broken) own.push({ label: `query ${param.name} ${broken.label}, its name with a letter percent-encoded`, plan: plan({ query: { [percentEncodedFirst(param.name, /[A-Za-z]/)]: broken.value }, rawInQuery: ["%"] }) });
       const fixtureScenario = againstFixture(op, "query_pattern_enforcement", `the ${param.name} pattern`, own);
       if (fixtureScenario) scenarios.push(fixtureScenario);
       const twice = sentTwice(op, param, violations, rng);

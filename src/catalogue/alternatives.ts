@@ -6,7 +6,8 @@
  */
 import { ERROR_ANSWERS } from "./alternative-error-answers.ts";
 import { REQUEST_HANDLING } from "./alternative-request-handling.ts";
+import { KEPT_AND_REDIRECTED } from "./alternative-kept-and-redirected.ts";
 import { STATE_AND_LOAD } from "./alternative-state-and-load.ts";
 import type { AllowedVariant } from "./types.ts";
 
-export const ALTERNATIVES: readonly AllowedVariant[] = [...ERROR_ANSWERS, ...REQUEST_HANDLING, ...STATE_AND_LOAD];
+export const ALTERNATIVES: readonly AllowedVariant[] = [...ERROR_ANSWERS, ...REQUEST_HANDLING, ...STATE_AND_LOAD, ...KEPT_AND_REDIRECTED];

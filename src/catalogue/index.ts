@@ -5,6 +5,7 @@
  *
  *   const handle = await CATALOGUE[0].start(); // then `payconform run --target handle.baseUrl ...`
  */
+import { aliasesAndEnvelopes } from "./aliases-and-envelopes.ts";
 import { answersAndScopes } from "./answers-and-scopes.ts";
 import { keysOriginsAndClocks } from "./keys-origins-and-clocks.ts";
 import { transferAndMediaTypes } from "./transfer-and-media-types.ts";
@@ -78,6 +79,7 @@ export const CATALOGUE: readonly FaultyAdapter[] = [
   ...readsKeysAndScopes,
   ...versionsAndSideChannels,
   ...spellingsAndLeaks,
+  ...aliasesAndEnvelopes,
 ];
 
 export function adapterByName(name: string): FaultyAdapter | undefined {

@@ -19,6 +19,7 @@ export const noInternalLeak: Check = {
     // Headers too: a Server-Timing or a debug header may carry a query or an internal host.
     const exposed = [...otherCustomersNamed(input), ...claimedHostNamed(input), ...internals(Object.values(input.response.headers).join("\n").slice(0, SCANNED), `the ${input.response.status} answer's headers`)];
     // Trailers are fields of the message too (RFC 9110 §6.5), sent after a chunked body.
+    if (input.response.reason) exposed.push(...internals(input.response.reason, `the ${input.response.status} answer's reason phrase`));
     if (input.response.trailers) exposed.push(...internals(Object.values(input.response.trailers).join("\n").slice(0, SCANNED), `the ${input.response.status} answer's trailer headers`));
     const raw = input.response.text.slice(0, SCANNED);
     if (raw === "") return exposed;

@@ -23,6 +23,7 @@ export const noSecretEcho: Check = {
       ["body", input.response.text],
       ...Object.entries(input.response.headers).map(([k, v]): [string, string] => [`header ${k}`, `${k}: ${v}`]),
       ...Object.entries(input.response.trailers ?? {}).map(([k, v]): [string, string] => [`trailer ${k}`, `${k}: ${v}`]),
+      ...(input.response.reason ? [["the status line's reason phrase", input.response.reason] as [string, string]] : []),
     ];
     // The parts are looked for in each place only where the whole answer holds one.
     const mayHoldPart = longPart(places.map(([, text]) => text).join("\n"), secrets) !== undefined;

@@ -36,7 +36,7 @@ export const documentedRequest: Precondition = (input) => input.request.method =
  * operation does not document (credentials in a JSON body among them).
  */
 export function offPath(plan: RequestPlan): boolean {
-  if (plan.pathSuffix || plan.literalSpelling || plan.versionSpelling || plan.rewriteHeaders || plan.absoluteForm || plan.http10 || plan.lowerCaseMethod || plan.basePathDropped || plan.detour || plan.basePathOtherCase || plan.auth === "in-json-body" || plan.auth === "in-form-body" || plan.jsonBodyFrom !== undefined || plan.formBodyFrom !== undefined || plan.requestBodyFrom !== undefined || plan.rawBody !== undefined) return true;
+  if (plan.pathSuffix || plan.literalSpelling || plan.versionSpelling || plan.basePathTwice || plan.rewriteHeaders || plan.absoluteForm || plan.http10 || plan.lowerCaseMethod || plan.basePathDropped || plan.detour || plan.basePathOtherCase || plan.auth === "in-json-body" || plan.auth === "in-form-body" || plan.jsonBodyFrom !== undefined || plan.formBodyFrom !== undefined || plan.requestBodyFrom !== undefined || plan.rawBody !== undefined) return true;
   // An empty segment (`/customers//customer-accounts/…`) is another path too.
   if (plan.rawPathParams !== undefined && Object.values(plan.rawPathParams).includes("")) return true;
   // A request naming another host than the target (X-Forwarded-Host) is not one for this server:

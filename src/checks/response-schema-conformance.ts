@@ -11,7 +11,7 @@ import { documented, documentedJsonBody, when } from "./preconditions.ts";
 import { schemaFindings } from "./schema-findings.ts";
 import { CLOCK_SLACK_MS, dateStampFindings } from "./date-stamps.ts";
 import { duplicateNames } from "./duplicate-names.ts";
-import { lookalikeNames } from "./lookalike-names.ts";
+import { lookalikeNames, propertiesOf } from "./lookalike-names.ts";
 import type { Check, CheckInput, Finding } from "./types.ts";
 
 export const responseSchemaConformance: Check = {
@@ -23,9 +23,26 @@ export const responseSchemaConformance: Check = {
       return [{ expected: `a JSON body valid against the ${status} schema`, actual: `not JSON: ${input.json.error}`, message: `the ${status} body does not parse as JSON`, basis }];
     }
     const schema = documented(input)!.schema;
-    return [...duplicated(input.response.text), ...renamed(status, input.json.value, schema), ...schemaFindings(input, input.json.value), ...dateStamps(input, schema)];
+    return [...duplicated(input.response.text), ...renamed(status, input.json.value, schema), ...schemaFindings(input, input.json.value), ...dateStamps(input, schema), ...envelopeSaysSuccess(status, input.json.value, schema)];
   }),
 };
+
+/** Envelope fields that carry the answer's own status code (EnKash's response_code). */
+const ENVELOPE_CODES = ["response_code", "responseCode", "status_code", "statusCode"];
+
+/**
+ * An error answer whose documented envelope code says success (`response_code: 200` on a 404): a
+ * client that reads the envelope, as it invites, takes the failure for a success. What the field
+ * holds is not documented, so this is assumed.
+ */
+function envelopeSaysSuccess(status: number, body: unknown, schema: unknown): Finding[] {
+  if (status < 400 || body === null || typeof body !== "object" || Array.isArray(body) || schema === null || typeof schema !== "object") return [];
+  const properties = propertiesOf(schema as Record<string, unknown>, 0);
+  const field = ENVELOPE_CODES.find((name) => name in properties && typeof (body as Record<string, unknown>)[name] === "number");
+  const code = field === undefined ? undefined : ((body as Record<string, unknown>)[field] as number);
+  if (code === undefined || code < 200 || code >= 300) return [];
+  return [{ expected: `/${field} agreeing with the status ${status}`, actual: `/${field} = ${code}`, message: `the ${status} body's envelope says ${field} ${code}, a success: a client reading the envelope takes the failed request for a success (assumed: the doc does not say what the field holds)`, basis: "assumed" }];
+}
 
 /** RFC 9110 §5.6.7's IMF-fixdate. */
 const IMF_FIXDATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;

@@ -8,7 +8,7 @@
  * the first of several Content-Types and drops the rest), and any trailer fields.
  */
 import { isUtf8 } from "node:buffer";
-import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
+import { STATUS_CODES, type IncomingHttpHeaders, type IncomingMessage } from "node:http";
 import { decodeBody, isEncoded } from "./content-encoding.ts";
 import type { HttpResponse } from "./types.ts";
 
@@ -34,6 +34,8 @@ export function responseOf(incoming: IncomingMessage, bytes: Buffer, maxBodyByte
     if (misread) response.bodyProblem = misread;
   }
   if (decoded) response.encodedLength = bytes.length;
+  const reason = incoming.statusMessage;
+  if (reason && reason !== STATUS_CODES[response.status]) response.reason = reason;
   if (Object.keys(incoming.trailers).length > 0) response.trailers = joinedHeaders(incoming.trailers);
   const repeated = repeatedFields(incoming.rawHeaders);
   if (repeated.length > 0) response.repeatedFields = repeated;

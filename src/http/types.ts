@@ -35,6 +35,8 @@ export interface HttpResponse {
   repeatedFields?: string[];
   /** The body's length as sent, where a Content-Encoding was decoded (`text` is the decoded body). */
   encodedLength?: number;
+  /** The status line's reason phrase, where it is not the standard one for the status (RFC 9112 §4: a client should ignore it, but it is text the target sends). */
+  reason?: string;
   /** Trailer fields after a chunked body (RFC 9110 §6.5), names lower-case, when there were any. */
   trailers?: Record<string, string>;
 }

@@ -115,7 +115,9 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
   for (const [name, alias] of Object.entries(plan.omittedHeadersAs ?? {})) if (headers[name] !== undefined) headers[alias] = headers[name];
   // Under the header's name, and without `x-` underscored and camel-cased (`account_code`, `accountCode`).
   const inQuery = plan.omittedHeadersInQuery ? plan.omitHeaders.filter((name) => headers[name] !== undefined).flatMap((name) => queryNamesOf(name).map((alias): [string, string] => [alias, headers[name]])) : [];
+  const inCookie = plan.omittedHeadersInCookie ? plan.omitHeaders.filter((name) => headers[name] !== undefined).map((name) => `${name}=${headers[name]}`) : [];
   for (const name of plan.omitHeaders) delete headers[name];
+  if (inCookie.length > 0) headers.cookie = [headers.cookie, ...inCookie].filter(Boolean).join("; ");
   for (const [name, value] of Object.entries(plan.headerRepeats ?? {})) if (headers[name] !== undefined) repeated.push([name, value]);
   const repeatedHeaders = repeated.filter(([name]) => headers[name] !== undefined);
   let sentTo = inQuery.length > 0 ? `${url}${url.includes("?") ? "&" : "?"}${new URLSearchParams(inQuery).toString()}` : url;
@@ -155,6 +157,7 @@ function baseFor(base: string, plan: RequestPlan): string {
   if (plan.basePathOtherCase) return `${origin}${basePath.replace(/(?<=^\/)[A-Za-z]/, (c) => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase()))}`;
   if (plan.detour === "root") return `${origin}/health/..${basePath}`;
   if (plan.detour === "base") return `${base}/public/..`;
+  if (plan.basePathTwice) return `${base}${basePath}`;
   return base;
 }
 
@@ -168,6 +171,8 @@ function respelled(text: string, index: number, count: number, spelling: Request
   if (!spelling) return text;
   // The pieces alternate text, parameter, ..., text: the one before the last parameter is count - 3.
   if (spelling === "encoded-slash") return index === count - 3 ? text.replace(/\/$/, "%2F") : text;
+  // The segment before the last parameter in the other number (`customer` ⇄ `customers`): an alias route kept beside the documented one.
+  if (spelling === "plural-toggled") return index === count - 3 ? text.replace(/([^/]+)\/$/, (_, word: string) => `${word.endsWith("s") ? word.slice(0, -1) : `${word}s`}/`) : text;
   if (index !== 0) return text;
   if (spelling === "doubled-slash") return text.replace(/^\//, "//");
   if (spelling === "path-parameter") return text.replace(/^(\/[^/]+)/, "$1;x");
@@ -225,6 +230,7 @@ function preparedFor(ctx: RequestContext): Prepared {
         ...Object.fromEntries(Object.entries(BASIC_SPELLINGS).map(([state, spell]) => [state, basicSpelled(scheme, profile, ctx.credentials, spell)])),
         listed: listedHeader(scheme, profile, ctx),
         "token-scheme": bearerRespelled(scheme, profile, ctx.credentials, (token) => `Token ${token}`),
+        "basic-user": bearerRespelled(scheme, profile, ctx.credentials, (token) => `Basic ${Buffer.from(`${token}:`).toString("base64")}`),
         "basic-password": bearerRespelled(scheme, profile, ctx.credentials, (token) => `Basic ${Buffer.from(`${TOKEN_AS_PASSWORD_USER}:${token}`).toString("base64")}`),
         "joined-first": joinedFirst(scheme, op, profile, ctx.credentials),
         swapped: authHeader(scheme, profile, swappedCredentials(op, profile, ctx.credentials)),

@@ -177,7 +177,7 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
       }
       const scopeValue = (value: string) => (step.plan.scopeSpelling === "encoded-first" ? percentEncodedFirst(value, /[A-Za-z]/) : step.plan.scopeSpelling === "fullwidth-first" ? fullwidthFirst(value) : value);
       const scoped = scope && Object.fromEntries(Object.entries(scope).map(([name, value]) => [name, `${scopeValue(value)}${step.plan.scopeSuffix ?? ""}`]));
-      const queried = step.queryFrom !== undefined ? { ...step.plan, query: { ...step.plan.query, ...queryIds(fixtures[step.queryFrom]) } } : scoped ? { ...step.plan, query: { ...step.plan.query, ...scoped } } : step.plan;
+      const queried = step.queryFrom !== undefined ? { ...step.plan, query: { ...step.plan.query, ...queryIds(fixtures[step.queryFrom], pathNames(op).at(-1)) } } : scoped ? { ...step.plan, query: { ...step.plan.query, ...scoped } } : step.plan;
       const plan = step.headerIdsFrom !== undefined && fixtures[step.headerIdsFrom] ? { ...queried, headers: { ...queried.headers, ...idHeaders(fixtures[step.headerIdsFrom]) } } : queried;
       const request = buildRequest(run.request, plan, pathParams, headerParams);
       // The fixture's path in a query value, its slashes as they are (RFC 3986 §3.4 allows them there).
@@ -322,9 +322,9 @@ function idHeaders(fixture: Fixture): Record<string, string> {
   return out;
 }
 
-/** The fixture's ids under their own names and under the other case convention (`customerId` for `customer_id`, and back), as a binder reading either takes them from the query. */
-function queryIds(fixture: Fixture | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
+/** The fixture's ids under their own names and under the other case convention (`customerId` for `customer_id`, and back), as a binder reading either takes them from the query, and the resource's as `id` (a route whose own parameter is named so). */
+function queryIds(fixture: Fixture | undefined, resource?: string): Record<string, string> {
+  const out: Record<string, string> = resource !== undefined && fixture?.[resource] !== undefined ? { id: fixture[resource] } : {};
   for (const [name, value] of Object.entries(fixture ?? {})) {
     const other = name.includes("_") ? name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()) : name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
     out[name] = out[other] = value;

@@ -54,6 +54,7 @@ describe("probes of the fault classes", () => {
       ["credentials missing, X-HTTP-Method-Override: OPTIONS", 0, "not-deleted"],
       ["credentials missing, HEAD on the path", 0, "not-deleted"],
       ["credentials missing, ;x after the path's first segment", 0, "not-deleted"],
+      ["credentials missing, the segment before the id in the other number", 0, "not-deleted"],
       ["credentials missing, GET on the path", 0, "not-deleted"],
       ["credentials missing, a health probe's User-Agent", 0, "not-deleted"],
       ["credentials missing, Host: localhost", 0, "not-deleted"],

@@ -11,6 +11,9 @@ import { nearMissId, nearMissSegment } from "../../src/cases/id-near-miss.ts";
 import { errorCodeConformance } from "../../src/checks/error-code-conformance.ts";
 import { INTERNAL_LEAK_PATTERNS } from "../../src/checks/internal-leak-patterns.ts";
 import { responseSchemaConformance } from "../../src/checks/response-schema-conformance.ts";
+import { unsupportedMethod } from "../../src/checks/unsupported-method.ts";
+import { noSecretEcho } from "../../src/checks/no-secret-echo.ts";
+import { GET_AFTER_DELETE } from "../../src/cases/method-cases.ts";
 import { exchange, scenarioOf } from "../checks/exchange.ts";
 import { built, credentials, scenario } from "./probe-requests.ts";
 
@@ -77,6 +80,48 @@ describe("the twenty-ninth round's probes", () => {
     expect(leaks("called `Result::unwrap()` on an `Err` value: Parse at crates/flowwise/src/id.rs:41:22")).toContain("a Rust panic");
     expect(leaks("upstream customers-svc 10.42.7.19:8080 answered 404")).toContain("a private network address");
     expect(leaks("Customer 10.5 of 12 not found; try again at 10:30")).toEqual([]);
+  });
+
+  it("sends the thirtieth round's requests: an alias in the other number, a token as a Basic user, an unlabelled body, a query name percent-encoded", () => {
+    expect(new URL(againstFixture("enkash", "credentials missing, the segment before the id in the other number").url).pathname).toBe("/base/api/v0/customers/KC0000000000000A");
+    expect(new URL(againstFixture("juspay", "credentials missing, the segment before the id in the other number").url).pathname).toMatch(/\/customer-account\/bank_1$/);
+    expect(built("enkash", "credential bearerAuth as a Basic user").headers.authorization).toBe(`Basic ${Buffer.from(`${credentials.ENKASH_ACCESS_TOKEN}:`).toString("base64")}`);
+    const media = scenario("juspay", "the body's media type against a fixture");
+    const bare = built("juspay", "the body's media type against a fixture", media.steps.findIndex((s) => s.label === "the documented body without a Content-Type"));
+    expect([bare.headers["content-type"], bare.body]).toEqual([undefined, "command=delete"]);
+    const pattern = scenario("enkash", "the parentCompanyId pattern against a fixture");
+    const named = pattern.steps.findIndex((s) => / its name with a letter percent-encoded$/.test(s.label));
+    expect(built("enkash", "the parentCompanyId pattern against a fixture", named).url).toMatch(/\?%70arentCompanyId=/);
+  });
+
+  it("warns of an error whose envelope says success, and reads a GET after the delete by whether the record may keep a deleted status", () => {
+    const never = scenarioOf("enkash", { id: "delete an id that never existed" });
+    const envelope = { status: 404, body: { response_code: 200, response_message: "OK", errorResponse: { errorType: "RECORD_NOT_FOUND", message: "Customer not found", timestamp: "2026-12-04 05:59:13" } } };
+    const findings = responseSchemaConformance.run(exchange("enkash", never, 0, envelope))!.filter((f) => /envelope says/.test(f.message));
+    expect(findings.map((f) => f.basis)).toEqual(["assumed"]);
+    const juspay = scenarioOf("juspay", { id: "method GET" });
+    const after = juspay.steps.findIndex((step) => step.label === GET_AFTER_DELETE);
+    const ids = { customer_id: "cst_abcdef12", customer_account_id: "bank_abcdef12" };
+    const marked = unsupportedMethod.run(exchange("juspay", juspay, after, { status: 200, body: { ...ids, customer_account_status: "DELETED" } }, { pathParams: ids }))!;
+    expect(marked.map((f) => f.basis)).toEqual(["assumed"]);
+    const active = unsupportedMethod.run(exchange("juspay", juspay, after, { status: 200, body: { ...ids, customer_account_status: "ACTIVE" } }, { pathParams: ids }))!;
+    expect(active.map((f) => f.basis)).toEqual([undefined]);
+    const cashfree = scenarioOf("cashfree", { id: "method GET" });
+    const deletedFlag = unsupportedMethod.run(exchange("cashfree", cashfree, after, { status: 200, body: { customer_id: "cust_abcdef12", deleted: true } }, { pathParams: { customer_id: "cust_abcdef12" } }))!;
+    expect(deletedFlag.map((f) => f.basis)).toEqual([undefined]);
+  });
+
+  it("sends the base path twice, a soft hyphen in an id, the account code with a parameter or in a cookie; reads a secret in the reason phrase", () => {
+    expect(new URL(againstFixture("cashfree", "credentials missing, the base path /router twice").url).pathname).toBe("/base/base/customer/cust_abc");
+    expect(nearMissId("cust_abcd", "soft-hyphen")).toBe("cust\u00ad_abcd");
+    expect(built("yuno", "header x-account-code parameter-added").headers["x-account-code"]).toBe(`${credentials.YUNO_ACCOUNT_CODE};v=1`);
+    const rules = scenario("yuno", "the header rules against a fixture");
+    const cookie = built("yuno", "the header rules against a fixture", rules.steps.findIndex((step) => step.label === "header x-account-code missing, its value in a cookie"));
+    expect([cookie.headers["x-account-code"], cookie.headers.cookie]).toEqual([undefined, `x-account-code=${credentials.YUNO_ACCOUNT_CODE}`]);
+    const wrong = scenarioOf("cashfree", { id: "credential ApiSecret wrong" });
+    const input = exchange("cashfree", wrong, 0, { status: 401, body: { code: "authentication_error", type: "authentication_error", message: "Invalid API credentials provided" } }, { secrets: [credentials.CASHFREE_CLIENT_SECRET] });
+    input.response.reason = `Unauthorized secret ${credentials.CASHFREE_CLIENT_SECRET}`;
+    expect(noSecretEcho.run(input)!.map((f) => f.message).join("\n")).toMatch(/reason phrase/);
   });
 
   it("warns of a Date header that is not IMF-fixdate", () => {
