@@ -212,18 +212,24 @@ function rawMiss(id: string, kind: IdNearMiss): string {
  */
 function hashCollision(id: string): string {
   const kind = (c: string) => (/[0-9]/.test(c) ? 0 : /[A-Z]/.test(c) ? 1 : /[a-z]/.test(c) ? 2 : 3);
+  // The kinds the id uses, and digits, which ids of letters take too.
+  const used = new Set([0, ...Array.from(id, kind)]);
   let fallback: string | undefined;
+  let anyway: string | undefined;
   for (let at = id.length - 2; at >= 0; at--) {
     // +1 and -31, or -1 and +31: the same hash either way.
     for (const step of [1, -1]) {
       const [a, b] = [String.fromCharCode(id.charCodeAt(at) + step), String.fromCharCode(id.charCodeAt(at + 1) - 31 * step)];
       if (!/^[A-Za-z0-9]$/.test(a) || !/^[A-Za-z0-9]$/.test(b)) continue;
       const candidate = `${id.slice(0, at)}${a}${b}${id.slice(at + 2)}`;
-      if (kind(a) === kind(id[at]) && kind(b) === kind(id[at + 1])) return candidate;
-      fallback ??= candidate;
+      if (kind(a) === kind(id[at]) && kind(b) === kind(id[at + 1]) && at >= 2) return candidate;
+      // Else characters of the kinds the id already uses, or digits (a digit for a letter in `KC…`, never a lower-case letter there).
+      // and away from its first two characters, which name its kind (`KC`, `cust`).
+      if (used.has(kind(a)) && used.has(kind(b)) && at >= 2) fallback ??= candidate;
+      else anyway ??= candidate;
     }
   }
-  return fallback ?? id;
+  return fallback ?? anyway ?? id;
 }
 
 /**
