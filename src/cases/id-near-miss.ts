@@ -135,7 +135,7 @@ function rawMiss(id: string, kind: IdNearMiss): string {
     case "soft-hyphen":
       return `${id.slice(0, id.length >> 1)}\u00ad${id.slice(id.length >> 1)}`;
     case "uuid-urn":
-      return UUID.test(id) ? `urn:uuid:${id}` : id;
+      return `urn:uuid:${id}`;
     case "uuid-unhyphenated":
       return id.replace(/-/g, "");
     case "uuid-braced":

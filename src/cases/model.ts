@@ -355,8 +355,8 @@ export function spellUuid(uuid: string, spelling: UuidSpelling): string {
  * `newline-prefix`: `x` and a line feed before it, which a pattern with the multiline flag (`^`
  * after any line break) finds the id in; `uuid-version-changed`: a UUID with its version digit
  * `1` and its variant digit moved to another variant (`8`→`c`), which a parser that forces a
- * version and variant (Python's `UUID(s, version=4)`) reads as the id; `uuid-urn`: a UUID as
- * `urn:uuid:<id>`, which a UUID parser that takes the URN form reads as the id; `segment-before`:
+ * version and variant (Python's `UUID(s, version=4)`) reads as the id; `uuid-urn`: the id as
+ * `urn:uuid:<id>`, which a UUID parser taking the URN form, or a lookup stripping that prefix, reads as the id; `segment-before`:
  * `x/` before it in the path, unencoded, another path whose last segment is the id, which a router
  * matching a prefix and taking the last segment for the id reads as the id; `hash-collision`:
  * another id of its form with the same 31-based string hash (Java's `String.hashCode`: two

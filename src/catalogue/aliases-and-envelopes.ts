@@ -11,14 +11,12 @@
  */
 import { baseBehaviour } from "../sandboxes/index.ts";
 import { header } from "../sandboxes/replies.ts";
-import { withHeader, withValidCredentials } from "./request-view.ts";
+import { isObject, withHeader, withValidCredentials } from "./request-view.ts";
 import { variant, type FaultyAdapter } from "./types.ts";
 
-type Obj = Record<string, unknown>;
 const enkash = baseBehaviour("enkash");
 const juspay = baseBehaviour("juspay");
 
-const isObj = (value: unknown): value is Obj => value !== null && typeof value === "object" && !Array.isArray(value);
 
 /** The segment of EnKash's documented path before the id, and the alias in the other number mounted beside it. */
 const DOCUMENTED = "customer";
@@ -97,7 +95,7 @@ export const aliasesAndEnvelopes: FaultyAdapter[] = [
     },
     {
       transformReply: (_req, reply) =>
-        reply.status >= 400 && reply.status < 500 && isObj(reply.body) && "response_code" in reply.body ? { ...reply, body: { ...reply.body, response_code: 200, response_message: "OK" } } : reply,
+        reply.status >= 400 && reply.status < 500 && isObject(reply.body) && "response_code" in reply.body ? { ...reply, body: { ...reply.body, response_code: 200, response_message: "OK" } } : reply,
     },
   ),
   variant(

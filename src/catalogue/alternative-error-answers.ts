@@ -8,11 +8,10 @@ import { baseBehaviour, startSandbox } from "../sandboxes/index.ts";
 import { jsonReply } from "../sandboxes/replies.ts";
 import type { ErrorKind, SandboxEnv, SandboxReply } from "../sandboxes/types.ts";
 import type { HttpProvider } from "../providers.ts";
-import { lastId, validatingFirst } from "./request-view.ts";
+import { isObject, lastId, validatingFirst } from "./request-view.ts";
 import { allowed, type AllowedVariant } from "./types.ts";
 
 type Obj = Record<string, unknown>;
-const isObj = (value: unknown): value is Obj => value !== null && typeof value === "object" && !Array.isArray(value);
 
 const yuno = baseBehaviour("yuno");
 const enkash = baseBehaviour("enkash");
@@ -33,7 +32,7 @@ function extraFields(provider: HttpProvider): AllowedVariant {
       documents: "no documented schema forbids additional properties",
       mayWarn: [],
     },
-    { transformReply: (_req, reply) => (isObj(reply.body) ? { ...reply, body: { ...reply.body, trace_id: "tr_0001", _links: { self: { href: "/" } } } } : reply) },
+    { transformReply: (_req, reply) => (isObject(reply.body) ? { ...reply, body: { ...reply.body, trace_id: "tr_0001", _links: { self: { href: "/" } } } } : reply) },
   );
 }
 
@@ -66,7 +65,7 @@ export const ERROR_ANSWERS: readonly AllowedVariant[] = [
         credentials: { ENKASH_ACCESS_TOKEN: `enk_tok_${randomHex(16)}` },
         transformReply: (_req, reply) => {
           const body = reply.body;
-          if (reply.status !== 401 || !isObj(body) || !isObj(body.errorResponse)) return reply;
+          if (reply.status !== 401 || !isObject(body) || !isObject(body.errorResponse)) return reply;
           return { ...reply, body: { ...body, errorResponse: { ...body.errorResponse, errorMessage: "Full authentication is required; sandbox tokens look like enk_tok_…" } } };
         },
       }),
@@ -82,7 +81,7 @@ export const ERROR_ANSWERS: readonly AllowedVariant[] = [
     {
       transformReply: (_req, reply) => {
         const body = reply.body;
-        if (reply.status < 400 || !isObj(body) || !isObj(body.errorResponse)) return reply;
+        if (reply.status < 400 || !isObject(body) || !isObject(body.errorResponse)) return reply;
         return { ...reply, body: { ...body, payload: null, response_message: null, errorResponse: { ...body.errorResponse, apiSubErrors: null } } };
       },
     },
@@ -124,7 +123,7 @@ export const ERROR_ANSWERS: readonly AllowedVariant[] = [
     },
     {
       transformReply: (_req, reply) =>
-        isObj(reply.body) && isObj(reply.body.error_info)
+        isObject(reply.body) && isObject(reply.body.error_info)
           ? { ...reply, body: { ...reply.body, error_info: Object.fromEntries(Object.entries(reply.body.error_info).map(([k, v]) => [LOWERCASE_TO_TABLE[k] ?? k, v])) } }
           : reply,
     },
@@ -150,8 +149,8 @@ export const ERROR_ANSWERS: readonly AllowedVariant[] = [
     {
       transformReply: (_req, reply) => {
         const body = reply.body;
-        const inner = isObj(body) ? body.errorResponse : undefined;
-        if (!isObj(body) || !isObj(inner) || typeof inner.timestamp !== "string") return reply;
+        const inner = isObject(body) ? body.errorResponse : undefined;
+        if (!isObject(body) || !isObject(inner) || typeof inner.timestamp !== "string") return reply;
         const india = new Date(Date.parse(`${inner.timestamp.replace(" ", "T")}Z`) + 330 * 60_000).toISOString().slice(0, 19).replace("T", " ");
         return { ...reply, body: { ...body, errorResponse: { ...inner, timestamp: india } } };
       },
@@ -185,7 +184,7 @@ export const ERROR_ANSWERS: readonly AllowedVariant[] = [
       documents: "x-account-code is the account_id shown in the Yuno Dashboard, a header parameter, not one of the security schemes' keys; error bodies may carry extra fields",
       mayWarn: [],
     },
-    { transformReply: (req, reply) => (reply.status >= 400 && isObj(reply.body) ? { ...reply, body: { ...reply.body, account_id: String(req.headers["x-account-code"] ?? "") } } : reply) },
+    { transformReply: (req, reply) => (reply.status >= 400 && isObject(reply.body) ? { ...reply, body: { ...reply.body, account_id: String(req.headers["x-account-code"] ?? "") } } : reply) },
   ),
   allowed(
     {
@@ -231,7 +230,7 @@ export const ERROR_ANSWERS: readonly AllowedVariant[] = [
       documents: "the page labels its 401 and 404 samples plaintext (a recorded contradiction); application/json is assumed",
       mayWarn: ["content_type_conformance"],
     },
-    { transformReply: (_req, reply) => (reply.status >= 400 && isObj(reply.body) ? { ...reply, headers: { ...reply.headers, "content-type": "text/plain" }, body: JSON.stringify(reply.body) } : reply) },
+    { transformReply: (_req, reply) => (reply.status >= 400 && isObject(reply.body) ? { ...reply, headers: { ...reply.headers, "content-type": "text/plain" }, body: JSON.stringify(reply.body) } : reply) },
   ),
   allowed(
     {
@@ -244,7 +243,7 @@ export const ERROR_ANSWERS: readonly AllowedVariant[] = [
     {
       transformReply: (req, reply) => {
         const id = lastId(req);
-        if (reply.status !== 404 || !isObj(reply.body) || id === undefined) return reply;
+        if (reply.status !== 404 || !isObject(reply.body) || id === undefined) return reply;
         return { ...reply, body: { ...reply.body, message: `Customer ${id} not found` } };
       },
     },

@@ -24,7 +24,7 @@ import { badRequiredHeader, jsonReply, mediaType } from "../sandboxes/replies.ts
 import { encodeBody, sendReply } from "../sandboxes/server.ts";
 import type { SandboxOptions, SandboxReply, SandboxRequest } from "../sandboxes/types.ts";
 import { resolving } from "./loose-ids.ts";
-import { decoded, readingLastId, withHeader, withLastId } from "./request-view.ts";
+import { decoded, isObject, juspayKnowingOwners, parentCompanyReadAs, parsedJson, readingLastId, withHeader, withLastId } from "./request-view.ts";
 import { variant, type FaultyAdapter } from "./types.ts";
 
 type Obj = Record<string, unknown>;
@@ -37,33 +37,13 @@ const CASHFREE_ID_COLUMN = 21;
 const FORM = "application/x-www-form-urlencoded";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const isObj = (value: unknown): value is Obj => value !== null && typeof value === "object" && !Array.isArray(value);
 
-function parsedJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
 
 /** A UUID with its version forced to 4 and its variant to RFC 9562's (10xx), as Python's UUID(s, version=4) does; the case kept. */
 function forcedVersion4(id: string): string | undefined {
   if (!UUID.test(id)) return undefined;
   const variantDigit = ((Number.parseInt(id[19], 16) & 0x3) | 0x8).toString(16);
   return `${id.slice(0, 14)}4${id.slice(15, 19)}${variantDigit}${id.slice(20)}`;
-}
-
-/** EnKash checking each parentCompanyId as `read` turns it, every other query value as sent. */
-function parentCompanyReadAs(read: (value: string) => string): SandboxOptions {
-  return {
-    behaviour: {
-      validate: (req, ctx) => {
-        const query = new URLSearchParams([...req.query].map(([name, value]): [string, string] => [name, name === "parentCompanyId" ? read(value) : value]));
-        return enkash.validate({ ...req, query }, ctx);
-      },
-    },
-  };
 }
 
 /** One form pair with its value read as `read` turns it (only field `only`, where named); as written where it does not decode or `read` leaves it alone. */
@@ -81,25 +61,12 @@ function formValuesRead(read: (value: string) => string, only?: string): Sandbox
   return { rewriteRequest: (req) => ({ ...req, body: req.body.split("&").map((pair) => pairRead(pair, read, only)).join("&") }) };
 }
 
-/** Juspay remembering which customer each account was made under, and answering a crossed delete as `crossed` says; every other as it does. */
+/** Juspay answering a delete of another customer's account as `crossed` says; every other as it does. */
 function juspayCrossed(crossed: () => SandboxReply): () => SandboxOptions {
-  return () => {
-    const owners = new Map<string, string>();
-    return {
-      behaviour: {
-        createFixture(env, requested) {
-          const [customer, account] = juspay.createFixture(env, requested);
-          owners.set(account, customer);
-          return [customer, account];
-        },
-        remove(req, ctx) {
-          const { customer_id: customerId, customer_account_id: accountId = "" } = ctx.path;
-          const owner = owners.get(accountId);
-          return owner !== undefined && owner !== customerId && ctx.store.hasAccount(owner, accountId) ? crossed() : juspay.remove(req, ctx);
-        },
-      },
-    };
-  };
+  return juspayKnowingOwners((req, ctx, owner) => {
+    const { customer_id: customerId, customer_account_id: accountId = "" } = ctx.path;
+    return owner !== undefined && owner !== customerId && ctx.store.hasAccount(owner, accountId) ? crossed() : juspay.remove(req, ctx);
+  });
 }
 
 /** The HTTP/1.x request written out in `body` (request line, header lines, an empty line), as a sandbox request under `basePath`; undefined where the body is none. */
@@ -213,7 +180,7 @@ export const bodiesIdsAndAnswers: FaultyAdapter[] = [
     {
       rewriteRequest: (req) => {
         const fields = mediaType(req) === "" || mediaType(req) === FORM ? undefined : parsedJson(req.body);
-        if (!isObj(fields)) return req;
+        if (!isObject(fields)) return req;
         const form = new URLSearchParams(Object.entries(fields).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
         return withHeader({ ...req, body: form.toString() }, "content-type", FORM);
       },
@@ -256,7 +223,7 @@ export const bodiesIdsAndAnswers: FaultyAdapter[] = [
   ),
   variant(
     { name: "cashfree-errors-as-text-without-accept", provider: "cashfree", departure: "sends its JSON error bodies labelled text/plain to a request with no Accept header", expectedCheck: "content_type_conformance" },
-    { transformReply: (req, reply) => (req.headers.accept === undefined && reply.status >= 400 && isObj(reply.body) ? { ...reply, headers: { ...reply.headers, "content-type": "text/plain" }, body: JSON.stringify(reply.body) } : reply) },
+    { transformReply: (req, reply) => (req.headers.accept === undefined && reply.status >= 400 && isObject(reply.body) ? { ...reply, headers: { ...reply.headers, "content-type": "text/plain" }, body: JSON.stringify(reply.body) } : reply) },
   ),
   variant(
     { name: "juspay-406-without-accept", provider: "juspay", departure: "answers a request with no Accept header 406 Not Acceptable, though no Accept means any media type (RFC 9110 §12.5.1)", expectedCheck: "status_code_conformance" },

@@ -5,11 +5,9 @@
  * outside its guard (auth_enforcement), and error links
  * built on the X-Forwarded-Host a client sends (host-header injection, no_internal_leak).
  */
-import { withValidCredentials } from "./request-view.ts";
+import { isObject, withValidCredentials } from "./request-view.ts";
 import { variant, type FaultyAdapter } from "./types.ts";
 
-type Obj = Record<string, unknown>;
-const isObj = (value: unknown): value is Obj => value !== null && typeof value === "object" && !Array.isArray(value);
 
 export const gatewayTrust: FaultyAdapter[] = [
   variant(
@@ -84,7 +82,7 @@ export const gatewayTrust: FaultyAdapter[] = [
     {
       transformReply: (req, reply) => {
         const host = req.headers["x-forwarded-host"];
-        if (typeof host !== "string" || !isObj(reply.body) || !isObj(reply.body.error_info)) return reply;
+        if (typeof host !== "string" || !isObject(reply.body) || !isObject(reply.body.error_info)) return reply;
         return { ...reply, body: { ...reply.body, error_info: { ...reply.body.error_info, href: `https://${host}/docs/errors` } } };
       },
     },

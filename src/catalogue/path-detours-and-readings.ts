@@ -14,7 +14,7 @@
 import { baseBehaviour, sandboxBasePath } from "../sandboxes/index.ts";
 import { jsonReply } from "../sandboxes/replies.ts";
 import type { SandboxEnv, SandboxRequest } from "../sandboxes/types.ts";
-import { accountCodeTaken, decoded, validatingFirst, withHeader, withValidCredentials } from "./request-view.ts";
+import { accountCodeTaken, decoded, parsedJson, validatingFirst, withHeader, withValidCredentials } from "./request-view.ts";
 import { variant, type FaultyAdapter } from "./types.ts";
 
 const enkash = baseBehaviour("enkash");
@@ -72,13 +72,6 @@ function rawPairs(body: string): Array<[name: string, rest: string]> {
   });
 }
 
-function parsedJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
 
 export const pathDetoursAndReadings: FaultyAdapter[] = [
   variant(

@@ -12,7 +12,7 @@ import { baseBehaviour } from "../sandboxes/index.ts";
 import { sendReply } from "../sandboxes/server.ts";
 import type { SandboxRequest } from "../sandboxes/types.ts";
 import { resolving } from "./loose-ids.ts";
-import { lastId, readingLastId, withHeader, withValidCredentials } from "./request-view.ts";
+import { juspayKnowingOwners, lastId, readingLastId, withHeader, withValidCredentials } from "./request-view.ts";
 import { variant, type FaultyAdapter } from "./types.ts";
 
 const juspay = baseBehaviour("juspay");
@@ -123,23 +123,10 @@ export const requestForms: FaultyAdapter[] = [
       departure: "reads the customer_id - as any customer (AIP-159's wildcard), so /customers/-/customer-accounts/{account} deletes another customer's account",
       expectedCheck: "ownership_enforcement",
     },
-    () => {
-      const owners = new Map<string, string>();
-      return {
-        behaviour: {
-          createFixture(env, requested) {
-            const [customer, account] = juspay.createFixture(env, requested);
-            owners.set(account, customer);
-            return [customer, account];
-          },
-          remove(req, ctx) {
-            const { customer_id: customerId, customer_account_id: accountId = "" } = ctx.path;
-            const owner = customerId === "-" ? owners.get(accountId) : undefined;
-            return juspay.remove(req, owner ? { ...ctx, path: { customer_id: owner, customer_account_id: accountId } } : ctx);
-          },
-        },
-      };
-    },
+    juspayKnowingOwners((req, ctx, owner) => {
+      const { customer_id: customerId, customer_account_id: accountId = "" } = ctx.path;
+      return juspay.remove(req, customerId === "-" && owner ? { ...ctx, path: { customer_id: owner, customer_account_id: accountId } } : ctx);
+    }),
   ),
   variant(
     {

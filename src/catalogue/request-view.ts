@@ -3,7 +3,8 @@
  * when the router refuses it), a request with a header or query parameter replaced, and the set
  * of ids a sandbox handed out as fixtures; and the behaviour pieces several adapters share: a
  * check made before the provider's own validation, Yuno's account code taken for the configured
- * one, and a delete that answers success again for what it already deleted.
+ * one, and a delete that answers success again for what it already deleted; and reading a body:
+ * whether a value is a JSON object, and a body's JSON or undefined.
  */
 import { PROFILES } from "../profiles/index.ts";
 import type { HttpProvider } from "../providers.ts";
@@ -140,5 +141,53 @@ export function succeedingAgain(provider: HttpProvider): () => { behaviour: Pick
         },
       },
     };
+  };
+}
+
+/** A JSON object (not an array, not null). */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/** The body parsed as JSON, or undefined where it is not JSON. */
+export function parsedJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Juspay remembering which customer each account was made under, and deleting through `remove`,
+ * which is told the account's owner (undefined for an account it did not make).
+ */
+export function juspayKnowingOwners(remove: (req: SandboxRequest, ctx: SandboxContext, owner: string | undefined) => SandboxReply): () => { behaviour: Pick<ProviderBehaviour, "createFixture" | "remove"> } {
+  const juspay = baseBehaviour("juspay");
+  return () => {
+    const owners = new Map<string, string>();
+    return {
+      behaviour: {
+        createFixture(env, requested) {
+          const [customer, account] = juspay.createFixture(env, requested);
+          owners.set(account, customer);
+          return [customer, account];
+        },
+        remove: (req, ctx) => remove(req, ctx, owners.get(ctx.path.customer_account_id ?? "")),
+      },
+    };
+  };
+}
+
+/** EnKash checking each parentCompanyId as `read` turns it (a second decoding, NFKC, invisible characters stripped), every other query value as sent. */
+export function parentCompanyReadAs(read: (value: string) => string): { behaviour: Pick<ProviderBehaviour, "validate"> } {
+  const enkash = baseBehaviour("enkash");
+  return {
+    behaviour: {
+      validate: (req, ctx) => {
+        const query = new URLSearchParams([...req.query].map(([name, value]): [string, string] => [name, name === "parentCompanyId" ? read(value) : value]));
+        return enkash.validate({ ...req, query }, ctx);
+      },
+    },
   };
 }

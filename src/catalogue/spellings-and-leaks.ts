@@ -20,9 +20,8 @@ import { LOWER_ALNUM, freshId, randomString } from "../sandboxes/ids.ts";
 import { baseBehaviour } from "../sandboxes/index.ts";
 import { header, jsonReply, plainTimestamp, requestId } from "../sandboxes/replies.ts";
 import { sendReply } from "../sandboxes/server.ts";
-import type { SandboxOptions } from "../sandboxes/types.ts";
 import { resolving } from "./loose-ids.ts";
-import { readingLastId, withLastId } from "./request-view.ts";
+import { isObject, parentCompanyReadAs, parsedJson, readingLastId, validatingFirst, withLastId } from "./request-view.ts";
 import { variant, type FaultyAdapter } from "./types.ts";
 
 type Obj = Record<string, unknown>;
@@ -31,15 +30,7 @@ const enkash = baseBehaviour("enkash");
 const juspay = baseBehaviour("juspay");
 const yuno = baseBehaviour("yuno");
 
-const isObj = (value: unknown): value is Obj => value !== null && typeof value === "object" && !Array.isArray(value);
 
-function parsedJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
 
 /** The Accept values EnKash's handler compares against, as whole strings. */
 const ACCEPTED = new Set(["application/json", "*/*"]);
@@ -54,18 +45,6 @@ const RUST_PANIC = "called `Result::unwrap()` on an `Err` value: ParseError { ki
 function indiaTimeRfc2822(now: number): string {
   const [weekday, day, month, year, time] = new Date(now + 330 * 60_000).toUTCString().split(" ");
   return `${weekday} ${Number(day)} ${month} ${year} ${time} +0530`;
-}
-
-/** EnKash checking each parentCompanyId as `read` turns it, every other query value as sent. */
-function parentCompanyReadAs(read: (value: string) => string): SandboxOptions {
-  return {
-    behaviour: {
-      validate: (req, ctx) => {
-        const query = new URLSearchParams([...req.query].map(([name, value]): [string, string] => [name, name === "parentCompanyId" ? read(value) : value]));
-        return enkash.validate({ ...req, query }, ctx);
-      },
-    },
-  };
 }
 
 export const spellingsAndLeaks: FaultyAdapter[] = [
@@ -165,7 +144,7 @@ export const spellingsAndLeaks: FaultyAdapter[] = [
         remove(req, ctx) {
           const reply = yuno.remove(req, ctx);
           const body = parsedJson(req.body);
-          const listed = isObj(body) && Array.isArray(body.customer_ids) ? body.customer_ids : [];
+          const listed = isObject(body) && Array.isArray(body.customer_ids) ? body.customer_ids : [];
           for (const id of listed) if (typeof id === "string") ctx.store.removeCustomer(id);
           return reply;
         },
@@ -239,14 +218,10 @@ export const spellingsAndLeaks: FaultyAdapter[] = [
       departure: "refuses with 400 an x-routing-id outside ^[A-Za-z0-9_]{1,64}$, although the doc allows an order or cart id for guests, so a cart id like gid://shop/Cart/… is refused",
       expectedCheck: "positive_data_acceptance",
     },
-    {
-      behaviour: {
-        validate: (req, ctx) => {
-          const routing = header(req, "x-routing-id");
-          return routing !== undefined && !/^[A-Za-z0-9_]{1,64}$/.test(routing) ? ctx.behaviour.errorReply("invalidRequest", "x-routing-id is not valid.") : juspay.validate(req, ctx);
-        },
-      },
-    },
+    validatingFirst("juspay", (req, ctx) => {
+      const routing = header(req, "x-routing-id");
+      return routing !== undefined && !/^[A-Za-z0-9_]{1,64}$/.test(routing) ? ctx.behaviour.errorReply("invalidRequest", "x-routing-id is not valid.") : undefined;
+    }),
   ),
   variant(
     {

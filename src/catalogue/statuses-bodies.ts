@@ -5,7 +5,7 @@
  */
 import { baseBehaviour } from "../sandboxes/index.ts";
 import type { ErrorKind, SandboxReply } from "../sandboxes/types.ts";
-import { lastId } from "./request-view.ts";
+import { isObject, lastId } from "./request-view.ts";
 import { variant, type FaultyAdapter } from "./types.ts";
 
 type Obj = Record<string, unknown>;
@@ -15,11 +15,10 @@ const yuno = baseBehaviour("yuno");
 const cashfree = baseBehaviour("cashfree");
 const enkash = baseBehaviour("enkash");
 
-const isObj = (value: unknown): value is Obj => value !== null && typeof value === "object" && !Array.isArray(value);
 
 /** The reply with its object body rewritten; other replies as they are. */
 function editBody(reply: SandboxReply, edit: (body: Obj) => Obj): SandboxReply {
-  return isObj(reply.body) ? { ...reply, body: edit(reply.body) } : reply;
+  return isObject(reply.body) ? { ...reply, body: edit(reply.body) } : reply;
 }
 
 /** An errorReply step that answers `kind` with `reply(detail)` and every other kind as `base` does. */
@@ -158,7 +157,7 @@ export const statusesBodies: FaultyAdapter[] = [
     },
     {
       transformReply: (req, reply) => {
-        if ((reply.status !== 400 && reply.status !== 404) || !isObj(reply.body)) return reply;
+        if ((reply.status !== 400 && reply.status !== 404) || !isObject(reply.body)) return reply;
         // Decoded where it decodes, else as sent.
         const id = lastId(req) ?? req.segments.at(-1) ?? "";
         return { status: reply.status, headers: { "content-type": "application/json" }, body: `{"message":"Customer ${id}: ${String(reply.body.message)}","code":"${String(reply.body.code)}","type":"${String(reply.body.type)}"}` };
@@ -174,7 +173,7 @@ export const statusesBodies: FaultyAdapter[] = [
     },
     {
       transformReply: (_req, reply) =>
-        reply.status >= 400 && isObj(reply.body)
+        reply.status >= 400 && isObject(reply.body)
           ? { ...reply, headers: { "content-type": "application/json; charset=utf-8" }, body: Buffer.from(JSON.stringify({ ...reply.body, message: `${String(reply.body.message)} (réf.)` }), "latin1") }
           : reply,
     },
@@ -188,7 +187,7 @@ export const statusesBodies: FaultyAdapter[] = [
     },
     {
       transformReply: (_req, reply) =>
-        isObj(reply.body) ? { ...reply, headers: { "content-type": "application/json;charset=ISO-8859-1" }, body: Buffer.from(JSON.stringify({ ...reply.body, response_message: "Opération réussie" }), "utf8") } : reply,
+        isObject(reply.body) ? { ...reply, headers: { "content-type": "application/json;charset=ISO-8859-1" }, body: Buffer.from(JSON.stringify({ ...reply.body, response_message: "Opération réussie" }), "utf8") } : reply,
     },
   ),
   variant(
@@ -209,7 +208,7 @@ export const statusesBodies: FaultyAdapter[] = [
     },
     {
       transformReply: (req, reply) =>
-        reply.status >= 400 && isObj(reply.body) && /xml/.test(String(req.headers.accept))
+        reply.status >= 400 && isObject(reply.body) && /xml/.test(String(req.headers.accept))
           ? { status: reply.status, headers: { "content-type": "application/xml" }, body: `<error><code>${String(reply.body.code)}</code><type>${String(reply.body.type)}</type></error>` }
           : reply,
     },
@@ -226,8 +225,8 @@ export const statusesBodies: FaultyAdapter[] = [
       // The answer's Date header says 17:31 UTC, the time stamp the same moment on a 12-hour clock.
       transformReply: (_req, reply) => {
         const body = reply.body;
-        const inner = isObj(body) ? body.errorResponse : undefined;
-        if (!isObj(body) || !isObj(inner)) return reply;
+        const inner = isObject(body) ? body.errorResponse : undefined;
+        if (!isObject(body) || !isObject(inner)) return reply;
         return { ...reply, headers: { ...reply.headers, date: "Thu, 03 Dec 2026 17:31:06 GMT" }, body: { ...body, errorResponse: { ...inner, timestamp: "2026-12-03 05:31:06" } } };
       },
     },
@@ -256,7 +255,7 @@ export const statusesBodies: FaultyAdapter[] = [
     },
     {
       transformReply: (req, reply) => {
-        if (!isObj(reply.body) || reply.body.code !== "CUSTOMER_NOT_FOUND") return reply;
+        if (!isObject(reply.body) || reply.body.code !== "CUSTOMER_NOT_FOUND") return reply;
         const id = lastId(req);
         if (id === undefined) return reply;
         const cut = Buffer.from(id, "utf8").subarray(0, 24);

@@ -14,7 +14,7 @@ import { shapeIsDocumented } from "../cases/values.ts";
 import { echoedIds } from "./echoed-ids.ts";
 import { existenceOracle, type OracleSubject } from "./existence-oracle.ts";
 import { expectSurvival } from "./fixture-survival.ts";
-import { documented, scenarioFor, when } from "./preconditions.ts";
+import { documented, isRedirect, scenarioFor, when } from "./preconditions.ts";
 import { expectRefusal, isNotFoundResponse, notFoundLabel } from "./rejection.ts";
 import { schemaFindings } from "./schema-findings.ts";
 import { parseJsonBody, type Check, type CheckInput, type Finding } from "./types.ts";
@@ -72,7 +72,8 @@ function carriedOut(input: CheckInput, index: number): boolean {
   return answer !== undefined && successStatuses(input.operation.op).includes(answer.status);
 }
 
-function notFound(input: CheckInput): Finding[] {
+/** A delete that must get the documented not-found answer (an id that never existed, or a fixture already deleted), judged as this check judges a repeat delete; positive_data_acceptance's repeat deletes use it too. */
+export function notFound(input: CheckInput): Finding[] {
   const { status: want, code } = input.operation.profile.notFound;
   const status = input.response.status;
   const expected = notFoundLabel(input);
@@ -220,7 +221,7 @@ function race(input: CheckInput): Finding[] {
   // racing another gets, so another 4xx (a 409, a 422) is a warning; a 2xx or 3xx is not.
   const others = answers.filter((r) => !successes.includes(r.status) && r.status < 500 && !isNotFound(input, r));
   // Copies with the ids spelled another way may be redirected to the canonical spelling (status_code_conformance's warning), which deletes nothing.
-  const redirected = (r: HttpResponse) => input.step.burstRespelled === true && [301, 302, 307, 308].includes(r.status) && r.headers.location !== undefined;
+  const redirected = (r: HttpResponse) => input.step.burstRespelled === true && isRedirect(r);
   const refusals = others.filter((r) => r.status >= 400 || redirected(r));
   if (others.length > refusals.length) findings.push({ expected, actual: statuses, message: `the deletes that lost the race got ${others.map((r) => r.status).join(", ")}, not the documented not-found answer` });
   else if (refusals.length > 0) {

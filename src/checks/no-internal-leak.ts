@@ -58,7 +58,7 @@ function textOfMarkup(markup: string): string {
 }
 
 /** The strings of a parsed JSON value, depth first, until they hold `budget` characters. */
-function stringsOf(value: unknown, budget: number): string[] {
+export function stringsOf(value: unknown, budget: number): string[] {
   const found: string[] = [];
   let left = budget;
   const visit = (v: unknown): void => {

@@ -6,6 +6,12 @@ import { responseFor, type OperationSpec, type ResponseSpec } from "../spec/mode
 import type { CheckFn, CheckInput } from "./types.ts";
 import type { CheckId } from "./ids.ts";
 import type { RequestPlan } from "../cases/model.ts";
+import type { HttpResponse } from "../http/types.ts";
+
+/** A redirect that names where to go (301, 302, 307, 308 with Location): what a server answers ids spelled another way with, sending the client to their canonical spelling. */
+export function isRedirect(response: HttpResponse): boolean {
+  return [301, 302, 307, 308].includes(response.status) && response.headers.location !== undefined;
+}
 
 export type Precondition = (input: CheckInput) => boolean;
 

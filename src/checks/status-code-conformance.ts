@@ -5,7 +5,7 @@
  * (`%4B` for `K`) to their canonical spelling, is a warning.
  */
 import { expectsRefusal } from "../cases/model.ts";
-import { documented, documentedRequest, documentedStatuses, when } from "./preconditions.ts";
+import { documented, documentedRequest, documentedStatuses, isRedirect, when } from "./preconditions.ts";
 import type { Check } from "./types.ts";
 
 export const statusCodeConformance: Check = {
@@ -19,7 +19,7 @@ export const statusCodeConformance: Check = {
     // Ids spelled another way (a letter percent-encoded): a redirect to their canonical spelling
     // (RFC 3986 §6.2.2.2) is a server's own choice; positive_data_acceptance says what it means.
     // So are the copies of a race that spell the ids that way (Step.burstRespelled).
-    if ((input.step.plan.encodedIds || input.step.burstRespelled) && [301, 302, 307, 308].includes(status) && input.response.headers.location !== undefined) {
+    if ((input.step.plan.encodedIds || input.step.burstRespelled) && isRedirect(input.response)) {
       return [{ expected, actual: `${status}`, message: `a delete by ids spelled another way got ${status}, a redirect (to ${input.response.headers.location.slice(0, 120)}) the doc does not list`, severity: "warning", basis: "assumed" }];
     }
     if (expectsRefusal(input.step) && status >= 400 && status < 500) {

@@ -12,6 +12,7 @@
 import { expectSurvival } from "./fixture-survival.ts";
 import { methodRefusedWith501, scenarioFor, when } from "./preconditions.ts";
 import { GET_AFTER_DELETE } from "../cases/method-cases.ts";
+import { stringsOf } from "./no-internal-leak.ts";
 import type { Check, CheckInput, Finding } from "./types.ts";
 
 /** A body that marks its record deleted: a status field DELETED, or `deleted: true`. */
@@ -21,7 +22,9 @@ const MARKED_DELETED = /"[\w]*status"\s*:\s*"deleted"|"deleted"\s*:\s*true/i;
 function stillThere(input: CheckInput): Finding[] {
   const status = input.response.status;
   if (status < 200 || status >= 300) return [];
-  const named = Object.values(input.pathParams).filter((id) => id.length >= 6 && input.response.text.includes(id));
+  // A record names its id as a value (`"customer_id": "cust_…"`); a message that mentions it ("cust_… not found") is no record.
+  const values = new Set(input.json.ok ? stringsOf(input.json.value, 64 * 1024) : []);
+  const named = Object.values(input.pathParams).filter((id) => values.has(id));
   if (named.length === 0) return [];
   const actual = `${status} naming ${named.join(", ")}`;
   // Where the spec takes a repeat delete's success as a status the record may keep (Juspay's DELETED), a record found marked deleted is that reading.

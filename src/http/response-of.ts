@@ -36,7 +36,7 @@ export function responseOf(incoming: IncomingMessage, bytes: Buffer, maxBodyByte
   if (decoded) response.encodedLength = bytes.length;
   const reason = incoming.statusMessage;
   if (reason && reason !== STATUS_CODES[response.status]) response.reason = reason;
-  if (Object.keys(incoming.trailers).length > 0) response.trailers = joinedHeaders(incoming.trailers);
+  if (incoming.rawTrailers.length > 0) response.trailers = joinedHeaders(incoming.trailers);
   const repeated = repeatedFields(incoming.rawHeaders);
   if (repeated.length > 0) response.repeatedFields = repeated;
   return response;

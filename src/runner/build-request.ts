@@ -113,8 +113,8 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
     body = [body, ...fields].filter(Boolean).join("&");
   }
   for (const [name, alias] of Object.entries(plan.omittedHeadersAs ?? {})) if (headers[name] !== undefined) headers[alias] = headers[name];
-  // Under the header's name, and without `x-` underscored and camel-cased (`account_code`, `accountCode`).
-  const inQuery = plan.omittedHeadersInQuery ? plan.omitHeaders.filter((name) => headers[name] !== undefined).flatMap((name) => queryNamesOf(name).map((alias): [string, string] => [alias, headers[name]])) : [];
+  // Under the header's field names (fieldNamesOf: `x-account-code`, `x_account_code`, `account_code`, `accountCode`).
+  const inQuery = plan.omittedHeadersInQuery ? plan.omitHeaders.filter((name) => headers[name] !== undefined).flatMap((name) => fieldNamesOf(name).map((alias): [string, string] => [alias, headers[name]])) : [];
   const inCookie = plan.omittedHeadersInCookie ? plan.omitHeaders.filter((name) => headers[name] !== undefined).map((name) => `${name}=${headers[name]}`) : [];
   for (const name of plan.omitHeaders) delete headers[name];
   if (inCookie.length > 0) headers.cookie = [headers.cookie, ...inCookie].filter(Boolean).join("; ");
@@ -132,10 +132,10 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
 /** A version segment of a path (`/v0/`). */
 export const VERSION_SEGMENT = /\/v(\d+)\//;
 
-/** A header's name as a query parameter: as it is, and without `x-` underscored and camel-cased. */
-function queryNamesOf(header: string): string[] {
+/** The names a field carrying a header's value goes by in a body or a query: as it is, underscored, and without `x-` underscored and camel-cased (`x-client-id`, `x_client_id`, `client_id`, `clientId`). */
+function fieldNamesOf(header: string): string[] {
   const bare = header.replace(/^x-/, "");
-  return [...new Set([header, bare.replace(/-/g, "_"), bare.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())])];
+  return [...new Set([header, header.replace(/-/g, "_"), bare.replace(/-/g, "_"), bare.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())])];
 }
 
 /** The URL with its first version segment (`/v0`) left out, zero-padded or one down. */
@@ -314,11 +314,10 @@ function joinedFirst(scheme: SecuritySchemeSpec, op: OperationSpec, profile: Pro
 }
 
 /** A scheme's credential value itself: the key, the token, or the Basic user. */
-/** The names a body field carrying the scheme's credential goes by: its header's name, underscored, and without `x-` (`x-client-id`, `x_client_id`, `client_id`); a token's `access_token` and `token`; a Basic user's `api_key`. */
+/** The names a body field carrying the scheme's credential goes by: its header's (fieldNamesOf); a token's `access_token` and `token`; a Basic user's `api_key`. */
 function bodyNamesOf(scheme: SecuritySchemeSpec): string[] {
   if (scheme.type === "http") return scheme.scheme === "bearer" ? ["access_token", "token"] : ["api_key", "username"];
-  const header = (scheme.headerName ?? scheme.name).toLowerCase();
-  return [...new Set([header, header.replace(/-/g, "_"), header.replace(/^x-/, "").replace(/-/g, "_")])];
+  return fieldNamesOf((scheme.headerName ?? scheme.name).toLowerCase());
 }
 
 function bareValue(source: ProviderProfile["credentials"][string] | undefined, creds: Credentials): string {

@@ -201,6 +201,7 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
         request.headers["content-type"] = "text/plain";
       }
       const stepCurl = curlOf(request, run.secrets);
+      const configuredScopes = scopeValues(run, plan);
       const respelled = step.burstRespelled ? [buildRequest(run.request, { ...plan, encodedIds: pathNames(op) }, pathParams, headerParams)] : [];
       const sent: Sent[] = step.burst ? (await run.client.burst(request, step.burst, respelled)).map((exchange) => ({ exchange, earlier: [], durationMs: exchange.durationMs })) : await sendAlongside(run, step, request, fixtures);
       const responses = sent.map((s) => s.exchange.response);
@@ -235,7 +236,7 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
           pathParams: alongside?.pathParams ?? pathParams,
           // Only a request crossing two fixtures can name one scope and disclose the other's ids.
           // So can one naming another account than the configured one: that one is the other scope's.
-          unnamedIds: fixtures.length > 1 || replacesScope(run, plan) ? unnamedIds(fixtures.length > 1 ? fixtures : [], sentRequest, scopeValues(run, plan)) : undefined,
+          unnamedIds: fixtures.length > 1 || configuredScopes.length > 0 ? unnamedIds(fixtures.length > 1 ? fixtures : [], sentRequest, configuredScopes) : undefined,
           runIds: issuedOf(run),
           secrets: run.echoSecrets ?? run.secrets,
           identifiers: run.echoIdentifiers,
@@ -342,9 +343,6 @@ function scopeValues(run: ProviderRun, plan: RequestPlan): string[] {
   return Object.entries(run.operation.profile.headerValues).flatMap(([name, source]) => (source.kind === "env" && (plan.headers[name] !== undefined || plan.headerSpellings?.[name] !== undefined) ? [run.request.credentials[source.env] ?? ""] : [])).filter(Boolean);
 }
 
-function replacesScope(run: ProviderRun, plan: RequestPlan): boolean {
-  return scopeValues(run, plan).length > 0;
-}
 
 function decodeOrKeep(url: string): string {
   try {

@@ -36,6 +36,7 @@ describe("the twenty-eighth round's probes", () => {
     const uuid = "3f2a9c1e-7b4d-4e8a-9c21-5d6e7f8a9b0c";
     expect(nearMissId(uuid, "uuid-version-changed")).toBe("3f2a9c1e-7b4d-1e8a-dc21-5d6e7f8a9b0c");
     expect(nearMissId(uuid, "uuid-urn")).toBe(`urn:uuid:${uuid}`);
+    expect(nearMissId("cust_ab12", "uuid-urn")).toBe("urn:uuid:cust_ab12");
     expect(nearMissId(uuid, "leading-zero")).toBe("3f2a9c1e-7b4d-4e8a-9c21-05d6e7f8a9b0c");
     expect(nearMissSegment("KC1", "segment-before")).toBe("x/KC1");
     for (const id of ["KCGWKMIU03L3WHBO", "cust_ab12cd34", uuid]) {
