@@ -15,7 +15,7 @@ import { encodeBody } from "../sandboxes/server.ts";
 import { jsonReply } from "../sandboxes/replies.ts";
 import type { OperationSpec } from "../spec/model.ts";
 import type { SandboxEnv, SandboxOptions, SandboxReply, SandboxRequest } from "../sandboxes/types.ts";
-import { withLastId } from "./request-view.ts";
+import { juspayKnowingOwners, withLastId } from "./request-view.ts";
 import { variant, type FaultyAdapter } from "./types.ts";
 
 const cashfree = baseBehaviour("cashfree");
@@ -155,24 +155,11 @@ export const answersAndScopes: FaultyAdapter[] = [
       departure: "answers a delete of an account that belongs to another customer 401 access_denied, valid key and all, instead of the not-found 404 (it tells a caller the account exists, and blames the key)",
       expectedCheck: "ownership_enforcement",
     },
-    () => {
-      const owner = new Map<string, string>();
-      return {
-        behaviour: {
-          createFixture(env, requested) {
-            const [customerId, accountId] = juspay.createFixture(env, requested);
-            owner.set(accountId, customerId);
-            return [customerId, accountId];
-          },
-          remove(req, ctx) {
-            const { customer_id: customerId, customer_account_id: accountId } = ctx.path;
-            const actual = accountId === undefined ? undefined : owner.get(accountId);
-            if (actual === undefined || actual === customerId || !ctx.store.hasAccount(actual, accountId!)) return juspay.remove(req, ctx);
-            return ctx.behaviour.errorReply("unauthorized", "You are not authorised to act on this customer account.");
-          },
-        },
-      };
-    },
+    juspayKnowingOwners((req, ctx, actual) => {
+      const { customer_id: customerId, customer_account_id: accountId = "" } = ctx.path;
+      if (actual === undefined || actual === customerId || !ctx.store.hasAccount(actual, accountId)) return juspay.remove(req, ctx);
+      return ctx.behaviour.errorReply("unauthorized", "You are not authorised to act on this customer account.");
+    }),
   ),
   variant(
     {

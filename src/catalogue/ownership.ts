@@ -5,7 +5,7 @@
  */
 import { baseBehaviour } from "../sandboxes/index.ts";
 import { jsonReply } from "../sandboxes/replies.ts";
-import { accountCodeTaken } from "./request-view.ts";
+import { accountCodeTaken, juspayKnowingOwners } from "./request-view.ts";
 import { variant, type FaultyAdapter } from "./types.ts";
 
 const juspay = baseBehaviour("juspay");
@@ -57,25 +57,11 @@ export const ownership: FaultyAdapter[] = [
       departure: "deletes a customer account found under any customer, whichever customer_id the path names",
       expectedCheck: "ownership_enforcement",
     },
-    () => {
-      const owner = new Map<string, string>();
-      const base = baseBehaviour("juspay");
-      return {
-        behaviour: {
-          createFixture(env, requested) {
-            const [customerId, accountId] = base.createFixture(env, requested);
-            owner.set(accountId, customerId);
-            return [customerId, accountId];
-          },
-          remove(req, ctx) {
-            const accountId = ctx.path.customer_account_id;
-            const customerId = accountId === undefined ? undefined : owner.get(accountId);
-            if (customerId === undefined || !ctx.store.removeAccount(customerId, accountId!)) return base.remove(req, ctx);
-            return jsonReply(200, { customer_account_status: "DELETED", customer_account_id: accountId });
-          },
-        },
-      };
-    },
+    juspayKnowingOwners((req, ctx, customerId) => {
+      const accountId = ctx.path.customer_account_id ?? "";
+      if (customerId === undefined || !ctx.store.removeAccount(customerId, accountId)) return baseBehaviour("juspay").remove(req, ctx);
+      return jsonReply(200, { customer_account_status: "DELETED", customer_account_id: accountId });
+    }),
   ),
   variant(
     {
