@@ -227,6 +227,12 @@ function againstAFixture(op: OperationSpec, only: (scheme: SecuritySchemeSpec, s
       // Each credential wrong alone, between two requests with all of them wrong: an answer of its
       // own tells a caller that the others are right (a client id confirmed by its error message).
       ...(op.security.length < 2 ? [] : op.security.flatMap((scheme, k) => credentialOracle(scheme, k, opening.length - 1, only))),
+      // Every credential empty at once (key slots left unset on both sides: "" === "").
+      ...(op.security.length < 2 ? [] : [refused("credentials all empty", Object.fromEntries(op.security.map((scheme) => [scheme.name, "empty" as const])))]),
+      // A session the target set, sent back beside wrong credentials: a "remembered" login that
+      // skips the check of what is wrong (each credential wrong alone where there are several).
+      { label: "credentials wrong, the cookies the target set sent back", plan: plan({ auth: "wrong", replayCookies: true }), fixture: 0, expect: "rejected" },
+      ...(op.security.length < 2 ? [] : op.security.map((scheme): Step => ({ label: `only ${scheme.name} wrong, the cookies the target set sent back`, plan: plan({ auth: only(scheme, "wrong"), replayCookies: true }), fixture: 0, expect: "rejected" }))),
       offRequest("credentials missing, the path with a trailing slash", { pathSuffix: "/" }),
       offRequest("credentials missing, a letter of the path percent-encoded", { literalSpelling: "percent-encoded" }),
       offRequest("credentials missing, a letter of the path in the other case", { literalSpelling: "other-case" }),
@@ -255,7 +261,9 @@ function againstAFixture(op: OperationSpec, only: (scheme: SecuritySchemeSpec, s
             offRequest("credentials missing, the path's version zero-padded", { versionSpelling: "padded" }),
             ...(/\/v[1-9]\d*(?:\/|$)/.test(`${op.basePath ?? ""}${op.path}`) ? [offRequest("credentials missing, the path's version one down", { versionSpelling: "down" })] : []),
           ]
-        : []),
+        : [offRequest("credentials missing, /v1 before the path (an older versioned router)", { versionSpelling: "added" })]),
+      // An internal router mounted on the same port, without the public guard.
+      offRequest("credentials missing, /internal before the path's version (or before the path)", { versionSpelling: "internal" }),
       // A guard that reads the method from an override header (a CORS preflight waved through) while the router deletes.
       offRequest("credentials missing, X-HTTP-Method-Override: OPTIONS", { headers: { "x-http-method-override": "OPTIONS", "x-http-method": "OPTIONS", "x-method-override": "OPTIONS" } }),
       // Only the delete guarded: HEAD answered by a lookup without the credentials tells which ids exist.
@@ -268,6 +276,9 @@ function againstAFixture(op: OperationSpec, only: (scheme: SecuritySchemeSpec, s
       // What an internal caller looks like: a guard that waves health probes or local calls through.
       offRequest("credentials missing, a health probe's User-Agent", { headers: { "user-agent": "kube-probe/1.29" } }),
       offRequest("credentials missing, Host: localhost", { headers: { host: "localhost" } }),
+      // In-cluster names, which a guard may trust as a service-to-service call.
+      offRequest("credentials missing, an in-cluster Host (.svc.cluster.local)", { headers: { host: "payments.default.svc.cluster.local" } }),
+      offRequest("credentials missing, an internal Host (.internal)", { headers: { host: "payments.internal" } }),
       // A handler for WebSocket handshakes, taken by any request naming an upgrade, may skip the guard.
       offRequest("credentials missing, Upgrade: websocket", { headers: { upgrade: "websocket" } }),
       offRequest("credentials missing, Upgrade: h2c", { headers: { upgrade: "h2c", "http2-settings": "AAMAAABkAARAAAAAAAIAAAAA" } }),

@@ -13,9 +13,13 @@
  * parser that decodes before it splits reads as the pinned value), and a pinned verb's synonyms
  * (`remove`, `destroy` for `delete`), and the pinned value without its last character (a prefix),
  * with a line feed after it, with a soft hyphen in its middle, and (a form) a letter of it
- * percent-encoded before the form encoding (which a second decoding reads back). The documented ones are also sent against a fixture
+ * percent-encoded before the form encoding (which a second decoding reads back), in double quotes,
+ * with its first letter as an HTML character reference, and a required form field sent only under
+ * its name with a space before it or as a cookie; sent twice, the other value first, is assumed
+ * too. The documented ones are also sent against a fixture
  * (against-fixture.ts), and there a pinned field's other value once more with `Expect: 100-continue`
- * (which a server may answer in a handler of its own that acts before it reads the body).
+ * (which a server may answer in a handler of its own that acts before it reads the body), and
+ * once more sent chunked (which a handler checking only a body with a Content-Length skips).
  */
 import type { OperationSpec } from "../spec/model.ts";
 import { againstFixture } from "./against-fixture.ts";
@@ -64,6 +68,12 @@ export function bodyScenarios(op: OperationSpec): Scenario[] {
       // A gateway template or binder that reads a parameter from anywhere takes a header of its name.
       scenarios.push(scenario(`body ${field} in a header`, `the required field ${field} is left out of the body and sent as a request header of its name`, encodeBody(body.contentType, rest), "documented", {}, { [field.toLowerCase()]: String(valid[field]) }));
     }
+    if (form && valid[field] !== undefined) {
+      // ` command` is another field's name: a parser that trims names takes it for the field.
+      scenarios.push(scenario(`body ${field} named with a space before it`, `the required field ${field} is left out and sent as " ${field}", its name with a space before it`, [encodeBody(body.contentType, rest), `%20${encodeURIComponent(field)}=${encodeURIComponent(String(valid[field]))}`].filter(Boolean).join("&")));
+      // A handler reading a field from "the request" (PHP's $_REQUEST merges cookies too) takes a cookie of its name.
+      scenarios.push(scenario(`body ${field} in a cookie`, `the required field ${field} is left out of the body and sent as a cookie of its name`, encodeBody(body.contentType, rest), "documented", {}, { cookie: `${field}=${encodeURIComponent(String(valid[field]))}` }));
+    }
     if (valid[field] !== undefined && !op.parameters.some((p) => p.in === "query" && p.name === field)) {
       // A handler that reads a field from "the request" (PHP's $_REQUEST, Rails' params, Express's
       // req.param) takes it from the query string when the body lacks it.
@@ -108,14 +118,24 @@ export function bodyScenarios(op: OperationSpec): Scenario[] {
       // The value "%64elete": only a parser that decodes the form's values a second time reads "delete".
       scenarios.push(scenario(`body ${field} percent-encoded twice`, `${field} is "${percentEncodedFirst(String(pinned[0]))}", a letter of the pinned value percent-encoded and then encoded as form data, which only a second decoding reads as "${String(pinned[0])}"`, encodeBody(body.contentType, { ...valid, [field]: percentEncodedFirst(String(pinned[0])) })));
       scenarios.push(scenario(`body ${field} with ;x=1`, `${field} is "${String(pinned[0])};x=1", which only a parser splitting on ";" reads as "${String(pinned[0])}"`, semicolon));
+      // In double quotes (a parser that unquotes values), and its first letter as an HTML character
+      // reference (`&#100;elete`, which a sanitiser decoding entities reads back).
+      scenarios.push(scenario(`body ${field} in double quotes`, `${field} is "\"${String(pinned[0])}\"", the pinned value in double quotes`, encodeBody(body.contentType, { ...valid, [field]: `"${String(pinned[0])}"` })));
+      const entity = String(pinned[0]).replace(/^[A-Za-z0-9]/, (c) => `&#${c.charCodeAt(0)};`);
+      if (entity !== String(pinned[0])) scenarios.push(scenario(`body ${field} with an HTML character reference`, `${field} is "${entity}", the pinned value with its first letter as an HTML character reference`, encodeBody(body.contentType, { ...valid, [field]: entity })));
       const twice = `${encodeBody(body.contentType, { ...valid, [field]: pinned[0] })}&${new URLSearchParams({ [field]: other }).toString()}`;
       scenarios.push(scenario(`body ${field} twice`, `${field} sent twice, "${String(pinned[0])}" and then "${other}"`, twice, "assumed"));
+      // The other order: a parser keeping the last value (Rails, PHP, qs) takes the pinned one.
+      const twiceOtherFirst = `${new URLSearchParams({ [field]: other }).toString()}&${encodeBody(body.contentType, { ...valid, [field]: pinned[0] })}`;
+      scenarios.push(scenario(`body ${field} twice, the other value first`, `${field} sent twice, "${other}" and then "${String(pinned[0])}"`, twiceOtherFirst, "assumed"));
     }
   }
   const documented = scenarios.filter((s) => s.basis === "documented").map((s) => ({ label: s.id, plan: s.steps[0].plan }));
   // A server that answers `Expect: 100-continue` in a handler of its own may act before it reads the body.
   const wrongValue = documented.find((b) => / not /.test(b.label));
   if (wrongValue) documented.push({ label: `${wrongValue.label}, with Expect: 100-continue`, plan: { ...wrongValue.plan, expectContinue: true } });
+  // The same body sent chunked: a handler that checks only a body with a Content-Length skips it.
+  if (wrongValue) documented.push({ label: `${wrongValue.label}, sent chunked`, plan: { ...wrongValue.plan, chunkedBody: true } });
   const fixtureScenario = againstFixture(op, "required_body_enforcement", "the body rules", documented);
   // The documented body under another media type: a handler that parses any body as the documented
   // one takes a text/plain request, which a browser sends cross-origin without a preflight. That the
@@ -130,6 +150,14 @@ export function bodyScenarios(op: OperationSpec): Scenario[] {
     otherType.push({ label: "the documented fields as multipart/form-data", plan: plan({ rawBody: multipart(valid) }) });
     // No label at all (a fetch of an untyped Blob): a handler that reads any body as the form.
     otherType.push({ label: "the documented body without a Content-Type", plan: plan({ omitHeaders: ["content-type"] }) });
+  }
+  if (body.contentType === "application/x-www-form-urlencoded" && body.example !== undefined) {
+    // Another media type whose name holds the documented one's subtype (a check by substring).
+    otherType.push({ label: "the documented body labelled text/x-www-form-urlencoded", plan: plan({ headers: { "content-type": "text/x-www-form-urlencoded" } }) });
+    // The form in UTF-16LE under a charset parameter, which this media type has no use for (WHATWG URL
+    // §5.1 decodes it as UTF-8): its bytes are not the documented fields, unless a server decodes by the charset.
+    const text = encodeBody(body.contentType, valid);
+    otherType.push({ label: "the documented body in UTF-16LE, labelled charset=utf-16le", plan: plan({ rawBody: { text: Array.from(text, (c) => `${c}\u0000`).join(""), contentType: "application/x-www-form-urlencoded; charset=utf-16le" } }) });
   }
   const mediaType = againstFixture(op, "required_body_enforcement", "the body's media type", otherType, "assumed");
   return [...scenarios, ...(fixtureScenario ? [fixtureScenario] : []), ...(mediaType ? [mediaType] : [])];

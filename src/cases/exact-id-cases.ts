@@ -21,13 +21,21 @@
  * paths compare case-sensitively, percent-decoded once).
  */
 import type { OperationSpec } from "../spec/model.ts";
-import { ID_NEAR_MISSES, plan, type Scenario, type Step } from "./model.ts";
+import { ID_NEAR_MISSES, plan, type Scenario, type Step, UUID_ID_NEAR_MISSES } from "./model.ts";
+
+/** Whether an id of this schema may be a UUID: its format says so, or nothing (a pattern, a format) rules one out. */
+function mayBeUuid(schema: Record<string, unknown>): boolean {
+  if (schema.format === "uuid") return true;
+  if (schema.format !== undefined) return false;
+  return typeof schema.pattern !== "string" || new RegExp(schema.pattern, "u").test("00000000-0000-0000-0000-000000000000");
+}
 
 export function exactIdScenarios(op: OperationSpec): Scenario[] {
-  const params = op.parameters.filter((p) => p.in === "path").map((p) => p.name);
+  const pathParams = op.parameters.filter((p) => p.in === "path");
+  const params = pathParams.map((p) => p.name);
   if (params.length === 0) return [];
-  const misses: Step[] = params.flatMap((param) =>
-    ID_NEAR_MISSES.map((kind): Step => ({ label: `${param} ${kind}`, plan: plan({ nearMissIds: { [param]: kind } }), fixture: 0, expect: "refused" })),
+  const misses: Step[] = pathParams.flatMap((param) =>
+    [...ID_NEAR_MISSES, ...(mayBeUuid(param.schema) ? UUID_ID_NEAR_MISSES : [])].map((kind): Step => ({ label: `${param.name} ${kind}`, plan: plan({ nearMissIds: { [param.name]: kind } }), fixture: 0, expect: "refused" })),
   );
   const [parent, resource] = params.slice(-2);
   // Where a parent scopes the resource: the ids regrouped at a separator (a lookup keyed on the two

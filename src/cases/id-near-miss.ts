@@ -136,6 +136,20 @@ function rawMiss(id: string, kind: IdNearMiss): string {
       return `${id.slice(0, id.length >> 1)}\u00ad${id.slice(id.length >> 1)}`;
     case "uuid-urn":
       return `urn:uuid:${id}`;
+    case "uuid-byte-swapped": {
+      if (!UUID.test(id)) return id;
+      const bytes = (hex: string) => hex.match(/../g)!.reverse().join("");
+      const [a, b, c, ...rest] = id.split("-");
+      return [bytes(a), bytes(b), bytes(c), ...rest].join("-");
+    }
+    case "uuid-nil":
+      return "00000000-0000-0000-0000-000000000000";
+    case "uuid-max":
+      return "ffffffff-ffff-ffff-ffff-ffffffffffff";
+    case "other-script-digit": {
+      const at = id.search(/[0-9]/);
+      return at < 0 ? id : `${id.slice(0, at)}${String.fromCharCode(0x0660 + Number(id[at]))}${id.slice(at + 1)}`;
+    }
     case "uuid-unhyphenated":
       return id.replace(/-/g, "");
     case "uuid-braced":

@@ -5,9 +5,10 @@
  * success; a GET after that delete gets no 2xx that names the fixture (a record kept and handed out). The request is the valid one (credentials, headers and body), only the method differs.
  * (A router that refuses a deny-list of methods and hands every other one to the delete is caught
  * by the last four.)
- * A POST or a GET carrying the method-override headers that web frameworks honour
- * (X-HTTP-Method-Override, X-HTTP-Method, X-Method-Override) and the `_method` query parameter
- * naming the documented method (for a POST, also as a form field) must not delete either: a form or
+ * A POST, GET, PUT, PATCH or OPTIONS (this one with and without credentials) carrying the method-override headers
+ * that web frameworks honour (X-HTTP-Method-Override, X-HTTP-Method, X-Method-Override) and the
+ * `_method` and `_HttpMethod` query parameters naming the documented method (for a POST, also as a
+ * form field) must not delete either: a form or
  * a link on any web page can send one. Nor may a GET with the documented body's fields in the
  * query string (`?command=delete`), which a handler shared with a read of the path may obey.
  */
@@ -29,6 +30,8 @@ export const METHOD_OVERRIDE_HEADERS = ["x-http-method-override", "x-http-method
 
 /** The query parameter Rails, Laravel and Express's method-override read the method from. */
 export const METHOD_OVERRIDE_QUERY = "_method";
+/** The one Salesforce-style routers read it from, sent beside it. */
+const METHOD_OVERRIDE_QUERY_ALIAS = "_HttpMethod";
 
 export function methodScenarios(op: OperationSpec): Scenario[] {
   const base = { provider: op.provider, operationId: op.operationId, check: "unsupported_method" as const, basis: "documented" as const, fixtures: 1 };
@@ -41,12 +44,18 @@ export function methodScenarios(op: OperationSpec): Scenario[] {
     steps: [{ label: method, plan: plan({ method }), fixture: 0, expect: "not-deleted" }, afterwards, ...(method === "GET" ? [{ label: GET_AFTER_DELETE, plan: plan({ method }), fixture: 0, expect: "not-deleted" as const }] : [])],
   }));
   const headers = Object.fromEntries(METHOD_OVERRIDE_HEADERS.map((h) => [h, op.method]));
-  for (const carrier of ["POST", "GET"].filter((m) => m !== op.method)) {
+  // PUT and PATCH (an override middleware that reads the header on any method), and OPTIONS: a guard
+  // that waves every OPTIONS through as a CORS preflight, before the override is read.
+  for (const carrier of ["POST", "GET", "PUT", "PATCH", "OPTIONS"].filter((m) => m !== op.method)) {
     scenarios.push({
       ...base,
       id: `method ${carrier} overridden to ${op.method}`,
-      description: `a ${carrier} with ${METHOD_OVERRIDE_HEADERS.join(", ")} and the query parameter ${METHOD_OVERRIDE_QUERY}${carrier === "POST" ? ` (and the form field, as Rack and Laravel read it)` : ""}: ${op.method} leaves the fixture in place`,
-      steps: [{ label: `${carrier} overridden to ${op.method}`, plan: plan({ method: carrier, headers, query: { [METHOD_OVERRIDE_QUERY]: op.method }, ...(carrier === "POST" ? { rawBody: { contentType: "application/x-www-form-urlencoded", text: `${METHOD_OVERRIDE_QUERY}=${op.method}` } } : {}) }), fixture: 0, expect: "not-deleted" }, afterwards],
+      description: `a ${carrier} with ${METHOD_OVERRIDE_HEADERS.join(", ")} and the query parameters ${METHOD_OVERRIDE_QUERY} and ${METHOD_OVERRIDE_QUERY_ALIAS}${carrier === "POST" ? ` (and the form field, as Rack and Laravel read it)` : ""}: ${op.method} leaves the fixture in place${carrier === "OPTIONS" ? "; so does the same OPTIONS without credentials" : ""}`,
+      steps: [
+        { label: `${carrier} overridden to ${op.method}`, plan: plan({ method: carrier, headers, query: { [METHOD_OVERRIDE_QUERY]: op.method, [METHOD_OVERRIDE_QUERY_ALIAS]: op.method }, ...(carrier === "POST" ? { rawBody: { contentType: "application/x-www-form-urlencoded", text: `${METHOD_OVERRIDE_QUERY}=${op.method}` } } : {}) }), fixture: 0, expect: "not-deleted" },
+        ...(carrier === "OPTIONS" && op.security.length > 0 ? [{ label: `${carrier} overridden to ${op.method}, credentials missing`, plan: plan({ method: carrier, auth: "missing", headers, query: { [METHOD_OVERRIDE_QUERY]: op.method, [METHOD_OVERRIDE_QUERY_ALIAS]: op.method } }), fixture: 0, expect: "not-deleted" as const }] : []),
+        afterwards,
+      ],
     });
   }
   // A handler shared with a read of the same path that obeys the body's fields from the query (`?command=delete`): a link deletes.

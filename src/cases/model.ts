@@ -3,6 +3,7 @@
  * delete_semantics deletes a fixture and then deletes it again). Each scenario names the check
  * it exists for; the response-level checks run on every step as well.
  */
+import { nearMissId } from "./id-near-miss.ts";
 import { changedAt } from "./same-kind.ts";
 import { percentEncodedFirst } from "./values.ts";
 import type { CheckId } from "../checks/ids.ts";
@@ -124,6 +125,8 @@ export interface RequestPlan {
   omittedHeadersInQuery?: boolean;
   /** A header sent on a second line after its valid one, with this value (lowercase names). */
   headerRepeats?: Record<string, string>;
+  /** A header sent with this value on a line before its valid one (lowercase names): a server reading the last line takes the valid one. */
+  headerRepeatsFirst?: Record<string, string>;
   /** Text appended to a header's valid value (lowercase names): a value that keeps the valid one as its prefix. */
   headerSuffixes?: Record<string, string>;
   /** A header's valid UUID value written another way that some parsers take (lowercase names). */
@@ -178,9 +181,12 @@ export interface RequestPlan {
    * The first version segment of the whole path (`/v0/` in EnKash's path, `/v1` in Yuno's base
    * path) written another way: left out (`/api/customer/…`), zero-padded (`/v00/`), or one down
    * (`/v0` for `/v1`): another version of the API beside the documented one, or a router reading the
-   * version as a number, which a guard scoped to the documented spelling does not cover.
+   * version as a number, which a guard scoped to the documented spelling does not cover. `added`:
+   * `/v1` put before the operation's path where the whole path has no version (`/router/v1/customer/…`,
+   * an older versioned router still mounted); `internal`: `/internal` put before the version segment,
+   * or before the operation's path (`/api/internal/v0/…`, an internal router on the same port).
    */
-  versionSpelling?: "none" | "padded" | "down";
+  versionSpelling?: "none" | "padded" | "down" | "added" | "internal";
   /** The documented server's base path twice (`/router/router/customer/…`): the service mounted under its own prefix, reached past the gateway's guard. */
   basePathTwice?: boolean;
   /** Those headers' values sent as cookies of their names instead (header-cases). */
@@ -257,9 +263,10 @@ export interface RequestPlan {
   /**
    * Each of those values respelled (scopeQuery): its first letter percent-encoded (`encoded-first`:
    * the same value once decoded where `%` goes raw, rawInQuery; a value that only a second decoding
-   * turns back into it otherwise), or as its fullwidth form (`fullwidth-first`, which NFKC folds back).
+   * turns back into it otherwise), or as its fullwidth form (`fullwidth-first`, which NFKC folds back),
+   * or in lower case (`lower-case`, which a case-insensitive check and collation take for it).
    */
-  scopeSpelling?: "encoded-first" | "fullwidth-first";
+  scopeSpelling?: "encoded-first" | "fullwidth-first" | "lower-case";
   /** The body sent with Transfer-Encoding: chunked, in two chunks, without Content-Length. */
   chunkedBody?: boolean;
   /** Characters left unencoded in the query string, as a query written by hand has them (RFC 3986 §3.4 allows `;` there). */
@@ -276,9 +283,11 @@ export const UUID_SPELLINGS = ["unhyphenated", "braced", "urn", "hyphens-moved",
  * characters that a server decoding header values reads as it, and a no-break space after it, which
  * JavaScript's trim() strips), or its letters in upper case, the same UUID (RFC 9562 §4:
  * case-insensitive on input), or another UUID, its last digit changed, or its version digit and
- * variant changed (which a parser forcing version 4 and the RFC variant reads as the UUID).
+ * variant changed (which a parser forcing version 4 and the RFC variant reads as the UUID), or its
+ * first three groups in the other byte order (a GUID's layout), or with its first 1, 2 or 3 as the
+ * superscript (NFKC folds it back) or a soft hyphen in its middle (which locale-aware comparisons ignore).
  */
-export type UuidSpelling = (typeof UUID_SPELLINGS)[number] | "upper-case" | "last-changed" | "version-changed";
+export type UuidSpelling = (typeof UUID_SPELLINGS)[number] | "upper-case" | "last-changed" | "version-changed" | "byte-swapped" | "superscript" | "soft-hyphen";
 
 /** `uuid` written as `spelling`. */
 export function spellUuid(uuid: string, spelling: UuidSpelling): string {
@@ -287,6 +296,10 @@ export function spellUuid(uuid: string, spelling: UuidSpelling): string {
   if (spelling === "percent-encoded") return percentEncodedFirst(uuid);
   if (spelling === "nbsp-after") return `${uuid}\u00a0`;
   if (spelling === "parameter-added") return `${uuid};v=1`;
+  if (spelling === "byte-swapped") return nearMissId(uuid, "uuid-byte-swapped");
+  // Its first 1, 2 or 3 as the superscript (Latin-1 ¹²³, which NFKC folds back); a soft hyphen in its middle.
+  if (spelling === "superscript") return uuid.replace(/[123]/, (d) => ({ "1": "\u00b9", "2": "\u00b2", "3": "\u00b3" })[d]!);
+  if (spelling === "soft-hyphen") return `${uuid.slice(0, 18)}\u00ad${uuid.slice(18)}`;
   if (spelling === "version-changed") return `${uuid.slice(0, 14)}${uuid[14] === "1" ? "4" : "1"}${uuid.slice(15, 19)}${(Number.parseInt(uuid[19], 16) ^ 0x4).toString(16)}${uuid.slice(20)}`;
   if (spelling === "unhyphenated") return uuid.replace(/-/g, "");
   // 36 characters, the hyphens in other places (4-4-8-8-8): a check of the length and the hex digits alone takes it.
@@ -367,10 +380,20 @@ export function spellUuid(uuid: string, spelling: UuidSpelling): string {
  * prefix ignoring case finds; `backslash-dot-segment`: `x\..\` before it (`x%5C..%5C<id>`), which
  * a store resolving the id as a Windows path finds; `stream-suffix`: `::$DATA` after it, the name of
  * a file's data stream that NTFS strips; `soft-hyphen`: a soft hyphen (U+00AD) in its middle, which a
- * sanitiser for ids pasted from documents removes.
+ * sanitiser for ids pasted from documents removes; `other-script-digit`: its first digit as the
+ * Arabic-Indic digit of the same value (`١` for `1`), which a lookup folding Unicode digits to ASCII
+ * (a collation, `\p{Nd}` then Number()) finds.
  */
-export const ID_NEAR_MISSES = ["case-swapped", "double-encoded", "trailing-space", "truncated", "fullwidth", "zero-width", "path-parameter", "like-percent", "like-underscore", "glob-star", "extra-segment", "dot-segment", "nul-suffix", "dot-extension", "separator-swapped", "newline-suffix", "encoded-slash", "encoded-query", "encoded-fragment", "encoded-ampersand", "json-escape", "plus-for-space", "accented", "uuid-unhyphenated", "uuid-braced", "leading-zero", "regex-dot", "sql-comment", "comma-suffix", "comma-prefix", "byte-escaped", "leading-cut", "trailing-dot", "prefix-dropped", "astral-suffix", "look-alike", "percent-u", "last-changed", "html-entity", "or-query", "homoglyph", "char-appended", "separator-appended", "separator-doubled", "tail-case-swapped", "newline-prefix", "uuid-version-changed", "uuid-urn", "segment-before", "hash-collision", "kelvin-sign", "prefix-case-swapped", "backslash-dot-segment", "stream-suffix", "soft-hyphen"] as const;
-export type IdNearMiss = (typeof ID_NEAR_MISSES)[number];
+export const ID_NEAR_MISSES = ["case-swapped", "double-encoded", "trailing-space", "truncated", "fullwidth", "zero-width", "path-parameter", "like-percent", "like-underscore", "glob-star", "extra-segment", "dot-segment", "nul-suffix", "dot-extension", "separator-swapped", "newline-suffix", "encoded-slash", "encoded-query", "encoded-fragment", "encoded-ampersand", "json-escape", "plus-for-space", "accented", "uuid-unhyphenated", "uuid-braced", "leading-zero", "regex-dot", "sql-comment", "comma-suffix", "comma-prefix", "byte-escaped", "leading-cut", "trailing-dot", "prefix-dropped", "astral-suffix", "look-alike", "percent-u", "last-changed", "html-entity", "or-query", "homoglyph", "char-appended", "separator-appended", "separator-doubled", "tail-case-swapped", "newline-prefix", "uuid-version-changed", "uuid-urn", "segment-before", "hash-collision", "kelvin-sign", "prefix-case-swapped", "backslash-dot-segment", "stream-suffix", "soft-hyphen", "other-script-digit"] as const;
+/**
+ * Near misses sent only for an id whose schema allows a UUID (its format, or no pattern or format
+ * ruling one out; for an id that is no UUID, the byte-swapped one is another near miss): `uuid-byte-swapped`, its first three
+ * groups in the other byte order (Microsoft's GUID layout, which a lookup trying both layouts
+ * finds); `uuid-nil` and `uuid-max`, the nil and max UUIDs (RFC 9562 §5.9, §5.10), which code
+ * reading "no id" or "all ids" into them takes for a wildcard (a delete of every customer).
+ */
+export const UUID_ID_NEAR_MISSES = ["uuid-byte-swapped", "uuid-nil", "uuid-max"] as const;
+export type IdNearMiss = (typeof ID_NEAR_MISSES)[number] | (typeof UUID_ID_NEAR_MISSES)[number];
 
 /**
  * What the documents say the step must get:

@@ -21,6 +21,8 @@ import type { Rng } from "./random.ts";
 import { neverExistingValue } from "./values.ts";
 
 const NIL_UUID = "00000000-0000-0000-0000-000000000000";
+const MAX_UUID = "ffffffff-ffff-ffff-ffff-ffffffffffff";
+const SPELLING_LABEL = { "byte-swapped": "with its first three groups byte-swapped", superscript: "with a digit as its superscript", "soft-hyphen": "with a soft hyphen in its middle" } as const;
 
 /** What a crossed refusal that differs from an unknown id's tells. */
 const CROSSED = { what: "under another parent, the answer for an existing fixture", tells: "a caller learns that the id exists under another parent" };
@@ -71,17 +73,31 @@ export function ownershipScenarios(op: OperationSpec, rng: Rng): Scenario[] {
     const name = param.name.toLowerCase();
     // A UUID-shaped header also gets the nil UUID (RFC 9562 §5.9), which code that reads "no
     // account" as "any account" takes for a wildcard.
-    const nil = param.schema.format === "uuid" ? [{ label: `nil ${param.name}`, plan: plan({ headers: { [name]: NIL_UUID } }), fixture: 0, expect: "refused" as const }] : [];
+    const uuid = param.schema.format === "uuid";
+    const nil = uuid
+      ? [
+          { label: `nil ${param.name}`, plan: plan({ headers: { [name]: NIL_UUID } }), fixture: 0, expect: "refused" as const },
+          // The max UUID (RFC 9562 §5.10), which code may keep as an "all accounts" account.
+          { label: `max ${param.name}`, plan: plan({ headers: { [name]: MAX_UUID } }), fixture: 0, expect: "refused" as const },
+        ]
+      : [];
+    // Another account's code that only a loose reading takes for the own one: its first three groups
+    // byte-swapped (a GUID parser's layout), a digit as its superscript (NFKC), a soft hyphen in it
+    // (locale-aware comparison); and the foreign code on a line before the own one (a server reading
+    // the last line of a repeated header).
+    const loose = uuid ? (["byte-swapped", "superscript", "soft-hyphen"] as const).map((spelling) => ({ label: `${param.name} ${SPELLING_LABEL[spelling]}`, plan: plan({ headerSpellings: { [name]: spelling } }), fixture: 0, expect: "refused" as const })) : [];
     scenarios.push({
       ...base,
       id: `${param.name} of another account`,
       fixtures: 1,
-      description: `a fixture deleted with a well-formed ${param.name} the target never issued${nil.length > 0 ? ", with the nil UUID" : ""} and with its own changed in its last character, then with its own, then with the foreign one again; the foreign one also names ids of the fixture's shape that never existed, just before and after the fixture, whose answers the fixture's may differ from only where they differ from each other (assumed: otherwise a caller of another account learns which ids exist)`,
+      description: `a fixture deleted with a well-formed ${param.name} the target never issued${nil.length > 0 ? ", with the nil and max UUIDs, with its own byte-swapped, with a digit of it superscript and with a soft hyphen in it" : ""}, the foreign one on a line before its own, and with its own changed in its last character, then with its own, then with the foreign one again; the foreign one also names ids of the fixture's shape that never existed, just before and after the fixture, whose answers the fixture's may differ from only where they differ from each other (assumed: otherwise a caller of another account learns which ids exist)`,
       steps: [
         { label: `foreign ${param.name}, an id of the fixture's shape that never existed`, plan: plan({ headers: { [name]: foreign }, shapedLike: 0 }), expect: "refused" },
         { label: `foreign ${param.name}`, plan: plan({ headers: { [name]: foreign } }), fixture: 0, expect: "refused" },
         { label: `foreign ${param.name}, another id of the fixture's shape that never existed`, plan: plan({ headers: { [name]: foreign }, shapedLike: 0 }), expect: "refused", around: { fixture: 1, unknown: 0 } },
         ...nil,
+        ...loose,
+        { label: `foreign ${param.name} on a line before its own`, plan: plan({ headerRepeatsFirst: { [name]: foreign } }), fixture: 0, expect: "refused" },
         // The configured value with its last digit changed: code that compares a prefix of it (as a
         // number that keeps 53 bits, say) takes it for the account's own.
         { label: `${param.name} with its last character changed`, plan: plan({ headerSpellings: { [name]: "last-changed" } }), fixture: 0, expect: "refused" },

@@ -63,13 +63,15 @@ function sentTwice(op: OperationSpec, param: ParameterSpec, violations: readonly
   return againstFixture(op, "query_pattern_enforcement", `the ${param.name} pattern, the parameter sent twice,`, [{ label, plan: plan({ query: { [param.name]: valid }, extraQuery: [[param.name, broken.value]] }) }], "assumed");
 }
 
-/** What is put after the fixture's own value (and, below, two respellings of it): one character more, a space, a line feed (which `$` in Java or PCRE lets through), `;x` (which a query parser splitting on `;` cuts off). */
+/** What is put after the fixture's own value (and, below, its respellings): one character more, a space, a line feed (which `$` in Java or PCRE lets through), `;x` (which a query parser splitting on `;` cuts off), a NUL (which C-string handling cuts at), `&x=1` percent-encoded (which a server decoding the whole query before it splits it reads as another parameter). */
 const OWN_VALUE_SUFFIXES: ReadonlyArray<[string, string]> = [
   ["0", "with one character more"],
   [" ", "with a space after it"],
   ["\n", "with a line feed after it"],
   [";x", "with ;x after it"],
   ["\u200b", "with a zero-width space after it"],
+  ["\u0000x", "with a NUL and x after it"],
+  ["&x=1", "with &x=1 after it, percent-encoded"],
 ];
 
 /**
@@ -86,6 +88,11 @@ function fixtureOwnBroken(op: OperationSpec, param: ParameterSpec, rng: Rng): Sc
   // The value respelled so that only a second percent-decoding, or NFKC, turns it back into the fixture's own.
   if (!pattern.test(percentEncodedFirst(sample, /[A-Za-z]/))) breaks.push({ label: `the fixture's own ${param.name}, a letter percent-encoded and the % encoded again`, plan: plan({ scopeQuery: true, scopeSpelling: "encoded-first" }) });
   if (!pattern.test(fullwidthFirst(sample))) breaks.push({ label: `the fixture's own ${param.name}, its first letter or digit fullwidth`, plan: plan({ scopeQuery: true, scopeSpelling: "fullwidth-first" }) });
+  // In lower case (a case-insensitive check and collation), and as a list with another valid value
+  // after a comma (a binder that reads the parameter as a list and checks each element).
+  if (!pattern.test(sample.toLowerCase())) breaks.push({ label: `the fixture's own ${param.name} in lower case`, plan: plan({ scopeQuery: true, scopeSpelling: "lower-case" }) });
+  const other = generateMatching(String(param.schema.pattern), rng);
+  if (!pattern.test(`${sample},${other}`)) breaks.push({ label: `the fixture's own ${param.name}, then a comma and another valid value`, plan: plan({ scopeQuery: true, scopeSuffix: `,${other}` }) });
   return againstFixture(op, "query_pattern_enforcement", `the ${param.name} pattern, the fixture's own value broken,`, breaks);
 }
 

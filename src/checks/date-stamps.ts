@@ -7,7 +7,7 @@
  * CLOCK_SLACK_MS: that no doc names the zone makes this an assumed reading. A 12-hour clock
  * (Java's `hh` written for `HH`) shows there, writing 17:31 as 05:31. Objects are followed into
  * documented properties (those of allOf, anyOf and oneOf merged in) and array items, to a bounded
- * depth.
+ * depth. The pattern itself, sent as the value (the document's example verbatim), is no finding.
  */
 import { propertiesOf } from "./lookalike-names.ts";
 
@@ -89,6 +89,8 @@ function patternOf(schema: Schema): DatePattern | undefined {
 }
 
 function judge(value: string, pattern: DatePattern, answeredAt: number | undefined, at: string): DateStampFinding[] {
+  // The document's own example, sent verbatim (a mock serving the documented sample), departs from nothing.
+  if (value === pattern.source) return [];
   const local = localTime(value, pattern);
   if (local === undefined) return [{ at, value, pattern: pattern.source, problem: "form" }];
   if (answeredAt === undefined || !pattern.fields.includes("hour")) return [];

@@ -6,7 +6,8 @@
  * with the 400's code) has the basis of the examples, and so does a code they give spelt another
  * way (`customer_not_found` for `CUSTOMER_NOT_FOUND`), and so does the value they give at another
  * of the envelope's code fields (a code and a type exchanged); any other code they do not show is
- * assumed, and so is a body without any code where the examples show one.
+ * assumed, and so is a body without any code where the examples show one. Examples payconform
+ * wrote itself, where the doc shows no error body, are no layer: they map no code to a status.
  */
 import { basisAtSchemaPath, schemaForPointer } from "../spec/basis.ts";
 import { getPointer } from "../spec/deref.ts";
@@ -34,6 +35,9 @@ export const errorCodeConformance: Check = {
       if (actual === undefined) continue;
       for (const layer of allowedValues(doc, pointer)) {
         if (layer.values.includes(actual as string)) continue;
+        // Examples payconform wrote itself (EnKash's errors, documented without bodies) map no code
+        // to a status on the doc's word: a value the schema's enum allows is any status's to use.
+        if (layer.fromExamples && layer.basis === "assumed") continue;
         const expected = `${pointer} one of ${layer.values.join(", ")}`;
         const shown = `${pointer} = ${JSON.stringify(actual)}`;
         if (!layer.fromExamples) {

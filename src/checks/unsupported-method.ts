@@ -38,7 +38,7 @@ export const unsupportedMethod: Check = {
   id: "unsupported_method",
   run: when(scenarioFor("unsupported_method"), (input) => {
     const method = input.scenario.steps[0].plan.method ?? input.operation.op.method;
-    if (input.step.expect === "survives") return expectSurvival(input, `a ${method} on its path`);
+    if (input.step.expect === "survives") return expectSurvival(input, `${/^[AEIOU]/.test(method) ? "an" : "a"} ${method} on its path`);
     const status = input.response.status;
     if (input.step.label === GET_AFTER_DELETE) return stillThere(input);
     const allow = input.response.headers.allow;

@@ -12,4 +12,5 @@ export const cashfreeProfile: ProviderProfile = {
   headerValues: {},
   fixtureState: "a customer exists",
   fixturesEnv: "PAYCONFORM_CASHFREE_FIXTURES",
+  idsChosenByCaller: "the doc's example id, cust_priya_sharma_2024, reads as a merchant's own, and the doc says only that it is a unique identifier",
 };

@@ -40,6 +40,12 @@ export interface ProviderProfile {
   fixtureState: string;
   /** Environment variable holding disposable fixtures, for targets without a state URL. */
   fixturesEnv: string;
+  /**
+   * Why the ids may be the caller's own choice (a merchant's `cust_priya_sharma_2024`), where they
+   * may: a fixture source may then hand a permanently deleted id out again, and the scenario that
+   * meets it is skipped. Absent: the target issues ids, and one issued twice is its fault.
+   */
+  idsChosenByCaller?: string;
 }
 
 /** Every environment variable a profile reads for credentials or headers. */

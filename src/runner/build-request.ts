@@ -79,7 +79,7 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
   const pairs = [...Object.entries(queryParams), ...(plan.extraQuery ?? [])];
   let query = pairs.length > 0 ? new URLSearchParams(pairs).toString() : "";
   for (const raw of plan.rawInQuery ?? []) query = query.split(encodeURIComponent(raw)).join(raw);
-  const url = `${versionRespelled(`${baseFor(prepared.base, plan)}${path}`, plan.versionSpelling)}${query ? `?${query}` : ""}`;
+  const url = `${versionRespelled(`${baseFor(prepared.base, plan)}${plan.versionSpelling === "added" ? "/v1" : plan.versionSpelling === "internal" && !VERSION_SEGMENT.test(`${path}/`) ? "/internal" : ""}${path}`, plan.versionSpelling)}${query ? `?${query}` : ""}`;
 
   for (const header of prepared.headers) {
     const value = header.pathParam !== undefined ? headerParams[header.pathParam] : header.value;
@@ -119,6 +119,11 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
   for (const name of plan.omitHeaders) delete headers[name];
   if (inCookie.length > 0) headers.cookie = [headers.cookie, ...inCookie].filter(Boolean).join("; ");
   for (const [name, value] of Object.entries(plan.headerRepeats ?? {})) if (headers[name] !== undefined) repeated.push([name, value]);
+  for (const [name, value] of Object.entries(plan.headerRepeatsFirst ?? {})) {
+    if (headers[name] === undefined) continue;
+    repeated.push([name, headers[name]]);
+    headers[name] = value;
+  }
   const repeatedHeaders = repeated.filter(([name]) => headers[name] !== undefined);
   let sentTo = inQuery.length > 0 ? `${url}${url.includes("?") ? "&" : "?"}${new URLSearchParams(inQuery).toString()}` : url;
   if (plan.rewriteHeaders) {
@@ -138,11 +143,12 @@ function fieldNamesOf(header: string): string[] {
   return [...new Set([header, header.replace(/-/g, "_"), bare.replace(/-/g, "_"), bare.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())])];
 }
 
-/** The URL with its first version segment (`/v0`) left out, zero-padded or one down. */
+/** The URL with its first version segment (`/v0`) left out, zero-padded, one down or with `/internal` before it (`added`: `/v1` was put before the operation's path, where it has no version). */
 function versionRespelled(url: string, spelling: RequestPlan["versionSpelling"]): string {
   if (!spelling) return url;
   const origin = new URL(url).origin;
-  const path = url.slice(origin.length).replace(/\/v(\d+)(?=\/|$)/, (_, n: string) => (spelling === "none" ? "" : spelling === "padded" ? `/v0${n}` : `/v${Math.max(0, Number(n) - 1)}`));
+  if (spelling === "added") return url;
+  const path = url.slice(origin.length).replace(/\/v(\d+)(?=\/|$)/, (_, n: string) => (spelling === "none" ? "" : spelling === "padded" ? `/v0${n}` : spelling === "internal" ? `/internal/v${n}` : `/v${Math.max(0, Number(n) - 1)}`));
   return `${origin}${path}`;
 }
 

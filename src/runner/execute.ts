@@ -63,6 +63,23 @@ function splitScope(op: OperationSpec, values: Fixture): [Fixture, Fixture] {
 }
 
 /** Notes a fixture's ids, each with the customer it belongs to: the fixture's first id (Juspay's customer_id). */
+/** Every fixture's ids this run was handed, as one key each. */
+const handedOutByRun = new WeakMap<ProviderRun, Set<string>>();
+
+/** Whether the source handed out these very ids before in this run (and notes them). */
+function handedOutBefore(run: ProviderRun, ids: Fixture): boolean {
+  let seen = handedOutByRun.get(run);
+  if (!seen) handedOutByRun.set(run, (seen = new Set()));
+  const key = JSON.stringify(Object.entries(ids).sort());
+  if (seen.has(key)) return true;
+  seen.add(key);
+  return false;
+}
+
+function reusedMessage(run: ProviderRun, ids: Fixture): string {
+  return `${run.target.fixtures!.describe()} handed out ids it had handed out before in this run (${Object.values(ids).join(", ")}), which the ids allow (${run.operation.profile.idsChosenByCaller}); a scenario's steps would then be about another customer under the same ids, so it is skipped: give each fixture ids of its own`;
+}
+
 function noteIssued(run: ProviderRun, fixture: Fixture): void {
   const ids = Object.values(fixture);
   for (const id of ids) issuedOf(run).set(id, ids[0]);
@@ -86,10 +103,13 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
   const fixtures: Fixture[] = [];
   // Each fixture's own values of the operation's query parameters, where its source named them.
   const scopes: Fixture[] = [];
+  // A fixture whose ids the source handed out before in this run, where ids are the caller's own.
+  let reused = false;
   const take = (values: Fixture): Fixture => {
     const [ids, scope] = splitScope(op, values);
     fixtures.push(ids);
     scopes.push(scope);
+    if (run.operation.profile.idsChosenByCaller !== undefined && handedOutBefore(run, ids)) reused = true;
     noteIssued(run, ids);
     return ids;
   };
@@ -109,6 +129,10 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
         if (i === scenario.lateFixture) break;
         const parents = parentValues(scenario, i, fixtures);
         const fixture = take(await run.target.fixtures.acquire(parents));
+        if (reused) {
+          await releaseAll(run, fixtures);
+          return [{ ...base, case: scenario.id, outcome: "skipped", message: reusedMessage(run, fixture), durationMs: round(performance.now() - started) }];
+        }
         const ignored = Object.keys(parents).filter((name) => fixture[name] !== parents[name]);
         if (ignored.length > 0) {
           await releaseAll(run, fixtures);
@@ -128,12 +152,27 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
   const before: Array<ReadonlyArray<HttpResponse | undefined>> = [];
   // The path ids each step sent, by step index.
   const paramsBefore: Array<Readonly<Record<string, string>>> = [];
+  // Fixtures whose scoped step was skipped (the source named no scope): the steps after it on the
+  // same fixture assume that delete happened, so they are skipped too.
+  const unscoped = new Set<number>();
   try {
     for (const [stepIndex, step] of scenario.steps.entries()) {
+      const stepFixture = typeof step.fixture === "number" ? step.fixture : 0;
+      if (typeof step.fixture === "number" && unscoped.has(stepFixture)) {
+        results.push({ ...base, case: caseName({ scenario, step }), outcome: "skipped", message: `the step before it on this fixture was skipped: the state URL named none of ${scopeParamNames(op).join(", ")} for the fixture`, durationMs: 0 });
+        before[stepIndex] = [];
+        continue;
+      }
       if (stepIndex === 1 && scenario.lateFixture !== undefined && fixtures.length === scenario.lateFixture) {
         const started = performance.now();
         try {
-          take(await run.target.fixtures!.acquire({}));
+          const late = take(await run.target.fixtures!.acquire({}));
+          // A source that hands a deleted fixture's ids to the next one (the lowest free id) makes the
+          // steps after it about another customer: the run cannot tell the target's answers apart.
+          if (reused) {
+            results.push({ ...base, case: caseName({ scenario, step }), outcome: "skipped", message: reusedMessage(run, late), durationMs: round(performance.now() - started) });
+            break;
+          }
         } catch (error) {
           if (!(error instanceof FixtureError)) throw error;
           results.push({ ...base, case: caseName({ scenario, step }), outcome: "errored", message: `fixture setup failed: ${error.message}`, durationMs: round(performance.now() - started) });
@@ -171,11 +210,12 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
       const headerParams = step.headersFrom !== undefined ? { ...pathParams, ...fixtures[step.headersFrom] } : pathParams;
       const scope = step.plan.scopeQuery ? scopes[typeof step.fixture === "number" ? step.fixture : 0] : undefined;
       if (scope && Object.keys(scope).length === 0) {
+        unscoped.add(stepFixture);
         results.push({ ...base, case: caseName({ scenario, step }), outcome: "skipped", message: `the state URL named none of ${scopeParamNames(op).join(", ")} for the fixture (its setup answer may give the fixture's own beside its ids)`, durationMs: 0 });
         before[stepIndex] = [];
         continue;
       }
-      const scopeValue = (value: string) => (step.plan.scopeSpelling === "encoded-first" ? percentEncodedFirst(value, /[A-Za-z]/) : step.plan.scopeSpelling === "fullwidth-first" ? fullwidthFirst(value) : value);
+      const scopeValue = (value: string) => (step.plan.scopeSpelling === "encoded-first" ? percentEncodedFirst(value, /[A-Za-z]/) : step.plan.scopeSpelling === "fullwidth-first" ? fullwidthFirst(value) : step.plan.scopeSpelling === "lower-case" ? value.toLowerCase() : value);
       const scoped = scope && Object.fromEntries(Object.entries(scope).map(([name, value]) => [name, `${scopeValue(value)}${step.plan.scopeSuffix ?? ""}`]));
       const queried = step.queryFrom !== undefined ? { ...step.plan, query: { ...step.plan.query, ...queryIds(fixtures[step.queryFrom], pathNames(op).at(-1)) } } : scoped ? { ...step.plan, query: { ...step.plan.query, ...scoped } } : step.plan;
       const plan = step.headerIdsFrom !== undefined && fixtures[step.headerIdsFrom] ? { ...queried, headers: { ...queried.headers, ...idHeaders(fixtures[step.headerIdsFrom]) } } : queried;

@@ -239,7 +239,13 @@ describe("the twenty-first round's probes", () => {
     const s = scenario("enkash", "credentials against a fixture");
     const at = s.steps.findIndex((step) => step.label === "credentials missing, the path's version one up");
     expect(built("enkash", "credentials against a fixture", at).url).toBe("http://127.0.0.1:1/base/api/v1/customer/KC0000000000000A");
-    expect(scenario("cashfree", "credentials against a fixture").steps.some((step) => step.label.includes("version"))).toBe(false);
+    // Without a version in the path: /v1 put before it (an older versioned router), and /internal.
+    const cashfree = scenario("cashfree", "credentials against a fixture");
+    expect(cashfree.steps.filter((step) => step.label.includes("version")).map((step) => step.label)).toEqual(["credentials missing, /v1 before the path (an older versioned router)", "credentials missing, /internal before the path's version (or before the path)"]);
+    const added = cashfree.steps.findIndex((step) => step.label.startsWith("credentials missing, /v1"));
+    expect(new URL(built("cashfree", "credentials against a fixture", added).url).pathname).toMatch(/^\/base\/v1\/customer\//);
+    const internal = s.steps.findIndex((step) => step.label.startsWith("credentials missing, /internal"));
+    expect(built("enkash", "credentials against a fixture", internal).url).toBe("http://127.0.0.1:1/base/api/internal/v0/customer/KC0000000000000A");
   });
 
   it("judges a 401's challenge by the documented HTTP scheme, and leaves API keys' challenges alone", () => {
@@ -421,8 +427,12 @@ describe("the twenty-fifth round's probes", () => {
       [true, "\n", "refused"],
       [true, ";x", "refused"],
       [true, "\u200b", "refused"],
+      [true, "\u0000x", "refused"],
+      [true, "&x=1", "refused"],
       [true, "encoded-first", "refused"],
       [true, "fullwidth-first", "refused"],
+      [true, "lower-case", "refused"],
+      [true, expect.stringMatching(/^,CEK[A-Z0-9]{7}$/), "refused"],
       [undefined, undefined, "survives"],
     ]);
   });

@@ -38,6 +38,7 @@ describe("probes of the fault classes", () => {
       ["credentials missing, another id of the fixture's shape that never existed", undefined, "rejected"],
       ["credentials missing, the cookies the target set sent back", 0, "rejected"],
       ["credentials wrong", 0, "rejected"],
+      ["credentials wrong, the cookies the target set sent back", 0, "rejected"],
       ["credentials missing, the path with a trailing slash", 0, "not-deleted"],
       ["credentials missing, a letter of the path percent-encoded", 0, "not-deleted"],
       ["credentials missing, a letter of the path in the other case", 0, "not-deleted"],
@@ -51,6 +52,7 @@ describe("probes of the fault classes", () => {
       ["credentials missing, the path's version one up", 0, "not-deleted"],
       ["credentials missing, the path without its version", 0, "not-deleted"],
       ["credentials missing, the path's version zero-padded", 0, "not-deleted"],
+      ["credentials missing, /internal before the path's version (or before the path)", 0, "not-deleted"],
       ["credentials missing, X-HTTP-Method-Override: OPTIONS", 0, "not-deleted"],
       ["credentials missing, HEAD on the path", 0, "not-deleted"],
       ["credentials missing, ;x after the path's first segment", 0, "not-deleted"],
@@ -58,6 +60,8 @@ describe("probes of the fault classes", () => {
       ["credentials missing, GET on the path", 0, "not-deleted"],
       ["credentials missing, a health probe's User-Agent", 0, "not-deleted"],
       ["credentials missing, Host: localhost", 0, "not-deleted"],
+      ["credentials missing, an in-cluster Host (.svc.cluster.local)", 0, "not-deleted"],
+      ["credentials missing, an internal Host (.internal)", 0, "not-deleted"],
       ["credentials missing, Upgrade: websocket", 0, "not-deleted"],
       ["credentials missing, Upgrade: h2c", 0, "not-deleted"],
       ["credentials missing, Accept: text/html", 0, "not-deleted"],
@@ -78,10 +82,11 @@ describe("probes of the fault classes", () => {
       ["credentials missing, after the delete", 0, "rejected"],
       ["credentials wrong, after the delete", 0, "rejected"],
     ]);
-    expect(built("enkash", "credentials against a fixture", 6).url).toBe("http://127.0.0.1:1/base/api/v0/customer/KC0000000000000A/");
+    expect(built("enkash", "credentials against a fixture", 7).url).toBe("http://127.0.0.1:1/base/api/v0/customer/KC0000000000000A/");
     // The base path is the target's; the operation's own path gets the encoded letter.
-    expect(built("enkash", "credentials against a fixture", 7).url).toBe("http://127.0.0.1:1/base/%61pi/v0/customer/KC0000000000000A");
-    expect(built("enkash", "credentials against a fixture", 8).url).toBe("http://127.0.0.1:1/base/Api/v0/customer/KC0000000000000A");
+    expect(built("enkash", "credentials against a fixture", 8).url).toBe("http://127.0.0.1:1/base/%61pi/v0/customer/KC0000000000000A");
+    expect(built("enkash", "credentials against a fixture", 9).url).toBe("http://127.0.0.1:1/base/Api/v0/customer/KC0000000000000A");
+    expect(built("enkash", "credentials against a fixture", 6).headers.cookie).toBeUndefined();
     const yunoStep = scenario("yuno", "credentials against a fixture").steps.findIndex((step) => step.plan.literalSpelling === "percent-encoded");
     expect(built("yuno", "credentials against a fixture", yunoStep).url).toMatch(/^http:\/\/127\.0\.0\.1:1\/base\/%63ustomers\//);
   });
@@ -137,6 +142,11 @@ describe("probes of the fault classes", () => {
       "foreign x-account-code",
       "foreign x-account-code, another id of the fixture's shape that never existed",
       "nil x-account-code",
+      "max x-account-code",
+      "x-account-code with its first three groups byte-swapped",
+      "x-account-code with a digit as its superscript",
+      "x-account-code with a soft hyphen in its middle",
+      "foreign x-account-code on a line before its own",
       "x-account-code with its last character changed",
       "x-account-code with its version and variant digits changed",
       "own scope afterwards",
@@ -144,6 +154,13 @@ describe("probes of the fault classes", () => {
     ]);
     expect(own.steps[2].around).toEqual({ fixture: 1, unknown: 0 });
     expect(built("yuno", "x-account-code of another account", 3).headers["x-account-code"]).toBe("00000000-0000-0000-0000-000000000000");
+    expect(built("yuno", "x-account-code of another account", 4).headers["x-account-code"]).toBe("ffffffff-ffff-ffff-ffff-ffffffffffff");
+    const configured = credentials.YUNO_ACCOUNT_CODE;
+    expect(built("yuno", "x-account-code of another account", 5).headers["x-account-code"]).toBe(`${configured.slice(6, 8)}${configured.slice(4, 6)}${configured.slice(2, 4)}${configured.slice(0, 2)}-${configured.slice(11, 13)}${configured.slice(9, 11)}-${configured.slice(16, 18)}${configured.slice(14, 16)}${configured.slice(18)}`);
+    expect(built("yuno", "x-account-code of another account", 6).headers["x-account-code"].normalize("NFKC")).toBe(configured);
+    expect(built("yuno", "x-account-code of another account", 7).headers["x-account-code"].replace("\u00ad", "")).toBe(configured);
+    const lines = built("yuno", "x-account-code of another account", 8);
+    expect([lines.headers["x-account-code"] !== configured, lines.repeatedHeaders]).toEqual([true, [["x-account-code", configured]]]);
     const listed = built("cashfree", "credential ApiSecret listed after a wrong one");
     const [wrong, valid] = String(listed.headers["x-client-secret"]).split(", ");
     expect(valid).toBe(credentials.CASHFREE_CLIENT_SECRET);

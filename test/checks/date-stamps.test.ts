@@ -29,6 +29,7 @@ describe("time stamps of a documented date pattern", () => {
     ["the 31st of November", "2026-11-31 17:31:06", at, ["form"]],
     ["hour 24", "2026-12-03 24:01:06", at, ["form"]],
     ["RFC 3339 instead", "2026-12-03T17:31:06Z", at, ["form"]],
+    ["the doc's example verbatim, the pattern itself (a mock serving the sample)", "yyyy-MM-dd HH:mm:ss", at, []],
   ])("%s", (_name, timestamp, answeredAt, want) => {
     expect(problems(timestamp, answeredAt)).toEqual(want);
   });

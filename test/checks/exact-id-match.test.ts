@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { nearMissId, nearMissSegment } from "../../src/cases/id-near-miss.ts";
-import { ID_NEAR_MISSES } from "../../src/cases/model.ts";
+import { ID_NEAR_MISSES, UUID_ID_NEAR_MISSES } from "../../src/cases/model.ts";
 import { exactIdMatch } from "../../src/checks/exact-id-match.ts";
 import { NOT_FOUND, SUCCESS, documentedAnswer } from "./answers.ts";
 import { exchange, scenarioOf } from "./exchange.ts";
@@ -35,8 +35,12 @@ describe("near misses of an id", () => {
 
   it("never gives the id back, and NFKC folds the fullwidth miss to the id", () => {
     for (const id of ["a", "9", "KC00000000000000", "cst_x", "-_-"]) {
-      for (const kind of ID_NEAR_MISSES) expect(nearMissId(id, kind), `${id} ${kind}`).not.toBe(id);
+      for (const kind of [...ID_NEAR_MISSES, ...UUID_ID_NEAR_MISSES]) expect(nearMissId(id, kind), `${id} ${kind}`).not.toBe(id);
     }
+    // A UUID's GUID byte order, and the nil and max UUIDs, which code may read as wildcards.
+    expect(nearMissId("c2bca399-7b81-48e5-8aa7-0722bc00f314", "uuid-byte-swapped")).toBe("99a3bcc2-817b-e548-8aa7-0722bc00f314");
+    expect(nearMissId("c2bca399-7b81-48e5-8aa7-0722bc00f314", "uuid-max")).toBe("ffffffff-ffff-ffff-ffff-ffffffffffff");
+    expect(nearMissId("KC1A", "other-script-digit")).toBe("KC\u0661A");
     expect(nearMissId("cust_abc", "fullwidth").normalize("NFKC")).toBe("cust_abc");
   });
 });
@@ -45,7 +49,8 @@ describe("exact_id_match", () => {
   const scenario = scenarioOf("juspay", { check: "exact_id_match" });
 
   it("misses each path parameter in every way, then deletes by the exact ids", () => {
-    expect(scenario.steps.map((s) => s.label)).toEqual([...ID_NEAR_MISSES.map((k) => `customer_id ${k}`), ...ID_NEAR_MISSES.map((k) => `customer_account_id ${k}`), "customer_id and customer_account_id regrouped, a piece of customer_account_id moved onto customer_id", "customer_id and customer_account_id regrouped, a piece of customer_id moved onto customer_account_id", "customer_account_id given customer_id's value", "customer_id empty", "customer_id, customer_account_id of the fixture in the query, others in the path", "ids that never existed, the fixture's path in a query value", "ids that never existed, the fixture's customer_id, customer_account_id in headers of their names", "ids that never existed, the fixture's customer_id, customer_account_id in form fields of their names", "the slash before customer_account_id percent-encoded", "exact ids afterwards"]);
+    const kinds = [...ID_NEAR_MISSES, ...UUID_ID_NEAR_MISSES];
+    expect(scenario.steps.map((s) => s.label)).toEqual([...kinds.map((k) => `customer_id ${k}`), ...kinds.map((k) => `customer_account_id ${k}`), "customer_id and customer_account_id regrouped, a piece of customer_account_id moved onto customer_id", "customer_id and customer_account_id regrouped, a piece of customer_id moved onto customer_account_id", "customer_account_id given customer_id's value", "customer_id empty", "customer_id, customer_account_id of the fixture in the query, others in the path", "ids that never existed, the fixture's path in a query value", "ids that never existed, the fixture's customer_id, customer_account_id in headers of their names", "ids that never existed, the fixture's customer_id, customer_account_id in form fields of their names", "the slash before customer_account_id percent-encoded", "exact ids afterwards"]);
     expect(scenario.steps.at(-1)!.expect).toBe("survives");
   });
 

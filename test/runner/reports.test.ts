@@ -72,7 +72,7 @@ describe("run metadata", () => {
       // The credentials case also sends the path with a letter percent-encoded or in the other case,
       // or its first slash doubled, or to / with the path in X-Original-URL, and exact_id_match with
       // the slash before the id percent-encoded, and detours through /health/.. and /public/...
-      expect(r.path).toMatch(/^((\/health|\/public)\/\.\.)?(\/\/?(api|%61pi|Api|api;x)(\/v0?[01])?\/customers?(\/|%2F)|\/$)/);
+      expect(r.path).toMatch(/^((\/health|\/public)\/\.\.)?(\/\/?(api|%61pi|Api|api;x)(\/internal)?(\/v0?[01])?\/customers?(\/|%2F)|\/$)/);
       expect(typeof r.durationMs).toBe("number");
       expect(r.durationMs as number).toBeGreaterThanOrEqual(0);
     }
