@@ -21,6 +21,7 @@ import { credentialReadings } from "./credential-readings.ts";
 import { decodedSeparators } from "./decoded-separators.ts";
 import { deleteSemantics } from "./delete-semantics.ts";
 import { gatewayTrust } from "./gateway-trust.ts";
+import { formReadingsAndSideRoutes } from "./form-readings-and-side-routes.ts";
 import { idFoldings } from "./id-foldings.ts";
 import { injections } from "./injections.ts";
 import { inputEchoes } from "./input-echoes.ts";
@@ -42,6 +43,7 @@ import { spellingsAndLeaks } from "./spellings-and-leaks.ts";
 import { statusesBodies } from "./statuses-bodies.ts";
 import type { FaultyAdapter } from "./types.ts";
 import { versionsAndSideChannels } from "./versions-and-side-channels.ts";
+import { wildcardsAndLooseScopes } from "./wildcards-and-loose-scopes.ts";
 
 export const CATALOGUE: readonly FaultyAdapter[] = [
   ...statusesBodies,
@@ -80,6 +82,8 @@ export const CATALOGUE: readonly FaultyAdapter[] = [
   ...versionsAndSideChannels,
   ...spellingsAndLeaks,
   ...aliasesAndEnvelopes,
+  ...wildcardsAndLooseScopes,
+  ...formReadingsAndSideRoutes,
 ];
 
 export function adapterByName(name: string): FaultyAdapter | undefined {

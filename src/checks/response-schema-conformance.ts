@@ -20,7 +20,8 @@ export const responseSchemaConformance: Check = {
     const status = input.response.status;
     if (!input.json.ok) {
       const basis = documented(input)!.bodyBasis;
-      return [{ expected: `a JSON body valid against the ${status} schema`, actual: `not JSON: ${input.json.error}`, message: `the ${status} body does not parse as JSON`, basis }];
+      const empty = input.response.text === "";
+      return [{ expected: `a JSON body valid against the ${status} schema`, actual: empty ? "no body" : `not JSON: ${input.json.error}`, message: empty ? `the ${status} has no body, where a JSON one is expected` : `the ${status} body does not parse as JSON`, basis }];
     }
     const schema = documented(input)!.schema;
     return [...duplicated(input.response.text), ...renamed(status, input.json.value, schema), ...schemaFindings(input, input.json.value), ...dateStamps(input, schema), ...envelopeSaysSuccess(status, input.json.value, schema)];

@@ -17,12 +17,16 @@
  *   leaves it. Masking the whole value before shortening it is still better (it leaves no
  *   prefix at all); this catches the code that does not.
  *
+ * - inside zlib- or gzip-compressed data in base64 or base64url (a session cookie holding the
+ *   request's keys; compressed-tokens.ts), where the whole token is masked.
+ *
  * A base64 form is masked from the first character that encodes the secret's bytes alone to the
  * end of the padding; the one or two characters before it, which mix in the bytes before the
  * secret, stay (they carry at most 4 bits of it).
  * Secrets shorter than MIN_SECRET_LENGTH are refused where they come in (credentials.ts):
  * masking "a" everywhere would wreck every report.
  */
+import { compressedTokensHolding } from "./compressed-tokens.ts";
 import { base64Cores, cutMinimum, quickIndex, type QuickIndex } from "./quick-test.ts";
 
 export const MASK = "***";
@@ -32,7 +36,7 @@ export const MIN_SECRET_LENGTH = 8;
 
 
 /** The kinds of form a secret was found in, as no_secret_echo reports them. */
-export type SecretFormKind = "raw or escaped" | "its start cut off by an ellipsis" | "base64" | "hex";
+export type SecretFormKind = "raw or escaped" | "its start cut off by an ellipsis" | "base64" | "hex" | "compressed, in base64";
 
 interface Patterns {
   /** Every form of every secret of the part, longest secrets first; global, for replacing and (from lastIndex 0) for searching. */
@@ -73,6 +77,7 @@ const CACHE_LIMIT = 64;
 /** `text` with every form of every secret replaced by MASK. Empty secrets are ignored. */
 export function redact(text: string, secrets: readonly string[]): string {
   if (text === "") return text;
+  for (const token of compressedTokensHolding(text, (plain) => findSecret(plain, secrets) !== undefined)) text = text.split(token).join(MASK);
   const { parts, quick } = compile(secrets);
   // No form of a secret without a line break spans one, so a long text (a report) is masked a line
   // at a time: the quick test runs once on each line, and the costly full patterns only on the
@@ -106,6 +111,7 @@ const LINEWISE_FROM = 4096;
 /** The kind of form in which one of `secrets` occurs in `text`, or undefined when none does. */
 export function findSecret(text: string, secrets: readonly string[]): SecretFormKind | undefined {
   if (text === "") return undefined;
+  if (compressedTokensHolding(text, (plain) => findSecret(plain, secrets) !== undefined).length > 0) return "compressed, in base64";
   const { parts, quick } = compile(secrets);
   for (const index of [...quick.partsIn(text)].sort((a, b) => a - b)) {
     const { all, byKind } = parts[index].patterns();

@@ -166,8 +166,9 @@ export function nearMissSecrets(credentials: Credentials, profile?: ProviderProf
     ...Object.values(credentials).flatMap((value) => [
       // A miss that holds the value itself (one character more, in quotes) is masked with it.
       ...NEAR_MISSES.map((kind) => nearMiss(value, kind)).filter((v) => v !== "" && !v.includes(value)),
-      // A UUID without hyphens, and the other UUID with its version and variant changed (ownership_enforcement sends it).
-      ...(UUID.test(value) ? [value.replace(/-/g, ""), spellUuid(value, "version-changed")] : []),
+      // A UUID without hyphens, and the other UUIDs and spellings ownership_enforcement sends (its
+      // version and variant changed, its first three groups byte-swapped, a digit superscript, a soft hyphen in it).
+      ...(UUID.test(value) ? [value.replace(/-/g, ""), ...(["version-changed", "byte-swapped", "superscript", "soft-hyphen"] as const).map((spelling) => spellUuid(value, spelling))] : []),
     ]),
     ...basicUsers,
     ...tokenPairs,
