@@ -96,6 +96,22 @@ function siblingScenarios(op: OperationSpec): Scenario[] {
         { label: "the older sibling again", plan: plan(), fixture: 0, expect: "not-found", pollWhileSuccess: successIsDeferred(op) },
       ],
     },
+    {
+      id: `delete a ${names.at(-1)}, then set up another under its ${parents.join("/")}`,
+      provider: op.provider,
+      operationId: op.operationId,
+      check: "delete_semantics",
+      basis: "documented",
+      fixtures: 2,
+      lateFixture: 1,
+      fixtureParents: [undefined, sameParent],
+      description: `a fixture deleted, then another set up under its ${parents.join(", ")}: deleting the first again still gets the not-found answer (a new ${names.at(-1)} neither brings the deleted one back nor takes its id), and the new one is left in place, its own delete succeeding`,
+      steps: [
+        { label: "first delete", plan: plan(), fixture: 0, expect: "success" },
+        { label: `the first again, after another was set up under its ${parents.join("/")}`, plan: plan(), fixture: 0, expect: "not-found", pollWhileSuccess: successIsDeferred(op) || op.assumed.repeatDelete !== undefined },
+        { label: "the other afterwards", plan: plan(), fixture: 1, expect: "survives" },
+      ],
+    },
   ];
 }
 

@@ -3,7 +3,8 @@
  * for the credentials on later requests (caught by auth_enforcement's refusals against a fixture),
  * a cache keyed on method and path that answers a repeat without looking at the credentials
  * (auth_enforcement, after the documented delete), a deleted customer's id handed to the next
- * customer set up (delete_semantics), and an answer that points at another customer
+ * customer set up and a deleted account's id handed to the next account of its customer
+ * (delete_semantics), and an answer that points at another customer
  * (no_internal_leak).
  */
 import { randomBytes } from "node:crypto";
@@ -15,6 +16,7 @@ import { variant, type FaultyAdapter } from "./types.ts";
 const enkash = baseBehaviour("enkash");
 const cashfree = baseBehaviour("cashfree");
 const yuno = baseBehaviour("yuno");
+const juspay = baseBehaviour("juspay");
 
 export const rememberedState: FaultyAdapter[] = [
   variant(
@@ -86,6 +88,31 @@ export const rememberedState: FaultyAdapter[] = [
           remove: (req, ctx) => {
             const reply = yuno.remove(req, ctx);
             if (reply.status === 202 && ctx.path.customer_id !== undefined) freed.push(ctx.path.customer_id);
+            return reply;
+          },
+        },
+      };
+    },
+  ),
+  variant(
+    {
+      name: "juspay-deleted-account-id-handed-out-again",
+      provider: "juspay",
+      departure: "gives the next account set up under a customer the id of that customer's account deleted last, so a repeat delete of the deleted account deletes the new one",
+      expectedCheck: "delete_semantics",
+    },
+    () => {
+      const freed = new Map<string, string[]>();
+      return {
+        behaviour: {
+          createFixture: (env, [customerId, accountId]) => {
+            const reused = customerId !== undefined && accountId === undefined ? freed.get(customerId)?.pop() : undefined;
+            return juspay.createFixture(env, reused === undefined ? [customerId, accountId] : [customerId, reused]);
+          },
+          remove: (req, ctx) => {
+            const reply = juspay.remove(req, ctx);
+            const [customer, account] = [ctx.path.customer_id, ctx.path.customer_account_id];
+            if (reply.status === 200 && customer !== undefined && account !== undefined) freed.set(customer, [...(freed.get(customer) ?? []), account]);
             return reply;
           },
         },

@@ -166,7 +166,13 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
       if (stepIndex === 1 && scenario.lateFixture !== undefined && fixtures.length === scenario.lateFixture) {
         const started = performance.now();
         try {
-          const late = take(await run.target.fixtures!.acquire({}));
+          const parents = parentValues(scenario, scenario.lateFixture, fixtures);
+          const late = take(await run.target.fixtures!.acquire(parents));
+          const ignored = Object.keys(parents).filter((name) => late[name] !== parents[name]);
+          if (ignored.length > 0) {
+            results.push({ ...base, case: caseName({ scenario, step }), outcome: "skipped", message: `${run.target.fixtures!.describe()} did not create the fixture under the ${ignored.join(", ")} asked for (params of the setup call)`, durationMs: round(performance.now() - started) });
+            break;
+          }
           // A source that hands a deleted fixture's ids to the next one (the lowest free id) makes the
           // steps after it about another customer: the run cannot tell the target's answers apart.
           if (reused) {
