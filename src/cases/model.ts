@@ -289,6 +289,18 @@ export const UUID_SPELLINGS = ["unhyphenated", "braced", "urn", "hyphens-moved",
  */
 export type UuidSpelling = (typeof UUID_SPELLINGS)[number] | "upper-case" | "last-changed" | "version-changed" | "byte-swapped" | "superscript" | "soft-hyphen";
 
+const SUPERSCRIPT: Readonly<Record<string, string>> = { "1": "\u00b9", "2": "\u00b2", "3": "\u00b3", a: "\u00aa", o: "\u00ba" };
+
+/**
+ * `value` with its first 1, 2, 3, a or o as the Latin-1 superscript NFKC folds back (¹ ² ³ ª º);
+ * without one, its last character as ² (another value). One spelling for a credential's near miss
+ * and an account code's, so the two are masked as one value.
+ */
+export function superscriptFirst(value: string): string {
+  const at = value.search(/[123ao]/);
+  return at < 0 ? `${value.slice(0, -1)}\u00b2` : `${value.slice(0, at)}${SUPERSCRIPT[value[at]]}${value.slice(at + 1)}`;
+}
+
 /** `uuid` written as `spelling`. */
 export function spellUuid(uuid: string, spelling: UuidSpelling): string {
   if (spelling === "upper-case") return uuid.toUpperCase();
@@ -297,8 +309,8 @@ export function spellUuid(uuid: string, spelling: UuidSpelling): string {
   if (spelling === "nbsp-after") return `${uuid}\u00a0`;
   if (spelling === "parameter-added") return `${uuid};v=1`;
   if (spelling === "byte-swapped") return nearMissId(uuid, "uuid-byte-swapped");
-  // Its first 1, 2 or 3 as the superscript (Latin-1 ¹²³, which NFKC folds back); a soft hyphen in its middle.
-  if (spelling === "superscript") return uuid.replace(/[123]/, (d) => ({ "1": "\u00b9", "2": "\u00b2", "3": "\u00b3" })[d]!);
+  // Its first 1, 2, 3 or a as the superscript (Latin-1 ¹²³ª, which NFKC folds back); a soft hyphen in its middle.
+  if (spelling === "superscript") return superscriptFirst(uuid);
   if (spelling === "soft-hyphen") return `${uuid.slice(0, 18)}\u00ad${uuid.slice(18)}`;
   if (spelling === "version-changed") return `${uuid.slice(0, 14)}${uuid[14] === "1" ? "4" : "1"}${uuid.slice(15, 19)}${(Number.parseInt(uuid[19], 16) ^ 0x4).toString(16)}${uuid.slice(20)}`;
   if (spelling === "unhyphenated") return uuid.replace(/-/g, "");

@@ -11,7 +11,7 @@ import { PROFILES } from "../profiles/index.ts";
 import { credentialEnvNames, type ProviderProfile } from "../profiles/profile.ts";
 import type { Credentials } from "../sandboxes/types.ts";
 import type { Rng } from "../cases/random.ts";
-import { NEAR_MISSES, OTHER_PASSWORD, spellUuid, TOKEN_AS_PASSWORD_USER, type NearMiss } from "../cases/model.ts";
+import { NEAR_MISSES, OTHER_PASSWORD, spellUuid, superscriptFirst, TOKEN_AS_PASSWORD_USER, type NearMiss } from "../cases/model.ts";
 
 export function credentialsFromEnv(profile: ProviderProfile, env: NodeJS.ProcessEnv): Credentials {
   const names = credentialEnvNames(profile);
@@ -78,11 +78,8 @@ export function nearMiss(value: string, kind: NearMiss): string {
       return `${value}.x`;
     case "trailing-nbsp":
       return `${value}\u00a0`;
-    case "superscript": {
-      const at = value.search(/[123ao]/);
-      // Without one of those, its last character as ² (another value, masked as a whole like the others).
-      return at < 0 ? `${value.slice(0, -1)}\u00b2` : `${value.slice(0, at)}${SUPERSCRIPT[value[at]]}${value.slice(at + 1)}`;
-    }
+    case "superscript":
+      return superscriptFirst(value);
     case "encoded-word":
       return `=?utf-8?B?${Buffer.from(value, "utf8").toString("base64")}?=`;
     case "sha256-hex":
@@ -141,7 +138,6 @@ function unsignedJwt(value: string): string | undefined {
 }
 
 /** Latin-1 characters NFKC folds to a digit or letter: ¹ ² ³ ª º. */
-const SUPERSCRIPT: Readonly<Record<string, string>> = { "1": "\u00b9", "2": "\u00b2", "3": "\u00b3", a: "\u00aa", o: "\u00ba" };
 
 /** The other environment's word for each environment marker a key carries. */
 const OTHER_ENVIRONMENT: Readonly<Record<string, string>> = { test: "live", live: "test", sandbox: "production", production: "sandbox", prod: "test" };
