@@ -21,13 +21,14 @@
  * paths compare case-sensitively, percent-decoded once).
  */
 import type { OperationSpec } from "../spec/model.ts";
+import { NIL_UUID } from "./id-near-miss.ts";
 import { ID_NEAR_MISSES, plan, type Scenario, type Step, UUID_ID_NEAR_MISSES } from "./model.ts";
 
 /** Whether an id of this schema may be a UUID: its format says so, or nothing (a pattern, a format) rules one out. */
 function mayBeUuid(schema: Record<string, unknown>): boolean {
   if (schema.format === "uuid") return true;
   if (schema.format !== undefined) return false;
-  return typeof schema.pattern !== "string" || new RegExp(schema.pattern, "u").test("00000000-0000-0000-0000-000000000000");
+  return typeof schema.pattern !== "string" || new RegExp(schema.pattern, "u").test(NIL_UUID);
 }
 
 export function exactIdScenarios(op: OperationSpec): Scenario[] {

@@ -31,6 +31,10 @@ const CYRILLIC_TWIN: Readonly<Record<string, string>> = { a: "\u0430", c: "\u044
 /** What a Crockford-style decoder reads each look-alike character as, and 0 and 1 back as letters, in the id's case. */
 const LOOK_ALIKE: Readonly<Record<string, string>> = { "0": "O", O: "0", o: "0", "1": "I", I: "1", i: "1", L: "1", l: "1" };
 
+/** The nil and max UUIDs (RFC 9562 §5.9, §5.10). */
+export const NIL_UUID = "00000000-0000-0000-0000-000000000000";
+export const MAX_UUID = "ffffffff-ffff-ffff-ffff-ffffffffffff";
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Near misses that keep an id's form: one character fewer or changed, a prefix cut, a 0 put in, its letters' case. */
@@ -143,9 +147,9 @@ function rawMiss(id: string, kind: IdNearMiss): string {
       return [bytes(a), bytes(b), bytes(c), ...rest].join("-");
     }
     case "uuid-nil":
-      return "00000000-0000-0000-0000-000000000000";
+      return NIL_UUID;
     case "uuid-max":
-      return "ffffffff-ffff-ffff-ffff-ffffffffffff";
+      return MAX_UUID;
     case "other-script-digit": {
       const at = id.search(/[0-9]/);
       return at < 0 ? id : `${id.slice(0, at)}${String.fromCharCode(0x0660 + Number(id[at]))}${id.slice(at + 1)}`;

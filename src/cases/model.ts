@@ -284,7 +284,7 @@ export const UUID_SPELLINGS = ["unhyphenated", "braced", "urn", "hyphens-moved",
  * JavaScript's trim() strips), or its letters in upper case, the same UUID (RFC 9562 §4:
  * case-insensitive on input), or another UUID, its last digit changed, or its version digit and
  * variant changed (which a parser forcing version 4 and the RFC variant reads as the UUID), or its
- * first three groups in the other byte order (a GUID's layout), or with its first 1, 2 or 3 as the
+ * first three groups in the other byte order (a GUID's layout), or with its first 1, 2, 3 or a as the
  * superscript (NFKC folds it back) or a soft hyphen in its middle (which locale-aware comparisons ignore).
  */
 export type UuidSpelling = (typeof UUID_SPELLINGS)[number] | "upper-case" | "last-changed" | "version-changed" | "byte-swapped" | "superscript" | "soft-hyphen";
@@ -311,7 +311,7 @@ export function spellUuid(uuid: string, spelling: UuidSpelling): string {
   if (spelling === "byte-swapped") return nearMissId(uuid, "uuid-byte-swapped");
   // Its first 1, 2, 3 or a as the superscript (Latin-1 ¹²³ª, which NFKC folds back); a soft hyphen in its middle.
   if (spelling === "superscript") return superscriptFirst(uuid);
-  if (spelling === "soft-hyphen") return `${uuid.slice(0, 18)}\u00ad${uuid.slice(18)}`;
+  if (spelling === "soft-hyphen") return nearMissId(uuid, "soft-hyphen");
   if (spelling === "version-changed") return `${uuid.slice(0, 14)}${uuid[14] === "1" ? "4" : "1"}${uuid.slice(15, 19)}${(Number.parseInt(uuid[19], 16) ^ 0x4).toString(16)}${uuid.slice(20)}`;
   if (spelling === "unhyphenated") return uuid.replace(/-/g, "");
   // 36 characters, the hyphens in other places (4-4-8-8-8): a check of the length and the hex digits alone takes it.

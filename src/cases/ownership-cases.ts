@@ -19,10 +19,9 @@ import type { OperationSpec } from "../spec/model.ts";
 import { plan, type Scenario, type Step } from "./model.ts";
 import type { Rng } from "./random.ts";
 import { neverExistingValue } from "./values.ts";
+import { MAX_UUID, NIL_UUID } from "./id-near-miss.ts";
 
-const NIL_UUID = "00000000-0000-0000-0000-000000000000";
-const MAX_UUID = "ffffffff-ffff-ffff-ffff-ffffffffffff";
-const SPELLING_LABEL = { "byte-swapped": "with its first three groups byte-swapped", superscript: "with a digit as its superscript", "soft-hyphen": "with a soft hyphen in its middle" } as const;
+const SPELLING_LABEL = { "byte-swapped": "with its first three groups byte-swapped", superscript: "with a digit or letter as its superscript", "soft-hyphen": "with a soft hyphen in its middle" } as const;
 
 /** What a crossed refusal that differs from an unknown id's tells. */
 const CROSSED = { what: "under another parent, the answer for an existing fixture", tells: "a caller learns that the id exists under another parent" };
@@ -90,7 +89,7 @@ export function ownershipScenarios(op: OperationSpec, rng: Rng): Scenario[] {
       ...base,
       id: `${param.name} of another account`,
       fixtures: 1,
-      description: `a fixture deleted with a well-formed ${param.name} the target never issued${nil.length > 0 ? ", with the nil and max UUIDs, with its own byte-swapped, with a digit of it superscript and with a soft hyphen in it" : ""}, the foreign one on a line before its own, and with its own changed in its last character, then with its own, then with the foreign one again; the foreign one also names ids of the fixture's shape that never existed, just before and after the fixture, whose answers the fixture's may differ from only where they differ from each other (assumed: otherwise a caller of another account learns which ids exist)`,
+      description: `a fixture deleted with a well-formed ${param.name} the target never issued${nil.length > 0 ? ", with the nil and max UUIDs, with its own byte-swapped, with a digit or letter of it superscript and with a soft hyphen in it" : ""}, the foreign one on a line before its own, and with its own changed in its last character, then with its own, then with the foreign one again; the foreign one also names ids of the fixture's shape that never existed, just before and after the fixture, whose answers the fixture's may differ from only where they differ from each other (assumed: otherwise a caller of another account learns which ids exist)`,
       steps: [
         { label: `foreign ${param.name}, an id of the fixture's shape that never existed`, plan: plan({ headers: { [name]: foreign }, shapedLike: 0 }), expect: "refused" },
         { label: `foreign ${param.name}`, plan: plan({ headers: { [name]: foreign } }), fixture: 0, expect: "refused" },

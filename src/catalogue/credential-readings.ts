@@ -10,7 +10,7 @@
  * checked joined, a secret compared by locale (auth_enforcement); and header names matched case-sensitively, so a
  * valid request with title-cased names is refused (positive_data_acceptance).
  */
-import { decoded, withHeader, withValidCredentials } from "./request-view.ts";
+import { cookieOf, decoded, withHeader, withValidCredentials } from "./request-view.ts";
 import { variant, type FaultyAdapter } from "./types.ts";
 
 export const credentialReadings: FaultyAdapter[] = [
@@ -127,8 +127,7 @@ export const credentialReadings: FaultyAdapter[] = [
     },
     {
       rewriteRequest: (req) => {
-        const cookies = new Map(String(req.headers.cookie ?? "").split(/; */).map((pair) => pair.split("=") as [string, string]));
-        return ["x-client-id", "x-client-secret"].reduce((request, name) => (request.headers[name] === undefined && cookies.get(name) ? withHeader(request, name, cookies.get(name)!) : request), req);
+        return ["x-client-id", "x-client-secret"].reduce((request, name) => (request.headers[name] === undefined && cookieOf(req, name) ? withHeader(request, name, cookieOf(req, name)!) : request), req);
       },
     },
   ),

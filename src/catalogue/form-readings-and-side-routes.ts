@@ -16,21 +16,12 @@ import { randomBytes } from "node:crypto";
 import { baseBehaviour } from "../sandboxes/index.ts";
 import { header } from "../sandboxes/replies.ts";
 import type { SandboxContext, SandboxReply, SandboxRequest } from "../sandboxes/types.ts";
-import { decoded, withValidCredentials, withoutQuery } from "./request-view.ts";
+import { cookieOf, withValidCredentials, withoutQuery } from "./request-view.ts";
 import { variant, type FaultyAdapter } from "./types.ts";
 
 const juspay = baseBehaviour("juspay");
 const cashfree = baseBehaviour("cashfree");
 const enkash = baseBehaviour("enkash");
-
-/** The value of cookie `name` the request sends, percent-decoded where it decodes, or undefined. */
-function cookie(req: SandboxRequest, name: string): string | undefined {
-  for (const pair of String(req.headers.cookie ?? "").split(/;\s*/)) {
-    const at = pair.indexOf("=");
-    if (at > 0 && pair.slice(0, at) === name) return decoded(pair.slice(at + 1)) ?? pair.slice(at + 1);
-  }
-  return undefined;
-}
 
 /** Juspay validating the form as `read` turns each field (name and value); a body `read` leaves as it is is validated as sent. */
 function formFieldsReadAs(read: (name: string, value: string) => [string, string]): { behaviour: { validate: (req: SandboxRequest, ctx: SandboxContext) => SandboxReply | undefined } } {
@@ -70,7 +61,7 @@ function sessionOnSuccess(name: string, success: number, authenticate: (typeof c
     return {
       behaviour: {
         authenticate: (req: SandboxRequest, ctx: SandboxContext) => {
-          const session = cookie(req, name);
+          const session = cookieOf(req, name);
           return session !== undefined && sessions.has(session) && accepts(req, ctx) ? undefined : authenticate(req, ctx);
         },
       },
@@ -122,7 +113,7 @@ export const formReadingsAndSideRoutes: FaultyAdapter[] = [
     {
       behaviour: {
         validate: (req, ctx) => {
-          const command = cookie(req, "command");
+          const command = cookieOf(req, "command");
           if (command === undefined || new URLSearchParams(`&${req.body}`).has("command")) return juspay.validate(req, ctx);
           return juspay.validate({ ...req, body: [req.body, new URLSearchParams({ command }).toString()].filter(Boolean).join("&") }, ctx);
         },

@@ -10,7 +10,7 @@
 import { randomBytes } from "node:crypto";
 import { baseBehaviour } from "../sandboxes/index.ts";
 import type { SandboxReply } from "../sandboxes/types.ts";
-import { recordingFixtures, withHeader } from "./request-view.ts";
+import { cookieOf, recordingFixtures, withHeader } from "./request-view.ts";
 import { variant, type FaultyAdapter } from "./types.ts";
 
 const enkash = baseBehaviour("enkash");
@@ -31,7 +31,7 @@ export const rememberedState: FaultyAdapter[] = [
       return {
         behaviour: {
           authenticate: (req, ctx) => {
-            const session = /(?:^|;\s*)SESSION=([0-9a-f]+)/.exec(String(req.headers.cookie ?? ""))?.[1];
+            const session = cookieOf(req, "SESSION");
             if (!req.headers.authorization && session !== undefined && sessions.has(session)) return enkash.authenticate(withHeader(req, "authorization", `Bearer ${ctx.credentials.ENKASH_ACCESS_TOKEN}`), ctx);
             return enkash.authenticate(req, ctx);
           },

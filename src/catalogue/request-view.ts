@@ -191,3 +191,12 @@ export function parentCompanyReadAs(read: (value: string) => string): { behaviou
     },
   };
 }
+
+/** The value of cookie `name` the request sends, percent-decoded where it decodes, or undefined. */
+export function cookieOf(req: SandboxRequest, name: string): string | undefined {
+  for (const pair of String(req.headers.cookie ?? "").split(/;\s*/)) {
+    const at = pair.indexOf("=");
+    if (at > 0 && pair.slice(0, at) === name) return decoded(pair.slice(at + 1)) ?? pair.slice(at + 1);
+  }
+  return undefined;
+}

@@ -77,7 +77,7 @@ const CACHE_LIMIT = 64;
 /** `text` with every form of every secret replaced by MASK. Empty secrets are ignored. */
 export function redact(text: string, secrets: readonly string[]): string {
   if (text === "") return text;
-  for (const token of compressedTokensHolding(text, (plain) => findSecret(plain, secrets) !== undefined)) text = text.split(token).join(MASK);
+  for (const token of compressedTokensHolding(text, (plain) => findUncompressed(plain, secrets) !== undefined)) text = text.split(token).join(MASK);
   const { parts, quick } = compile(secrets);
   // No form of a secret without a line break spans one, so a long text (a report) is masked a line
   // at a time: the quick test runs once on each line, and the costly full patterns only on the
@@ -111,7 +111,15 @@ const LINEWISE_FROM = 4096;
 /** The kind of form in which one of `secrets` occurs in `text`, or undefined when none does. */
 export function findSecret(text: string, secrets: readonly string[]): SecretFormKind | undefined {
   if (text === "") return undefined;
-  if (compressedTokensHolding(text, (plain) => findSecret(plain, secrets) !== undefined).length > 0) return "compressed, in base64";
+  // The inflated text is searched for the other forms only: compressed data inside compressed data
+  // (a zlib quine) is not followed.
+  if (compressedTokensHolding(text, (plain) => findUncompressed(plain, secrets) !== undefined).length > 0) return "compressed, in base64";
+  return findUncompressed(text, secrets);
+}
+
+/** findSecret without looking inside compressed tokens. */
+function findUncompressed(text: string, secrets: readonly string[]): SecretFormKind | undefined {
+  if (text === "") return undefined;
   const { parts, quick } = compile(secrets);
   for (const index of [...quick.partsIn(text)].sort((a, b) => a - b)) {
     const { all, byKind } = parts[index].patterns();

@@ -79,7 +79,7 @@ export function buildRequest(ctx: RequestContext, plan: RequestPlan, pathParams:
   const pairs = [...Object.entries(queryParams), ...(plan.extraQuery ?? [])];
   let query = pairs.length > 0 ? new URLSearchParams(pairs).toString() : "";
   for (const raw of plan.rawInQuery ?? []) query = query.split(encodeURIComponent(raw)).join(raw);
-  const url = `${versionRespelled(`${baseFor(prepared.base, plan)}${plan.versionSpelling === "added" ? "/v1" : plan.versionSpelling === "internal" && !VERSION_SEGMENT.test(`${path}/`) ? "/internal" : ""}${path}`, plan.versionSpelling)}${query ? `?${query}` : ""}`;
+  const url = `${versionRespelled(baseFor(prepared.base, plan), path, plan.versionSpelling)}${query ? `?${query}` : ""}`;
 
   for (const header of prepared.headers) {
     const value = header.pathParam !== undefined ? headerParams[header.pathParam] : header.value;
@@ -143,11 +143,17 @@ function fieldNamesOf(header: string): string[] {
   return [...new Set([header, header.replace(/-/g, "_"), bare.replace(/-/g, "_"), bare.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())])];
 }
 
-/** The URL with its first version segment (`/v0`) left out, zero-padded, one down or with `/internal` before it (`added`: `/v1` was put before the operation's path, where it has no version). */
-function versionRespelled(url: string, spelling: RequestPlan["versionSpelling"]): string {
+/**
+ * The base and the operation's path joined, the first version segment of the whole (`/v0`) left
+ * out, zero-padded, one down or with `/internal` before it; `added` puts `/v1` before the
+ * operation's path, and `internal` puts `/internal` there where the whole has no version.
+ */
+function versionRespelled(base: string, opPath: string, spelling: RequestPlan["versionSpelling"]): string {
+  const url = `${base}${opPath}`;
   if (!spelling) return url;
+  if (spelling === "added") return `${base}/v1${opPath}`;
   const origin = new URL(url).origin;
-  if (spelling === "added") return url;
+  if (spelling === "internal" && !/\/v\d+(?=\/|$)/.test(url.slice(origin.length))) return `${base}/internal${opPath}`;
   const path = url.slice(origin.length).replace(/\/v(\d+)(?=\/|$)/, (_, n: string) => (spelling === "none" ? "" : spelling === "padded" ? `/v0${n}` : spelling === "internal" ? `/internal/v${n}` : `/v${Math.max(0, Number(n) - 1)}`));
   return `${origin}${path}`;
 }

@@ -137,8 +137,6 @@ function unsignedJwt(value: string): string | undefined {
   }
 }
 
-/** Latin-1 characters NFKC folds to a digit or letter: ¹ ² ³ ª º. */
-
 /** The other environment's word for each environment marker a key carries. */
 const OTHER_ENVIRONMENT: Readonly<Record<string, string>> = { test: "live", live: "test", sandbox: "production", production: "sandbox", prod: "test" };
 
@@ -162,9 +160,10 @@ export function nearMissSecrets(credentials: Credentials, profile?: ProviderProf
     ...Object.values(credentials).flatMap((value) => [
       // A miss that holds the value itself (one character more, in quotes) is masked with it.
       ...NEAR_MISSES.map((kind) => nearMiss(value, kind)).filter((v) => v !== "" && !v.includes(value)),
-      // A UUID without hyphens, and the other UUIDs and spellings ownership_enforcement sends (its
-      // version and variant changed, its first three groups byte-swapped, a digit superscript, a soft hyphen in it).
-      ...(UUID.test(value) ? [value.replace(/-/g, ""), ...(["version-changed", "byte-swapped", "superscript", "soft-hyphen"] as const).map((spelling) => spellUuid(value, spelling))] : []),
+      // A UUID without hyphens, and the other UUIDs ownership_enforcement sends (its version and
+      // variant changed, its first three groups byte-swapped; its superscript and soft-hyphen
+      // spellings are the near misses above).
+      ...(UUID.test(value) ? [value.replace(/-/g, ""), ...(["version-changed", "byte-swapped"] as const).map((spelling) => spellUuid(value, spelling))] : []),
     ]),
     ...basicUsers,
     ...tokenPairs,

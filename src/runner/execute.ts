@@ -62,24 +62,22 @@ function splitScope(op: OperationSpec, values: Fixture): [Fixture, Fixture] {
   return [Object.fromEntries(entries.filter(([name]) => !query.has(name))), Object.fromEntries(entries.filter(([name]) => query.has(name)))];
 }
 
-/** Notes a fixture's ids, each with the customer it belongs to: the fixture's first id (Juspay's customer_id). */
-/** Every fixture's ids this run was handed, as one key each. */
-const handedOutByRun = new WeakMap<ProviderRun, Set<string>>();
-
-/** Whether the source handed out these very ids before in this run (and notes them). */
+/** Whether the source handed out these very ids before in this run: each was noted, under the same first id. */
 function handedOutBefore(run: ProviderRun, ids: Fixture): boolean {
-  let seen = handedOutByRun.get(run);
-  if (!seen) handedOutByRun.set(run, (seen = new Set()));
-  const key = JSON.stringify(Object.entries(ids).sort());
-  if (seen.has(key)) return true;
-  seen.add(key);
-  return false;
+  const values = Object.values(ids);
+  return values.length > 0 && values.every((id) => issuedOf(run).get(id) === values[0]);
+}
+
+/** The names of `parents` the fixture the source made is not under. */
+function ignoredParents(parents: Record<string, string>, fixture: Fixture): string[] {
+  return Object.keys(parents).filter((name) => fixture[name] !== parents[name]);
 }
 
 function reusedMessage(run: ProviderRun, ids: Fixture): string {
   return `${run.target.fixtures!.describe()} handed out ids it had handed out before in this run (${Object.values(ids).join(", ")}), which the ids allow (${run.operation.profile.idsChosenByCaller}); a scenario's steps would then be about another customer under the same ids, so it is skipped: give each fixture ids of its own`;
 }
 
+/** Notes a fixture's ids, each with the customer it belongs to: the fixture's first id (Juspay's customer_id). */
 function noteIssued(run: ProviderRun, fixture: Fixture): void {
   const ids = Object.values(fixture);
   for (const id of ids) issuedOf(run).set(id, ids[0]);
@@ -133,7 +131,7 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
           await releaseAll(run, fixtures);
           return [{ ...base, case: scenario.id, outcome: "skipped", message: reusedMessage(run, fixture), durationMs: round(performance.now() - started) }];
         }
-        const ignored = Object.keys(parents).filter((name) => fixture[name] !== parents[name]);
+        const ignored = ignoredParents(parents, fixture);
         if (ignored.length > 0) {
           await releaseAll(run, fixtures);
           return [{ ...base, case: scenario.id, outcome: "skipped", message: `${run.target.fixtures.describe()} did not create the fixture under the ${ignored.join(", ")} asked for (params of the setup call)`, durationMs: round(performance.now() - started) }];
@@ -168,7 +166,7 @@ export async function runScenario(run: ProviderRun, scenario: Scenario): Promise
         try {
           const parents = parentValues(scenario, scenario.lateFixture, fixtures);
           const late = take(await run.target.fixtures!.acquire(parents));
-          const ignored = Object.keys(parents).filter((name) => late[name] !== parents[name]);
+          const ignored = ignoredParents(parents, late);
           if (ignored.length > 0) {
             results.push({ ...base, case: caseName({ scenario, step }), outcome: "skipped", message: `${run.target.fixtures!.describe()} did not create the fixture under the ${ignored.join(", ")} asked for (params of the setup call)`, durationMs: round(performance.now() - started) });
             break;

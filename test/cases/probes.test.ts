@@ -144,7 +144,7 @@ describe("probes of the fault classes", () => {
       "nil x-account-code",
       "max x-account-code",
       "x-account-code with its first three groups byte-swapped",
-      "x-account-code with a digit as its superscript",
+      "x-account-code with a digit or letter as its superscript",
       "x-account-code with a soft hyphen in its middle",
       "foreign x-account-code on a line before its own",
       "x-account-code with its last character changed",

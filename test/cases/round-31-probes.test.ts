@@ -14,7 +14,8 @@ import { deleteSemantics } from "../../src/checks/delete-semantics.ts";
 import { errorCodeConformance } from "../../src/checks/error-code-conformance.ts";
 import { responseSchemaConformance } from "../../src/checks/response-schema-conformance.ts";
 import { exchange, scenarioOf } from "../checks/exchange.ts";
-import { built, scenario } from "./probe-requests.ts";
+import { buildRequest } from "../../src/runner/build-request.ts";
+import { built, contextOf, MADE_UP_IDS, scenario } from "./probe-requests.ts";
 
 /** Step `label` of scenario `id`, as built. */
 function step(provider: "enkash" | "yuno" | "juspay" | "cashfree", id: string, label: string) {
@@ -56,6 +57,10 @@ describe("the thirty-first round's probes", () => {
     const id = "credentials against a fixture";
     expect(new URL(step("cashfree", id, "credentials missing, /v1 before the path (an older versioned router)").url).pathname).toMatch(/^\/base\/v1\/customer\//);
     expect(new URL(step("cashfree", id, "credentials missing, /internal before the path's version (or before the path)").url).pathname).toMatch(/^\/base\/internal\/customer\//);
+    // Where the version is in the target's base path (Yuno's /v1), /internal goes before it.
+    const yuno = scenario("yuno", id);
+    const internal = yuno.steps.findIndex((s) => s.label.startsWith("credentials missing, /internal"));
+    expect(new URL(buildRequest(contextOf("yuno", "http://127.0.0.1:1/v1"), yuno.steps[internal].plan, MADE_UP_IDS).url).pathname).toBe("/internal/v1/customers/cust_abc");
     expect(step("yuno", id, "credentials missing, an in-cluster Host (.svc.cluster.local)").headers.host).toMatch(/\.svc\.cluster\.local$/);
     expect(step("yuno", id, "credentials missing, an internal Host (.internal)").headers.host).toMatch(/\.internal$/);
   });
